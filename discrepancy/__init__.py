@@ -1,0 +1,32 @@
+"""discrepancy: audit a set of documents for facts that disagree with each other."""
+
+__version__ = "0.1.0"
+
+from .audit import AuditResult, audit, extract, run
+from .document import Document
+from .facts import Amount, Fact, PersonName, PlaceName, Subject, When
+from .findings import FINDING_COLUMNS, Finding
+from .extract import FACT_COLUMNS
+from .load import LoadError, load_documents
+from .settings import Settings
+
+__all__ = [
+    "FACT_COLUMNS",
+    "FINDING_COLUMNS",
+    "Amount",
+    "AuditResult",
+    "Document",
+    "Fact",
+    "Finding",
+    "LoadError",
+    "PersonName",
+    "PlaceName",
+    "Settings",
+    "Subject",
+    "When",
+    "__version__",
+    "audit",
+    "extract",
+    "load_documents",
+    "run",
+]

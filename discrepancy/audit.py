@@ -1,0 +1,119 @@
+"""The pipeline: load -> extract -> align -> compare -> findings table.
+
+>>> import discrepancy
+>>> frame = discrepancy.audit({"a": "It rained.", "b": "It rained too."})
+>>> list(frame.columns) == list(discrepancy.FINDING_COLUMNS)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union
+
+import pandas as pd
+
+from .compare import find_conflicts
+from .document import Document
+from .extract import extract_corpus, facts_frame
+from .facts import Fact, When
+from .findings import Finding, to_frame
+from .load import LoadError, documents_from_mapping, load_documents, parse_published
+from .settings import Settings
+
+Source = Union[str, Path, Document, Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """Everything one audit produced: the documents, their facts and the findings."""
+
+    documents: tuple[Document, ...]
+    facts: tuple[tuple[Fact, ...], ...]
+    findings: tuple[Finding, ...]
+
+    def frame(self) -> pd.DataFrame:
+        return to_frame(self.findings)
+
+
+def collect(
+    sources: Sequence[Source],
+    published: Mapping[str, str | When] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+) -> list[Document]:
+    """Documents from paths, `Document` objects and ``{id: text}`` mappings, in order."""
+    docs: list[Document] = []
+    paths: list[str | Path] = []
+
+    def flush() -> None:
+        if paths:
+            docs.extend(load_documents(*paths, published=published, on_warning=on_warning))
+            paths.clear()
+
+    for src in sources:
+        if isinstance(src, (str, Path)):
+            paths.append(src)
+            continue
+        flush()
+        if isinstance(src, Document):
+            docs.append(_with_published(src, published))
+        elif isinstance(src, Mapping):
+            docs.extend(documents_from_mapping(src, published=published))
+        else:
+            raise TypeError(f"cannot audit a {type(src).__name__}: give a path, a Document or a mapping")
+    flush()
+    if not docs:
+        raise LoadError("no documents to audit")
+    ids = [d.id for d in docs]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise LoadError(f"duplicate document id(s): {', '.join(dupes)}")
+    return docs
+
+
+def _with_published(doc: Document, published: Mapping[str, str | When] | None) -> Document:
+    if published and doc.id in published:
+        from dataclasses import replace
+
+        return replace(doc, published=parse_published(published[doc.id]), published_source="user")
+    return doc
+
+
+def run(docs: Sequence[Document], settings: Settings | None = None) -> AuditResult:
+    """Extract, align and compare already-loaded documents."""
+    settings = settings or Settings()
+    per_doc = extract_corpus(docs, settings)
+    findings = find_conflicts(docs, per_doc, settings)
+    return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings))
+
+
+def audit(*sources: Source, published: Mapping[str, str | When] | None = None, **options: Any) -> pd.DataFrame:
+    """Audit documents for facts that disagree; returns the findings table.
+
+    A source is a path (file or folder), a `Document`, or a mapping of document id to
+    text. ``published`` maps document ids to publication dates (``"2020-01-08"``,
+    ``"2020-01-08T19:17+05:30"``). Other keyword options are `Settings` fields.
+    """
+    settings = Settings().with_options(**options)
+    docs = collect(sources, published)
+    return run(docs, settings).frame()
+
+
+def extract(docs_or_text: Source | Sequence[Source], published: Mapping[str, str | When] | None = None,
+            **options: Any) -> pd.DataFrame:
+    """The facts table of some documents (a text string is one document with id ``text``).
+
+    >>> extract("Nothing to see.").columns[:4].tolist()
+    ['doc', 'kind', 'subject', 'text']
+    """
+    settings = Settings().with_options(**options)
+    if isinstance(docs_or_text, str) and not Path(docs_or_text).exists():
+        sources: Sequence[Source] = [{"text": docs_or_text}]
+    elif isinstance(docs_or_text, (str, Path, Document, Mapping)):
+        sources = [docs_or_text]
+    else:
+        sources = list(docs_or_text)
+    docs = collect(sources, published)
+    return facts_frame(docs, extract_corpus(docs, settings))

@@ -1,0 +1,126 @@
+"""Run the extractors over documents and resolve overlapping spans.
+
+Extraction is a pure function of one document and the settings (`extract_document`), so
+it maps onto a process pool (`extract_corpus` with ``jobs > 1``) or a Dask/Spark ``map``.
+
+Overlap rule: extractors run in the order of `discrepancy.extractors.EXTRACTORS`. A fact
+whose span overlaps a fact kept from an *earlier* extractor is dropped, so the ``2020``
+inside a date and the ``5:30`` of a clock time never become counts (dates run first).
+Facts from one extractor are never filtered against each other: each extractor resolves
+its own overlaps (longest match first, then earliest) and may deliberately emit two facts
+over one span (a person mention and the role-holder fact it makes).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .document import Document
+from .facts import Amount, Fact
+from .settings import Settings
+
+FACT_COLUMNS = (
+    "doc", "kind", "subject", "text", "value", "low", "high", "unit",
+    "start", "end", "line", "col", "sentence", "rule",
+)
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """One fact extractor: a name and a pure function ``(document, settings) -> facts``.
+
+    ``corpus`` optionally post-processes all facts once every document is extracted (for
+    example giving a year to "3 January" from the year the other documents agree on). It
+    receives and returns the facts of all documents, grouped per document in input order.
+    """
+
+    name: str
+    run: Callable[[Document, Settings], Iterable[Fact]]
+    corpus: Callable[[Sequence[Document], list[list[Fact]], Settings], list[list[Fact]]] | None = None
+
+
+class _Claimed:
+    """Sorted, non-overlapping-agnostic list of claimed spans with an overlap test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        # Any claimed span starting before `end` whose end is after `start` overlaps. Spans are
+        # short and few per position, so scanning back while ends could reach is cheap.
+        for j in range(i - 1, max(-1, i - 64), -1):
+            if self.ends[j] > start and self.starts[j] < end:
+                return True
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _order(f: Fact) -> tuple[int, int, str, str]:
+    return (f.start, f.end, f.kind, f.rule)
+
+
+def extract_document(doc: Document, settings: Settings | None = None) -> list[Fact]:
+    """All facts of one document, in span order, after the overlap rule."""
+    from .extractors import EXTRACTORS
+
+    settings = settings or Settings()
+    claimed = _Claimed()
+    kept: list[Fact] = []
+    for extractor in EXTRACTORS:
+        mine = sorted(extractor.run(doc, settings), key=_order)
+        accepted = [f for f in mine if f.start == f.end or not claimed.overlaps(f.start, f.end)]
+        for f in accepted:
+            claimed.add(f.start, f.end)
+        kept.extend(accepted)
+    return sorted(kept, key=_order)
+
+
+def _extract_star(args: tuple[Document, Settings]) -> list[Fact]:
+    return extract_document(*args)
+
+
+def extract_corpus(docs: Sequence[Document], settings: Settings | None = None) -> list[list[Fact]]:
+    """Facts per document (same order as ``docs``), then the extractors' corpus passes."""
+    from .extractors import EXTRACTORS
+
+    settings = settings or Settings()
+    if settings.jobs > 1 and len(docs) > 1:
+        with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
+            per_doc = list(pool.map(_extract_star, [(d, settings) for d in docs], chunksize=8))
+    else:
+        per_doc = [extract_document(d, settings) for d in docs]
+    for extractor in EXTRACTORS:
+        if extractor.corpus is not None:
+            per_doc = extractor.corpus(docs, per_doc, settings)
+    return per_doc
+
+
+def facts_frame(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> pd.DataFrame:
+    """The facts table, with `FACT_COLUMNS` even when empty."""
+    rows = []
+    for doc, facts in zip(docs, per_doc, strict=True):
+        for f in facts:
+            line, col = doc.line_col(f.start)
+            v = f.value
+            low = high = None
+            unit = ""
+            if isinstance(v, Amount):
+                low, high, unit = float(v.low), float(v.high), v.unit
+            rows.append({
+                "doc": f.doc, "kind": f.kind, "subject": str(f.subject), "text": f.surface,
+                "value": v.render(), "low": low, "high": high, "unit": unit,
+                "start": f.start, "end": f.end, "line": line, "col": col,
+                "sentence": f.sentence, "rule": f.rule,
+            })
+    return pd.DataFrame(rows, columns=list(FACT_COLUMNS))

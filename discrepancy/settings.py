@@ -1,0 +1,45 @@
+"""`Settings`: every tunable of extraction, alignment and comparison in one frozen record.
+
+Defaults are the documented ones (see docs/facts.md). The CLI and ``[tool.discrepancy]``
+config build a `Settings`; library users pass keyword options to `discrepancy.audit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+LEVELS = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options that change what is extracted and what is reported."""
+
+    # Relative half-width of "about N": "about 200" covers 180..220 at 0.10.
+    approx_tolerance: float = 0.10
+    # Relative tolerance for comparing exact values converted between units ("62 miles" is
+    # 99.78 km): rounding in conversions should not be a conflict.
+    unit_tolerance: float = 0.02
+    # How to read all-numeric dates like 03/04/2020: "mdy" (US news default) or "dmy".
+    date_order: str = "mdy"
+    # Zone abbreviation -> UTC offset in minutes, overriding data/zones.toml (e.g. IST=60).
+    zones: tuple[tuple[str, int], ...] = ()
+    # Groups of names that are the same identity (user vocabulary).
+    aliases: tuple[tuple[str, ...], ...] = ()
+    # Pairs of names that are different people even when the fold makes them alike.
+    distinct: tuple[tuple[str, str], ...] = ()
+    # Alignment score at or above which two facts are taken to describe the same thing.
+    min_confidence: float = 0.5
+    # Score at or above which a clear conflict is an error rather than a warning.
+    error_confidence: float = 0.75
+    # Worker processes for extraction (1 = in process).
+    jobs: int = 1
+
+    def with_options(self, **options: Any) -> Settings:
+        """A copy with options replaced; unknown names raise ``TypeError`` naming them."""
+        names = {f.name for f in fields(self)}
+        unknown = sorted(set(options) - names)
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(unknown)}")
+        return replace(self, **options)
