@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import pandas as pd
 
@@ -23,7 +23,7 @@ from .findings import Finding, to_frame
 from .load import LoadError, documents_from_mapping, load_documents, parse_published
 from .settings import Settings
 
-Source = Union[str, Path, Document, Mapping[str, str]]
+Source = str | Path | Document | Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,9 @@ def run(docs: Sequence[Document], settings: Settings | None = None) -> AuditResu
     return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings))
 
 
-def audit(*sources: Source, published: Mapping[str, str | When] | None = None, **options: Any) -> pd.DataFrame:
+def audit(
+    *sources: Source, published: Mapping[str, str | When] | None = None, **options: Any
+) -> pd.DataFrame:
     """Audit documents for facts that disagree; returns the findings table.
 
     A source is a path (file or folder), a `Document`, or a mapping of document id to

@@ -31,7 +31,6 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
 
 INF = Decimal("Infinity")
 NEG_INF = Decimal("-Infinity")
@@ -159,7 +158,7 @@ class When:
             return None
         tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
         local = _dt.datetime(d.year, d.month, d.day, self.hour, self.minute or 0, tzinfo=tz)
-        return local.astimezone(_dt.timezone.utc)
+        return local.astimezone(_dt.UTC)
 
     def render(self) -> str:
         """``2020-01-03``, ``2020-01-07T22:30:00+00:00``, ``2020-01``, ``--01-03``, ``Friday``."""
@@ -221,7 +220,7 @@ class PlaceName:
         return self.name
 
 
-Value = Union[Amount, When, PersonName, PlaceName]
+Value = Amount | When | PersonName | PlaceName
 
 
 @dataclass(frozen=True, slots=True)
