@@ -1,15 +1,37 @@
-"""Load documents from files and folders.
+"""Load documents from files and folders: text, Markdown, HTML and JSON Lines.
 
-Minimal version: ``.txt`` only; the full loader (Markdown front matter, HTML, JSONL,
-encodings, datelines) replaces it.
+Every loaded `Document` has ``text`` with ``\\n`` line endings, ``anchors`` that map offsets
+in ``text`` back to lines and columns of the file as given (front matter and tags
+included), ``metadata`` from front matter / ``<meta>`` / JSONL fields, and a publication
+date from `discrepancy.dateline` (metadata, else a header or footer line) unless the
+user gives one.
+
+Folders are walked recursively in sorted order; hidden entries (``.git``, ``.venv``) and
+files with other suffixes are skipped. Ids are paths relative to the folder given, with
+``/``; a file given directly has its name as id.
+
+>>> docs = documents_from_mapping({"a": "Published: March 14, 2023\\nIt rained."})
+>>> docs[0].published.render(), docs[0].published_source
+('2023-03-14', 'header')
 """
 
 from __future__ import annotations
 
+import html
+import json
+import os
+import tomllib
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import regex
+import yaml
+
+from . import dateline
 from .document import Document
 from .facts import When
 
@@ -18,66 +40,691 @@ class LoadError(Exception):
     """Input that cannot be audited (missing path, no documents, unreadable file)."""
 
 
-SUFFIXES = (".txt",)
+# Suffix -> reader. Files with other suffixes are skipped inside folders; a file named
+# explicitly is read as plain text whatever its suffix (the user asked for it).
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+
+# Folders never worth auditing, besides hidden ones: installed packages and caches,
+# as markdownlint-cli2 and ruff skip them by default.
+SKIP_DIRS = ("__pycache__", "node_modules")
+
+Warn = Callable[[str], None]
+Anchors = tuple[tuple[int, int, int], ...]
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One file to read: where it is, its document id, and whether it was named explicitly."""
+
+    path: Path
+    id: str
+    given: str  # the path as the user would write it (folder given + relative path)
+    explicit: bool
+
+
+# ---------------------------------------------------------------------------------------
+# The public entry points
 
 
 def load_documents(
     *paths: str | Path,
     published: Mapping[str, str | When] | None = None,
-    on_warning: Callable[[str], None] | None = None,
+    on_warning: Warn | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    strict_published: bool = True,
 ) -> list[Document]:
-    """Documents from files and folders (folders recursively, in sorted order)."""
+    """Documents from files and folders (folders recursively, in sorted order).
+
+    ``include``/``exclude`` are glob patterns (``**`` spans folders) matched against the
+    paths found inside folders; exclude wins. ``published`` maps document ids, paths as
+    given or file names to dates; with ``strict_published`` a key that names no document is
+    an error (a typo would otherwise be silently ignored).
+    """
     warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=3))
+    sources = _unique_ids(_dedupe(_find(paths, include, exclude)))
     docs: list[Document] = []
-    for p in paths:
-        path = Path(p)
-        if not path.exists():
-            raise LoadError(f"{p}: no such file or directory")
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            for f in files:
-                docs.append(_read(f, f.relative_to(path).as_posix(), warn))
-        else:
-            docs.append(_read(path, path.name, warn))
+    for src in sources:
+        docs.extend(_read_source(src, warn))
     if not docs:
         raise LoadError("no documents found in " + ", ".join(str(p) for p in paths))
-    return docs
-
-
-def _read(path: Path, doc_id: str, warn: Callable[[str], None]) -> Document:
-    data = path.read_bytes()
-    text = data.decode("utf-8-sig").replace("\r\n", "\n")
-    return Document(id=doc_id, text=text, path=str(path))
-
-
-def parse_published(value: str | When) -> When:
-    """A user-given publication date: ISO ``2020-01-08`` or ``2020-01-08T19:17+05:30``."""
-    if isinstance(value, When):
-        return value
-    import datetime as dt
-
-    text = str(value).strip()
-    try:
-        if len(text) == 10:
-            d = dt.date.fromisoformat(text)
-            return When(year=d.year, month=d.month, day=d.day)
-        t = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise LoadError(f"bad publication date {value!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]") from None
-    off = t.utcoffset()
-    return When(year=t.year, month=t.month, day=t.day, hour=t.hour, minute=t.minute,
-                utc_offset=None if off is None else int(off.total_seconds() // 60))
+    return apply_published(docs, published, strict=strict_published)
 
 
 def documents_from_mapping(
-    texts: Mapping[str, str], published: Mapping[str, str | When] | None = None
+    texts: Mapping[str, str],
+    published: Mapping[str, str | When] | None = None,
+    strict_published: bool = True,
 ) -> list[Document]:
     """Documents from ``{id: text}`` held in memory, in the mapping's order."""
     docs = []
     for doc_id, text in texts.items():
         if not isinstance(text, str):
             raise LoadError(f"document {doc_id!r}: text must be a string")
-        pub = parse_published(published[doc_id]) if published and doc_id in published else None
-        docs.append(Document(id=str(doc_id), text=text.replace("\r\n", "\n"), published=pub,
-                             published_source="user" if pub else ""))
+        docs.append(_document(str(doc_id), _normalize_newlines(text), "", {}, ((0, 1, 1),)))
+    return apply_published(docs, published, strict=strict_published)
+
+
+def parse_published(value: str | When) -> When:
+    """A user-given publication date; a date that cannot be read is a `LoadError`.
+
+    >>> parse_published("2020-01-08").render()
+    '2020-01-08'
+    >>> parse_published("2020-01-08T19:17+05:30").render()
+    '2020-01-08T13:47:00+00:00'
+    >>> parse_published("2020-01-08 19:17 IST").render()
+    '2020-01-08T13:47:00+00:00'
+    >>> parse_published("January 8, 2020").render()
+    '2020-01-08'
+    >>> parse_published("8/1/20")
+    Traceback (most recent call last):
+    discrepancy.load.LoadError: bad publication date '8/1/20': use YYYY-MM-DD, YYYY-MM-DDTHH:MM+HH:MM, ...
+    """
+    when = dateline.from_value(value)
+    if when is None:
+        raise LoadError(
+            f"bad publication date {value!r}: use YYYY-MM-DD, YYYY-MM-DDTHH:MM+HH:MM, "
+            "'YYYY-MM-DD HH:MM ZONE' or 'January 8, 2020'"
+        )
+    return when
+
+
+def apply_published(
+    docs: Sequence[Document], published: Mapping[str, str | When] | None, *, strict: bool = True
+) -> list[Document]:
+    """Documents with user-given publication dates applied (source ``"user"``).
+
+    A key matches a document id, the path of its file as given, or its file name. A key that
+    matches several documents by file name is an error; with ``strict`` so is one that
+    matches none.
+    """
+    out = list(docs)
+    for key, value in (published or {}).items():
+        when = parse_published(value)
+        hits = _published_targets(out, str(key))
+        if not hits:
+            if strict:
+                known = ", ".join(d.id for d in out[:5]) + (", ..." if len(out) > 5 else "")
+                raise LoadError(f"--published {key}: no such document (documents: {known})")
+            continue
+        for i in hits:
+            out[i] = replace(out[i], published=when, published_source="user")
+    return out
+
+
+def check_published(docs: Sequence[Document], published: Mapping[str, str | When] | None) -> None:
+    """Raise `LoadError` when a ``published`` key names none of ``docs`` (typo protection)."""
+    for key in published or {}:
+        if not _published_targets(docs, str(key)):
+            raise LoadError(f"--published {key}: no such document")
+
+
+def _published_targets(docs: Sequence[Document], key: str) -> list[int]:
+    exact = [i for i, d in enumerate(docs) if key == d.id]
+    if exact:
+        return exact
+    norm = key.replace("\\", "/").removeprefix("./")
+    files = [(i, Path(d.path)) for i, d in enumerate(docs) if d.path and "#" not in d.id]
+    by_path = [i for i, p in files if p.as_posix() == norm]
+    if by_path:
+        return by_path
+    by_name = [i for i, p in files if p.name == norm]
+    if len(by_name) > 1:
+        names = ", ".join(docs[i].id for i in by_name)
+        raise LoadError(f"--published {key}: ambiguous, matches {names}; use the document id")
+    return by_name
+
+
+# ---------------------------------------------------------------------------------------
+# Finding files
+
+
+def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence[str]) -> list[_Source]:
+    inc = [_glob(p) for p in include]
+    exc = [_glob(p) for p in exclude]
+    found: list[_Source] = []
+    for p in paths:
+        path = Path(p)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise LoadError(f"{p}: no such file or directory") from None
+        except OSError as err:
+            raise LoadError(f"{p}: cannot access: {err.strerror}") from None
+        if path.is_dir():
+            for f, rel in _walk(path):
+                if inc and not any(_matches(g, rel) for g in inc):
+                    continue
+                if any(_matches(g, rel) for g in exc):
+                    continue
+                found.append(_Source(f, rel, (path / rel).as_posix(), False))
+        elif path.is_file():
+            found.append(_Source(path, path.name, path.as_posix(), True))
+        else:
+            raise LoadError(f"{p}: not a regular file or folder (mode {st.st_mode:o})")
+    return found
+
+
+def _walk(root: Path) -> list[tuple[Path, str]]:
+    """Supported files under ``root`` with their ``/``-separated relative paths, sorted."""
+    out: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+
+    def visit(folder: Path, prefix: str) -> None:
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop or a folder linked twice
+            return
+        seen.add(real)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except PermissionError:
+            raise LoadError(f"{folder}: cannot list folder: permission denied") from None
+        except OSError as err:
+            raise LoadError(f"{folder}: cannot list folder: {err.strerror}") from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name not in SKIP_DIRS:
+                    visit(Path(entry.path), rel + "/")
+            elif is_file and Path(entry.name).suffix.lower() in SUFFIXES:
+                out.append((Path(entry.path), rel))
+
+    visit(root, "")
+    out.sort(key=lambda item: item[1])
+    return out
+
+
+def _glob(pattern: str) -> tuple[bool, regex.Pattern[str]]:
+    """Compile a glob; the flag says whether it holds a ``/`` (else it matches any path segment).
+
+    >>> _matches(_glob("*.md"), "docs/intro.md"), _matches(_glob("drafts"), "drafts/a.md")
+    (True, True)
+    >>> _matches(_glob("docs/**/*.md"), "docs/a/b/c.md"), _matches(_glob("docs/**/*.md"), "docs/c.md")
+    (True, True)
+    >>> _matches(_glob("docs/*.md"), "docs/a/c.md"), _matches(_glob("a?.txt"), "ab.txt")
+    (False, True)
+    """
+    p = pattern.strip().replace("\\", "/").removeprefix("./").lstrip("/")
+    if p.endswith("/"):
+        p += "**"
+    out: list[str] = []
+    i = 0
+    while i < len(p):
+        c = p[i]
+        if p.startswith("**/", i):
+            out.append("(?:[^/]*/)*")  # zero or more folders
+            i += 3
+        elif p.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[" and "]" in p[i + 2 :]:
+            close = p.index("]", i + 2)
+            body = p[i + 1 : close]
+            neg = body[:1] in ("!", "^")
+            body = body[1:] if neg else body
+            out.append("[" + ("^" if neg else "") + body.replace("\\", "\\\\") + "]")
+            i = close + 1
+        else:
+            out.append(regex.escape(c))
+            i += 1
+    return "/" in p, regex.compile("".join(out))
+
+
+def _matches(glob: tuple[bool, regex.Pattern[str]], rel: str) -> bool:
+    anchored, pattern = glob
+    if anchored:
+        return pattern.fullmatch(rel) is not None
+    return any(pattern.fullmatch(seg) for seg in rel.split("/"))
+
+
+def _dedupe(sources: list[_Source]) -> list[_Source]:
+    """Drop a file found a second time (``seeds/`` and ``seeds/a.txt`` on one command line)."""
+    seen: set[str] = set()
+    out = []
+    for s in sources:
+        key = os.path.realpath(s.path)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _unique_ids(sources: list[_Source]) -> list[_Source]:
+    """Two files with one id (``a/x.txt`` and ``b/x.txt`` given directly) use their paths."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        counts[s.id] = counts.get(s.id, 0) + 1
+    return [replace(s, id=s.given) if counts[s.id] > 1 else s for s in sources]
+
+
+# ---------------------------------------------------------------------------------------
+# Reading bytes
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except PermissionError:
+        raise LoadError(f"{path}: cannot read file: permission denied") from None
+    except OSError as err:
+        raise LoadError(f"{path}: cannot read file: {err.strerror or err}") from None
+
+
+class _Binary(Exception):
+    pass
+
+
+def decode(data: bytes, name: str, warn: Warn) -> str:
+    """Text of a file's bytes: UTF-8 (BOM optional), else cp1252 with a warning.
+
+    Raises `_Binary` for data with NUL bytes (UTF-16 with a BOM is decoded instead).
+
+    >>> decode(b"\\xef\\xbb\\xbfcaf\\xc3\\xa9\\r\\nok", "a.txt", print)
+    'café\\nok'
+    >>> decode(b"caf\\xe9 \\x93quoted\\x94", "b.txt", print)
+    b.txt: not valid UTF-8 (first bad byte at offset 3); read as cp1252
+    'café “quoted”'
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return _normalize_newlines(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise _Binary from None
+    if b"\x00" in data:
+        raise _Binary
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as err:
+        where = f"{name}: not valid UTF-8 (first bad byte at offset {bom + err.start})"
+        try:
+            text = data[bom:].decode("cp1252")
+            warn(f"{where}; read as cp1252")
+        except UnicodeDecodeError:
+            text = data[bom:].decode("cp1252", errors="replace")
+            bad = text.count("\ufffd") - data[bom:].count("\xef\xbf\xbd".encode("latin-1"))
+            warn(f"{where}; read as cp1252, {max(bad, 1)} byte(s) it cannot map replaced with U+FFFD")
+    return _normalize_newlines(text)
+
+
+def _normalize_newlines(text: str) -> str:
+    r"""CRLF and lone CR become LF, so lines count as an editor counts them.
+
+    >>> _normalize_newlines("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_source(src: _Source, warn: Warn) -> list[Document]:
+    data = _read_bytes(src.path)
+    try:
+        text = decode(data, src.given, warn)
+    except _Binary:
+        if src.explicit:
+            raise LoadError(f"{src.given}: binary file (contains NUL bytes), not a document") from None
+        warn(f"{src.given}: skipped binary file (contains NUL bytes)")
+        return []
+    kind = SUFFIXES.get(src.path.suffix.lower(), "text")
+    path = str(src.path)
+    if kind == "markdown":
+        body, meta, first_line = split_front_matter(text, src.given, warn)
+        return [_document(src.id, body, path, meta, ((0, first_line, 1),), warn, src.given)]
+    if kind == "html":
+        body, meta, anchors = html_text(text)
+        return [_document(src.id, body, path, meta, anchors, warn, src.given)]
+    if kind == "jsonl":
+        return _jsonl(text, src, warn)
+    return [_document(src.id, text, path, {}, ((0, 1, 1),))]
+
+
+def _document(
+    doc_id: str,
+    text: str,
+    path: str,
+    metadata: dict[str, Any],
+    anchors: Anchors,
+    warn: Warn | None = None,
+    where: str = "",
+) -> Document:
+    """A `Document` with its dateline resolved from metadata and header/footer lines."""
+    found = dateline.resolve(text, metadata)
+    meta = dict(metadata)
+    if found.updated is not None:
+        meta["updated"] = found.updated
+    if found.spans:
+        meta["dateline_spans"] = found.spans
+    if warn and found.source != "metadata":
+        folded = {str(k).lower(): v for k, v in metadata.items()}
+        for key in ("published", "date"):
+            if key in folded and folded[key] not in (None, ""):
+                warn(f"{where or doc_id}: cannot read the {key!r} date {folded[key]!r}; ignored")
+                break
+    return Document(
+        id=doc_id,
+        text=text,
+        path=path,
+        published=found.published,
+        metadata=meta,
+        anchors=anchors,
+        published_source=found.source,
+        published_span=found.span,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown front matter
+
+_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, MkDocs) and TOML (Hugo)
+
+
+def split_front_matter(
+    text: str, name: str = "", warn: Warn | None = None
+) -> tuple[str, dict[str, Any], int]:
+    """Body, metadata and the 1-based file line where the body starts.
+
+    >>> split_front_matter("---\\ntitle: A\\ndate: 2023-03-14\\n---\\nBody.\\n")
+    ('Body.\\n', {'title': 'A', 'date': datetime.date(2023, 3, 14)}, 5)
+    >>> split_front_matter("No front matter.")
+    ('No front matter.', {}, 1)
+    """
+    first, nl, _ = text.partition("\n")
+    opener = first.rstrip()
+    if opener not in _FENCES or not nl:
+        return text, {}, 1
+    pos = len(first) + 1
+    line = 2
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].rstrip() in _FENCES[opener]:
+            block = text[len(first) + 1 : pos]
+            body_start = min(end + 1, len(text))
+            return text[body_start:], _parse_front_matter(block, opener, name, warn), line + 1
+        pos = end + 1
+        line += 1
+    return text, {}, 1  # no closing fence: not front matter
+
+
+def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(block) if opener == "+++" else yaml.safe_load(block)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
+        if warn:
+            first = str(err).splitlines()[0] if str(err) else type(err).__name__
+            warn(f"{name}: front matter ignored, not valid {'TOML' if opener == '+++' else 'YAML'}: {first}")
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        if warn:
+            warn(f"{name}: front matter ignored, it is a {type(data).__name__}, not a mapping")
+        return {}
+    return {str(k): v for k, v in data.items()}
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+
+class _AnchorTrack:
+    """Builds ``Document.anchors``: records a new anchor only where the source position of
+    the next character differs from what counting lines from the last anchor predicts."""
+
+    def __init__(self, line: int = 1, col: int = 1) -> None:
+        self.items: list[tuple[int, int, int]] = [(0, line, col)]
+        self.pred = (line, col)
+
+    def at(self, offset: int, line: int, col: int) -> None:
+        if self.pred != (line, col):
+            if self.items[-1][0] == offset:
+                self.items[-1] = (offset, line, col)
+            else:
+                self.items.append((offset, line, col))
+            self.pred = (line, col)
+
+    def advance(self, s: str) -> None:
+        if not s:
+            return
+        line, col = self.pred
+        n = s.count("\n")
+        self.pred = (line + n, len(s) - s.rfind("\n")) if n else (line, col + len(s))
+
+
+# Elements whose content is never shown as text.
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+# Elements that start a new line of text: paragraphs, headings, list items, table rows and
+# cells, line breaks. Without the break, "Headline" and "First paragraph" would run together
+# into one sentence.
+_BLOCK = frozenset(
+    """address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody
+    td tfoot th thead tr ul""".split()
+)
+_TOKEN = regex.compile(r"\s+|\S+")
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML page with anchors to the source, plus title and meta tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.length = 0
+        self.track = _AnchorTrack()
+        self.hidden = 0
+        self.pre = 0
+        self.in_title = False
+        self.title: list[str] = []
+        self.meta: dict[str, Any] = {}
+        self.pending = ""  # separator owed before the next visible text: "", " " or "\n"
+
+    # -- output
+    def _emit(self, s: str) -> None:
+        self.out.append(s)
+        self.length += len(s)
+
+    def _text(self, data: str, line: int, col0: int) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if self.hidden:
+            return
+        col = col0 + 1
+        for m in _TOKEN.finditer(data):
+            tok = m.group()
+            if tok[0].isspace() and not self.pre:
+                if self.pending != "\n" and self.length:
+                    self.pending = " "
+            else:
+                if self.pending and self.length:
+                    self._emit(self.pending)
+                    self.track.advance(self.pending)
+                self.pending = ""
+                self.track.at(self.length, line, col)
+                self._emit(tok)
+                self.track.advance(tok)
+            n = tok.count("\n")
+            if n:
+                line += n
+                col = len(tok) - tok.rfind("\n")
+            else:
+                col += len(tok)
+
+    def _break(self) -> None:
+        if self.length and not self.hidden:
+            self.pending = "\n"
+
+    # -- parser callbacks
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            a = {k.lower(): v for k, v in attrs if v is not None}
+            key = a.get("property") or a.get("name") or a.get("itemprop")
+            if key and "content" in a:
+                self.meta.setdefault(key.strip().lower(), a["content"].strip())
+        elif tag == "time" and "datetime" in dict(attrs) and "time_datetime" not in self.meta:
+            self.meta["time_datetime"] = dict(attrs)["datetime"]
+        if tag in _BLOCK:
+            self._break()
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        if tag == "title":
+            self.in_title = False
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        line, col0 = self.getpos()
+        self._text(data, line, col0)
+
+    def handle_entityref(self, name: str) -> None:
+        line, col0 = self.getpos()
+        self._text(html.unescape(f"&{name};"), line, col0)
+
+    def handle_charref(self, name: str) -> None:
+        line, col0 = self.getpos()
+        self._text(html.unescape(f"&#{name};"), line, col0)
+
+
+def html_text(source: str) -> tuple[str, dict[str, Any], Anchors]:
+    """Visible text, metadata (title, meta tags) and anchors of an HTML page.
+
+    >>> text, meta, anchors = html_text(
+    ...     "<html><head><title>T</title><meta property='article:published_time' "
+    ...     "content='2020-01-08'></head>\\n<body><p>One &amp; two.</p><script>x()</script>"
+    ...     "<p>Three\\n  four.</p></body>")
+    >>> text
+    'One & two.\\nThree four.'
+    >>> meta["title"], meta["article:published_time"]
+    ('T', '2020-01-08')
+    """
+    parser = _HTMLText()
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError, IndexError) as err:  # html.parser's rare hard failures
+        raise LoadError(f"cannot parse HTML: {err}") from None
+    meta: dict[str, Any] = {}
+    title = " ".join("".join(parser.title).split())
+    if title:
+        meta["title"] = title
+    meta.update(parser.meta)
+    return "".join(parser.out), meta, tuple(parser.track.items)
+
+
+# ---------------------------------------------------------------------------------------
+# JSON Lines
+
+_JSON = json.JSONDecoder()
+_WS = regex.compile(r"[ \t\n\r]*")
+
+
+def _jsonl(text: str, src: _Source, warn: Warn) -> list[Document]:
+    docs: list[Document] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{src.given}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError) as err:
+            raise LoadError(f"{where}: not a JSON object: {str(err).splitlines()[0]}") from None
+        if not isinstance(obj, dict):
+            raise LoadError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+        body = obj.get("text")
+        if not isinstance(body, str):
+            raise LoadError(f"{where}: missing \"text\" string")
+        inner = obj.get("id")
+        inner_id = str(lineno) if inner is None or inner == "" else str(inner)
+        if inner_id in seen:
+            raise LoadError(f"{where}: duplicate id {inner_id!r} (first on line {seen[inner_id]})")
+        seen[inner_id] = lineno
+        meta = {str(k): v for k, v in obj.items() if k not in ("text", "id")}
+        doc_text, anchors = _json_string_anchors(line, body, lineno)
+        docs.append(_document(f"{src.id}#{inner_id}", doc_text, str(src.path), meta, anchors, warn, where))
     return docs
+
+
+def _json_string_anchors(line: str, value: str, lineno: int) -> tuple[str, Anchors]:
+    """The ``text`` value with newlines normalized, and anchors to its columns on the line."""
+    start = _text_value_start(line)
+    raw_cols: list[int] = []  # 1-based column on the line of each character of ``value``
+    i = start + 1
+    while len(raw_cols) < len(value) and i < len(line):
+        raw_cols.append(i + 1)
+        if line[i] != "\\":
+            i += 1
+        elif line[i + 1 : i + 2] == "u":
+            is_pair = (
+                0xD800 <= int(line[i + 2 : i + 6], 16) <= 0xDBFF and line[i + 6 : i + 8] == "\\u"
+            )
+            i += 12 if is_pair else 6
+        else:
+            i += 2
+    raw_cols.extend([raw_cols[-1] if raw_cols else start + 1] * (len(value) - len(raw_cols)))
+    track = _AnchorTrack(lineno, start + 2)
+    out: list[str] = []
+    k = 0
+    while k < len(value):
+        ch = value[k]
+        if ch == "\r":
+            if value[k + 1 : k + 2] == "\n":  # CRLF: the LF stands for both
+                k += 1
+                continue
+            ch = "\n"
+        track.at(len(out), lineno, raw_cols[k])
+        out.append(ch)
+        track.advance(ch)
+        k += 1
+    return "".join(out), tuple(track.items)
+
+
+def _text_value_start(line: str) -> int:
+    """Index of the opening quote of the top-level ``"text"`` value on a JSON object line."""
+    i = _WS.match(line).end() + 1  # type: ignore[union-attr]
+    last = None
+    while i < len(line):
+        i = _WS.match(line, i).end()  # type: ignore[union-attr]
+        if line[i] != '"':
+            break
+        key, i = json.decoder.scanstring(line, i + 1)  # type: ignore[attr-defined]
+        i = _WS.match(line, i).end() + 1  # type: ignore[union-attr]  # past ":"
+        i = _WS.match(line, i).end()  # type: ignore[union-attr]
+        if key == "text":
+            last = i  # a repeated key: json.loads keeps the last one
+        _, i = _JSON.raw_decode(line, i)
+        i = _WS.match(line, i).end() + 1  # type: ignore[union-attr]  # past "," or "}"
+    return last if last is not None else 0
