@@ -1,39 +1,112 @@
-"""Command line: ``python -m discrepancy PATH...``.
+"""Command line: ``python -m discrepancy PATH...`` and its subcommands.
+
+``discrepancy PATH...`` audits the files and folders together. ``discrepancy rules`` lists the
+rules, ``discrepancy rule DSC101`` explains one, ``discrepancy config [PATH]`` prints the
+effective configuration. (To audit a folder literally named ``rules`` or ``config``, write
+``./rules``.)
 
 Exit status: 0 no finding at or above the fail level, 1 there is one, 2 the audit could
-not run (bad flag, missing path, no documents), 130 interrupted.
+not run (bad flag, bad config, missing path, no documents), 130 interrupted. Writing to a
+file, annotation caps and baselines never change it: it is computed from the findings that
+remain after suppressions, the baseline and ``--changed``.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any
 
 from . import __version__
+from . import baseline as baseline_mod
+from . import config as config_mod
 from .audit import collect, run
-from .findings import SEVERITY_ORDER
+from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError
+from .document import Document
+from .findings import SEVERITY_ORDER, Finding, to_frame
 from .load import LoadError
-from .report import RENDERERS
-from .settings import Settings
+from .report import MACHINE_FORMATS, RENDERERS, Context, step_summary, summary
+from .rules import RULES, lookup
+from .suppress import apply as apply_suppressions
 
-FAIL_LEVELS = ("info", "warning", "error", "never")
+SUBCOMMANDS = ("rules", "rule", "config")
+# Formats that a person reads in a terminal: the only ones that get colour and progress.
+_HUMAN_FORMATS = ("table", "concise")
+
+
+class UsageError(Exception):
+    """A bad combination of flags; exit 2 with the message."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"discrepancy: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _csv(value: str) -> list[str]:
+    """``--select DSC101,date-mismatch`` -> ``["DSC101", "date-mismatch"]``."""
+    return [v for v in (p.strip() for p in value.split(",")) if v]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="discrepancy", description="Audit documents for facts that disagree with each other.")
+    p = _Parser(
+        prog="discrepancy",
+        description="Audit documents for facts that disagree with each other.",
+        epilog="subcommands: `discrepancy rules` lists the rules, `discrepancy rule ID` explains one, "
+               "`discrepancy config [PATH]` prints the effective configuration. "
+               "Exit status: 0 clean, 1 findings at or above the fail level, 2 could not run.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit together")
-    p.add_argument("--format", choices=sorted(RENDERERS), default="table", help="output format (default: table)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    p.add_argument("--fail-level", choices=FAIL_LEVELS, default="error",
-                   help="exit 1 when a finding at or above this level exists (default: error)")
-    p.add_argument("--published", action="append", default=[], metavar="DOC=DATE",
-                   help="publication date of a document (id or file name), e.g. a.txt=2020-01-08")
+    out = p.add_argument_group("output")
+    out.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table)")
+    out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    out.add_argument("--min-level", choices=LEVELS, default=None,
+                     help="show findings at or above this level (default: info)")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the table and concise formats (default: auto: on a terminal "
+                          "unless NO_COLOR is set)")
+    out.add_argument("-q", "--quiet", action="count", default=0,
+                     help="-q: only the summary line; -qq: nothing but errors")
+    out.add_argument("-v", "--verbose", action="count", default=0,
+                     help="print the config used and per-document fact counts to stderr")
+    fail = p.add_argument_group("exit status")
+    fail.add_argument("--fail-level", choices=FAIL_LEVELS, default=None,
+                      help="exit 1 when a finding at or above this level remains (default: error)")
+    fail.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    rules = p.add_argument_group("rules and documents")
+    rules.add_argument("--select", action="append", type=_csv, metavar="RULES",
+                       help="only these rules (ids or names, comma-separated)")
+    rules.add_argument("--ignore", action="append", type=_csv, metavar="RULES",
+                       help="never these rules (ids or names, comma-separated)")
+    rules.add_argument("--include", action="append", metavar="GLOB",
+                       help="audit only documents whose id or path matches GLOB")
+    rules.add_argument("--exclude", action="append", metavar="GLOB",
+                       help="skip documents whose id or path matches GLOB")
+    rules.add_argument("--published", action="append", default=[], metavar="DOC=DATE",
+                       help="publication date of a document (id or file name), e.g. a.txt=2020-01-08")
+    rules.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                       help="worker processes for extraction (default: 1)")
+    cfg = p.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="FILE", help="read this config file instead of searching")
+    cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
+    base = p.add_argument_group("baselines and pull requests")
+    base.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline file")
+    base.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
+                      help="record today's findings (default file: the configured baseline or "
+                           f"{baseline_mod.DEFAULT_FILE}) and exit 0; write --write-baseline=FILE "
+                           "before the paths")
+    base.add_argument("--prune-baseline", action="store_true",
+                      help="rewrite the baseline without the findings that are fixed")
+    base.add_argument("--changed", nargs="+", metavar="FILE",
+                      help="audit everything, report only findings with a side in these files "
+                           "(put it after the paths)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -43,34 +116,320 @@ def _parse_published(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         doc, sep, date = item.partition("=")
         if not sep or not doc or not date:
-            raise LoadError(f"--published {item!r}: expected DOC=DATE")
+            raise UsageError(f"--published {item!r}: expected DOC=DATE")
         out[doc.strip()] = date.strip()
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _flatten(groups: list[list[str]] | None) -> list[str] | None:
+    return None if groups is None else [v for g in groups for v in g]
+
+
+def _err(message: str) -> None:
+    print(f"discrepancy: error: {message}", file=sys.stderr)
+
+
+# --- progress and colour ----------------------------------------------------------------
+
+class Progress:
+    """A one-line progress bar on stderr; silent unless ``enabled``."""
+
+    WIDTH = 24
+
+    def __init__(self, enabled: bool, stream: IO[str] | None = None) -> None:
+        self.enabled = enabled
+        self.stream = stream or sys.stderr
+        self.shown = False
+
+    def step(self, done: int, total: int, label: str) -> None:
+        if not self.enabled:
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "=" * filled + (">" if filled < self.WIDTH else "") + " " * max(0, self.WIDTH - filled - 1)
+        self.stream.write(f"\r[{bar}] {done}/{total} {label:<40.40}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 50) + "\r")
+            self.stream.flush()
+            self.shown = False
+
+
+def progress_enabled(fmt: str, quiet: int, stream: IO[str] | None = None,
+                     environ: dict[str, str] | None = None) -> bool:
+    """Progress only for people: a terminal, not CI, a human format, not quiet."""
+    env = os.environ if environ is None else environ
+    stream = stream or sys.stderr
+    return (fmt in _HUMAN_FORMATS and not quiet and "CI" not in env
+            and hasattr(stream, "isatty") and stream.isatty())
+
+
+def use_color(choice: str, fmt: str, to_file: bool, stream: IO[str] | None = None,
+              environ: dict[str, str] | None = None) -> bool:
+    """``--color``: ``always``/``never``; ``auto`` = a terminal and ``NO_COLOR`` unset or empty."""
+    if fmt not in _HUMAN_FORMATS or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return not to_file and hasattr(stream, "isatty") and stream.isatty()
+
+
+# --- the audit --------------------------------------------------------------------------
+
+def _matches(doc: Document, patterns: Sequence[str]) -> bool:
+    names = [doc.id] + ([Path(doc.path).as_posix()] if doc.path else [])
+    return any(fnmatch.fnmatchcase(n, pat) for n in names for pat in patterns)
+
+
+def filter_documents(
+    docs: Sequence[Document], include: Sequence[str], exclude: Sequence[str]
+) -> list[Document]:
+    """Documents whose id or path matches an ``include`` glob (if any) and no ``exclude`` glob.
+
+    Globs are `fnmatch` patterns; ``*`` also matches ``/``.
+    """
+    kept = [d for d in docs if (not include or _matches(d, include)) and not _matches(d, exclude)]
+    if not kept:
+        raise UsageError("no documents left after include/exclude")
+    return kept
+
+
+def _per_file_ignored(f: Finding, config: Config) -> bool:
+    if not config.per_file_ignores:
+        return False
+    for doc in (f.doc_a, f.doc_b):
+        for glob, rules in config.per_file_ignores:
+            if doc and f.rule in rules and fnmatch.fnmatchcase(doc, glob):
+                return True
+    return False
+
+
+def configure_findings(findings: Sequence[Finding], config: Config) -> list[Finding]:
+    """Findings of enabled rules, with configured severities."""
+    levels = dict(config.severity)
+    out = []
+    for f in findings:
+        if not config.enabled(f.rule):
+            continue
+        level = levels.get(f.rule)
+        out.append(replace(f, severity=level) if level and level != f.severity else f)
+    return out
+
+
+def _changed_docs(docs: Sequence[Document], changed: Sequence[str]) -> set[str]:
+    wanted_paths = {os.path.normcase(os.path.abspath(c)) for c in changed}
+    wanted_ids = {Path(c).as_posix() for c in changed}
+    out = set()
+    for d in docs:
+        if d.id in wanted_ids or (d.path and os.path.normcase(os.path.abspath(d.path)) in wanted_paths):
+            out.add(d.id)
+    return out
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _verbose_counts(result_docs: Sequence[Document], facts: Sequence[Sequence[Any]]) -> None:
+    for doc, doc_facts in zip(result_docs, facts, strict=True):
+        kinds = Counter(f.kind for f in doc_facts)
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        where = doc.path or doc.id
+        print(f"discrepancy: {where}: {len(doc_facts)} facts" + (f" ({detail})" if detail else ""),
+              file=sys.stderr)
+
+
+def audit_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    warn: Callable[[str], None] = (
+        (lambda m: None) if args.quiet else (lambda m: print(f"discrepancy: warning: {m}", file=sys.stderr)))
+    config = config_mod.load(args.paths, args.config, args.isolated)
+    config = config_mod.override(
+        config, select=_flatten(args.select), ignore=_flatten(args.ignore), include=args.include,
+        exclude=args.exclude, min_level=args.min_level, fail_level=args.fail_level, format=args.format,
+        baseline=args.baseline, jobs=args.jobs)
+    if args.baseline:
+        # A --baseline path is relative to the working directory, not to the config file.
+        config = replace(config, baseline=os.path.abspath(args.baseline))
+    if args.verbose:
+        print(f"discrepancy: config: {config.source or 'none (defaults)'}", file=sys.stderr)
+    fmt = config.format
+    progress = Progress(progress_enabled(fmt, args.quiet))
+    published = _parse_published(args.published)
+
+    progress.step(0, 3, "loading documents")
+    docs = collect(args.paths, published=published, on_warning=warn)
+    docs = filter_documents(docs, config.include, config.exclude)
+    progress.step(1, 3, f"extracting facts from {len(docs)} documents")
     try:
-        published = _parse_published(args.published)
-        docs = collect(args.paths, published=published, on_warning=lambda m: print(f"discrepancy: warning: {m}", file=sys.stderr))
-        result = run(docs, Settings())
-        frame = result.frame()
-        text = RENDERERS[args.format](frame, n_docs=len(docs))
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        else:
-            sys.stdout.write(text)
-    except LoadError as exc:
-        print(f"discrepancy: error: {exc}", file=sys.stderr)
+        result = run(docs, config.settings())
+    finally:
+        progress.close()
+    if args.verbose:
+        _verbose_counts(result.documents, result.facts)
+
+    # Rules, severities, per-file ignores, then inline directives (which may add DSC900).
+    findings = configure_findings(result.findings, config)
+    kept = [f for f in findings if not _per_file_ignored(f, config)]
+    n_suppressed = len(findings) - len(kept)
+    outcome = apply_suppressions(kept, result.documents, config.enabled)
+    n_suppressed += len(outcome.suppressed)
+    unused = [f for f in configure_findings(outcome.unused, config) if not _per_file_ignored(f, config)]
+    findings = outcome.kept + unused
+
+    base_path = config.baseline_path()
+    if args.write_baseline is not None:
+        target = Path(args.write_baseline) if args.write_baseline else base_path
+        target = target or Path(baseline_mod.DEFAULT_FILE)
+        n = baseline_mod.write(target, findings)
+        if args.quiet < 2:
+            print(f"discrepancy: wrote {n} finding(s) to {target}", file=sys.stderr)
+        return 0
+    if args.prune_baseline and base_path is None:
+        base_path = Path(baseline_mod.DEFAULT_FILE)
+    n_baselined = 0
+    if base_path is not None:
+        rows = baseline_mod.read(base_path)
+        if args.prune_baseline:
+            live = baseline_mod.prune(rows, findings)
+            baseline_mod.write_entries(base_path, live)
+            if args.quiet < 2:
+                print(f"discrepancy: pruned {len(rows) - len(live)} fixed finding(s) from {base_path}",
+                      file=sys.stderr)
+            rows = live
+        findings, old = baseline_mod.split(findings, baseline_mod.fingerprints(rows))
+        n_baselined = len(old)
+    if args.changed is not None:
+        changed = _changed_docs(result.documents, args.changed)
+        findings = [f for f in findings if f.doc_a in changed or f.doc_b in changed]
+
+    # The exit status comes from every finding that remains, shown or not.
+    if args.exit_zero or config.fail_level == "never":
+        code = 0
+    else:
+        threshold = SEVERITY_ORDER[config.fail_level]
+        code = 1 if any(SEVERITY_ORDER.get(f.severity, 9) <= threshold for f in findings) else 0
+
+    min_rank = SEVERITY_ORDER[config.min_level]
+    shown = [f for f in findings if SEVERITY_ORDER.get(f.severity, 9) <= min_rank]
+    frame = to_frame(shown)
+    ctx = Context(
+        n_docs=len(result.documents), paths={d.id: d.path for d in result.documents},
+        suppressed=n_suppressed, baselined=n_baselined, hidden=len(findings) - len(shown),
+        color=use_color(args.color, fmt, bool(args.output)),
+    )
+    text = RENDERERS[fmt](frame, ctx)
+    if fmt not in MACHINE_FORMATS and args.quiet and not args.output:
+        # On the terminal -q keeps only the summary line and -qq prints nothing; a report
+        # written with -o is always complete.
+        text = "" if args.quiet >= 2 else summary(frame, ctx) + "\n"
+    if text or args.output:
+        _write(text, args.output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(frame, ctx))
+    return code
+
+
+# --- subcommands ------------------------------------------------------------------------
+
+def rules_command(argv: Sequence[str]) -> int:
+    p = _Parser(prog="discrepancy rules", description="List the rules.")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    args = p.parse_args(argv)
+    if args.format == "json":
+        rows = [{"id": r.id, "name": r.name, "kind": r.kind, "severity": r.severity, "summary": r.summary,
+                 "description": r.description, "example": r.example, "docs": r.docs_url} for r in RULES]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(rules_markdown())
+    else:
+        width = max(len(r.name) for r in RULES)
+        for r in RULES:
+            print(f"{r.id}  {r.name:<{width}}  {r.severity:<7}  {r.summary}")
+    return 0
+
+
+def rules_markdown() -> str:
+    """The rule reference page (``docs/rules.md``), one section per rule."""
+    out = ["# Rules", "", "| id | name | default severity | summary |", "|---|---|---|---|"]
+    out += [f"| [{r.id}](#{r.anchor}) | {r.name} | {r.severity} | {r.summary} |" for r in RULES]
+    for r in RULES:
+        out += ["", f"## {r.id} {r.name}", "", f"Default severity: **{r.severity}**. Kind: {r.kind}.", "",
+                r.summary, "", r.description, "", "Example:", "", "```text", r.example, "```"]
+    return "\n".join(out) + "\n"
+
+
+def explain(ref: str) -> str:
+    """What ``discrepancy rule REF`` prints."""
+    r = lookup(ref)
+    lines = [f"{r.id} {r.name}", "", f"Default severity: {r.severity}", f"Kind: {r.kind}", "",
+             r.summary, ""]
+    if r.description:
+        lines += [r.description, ""]
+    if r.example:
+        lines += ["Example:", *("    " + x for x in r.example.splitlines()), ""]
+    lines += [f"Silence: <!-- discrepancy-disable-next-line {r.name} -->  or  ignore = [\"{r.id}\"]",
+              f"Docs: {r.docs_url}"]
+    return "\n".join(lines) + "\n"
+
+
+def rule_command(argv: Sequence[str]) -> int:
+    p = _Parser(prog="discrepancy rule", description="Explain one rule.")
+    p.add_argument("rule", metavar="RULE", help="rule id or name, e.g. DSC101 or quantity-mismatch")
+    args = p.parse_args(argv)
+    try:
+        text = explain(args.rule)
+    except KeyError:
+        raise UsageError(f"unknown rule {args.rule!r} (see `discrepancy rules`)") from None
+    sys.stdout.write(text)
+    return 0
+
+
+def config_command(argv: Sequence[str]) -> int:
+    p = _Parser(prog="discrepancy config", description="Print the effective configuration.")
+    p.add_argument("path", nargs="?", default=".", metavar="PATH",
+                   help="the path whose config to show (default: the current folder)")
+    p.add_argument("--config", metavar="FILE", help="read this config file instead of searching")
+    p.add_argument("--isolated", action="store_true", help="ignore all config files")
+    args = p.parse_args(argv)
+    sys.stdout.write(config_mod.render(config_mod.load([args.path], args.config, args.isolated)))
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "rules": rules_command, "rule": rule_command, "config": config_command,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (never raises for user errors)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = _COMMANDS.get(args[0]) if args else None
+    try:
+        if command is not None:
+            return command(args[1:])
+        return audit_command(args)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except (LoadError, ConfigError, baseline_mod.BaselineError, UsageError) as exc:
+        _err(str(exc))
         return 2
     except OSError as exc:
-        print(f"discrepancy: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        _err(f"{exc.filename or ''}: {exc.strerror}" if exc.strerror else str(exc))
         return 2
     except KeyboardInterrupt:
         print("discrepancy: interrupted", file=sys.stderr)
         return 130
-    if args.fail_level == "never":
-        return 0
-    threshold = SEVERITY_ORDER[args.fail_level]
-    return 1 if any(SEVERITY_ORDER[s] <= threshold for s in frame["severity"]) else 0

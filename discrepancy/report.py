@@ -1,14 +1,57 @@
-"""Renderers: every output format is a rendering of the findings table."""
+"""Renderers: every output format is a rendering of the findings table.
+
+Each renderer takes the findings frame and a `Context` (document paths, counts of what was
+hidden, colour) and returns the whole text. Machine formats (json, jsonl, csv, github, sarif,
+junit) contain nothing but the report, so a pipeline can parse stdout.
+
+>>> from discrepancy.findings import to_frame
+>>> print(render_concise(to_frame([]), Context(n_docs=2)), end="")
+Found 0 discrepancies across 2 documents.
+>>> escape_property("a:b,c%\\n")
+'a%3Ab%2Cc%25%0A'
+"""
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import pandas as pd
 
+from . import __version__
 from .findings import FINDING_COLUMNS
+from .rules import PROJECT_URL, RULES
+
+MACHINE_FORMATS = ("json", "jsonl", "csv", "github", "sarif", "junit")
+# GitHub shows at most 10 annotations of each level per step; the rest are dropped silently,
+# so the report says how many were left out instead.
+GITHUB_CAP = 10
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_ANSI = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "bold": "\x1b[1m",
+         "dim": "\x1b[2m", "reset": "\x1b[0m"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a renderer needs besides the findings."""
+
+    n_docs: int = 0
+    # Document id -> file path as given on the command line ("" or missing: use the id).
+    paths: Mapping[str, str] = field(default_factory=dict)
+    suppressed: int = 0       # hidden by inline directives or per-file-ignores
+    baselined: int = 0        # hidden by the baseline
+    hidden: int = 0           # below --min-level
+    color: bool = False
+
+    def path(self, doc: str) -> str:
+        return self.paths.get(doc) or doc
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
@@ -23,73 +66,276 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return records
 
 
-def render_json(frame: pd.DataFrame, **_: object) -> str:
+def _paint(text: str, style: str, ctx: Context) -> str:
+    return f"{_ANSI[style]}{text}{_ANSI['reset']}" if ctx.color else text
+
+
+def _plural(n: int, word: str, plural: str = "") -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def summary(frame: pd.DataFrame, ctx: Context) -> str:
+    """One line: ``Found 3 discrepancies (2 errors, 1 warning) across 5 documents; ...``.
+
+    >>> from discrepancy.findings import to_frame
+    >>> summary(to_frame([]), Context(n_docs=5, baselined=4))
+    'Found 0 discrepancies across 5 documents; 4 suppressed by baseline.'
+    """
+    counts = frame["severity"].value_counts().to_dict() if len(frame) else {}
+    parts = [_plural(int(counts[lv]), lv) for lv in ("error", "warning", "info") if counts.get(lv)]
+    text = f"Found {_plural(len(frame), 'discrepancy', 'discrepancies')}"
+    if parts:
+        text += f" ({', '.join(parts)})"
+    text += f" across {_plural(ctx.n_docs, 'document')}"
+    extras = []
+    if ctx.baselined:
+        extras.append(f"{ctx.baselined} suppressed by baseline")
+    if ctx.suppressed:
+        extras.append(f"{ctx.suppressed} suppressed inline")
+    if ctx.hidden:
+        extras.append(f"{ctx.hidden} below --min-level not shown")
+    return text + "".join("; " + e for e in extras) + "."
+
+
+def _where(rec: Mapping[str, object], side: str, ctx: Context) -> str:
+    return f"{ctx.path(str(rec['doc_' + side]))}:{rec['line_' + side]}:{rec['col_' + side]}"
+
+
+def _quote(text: object) -> str:
+    return '"' + str(text).replace("\n", " ") + '"'
+
+
+def render_table(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    """Readable text grouped by subject, then the summary line."""
+    ctx = ctx or Context()
+    out: list[str] = []
+    for subject, group in frame.groupby("subject", sort=False):
+        first = group.iloc[0]
+        out.append(_paint(f"{subject}", "bold", ctx) + f"  [{first['rule']} {first['rule_name']}]")
+        for rec in _records(group):
+            level = _paint(f"{rec['severity']:<7}", str(rec["severity"]), ctx)
+            line = f"  {level} {_where(rec, 'a', ctx)} {_quote(rec['text_a'])}"
+            if rec["doc_b"]:
+                line += f"  vs  {_where(rec, 'b', ctx)} {_quote(rec['text_b'])}"
+            out.append(line)
+            out.append(_paint(f"          {rec['message']}", "dim", ctx))
+        out.append("")
+    out.append(summary(frame, ctx))
+    return "\n".join(out) + "\n"
+
+
+def concise_line(rec: Mapping[str, object], ctx: Context) -> str:
+    """``path:line:col: DSC101 [error] quantity-mismatch: "a" vs "b" (other:line:col)``."""
+    level = _paint(str(rec["severity"]), str(rec["severity"]), ctx)
+    head = f"{_where(rec, 'a', ctx)}: {rec['rule']} [{level}] {rec['rule_name']}: "
+    if rec["doc_b"]:
+        return head + f"{_quote(rec['text_a'])} vs {_quote(rec['text_b'])} ({_where(rec, 'b', ctx)})"
+    return head + str(rec["message"])
+
+
+def render_concise(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    """One line per finding, as compilers and linters print them, then the summary."""
+    ctx = ctx or Context()
+    lines = [concise_line(rec, ctx) for rec in _records(frame)]
+    lines.append(summary(frame, ctx))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     return json.dumps(_records(frame), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_jsonl(frame: pd.DataFrame, **_: object) -> str:
+def render_jsonl(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records(frame))
 
 
-def render_csv(frame: pd.DataFrame, **_: object) -> str:
+def render_csv(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     buf = io.StringIO()
     frame.to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
 
 
 def _md_cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-def render_markdown(frame: pd.DataFrame, **_: object) -> str:
-    cols = ["severity", "rule", "subject", "doc_a", "line_a", "text_a", "doc_b", "line_b", "text_b", "message"]
+def markdown_table(frame: pd.DataFrame, ctx: Context) -> str:
+    """A Markdown table of the findings (also what goes to ``$GITHUB_STEP_SUMMARY``)."""
+    cols = ["severity", "rule", "subject", "first", "text_a", "second", "text_b", "message"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for rec in _records(frame):
-        lines.append("| " + " | ".join(_md_cell(rec[c]) for c in cols) + " |")
+        cells = {**rec, "rule": f"{rec['rule']} {rec['rule_name']}", "first": _where(rec, "a", ctx),
+                 "second": _where(rec, "b", ctx) if rec["doc_b"] else ""}
+        lines.append("| " + " | ".join(_md_cell(cells[c]) for c in cols) + " |")
     return "\n".join(lines) + "\n"
 
 
-def summary(frame: pd.DataFrame, n_docs: int, suppressed: int = 0, baselined: int = 0) -> str:
-    """One line: ``Found 3 discrepancies (2 errors, 1 warning) across 5 documents``."""
-    counts = frame["severity"].value_counts() if len(frame) else {}
-    parts = []
-    for level in ("error", "warning", "info"):
-        n = int(counts.get(level, 0)) if len(frame) else 0
-        if n:
-            parts.append(f"{n} {level}{'' if n == 1 else 's'}")
-    total = len(frame)
-    noun = "discrepancy" if total == 1 else "discrepancies"
-    docs = f"{n_docs} document{'' if n_docs == 1 else 's'}"
-    text = f"Found {total} {noun}" + (f" ({', '.join(parts)})" if parts else "") + f" across {docs}"
-    extras = []
-    if baselined:
-        extras.append(f"{baselined} suppressed by baseline")
-    if suppressed:
-        extras.append(f"{suppressed} suppressed inline")
-    return text + ("; " + "; ".join(extras) if extras else "") + "."
+def render_markdown(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    ctx = ctx or Context()
+    return markdown_table(frame, ctx) + "\n" + summary(frame, ctx) + "\n"
 
 
-def render_table(frame: pd.DataFrame, n_docs: int = 0, **kw: object) -> str:
-    """Readable text grouped by subject, then the summary line."""
-    out: list[str] = []
-    for subject, group in frame.groupby("subject", sort=False):
-        first = group.iloc[0]
-        out.append(f"{subject}  [{first['rule']} {first['rule_name']}]")
-        for rec in _records(group):
-            out.append(
-                f"  {rec['severity']:<7} {rec['doc_a']}:{rec['line_a']}:{rec['col_a']} {rec['text_a']!r}"
-                f"  vs  {rec['doc_b']}:{rec['line_b']}:{rec['col_b']} {rec['text_b']!r}"
-            )
-            out.append(f"          {rec['message']}")
-        out.append("")
-    out.append(summary(frame, n_docs, int(kw.get("suppressed", 0) or 0), int(kw.get("baselined", 0) or 0)))  # type: ignore[call-overload]
-    return "\n".join(out) + "\n"
+# --- GitHub workflow commands -----------------------------------------------------------
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message (``%``, CR, LF), as @actions/core does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-RENDERERS: dict[str, Callable[..., str]] = {
+def escape_property(text: str) -> str:
+    """Escape a workflow command property value: data escapes plus ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_message(rec: Mapping[str, object], ctx: Context) -> str:
+    msg = str(rec["message"])
+    if rec["doc_b"]:
+        msg += f"\n{_quote(rec['text_a'])} vs {_quote(rec['text_b'])} ({_where(rec, 'b', ctx)})"
+    return msg
+
+
+def render_github(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    """``::error file=...,line=...,col=...,title=...::message`` lines, capped per level."""
+    ctx = ctx or Context()
+    records = _records(frame)
+    by_level: dict[str, list[Mapping[str, object]]] = {"error": [], "warning": [], "notice": []}
+    for record in records:
+        by_level[_GITHUB_LEVEL.get(str(record["severity"]), "notice")].append(record)
+    overflow = sum(max(0, len(v) - GITHUB_CAP) for v in by_level.values())
+    lines = []
+    for level, recs in by_level.items():
+        # The closing notice counts against the notice cap, so keep one place for it.
+        cap = GITHUB_CAP - 1 if level == "notice" and overflow else GITHUB_CAP
+        for rec in recs[:cap]:
+            props = {"file": ctx.path(str(rec["doc_a"])), "line": str(rec["line_a"]),
+                     "col": str(rec["col_a"]), "title": f"{rec['rule']} {rec['rule_name']}: {rec['subject']}"}
+            prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
+            lines.append(f"::{level} {prop_text}::{escape_data(_github_message(rec, ctx))}")
+    left_out = len(records) - len(lines)
+    if left_out:
+        lines.append("::notice::" + escape_data(
+            f"{_plural(left_out, 'more discrepancy', 'more discrepancies')} not annotated "
+            f"(GitHub shows at most {GITHUB_CAP} annotations per level); see the full report."))
+    return "".join(line + "\n" for line in lines)
+
+
+def step_summary(frame: pd.DataFrame, ctx: Context) -> str:
+    """The Markdown appended to ``$GITHUB_STEP_SUMMARY``: a heading, the table, the summary."""
+    body = markdown_table(frame, ctx) if len(frame) else ""
+    return f"### discrepancy\n\n{summary(frame, ctx)}\n\n{body}\n"
+
+
+# --- SARIF 2.1.0 ------------------------------------------------------------------------
+
+def _uri(path: str) -> str:
+    return quote(path.replace("\\", "/"), safe="/:@-._~!$&'()*+,;=")
+
+
+def _location(rec: Mapping[str, object], side: str, ctx: Context) -> dict[str, object]:
+    region: dict[str, object] = {"startLine": max(1, int(rec[f"line_{side}"])),  # type: ignore[call-overload]
+                                 "startColumn": max(1, int(rec[f"col_{side}"]))}  # type: ignore[call-overload]
+    text = str(rec[f"text_{side}"])
+    if text and "\n" not in text:
+        region["endColumn"] = int(region["startColumn"]) + len(text)  # type: ignore[call-overload]
+        region["snippet"] = {"text": text}
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(ctx.path(str(rec[f"doc_{side}"])))},
+                                 "region": region}}
+
+
+def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, object]:
+    """The SARIF 2.1.0 log as a dict."""
+    ctx = ctx or Context()
+    index = {r.id: i for i, r in enumerate(RULES)}
+    rules = [{
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.description or r.summary},
+        "help": {"text": f"{r.description or r.summary}\n\nExample:\n{r.example}"},
+        "helpUri": r.docs_url,
+        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
+        "properties": {"tags": [r.kind]},
+    } for r in RULES]
+    results = []
+    for rec in _records(frame):
+        result: dict[str, object] = {
+            "ruleId": rec["rule"],
+            "level": _SARIF_LEVEL.get(str(rec["severity"]), "note"),
+            "message": {"text": _github_message(rec, ctx)},
+            "locations": [_location(rec, "a", ctx)],
+            "partialFingerprints": {"discrepancy/v1": rec["fingerprint"]},
+            "properties": {"subject": rec["subject"], "confidence": rec["confidence"],
+                           "valueA": rec["value_a"], "valueB": rec["value_b"]},
+        }
+        if rec["rule"] in index:
+            result["ruleIndex"] = index[str(rec["rule"])]
+        if rec["doc_b"]:
+            related = _location(rec, "b", ctx)
+            related["id"] = 1
+            related["message"] = {"text": f"conflicting statement: {_quote(rec['text_b'])}"}
+            result["relatedLocations"] = [related]
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "discrepancy", "version": __version__,
+                                "semanticVersion": __version__, "informationUri": PROJECT_URL,
+                                "rules": rules}},
+            # Columns count Unicode code points, as Python string offsets do.
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render_sarif(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    return json.dumps(sarif_log(frame, ctx), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- JUnit XML --------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR; lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: object) -> str:
+    return _NOT_XML.sub("\ufffd", str(value))
+
+def render_junit(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    """One testsuite; a testcase per finding, failing for errors and warnings."""
+    ctx = ctx or Context()
+    records = _records(frame)
+    failures = sum(1 for r in records if r["severity"] in ("error", "warning"))
+    counts = {"tests": str(len(records)), "failures": str(failures), "errors": "0"}
+    root = ET.Element("testsuites", {"name": "discrepancy", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "discrepancy", **counts, "skipped": "0"})
+    for rec in records:
+        name = f"{rec['subject']}: {_where(rec, 'a', ctx)}"
+        if rec["doc_b"]:
+            name += f" vs {_where(rec, 'b', ctx)}"
+        case = ET.SubElement(suite, "testcase", {
+            "classname": _xml_text(f"{rec['rule']}.{rec['rule_name']}"), "name": _xml_text(name),
+            "file": _xml_text(ctx.path(str(rec["doc_a"]))), "line": str(rec["line_a"])})
+        text = _xml_text(concise_line(rec, Context(paths=ctx.paths)) + "\n" + str(rec["message"]))
+        if rec["severity"] in ("error", "warning"):
+            fail = ET.SubElement(case, "failure", {"message": _xml_text(rec["message"]),
+                                                   "type": str(rec["severity"])})
+            fail.text = text
+        else:
+            ET.SubElement(case, "system-out").text = text
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+RENDERERS: dict[str, Callable[[pd.DataFrame, Context | None], str]] = {
     "table": render_table,
+    "concise": render_concise,
     "json": render_json,
     "jsonl": render_jsonl,
     "csv": render_csv,
     "markdown": render_markdown,
+    "github": render_github,
+    "sarif": render_sarif,
+    "junit": render_junit,
 }
