@@ -9,13 +9,16 @@ columns in the file as given, so a finding points at the right place in the sour
 (2, 1)
 >>> [doc.text[s:e] for s, e in doc.sentences]
 ['One.', 'Two and three.']
+>>> after_front_matter = Document(id="a.md", text="Body.", anchors=((0, 4, 1),))
+>>> after_front_matter.line_col(2)
+(4, 3)
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import regex
@@ -32,7 +35,8 @@ class Document:
     ``text_offset`` came from ``line``/``col`` (1-based) of the source file, and text after
     it follows line by line until the next anchor. A plain text file has ``((0, 1, 1),)``.
     ``published_source`` says where the dateline came from (``metadata``, ``header``,
-    ``footer``, ``user``) when there is one.
+    ``footer``, ``user``) when there is one; ``published_span`` is the dateline's line in
+    ``text`` (so the date extractor can skip it).
     """
 
     id: str
@@ -44,16 +48,27 @@ class Document:
     published_source: str = ""
     published_span: tuple[int, int] | None = None
 
+    @cached_property
+    def _anchor_offsets(self) -> list[int]:
+        return [a[0] for a in self.anchors]
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column in the source file of ``text[offset]``."""
+        """1-based line and column in the source file of ``text[offset]``.
+
+        >>> doc = Document(id="p.html", text="Hi there.\\nBye.", anchors=((0, 3, 9), (10, 5, 4)))
+        >>> doc.line_col(0), doc.line_col(3), doc.line_col(9), doc.line_col(12)
+        ((3, 9), (3, 12), (3, 18), (5, 6))
+        """
         offset = max(0, min(offset, len(self.text)))
-        keys = [a[0] for a in self.anchors]
-        i = max(0, bisect.bisect_right(keys, offset) - 1)
-        base, line, col = self.anchors[i]
-        segment = self.text[base:offset]
-        newlines = segment.count("\n")
+        if not self.anchors:
+            base, line, col = 0, 1, 1
+        else:
+            i = max(0, bisect.bisect_right(self._anchor_offsets, offset) - 1)
+            base, line, col = self.anchors[i]
+            base = min(base, offset)
+        newlines = self.text.count("\n", base, offset)
         if newlines:
-            return line + newlines, offset - (base + segment.rfind("\n") + 1) + 1
+            return line + newlines, offset - self.text.rfind("\n", base, offset)
         return line, col + (offset - base)
 
     @cached_property
@@ -61,54 +76,119 @@ class Document:
         """Sentence spans ``(start, end)`` over ``text``."""
         return split_sentences(self.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The span of the sentence that contains ``offset``."""
+        """The span of the sentence that contains ``offset`` (``(offset, offset)`` if none).
+
+        >>> doc = Document(id="a", text="One.   Two.")
+        >>> doc.sentence_at(8), doc.sentence_at(5)
+        ((7, 11), (5, 5))
+        """
         spans = self.sentences
-        starts = [s for s, _ in spans]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and spans[i][0] <= offset <= spans[i][1]:
             return spans[i]
         return (offset, offset)
 
 
-# A sentence ends at ., ! or ? (plus closing quotes/brackets) followed by space and a
-# capital, digit or opening quote; or at a line break. Abbreviations from
-# data/abbreviations.toml are checked after the match (regex lookbehind cannot do it
-# case-insensitively over a variable list cheaply).
+# Candidate sentence ends: a run of terminal punctuation (plus closing quotes/brackets)
+# followed by blanks and something that can start a sentence; or a line break. Which
+# candidates are real ends is decided in `split_sentences` with the abbreviation tables.
 _BOUNDARY = regex.compile(
     r"""
-    (?P<end>[.!?…]+["'”’)\]]*)   # terminal punctuation, then closing quotes/brackets
-    (?=[ \t]+["'“‘(\[]?[\p{Lu}\p{N}])  # followed by blanks and a capital/number/opening quote
-    | (?P<nl>\n)                   # or a line break: captions and headlines have no period
+    (?<![.!?…])                      # start at the beginning of a punctuation run (keeps it linear)
+    (?P<end>[.!?…]{1,10}+["'”’)\]]{0,3}+)   # terminal punctuation, closing quotes/brackets
+    (?=[ \t]{1,20}+                  # then blanks
+       (?P<next>["'“‘(\[]?           # an optional opening quote or bracket
+         [\p{Lu}\p{N}][\p{L}]{0,30}))   # and a capital or a digit (with the rest of the word)
+    | (?P<nl>\n)                     # or a line break: headlines and captions have no period
     """,
     regex.VERBOSE,
 )
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+# The word just before a period: letters and inner periods ("U.S", "Gen", "H").
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}][\p{L}.]{0,15})$")
+# Lines that always stand alone: Markdown headings, list items, quotes and table rows.
+_LINE_START = regex.compile(r"[ \t]{0,3}(?:[#>|*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}$)")
+_TERMINAL = frozenset(".!?…:;\"'”’)]")
 
 
-def _abbreviations() -> frozenset[str]:
-    return frozenset(w.lower() for w in tables.string_list("abbreviations", "words"))
+@cache
+def _abbreviation_tables() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles, other abbreviations, sentence starters), lower-cased."""
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in tables.string_list("abbreviations", key))
+
+    titles, others = words("titles"), words("words")
+    both = sorted(titles & others)
+    if both:
+        raise tables.TableError(f"data table abbreviations.toml: {both[0]!r} is both a title and a word")
+    return titles, others, words("sentence_starters")
+
+
+def _ends_at_period(text: str, m: regex.Match[str]) -> bool:
+    """Whether a candidate boundary made of a single period really ends a sentence."""
+    titles, others, starters = _abbreviation_tables()
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if not before:
+        return True
+    word = before.group(1).lower()
+    if word in titles:
+        return False
+    is_initial = len(word) == 1 and before.group(1).isupper()
+    dotted = "." in word and regex.fullmatch(r"(?:\p{L}\.){1,5}\p{L}", word) is not None
+    if word in others or is_initial or dotted:
+        nxt = m.group("next").lstrip("\"'“‘([").lower()
+        return nxt in starters
+    return True
+
+
+def _line_continues(text: str, nl: int) -> bool:
+    """Whether the line break at ``nl`` is inside a hard-wrapped sentence.
+
+    It is when the line before does not end a sentence and the next line goes on in lower
+    case or the line before ends with a comma; never for a blank line or a list item.
+    """
+    prev = text[max(0, nl - 1)] if nl else "\n"
+    nxt_end = text.find("\n", nl + 1)
+    nxt = text[nl + 1 : nl + 81 if nxt_end < 0 else min(nxt_end, nl + 81)]
+    if prev == "\n" or not nxt.strip() or prev in _TERMINAL:
+        return False
+    if _LINE_START.match(nxt):
+        return False
+    first = nxt.lstrip()[:1]
+    return first.islower() or prev == ","
 
 
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Split ``text`` into sentence spans, trimmed of surrounding whitespace.
 
-    >>> t = "Mr. Esper said 5,000 U.S. troops stay. Gen. Milley agreed."
-    >>> [t[s:e] for s, e in split_sentences(t)]
+    >>> def show(t): return [t[s:e] for s, e in split_sentences(t)]
+    >>> show("Mr. Esper said 5,000 U.S. troops stay. Gen. Milley agreed.")
     ['Mr. Esper said 5,000 U.S. troops stay.', 'Gen. Milley agreed.']
+    >>> show("Troops stay in the U.S. The letter was a draft.")
+    ['Troops stay in the U.S.', 'The letter was a draft.']
+    >>> show("William H. Seely signed it. It said \\"we leave.\\" Nobody did.")
+    ['William H. Seely signed it.', 'It said "we leave."', 'Nobody did.']
+    >>> show("It began at 5:30 p.m. EST on Jan. 7. More followed… Then silence.")
+    ['It began at 5:30 p.m. EST on Jan. 7.', 'More followed…', 'Then silence.']
+    >>> show("A headline\\nThe story, wrapped\\nat the margin. Next.\\n\\n- item one\\n- item two")
+    ['A headline', 'The story, wrapped\\nat the margin.', 'Next.', '- item one', '- item two']
+    >>> show("Is it? Yes! 42 agreed...  \\"Fine,\\" he said.")
+    ['Is it?', 'Yes!', '42 agreed...', '"Fine," he said.']
     """
-    abbrevs = _abbreviations()
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group("nl") is not None:
+            if _line_continues(text, m.start()):
+                continue
             cut = m.start()
         else:
-            before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if m.group("end").startswith(".") and before and before.group(1).lower().rstrip(".") in abbrevs:
-                continue
-            # A single capital before the period is an initial ("William H. Seely").
-            if m.group("end") == "." and before and regex.fullmatch(r"\p{Lu}", before.group(1)):
+            if m.group("end").rstrip("\"'”’)]") == "." and not _ends_at_period(text, m):
                 continue
             cut = m.end()
         _add_span(text, start, cut, spans)
