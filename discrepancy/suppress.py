@@ -47,7 +47,7 @@ _HTML_DIRECTIVE = regex.compile(
     r"""
     <!--[ \t]{0,20}                                    # comment opener, optional blanks
     discrepancy-(?P<action>disable-file|disable-next-line|disable-line|disable|enable)
-    (?![\w-])                                          # whole action word
+    (?!\w|-(?!->))                                     # whole action word ("-->" may follow)
     (?P<body>[^>]{0,500}?)                             # rules and reason, no ">"
     [ \t]{0,20}-->                                     # comment closer
     """,
