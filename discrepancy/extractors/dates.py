@@ -1,18 +1,490 @@
-"""Extractor for dates (not yet implemented: yields no facts)."""
+"""Dates and times: absolute, relative to the dateline, with zones, and the event they date.
+
+Reading is done by `discrepancy.extractors.timeexpr`; this module resolves each mention
+against an *anchor* day and attaches the event the date belongs to.
+
+Anchor: the document's dateline (``doc.published``); without one, the latest full date
+(year, month and day) the document states itself; with neither, relative expressions keep
+only what they say (a bare weekday stays ``When(weekday=...)``).
+
+Resolution rules (news reports the past, so the past reading is the default):
+
+* a bare weekday ("on Friday", "early Friday", "Monday afternoon") is the most recent such
+  day on or before the anchor; after a future cue in its clause ("will", "is scheduled to")
+  the nearest on or after it;
+* "last Friday"/"previous Friday" is the Friday of the previous week (weeks start on Monday),
+  "this Friday" the Friday of the anchor's week, "next Friday" that of the next week, "past
+  Friday" the most recent strictly before the anchor, "coming Friday" the nearest strictly after;
+* a date without a year takes the anchor's year, moved back a year when that would put it
+  more than half a year after the anchor ("December 30" in a story dated January 2), or
+  forward a year after a future cue when it would be more than half a year before;
+* "last week", "at the weekend" are ranges: the value keeps the coarsest calendar fields the
+  range shares and ``relative`` holds the text plus the ISO interval, e.g.
+  ``"last week (2019-12-30/2020-01-05)"``, which `discrepancy.temporal.span` reads;
+* "a day after", "the next day" are relative to another event: kept as ``relative`` text;
+* the `corpus` pass gives dates still without a year the single year that the corpus's
+  anchored documents (dateline, else their own full dates) agree on, and records
+  ``("year", "corpus")`` in the fact's ``extra``.
+
+>>> from discrepancy.document import Document
+>>> doc = Document(id="a", text="Iran fired missiles on Wednesday.", published=When(2020, 1, 8))
+>>> [(f.surface, f.value.render(), f.subject.head) for f in extract(doc, Settings())]
+[('Wednesday', '2020-01-08', 'launch')]
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import calendar as _calendar
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from functools import cache
 
+import regex
+
+from .. import tables
 from ..document import Document
 from ..extract import Extractor
-from ..facts import Fact
+from ..facts import Fact, Subject, When
 from ..settings import Settings
+from .common import make_fact
+from .timeexpr import Mention, calendar, find_mentions
+
+# --------------------------------------------------------------------------------------------
+# Resolution against an anchor day
+
+_HALF_YEAR = dt.timedelta(days=183)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(anchor: dt.date, month: int, day: int | None, future: bool = False) -> int:
+    """The year of a yearless month/day, read from the anchor day.
+
+    >>> infer_year(dt.date(2020, 1, 2), 12, 30)
+    2019
+    >>> infer_year(dt.date(2016, 11, 7), 1, 12)
+    2016
+    >>> infer_year(dt.date(2019, 11, 20), 1, 10, future=True)
+    2020
+    >>> infer_year(dt.date(2017, 3, 22), 2, 29)
+    2016
+    """
+    year = anchor.year
+    d = _safe_date(year, month, day or 1)
+    if d is not None:
+        if not future and d > anchor + _HALF_YEAR:
+            year -= 1
+        elif future and d < anchor - _HALF_YEAR:
+            year += 1
+    step = 1 if future else -1
+    for _ in range(8):  # Feb 29: the nearest leap year in the direction of reading
+        if day is None or _safe_date(year, month, day) is not None:
+            return year
+        year += step
+    return anchor.year
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def resolve_weekday(anchor: dt.date, weekday: int, mode: str = "bare", future: bool = False) -> dt.date:
+    """The date a weekday expression names, seen from ``anchor``.
+
+    >>> a = dt.date(2020, 1, 8)  # a Wednesday
+    >>> resolve_weekday(a, 4), resolve_weekday(a, 2), resolve_weekday(a, 6)
+    (datetime.date(2020, 1, 3), datetime.date(2020, 1, 8), datetime.date(2020, 1, 5))
+    >>> resolve_weekday(a, 4, future=True), resolve_weekday(a, 4, "next"), resolve_weekday(a, 4, "last")
+    (datetime.date(2020, 1, 10), datetime.date(2020, 1, 17), datetime.date(2020, 1, 3))
+    """
+    if mode in ("bare", "dayof", "") and not future:
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    if mode in ("bare", "dayof", ""):
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    if mode == "past":
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
+    if mode == "coming":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    week = {"last": -1, "this": 0, "next": 1}.get(mode)
+    if week is None and mode.startswith("week"):
+        week = int(mode[4:] or 0)
+    return _monday(anchor) + dt.timedelta(days=7 * (week or 0) + weekday)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
+    days = [d for d in range(1, _calendar.monthrange(year, month)[1] + 1)
+            if dt.date(year, month, d).weekday() == weekday]
+    if n == -1:
+        return dt.date(year, month, days[-1])
+    return dt.date(year, month, days[n - 1]) if 1 <= n <= len(days) else None
+
+
+def _day_of_recent_month(anchor: dt.date, day: int, future: bool) -> dt.date | None:
+    """"the 27th": this month's if not after the anchor, else last month's (past reading)."""
+    y, m = anchor.year, anchor.month
+    for _ in range(12):
+        d = _safe_date(y, m, day)
+        if d is not None and ((d <= anchor) != future or d == anchor):
+            return d
+        y, m = _add_months(y, m, 1 if future else -1)
+    return None
+
+
+def _range_when(surface: str, first: dt.date, last: dt.date, base: When) -> When:
+    """A multi-day range as the coarsest shared fields plus ``relative`` with the interval."""
+    year = first.year if first.year == last.year else None
+    month = first.month if year is not None and first.month == last.month else None
+    rel = f"{surface} ({first.isoformat()}/{last.isoformat()})"
+    return replace(base, year=year, month=month, day=None, weekday=None, relative=rel)
+
+
+def _date_when(d: dt.date, base: When, keep_weekday: bool = True) -> When:
+    return replace(base, year=d.year, month=d.month, day=d.day,
+                   weekday=d.weekday() if keep_weekday and base.weekday is not None else base.weekday)
+
+
+def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
+    """The `When` a mention denotes, resolved against ``anchor`` (None: no anchor).
+
+    >>> from discrepancy.extractors.timeexpr import find_mentions
+    >>> a = dt.date(2020, 1, 8)
+    >>> [resolve(x, a).render() for x in find_mentions("yesterday, last week and 3 January")]
+    ['2020-01-07', 'last week (2019-12-30/2020-01-05)', '2020-01-03']
+    >>> resolve(find_mentions("on Monday afternoon")[0], None).render()
+    'Monday (afternoon)'
+    """
+    base = When(year=m.year, month=m.month, day=m.day, weekday=m.weekday, part=m.part, hour=m.hour,
+                minute=m.minute, zone=m.zone, utc_offset=m.utc_offset)
+    if m.anaphoric or m.invalid:
+        return replace(base, year=None, month=None, day=None, relative=m.surface)
+    relative = (m.days is not None or m.shift is not None or m.dayonly
+                or m.mode not in ("", "bare", "dayof") or (m.mode == "dayof" and m.month is None))
+    if anchor is None:
+        if m.month is not None or m.year is not None:
+            return base
+        if m.weekday is not None and m.mode in ("bare", "dayof") and m.shift is None and m.days is None:
+            return base
+        return replace(base, relative=m.surface) if relative or m.weekday is not None else base
+    if m.month is not None and m.day is not None and m.year is None:
+        year = infer_year(anchor, m.month, m.day, future)
+        return replace(base, year=year, weekday=base.weekday)
+    if m.month is not None and m.year is None and m.nth is None:
+        return replace(base, year=infer_year(anchor, m.month, None, future))
+    if m.month is not None or (m.year is not None and m.nth is None):
+        if m.nth is not None and m.weekday is not None and m.month is not None:
+            year = m.year or infer_year(anchor, m.month, None, future)
+            d = _nth_weekday(year, m.month, m.weekday, m.nth)
+            return _date_when(d, base) if d else replace(base, relative=m.surface)
+        return base
+    if m.mode == "count" and m.weekday is not None and m.nth is not None:
+        start = anchor + dt.timedelta(days=m.days or 0)
+        step = 1 if m.nth > 0 else -1
+        d = start
+        for _ in range(abs(m.nth)):
+            d = d + dt.timedelta(days=step)
+            while d.weekday() != m.weekday:
+                d = d + dt.timedelta(days=step)
+        return _date_when(d, replace(base, weekday=m.weekday))
+    if m.nth is not None and m.weekday is not None:
+        y, mo = _add_months(anchor.year, anchor.month, m.month_shift or 0)
+        d = _nth_weekday(y, mo, m.weekday, m.nth)
+        return _date_when(d, base) if d else replace(base, relative=m.surface)
+    if m.dayonly and m.day is not None:
+        if m.month_shift is not None:
+            y, mo = _add_months(anchor.year, anchor.month, m.month_shift)
+            d = _safe_date(y, mo, m.day)
+        else:
+            d = _day_of_recent_month(anchor, m.day, future)
+        return _date_when(d, base) if d else replace(base, relative=m.surface)
+    if m.mode == "dayof" and m.weekday is not None and m.day is not None:
+        d = _day_of_recent_month(anchor, m.day, future)
+        return _date_when(d, base) if d else replace(base, relative=m.surface)
+    if m.shift is not None:
+        unit, n = m.shift
+        if unit == "week":
+            first = _monday(anchor) + dt.timedelta(days=7 * n)
+            return _range_when(m.surface, first, first + dt.timedelta(days=6), base)
+        if unit == "weekend":
+            if n == 0 and m.surface.lower().startswith("this") and anchor.weekday() < 5:
+                n = 1  # "this weekend" said on a weekday is the coming one
+            sat = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+            sat = sat + dt.timedelta(days=7 * (n if n <= 0 else n - (0 if anchor.weekday() < 5 else 1)))
+            if n > 0 and anchor.weekday() < 5:
+                sat = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 + 7 * (n - 1))
+            return _range_when(m.surface, sat, sat + dt.timedelta(days=1), base)
+        if unit == "month":
+            y, mo = _add_months(anchor.year, anchor.month, n)
+            if m.days is not None or "ago" in m.surface.lower() or "from" in m.surface.lower() \
+                    or m.surface.lower().startswith(("in ", "within ")):
+                start = anchor + dt.timedelta(days=m.days or 0)
+                y, mo = _add_months(start.year, start.month, n)
+                d = _safe_date(y, mo, min(start.day, _calendar.monthrange(y, mo)[1]))
+                return _date_when(d, base) if d else base
+            return replace(base, year=y, month=mo)
+        if unit == "year":
+            if m.days is not None or "ago" in m.surface.lower() or "from" in m.surface.lower() \
+                    or m.surface.lower().startswith(("in ", "within ")):
+                start = anchor + dt.timedelta(days=m.days or 0)
+                d = _safe_date(start.year + n, start.month, min(start.day, 28 if start.month == 2 else 31))
+                return _date_when(d, base) if d else base
+            return replace(base, year=anchor.year + n)
+    if m.days is not None:
+        return _date_when(anchor + dt.timedelta(days=m.days), base)
+    if m.weekday is not None:
+        return _date_when(resolve_weekday(anchor, m.weekday, m.mode, future), base)
+    return base
+
+
+# --------------------------------------------------------------------------------------------
+# Future cues and the event a date belongs to
+
+
+@cache
+def _future_cue() -> regex.Pattern[str]:
+    cues = sorted(calendar().future_cues, key=len, reverse=True)
+    alt = "|".join(regex.escape(c).replace(r"\ ", r"\s{1,3}") for c in cues)
+    return regex.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{alt})(?![\w])", regex.IGNORECASE)
+
+
+_CLAUSE_BREAK = regex.compile(r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as)\b", regex.IGNORECASE)
+
+
+def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
+    """A future cue in the clause before ``start`` ("Iran will respond on Friday").
+
+    >>> has_future_cue("Iran will respond on Friday", 21, 0)
+    True
+    >>> has_future_cue("Iran said it will respond. It struck on Friday", 40, 27)
+    False
+    """
+    lo = max(sentence_start, start - 80)
+    window = text[lo:start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    return _future_cue().search(window) is not None
+
+
+@cache
+def _events() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset[str], frozenset[str],
+                       frozenset[str]]:
+    """(word -> event class, reporting lemmas, inflected form -> lemma, light verbs,
+    participant nouns, other verbs), validated."""
+    classes = tables.string_map("events", "classes", lambda k, v: None if isinstance(v, list) and all(
+        isinstance(x, str) and x for x in v) else "should be a list of words")
+    word_class = tables.unique_inverse("events", classes)
+    reporting = frozenset(tables.require("events", "reporting", dict)["words"])
+    for w in reporting:
+        if word_class.get(w, "say") != "say":
+            raise tables.TableError(f"data table events.toml: reporting verb {w!r} is also in [{word_class[w]}]")
+        word_class[w] = "say"
+    irregular = tables.string_map("events", "irregular", lambda k, v: None if isinstance(v, list) else "a list")
+    forms = tables.unique_inverse("events", irregular)
+    light = frozenset(tables.require("events", "light_verbs", dict)["words"])
+    participants = frozenset(tables.require("events", "participants", dict)["words"])
+    verbs = frozenset(tables.require("events", "verbs", dict)["words"])
+    return word_class, reporting, forms, light, participants, verbs
+
+
+def lemma(word: str) -> str:
+    """A crude lemma for news verbs and nouns: irregular table, then suffix rules.
+
+    >>> [lemma(w) for w in ("leaked", "killed", "said", "struck", "launched", "mourners", "spreading")]
+    ['leak', 'kill', 'say', 'strike', 'launch', 'mourner', 'spread']
+    """
+    w = word.lower()
+    word_class, _, forms, _, participants, verbs = _events()
+    if w in forms:
+        return forms[w]
+    known = word_class.keys() | participants | verbs
+    if w in known:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: len(w) - len(suffix)] + repl
+            if stem in known:
+                return stem
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]  # "hitting", "planned"
+    if w.endswith("ed") and len(w) > 4:
+        stem = w[:-2]
+        # "updated" -> "update", "seized" -> "seize": a silent e after these endings
+        return stem + "e" if stem.endswith(("at", "iz", "is", "v", "c", "g", "u", "rs", "ns")) else stem
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]{0,30}")
+_STOP = frozenset("""a an the of in on at to by for from with and or as is are was were be been has have had it
+its this that these those their his her he she they we you i not no after before over during
+into out up down off about than then also which who whom whose what when where while there
+here some any all more most very just only even still""".split())
+
+
+def _is_verb_form(word: str, lem: str) -> bool:
+    word_class, reporting, forms, light, _participants, verbs = _events()
+    w = word.lower()
+    if w in light or lem in light or word[:1].isupper() or "-" in word:
+        return False  # names ("States", "Mohammed") and compounds ("fully-armed") are not verbs
+    if w in forms or lem in reporting or lem in verbs:
+        return True
+    if lem in word_class and (w.endswith(("ed", "s", "ing")) or w == lem):
+        return True
+    return w.endswith("ed") and len(w) > 4
+
+
+def _source_before(text: str, verb_start: int, lo: int) -> str:
+    """Who a reporting verb attributes the claim to: the capitalized words or noun before it."""
+    words = list(_WORD.finditer(text, lo, verb_start))[-4:]
+    names = []
+    for w in reversed(words):
+        t = w.group()
+        if t[0].isupper() and t.lower() not in _STOP:
+            names.insert(0, t.lower())
+        elif names:
+            break
+        elif t.lower() not in _STOP:
+            return lemma(t)
+    return " ".join(names)
+
+
+def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
+    """The event a date at ``text[start:end]`` belongs to, from its sentence.
+
+    The predicate is the nearest verb before the date in its clause (date adverbials follow
+    their verb: "leaked on Wednesday"), else the nearest after it ("On Monday, mourners lined
+    the streets"); an event noun nearer than that verb wins ("following an airstrike ... early
+    Friday"). A reporting verb ("said Thursday") makes the date the statement's, with its source.
+
+    >>> t = "The Pentagon said Thursday that the US military has killed Soleimani."
+    >>> s = event_subject(t, 18, 26, 0, len(t))
+    >>> (s.head, s.predicate, s.source)
+    ('say', 'say', 'pentagon')
+    """
+    word_class, reporting, _forms, _light, participants, _verbs = _events()
+    words = [(w.start(), w.end(), w.group(), lemma(w.group())) for w in _WORD.finditer(text, sent_start, sent_end)]
+    date_words = set(calendar().months) | set(calendar().weekdays) | set(calendar().parts)
+    left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
+    right = [w for w in words if w[0] >= end and w[2].lower() not in date_words]
+    # Clause limits: do not look past a relative pronoun or conjunction that opens a new clause.
+    left_verbs = [w for w in left if _is_verb_form(w[2], w[3]) and not w[2].lower().endswith("ing")]
+    left_events = [w for w in left if w[3] in word_class and not _is_verb_form(w[2], w[3])]
+    right_verbs = [w for w in right if _is_verb_form(w[2], w[3])]
+    verb = left_verbs[-1] if left_verbs else None
+    noun = left_events[-1] if left_events else None
+    if verb is not None and start - verb[1] > 90:
+        verb = None
+    if verb is None and right_verbs and right_verbs[0][0] - end <= 90:
+        verb = right_verbs[0]
+    predicate = ""
+    head = ""
+    source = ""
+    if noun is not None and (verb is None or (verb[1] <= noun[0] and verb[1] <= start)) and start - noun[1] <= 60:
+        predicate = noun[3]
+        head = word_class[noun[3]]
+    elif verb is not None:
+        predicate = verb[3]
+        head = word_class.get(verb[3], "")
+        if verb[3] in reporting:
+            source = _source_before(text, verb[0], sent_start)
+    if not head:
+        near = [w for w in words if w[3] in word_class and abs(w[0] - start) <= 80]
+        near.sort(key=lambda w: (abs(w[0] - start), w[0]))
+        if near:
+            head = word_class[near[0][3]]
+        else:
+            head = predicate
+    window = [w for w in words if abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100]
+    qualifiers = sorted({w[3] for w in window if (w[3] in participants or w[3] in word_class)
+                         and w[3] != predicate and word_class.get(w[3]) != "say"})
+    entities = sorted({w[2].lower() for w in window if w[2][0].isupper() and w[0] != sent_start
+                       and w[2].lower() not in _STOP and w[2].lower() not in date_words})
+    phrase = " ".join(w[2] for w in words if verb is not None and w is verb) or predicate
+    return Subject(head=head, qualifiers=tuple(qualifiers), predicate=predicate, entities=tuple(entities),
+                   source=source, phrase=phrase)
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+
+
+def _anchor(doc: Document, mentions: list[Mention]) -> tuple[dt.date | None, str]:
+    if doc.published is not None and doc.published.date is not None:
+        return doc.published.date, "dateline"
+    fulls = [dt.date(m.year, m.month, m.day) for m in mentions
+             if m.year is not None and m.month is not None and m.day is not None and not m.invalid
+             and _safe_date(m.year, m.month, m.day) is not None]
+    return (max(fulls), "document") if fulls else (None, "")
 
 
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
-    """Facts of this kind in one document."""
-    return iter(())
+    """Date facts of one document, each resolved against the document's anchor."""
+    text = doc.text
+    mentions = find_mentions(text, settings.date_order, settings.zones)
+    if doc.published_span is not None:
+        ps, pe = doc.published_span
+        mentions = [m for m in mentions if m.end <= ps or m.start >= pe]
+    anchor, anchor_kind = _anchor(doc, mentions)
+    for m in mentions:
+        s_start, s_end = doc.sentence_at(m.start)
+        future = anchor is not None and has_future_cue(text, m.start, s_start)
+        value = resolve(m, anchor, future)
+        subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
+        extra: tuple[tuple[str, str], ...] = ()
+        if anchor is not None and value != When(year=m.year, month=m.month, day=m.day, weekday=m.weekday,
+                                                part=m.part, hour=m.hour, minute=m.minute, zone=m.zone,
+                                                utc_offset=m.utc_offset):
+            extra = (("anchor", anchor_kind),)
+        if future:
+            extra = (*extra, ("tense", "future"))
+        yield make_fact(doc, "date", m.start, m.end, value, m.rule, subject, extra)
 
 
-EXTRACTOR = Extractor("dates", extract)
+def _doc_year(doc: Document, facts: Sequence[Fact]) -> int | None:
+    if doc.published is not None and doc.published.year is not None:
+        return doc.published.year
+    years = [f.value.date for f in facts if f.kind == "date" and isinstance(f.value, When)
+             and f.value.date is not None and f.rule.startswith("dates.") and not f.get("year")]
+    return max(years).year if years else None
+
+
+def corpus(docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settings) -> list[list[Fact]]:
+    """Give yearless dates the one year the corpus's anchored documents agree on.
+
+    Anchored documents are those with a dateline or a full date of their own; when their
+    years are not all the same, yearless dates keep comparing on the fields they have.
+    """
+    years = {y for doc, facts in zip(docs, per_doc, strict=True) if (y := _doc_year(doc, facts)) is not None}
+    if len(years) != 1:
+        return per_doc
+    (year,) = years
+    out: list[list[Fact]] = []
+    for facts in per_doc:
+        fixed = []
+        for f in facts:
+            v = f.value
+            if f.kind == "date" and f.rule.startswith("dates.") and isinstance(v, When) and v.year is None \
+                    and v.month is not None and v.relative is None:
+                nv = replace(v, year=year)
+                if nv.day is not None and nv.date is None:
+                    nv = v  # "February 29" in a common year: leave as it is
+                f = replace(f, value=nv, extra=(*f.extra, ("year", "corpus")))
+            fixed.append(f)
+        out.append(fixed)
+    return out
+
+
+EXTRACTOR = Extractor("dates", extract, corpus)

@@ -1,0 +1,173 @@
+"""Can two date/time values describe the same time? Precision- and zone-aware comparison.
+
+A `When` keeps only what the text said, so comparing two values means comparing the sets
+of instants each could denote:
+
+* `span` gives the UTC interval a value can denote. A calendar day whose zone is unknown is
+  widened by the range of zone offsets in use (UTC-12 .. UTC+14), so an instant stated in
+  one zone and a day stated in another compare fairly; a part of day narrows the local day
+  first; a month or a year spans the whole month or year.
+* `compatible` compares two values without zones on one wall calendar ("3 January" and
+  "4 January" differ) and widens only the unzoned side when one has a zone.
+* `compatible` is False when the two cannot describe the same time (their spans are
+  disjoint, or their weekdays, months or days differ), True when they can, None when
+  nothing decides it (a relative expression with nothing to place it).
+
+>>> compatible(When(month=5), When(month=5, day=5))
+True
+>>> compatible(When(2020, 1, 3), When(2020, 1, 5))
+False
+>>> strike = When(2020, 1, 7, hour=17, minute=30, zone="EST", utc_offset=-300)
+>>> compatible(strike, When(2020, 1, 8, weekday=2, part="early hours"))
+True
+>>> compatible(When(weekday=0), When(weekday=2))
+False
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+
+import regex
+
+from .facts import When
+
+UTC = dt.timezone.utc
+# Offsets in use run from UTC-12 to UTC+14: a local day with unknown zone starts somewhere
+# between 14 hours before and 12 hours after the same wall-clock time in UTC.
+EARLIEST_OFFSET = dt.timedelta(hours=-12)
+LATEST_OFFSET = dt.timedelta(hours=14)
+
+# Local hour windows of parts of day, as in data/calendar.toml (kept here so the comparator
+# does not depend on the extractor's tables; the names are the `When.part` values).
+PARTS: dict[str, tuple[int, int]] = {
+    "early hours": (0, 6), "early": (0, 9), "morning": (5, 12), "early morning": (3, 9),
+    "late morning": (9, 12), "midday": (11, 14), "afternoon": (12, 18), "late afternoon": (15, 19),
+    "evening": (17, 24), "early evening": (17, 20), "night": (18, 24), "late night": (21, 24),
+    "late": (15, 24), "overnight": (0, 6),
+}
+
+_RANGE = regex.compile(r"\((\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})\)\s*$")
+
+
+def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
+    """Naive local start/end of what ``w`` names on the calendar, or None."""
+    if w.relative:
+        m = _RANGE.search(w.relative)
+        if m:
+            first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
+            return (dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()) + dt.timedelta(days=1))
+    if w.year is None:
+        return None
+    if w.month is None:
+        return dt.datetime(w.year, 1, 1), dt.datetime(w.year + 1, 1, 1)
+    if w.day is None:
+        days = _calendar.monthrange(w.year, w.month)[1]
+        start = dt.datetime(w.year, w.month, 1)
+        return start, start + dt.timedelta(days=days)
+    d = w.date
+    if d is None:
+        return None
+    start = dt.datetime.combine(d, dt.time())
+    if w.hour is not None:
+        t = start + dt.timedelta(hours=w.hour, minutes=w.minute or 0)
+        return t, t
+    if w.part in PARTS:
+        lo, hi = PARTS[w.part]
+        return start + dt.timedelta(hours=lo), start + dt.timedelta(hours=hi)
+    return start, start + dt.timedelta(days=1)
+
+
+def span(w: When) -> tuple[dt.datetime, dt.datetime] | None:
+    """The UTC interval ``w`` can denote, or None when it has no absolute placement.
+
+    >>> s = span(When(2020, 1, 7, hour=17, minute=30, utc_offset=-300))
+    >>> s[0].isoformat(), s[0] == s[1]
+    ('2020-01-07T22:30:00+00:00', True)
+    >>> [t.isoformat() for t in span(When(2020, 1, 8))]
+    ['2020-01-07T10:00:00+00:00', '2020-01-09T12:00:00+00:00']
+    >>> [t.isoformat() for t in span(When(2020, 1, 8, part="early hours"))]
+    ['2020-01-07T10:00:00+00:00', '2020-01-08T18:00:00+00:00']
+    >>> [t.isoformat() for t in span(When(2020, 1, 8, utc_offset=0))]
+    ['2020-01-08T00:00:00+00:00', '2020-01-09T00:00:00+00:00']
+    >>> span(When(weekday=4)) is None, span(When(month=1, day=3)) is None
+    (True, True)
+    >>> span(When(relative="last week (2019-12-30/2020-01-05)"))[0].date().isoformat()
+    '2019-12-29'
+    """
+    window = _local_window(w)
+    if window is None:
+        return None
+    start, end = window
+    if w.utc_offset is not None:
+        off = dt.timedelta(minutes=w.utc_offset)
+        return (start - off).replace(tzinfo=UTC), (end - off).replace(tzinfo=UTC)
+    return (start - LATEST_OFFSET).replace(tzinfo=UTC), (end - EARLIEST_OFFSET).replace(tzinfo=UTC)
+
+
+def _weekdays_of(w: When) -> set[int] | None:
+    """Local weekdays ``w`` can fall on (an instant: any zone's), or None if unknown."""
+    if w.weekday is not None:
+        return {w.weekday}
+    inst = w.instant
+    if inst is not None:
+        return {(inst + EARLIEST_OFFSET).weekday(), (inst + LATEST_OFFSET).weekday()}
+    d = w.date
+    return {d.weekday()} if d is not None else None
+
+
+def compatible(a: When, b: When) -> bool | None:
+    """Can ``a`` and ``b`` describe the same time? None when undecidable.
+
+    >>> compatible(When(2020, 5), When(2020, 5, 5))
+    True
+    >>> compatible(When(weekday=4), When(2020, 1, 3))
+    True
+    >>> compatible(When(weekday=6), When(2020, 1, 3))
+    False
+    >>> compatible(When(month=1, day=3), When(month=1, day=5))
+    False
+    >>> compatible(When(month=1, day=3), When(2020, 1, 3))
+    True
+    >>> compatible(When(weekday=2), When(2020, 1, 7, hour=22, minute=30, utc_offset=0))
+    True
+    >>> compatible(When(relative="a day after"), When(2020, 1, 3)) is None
+    True
+    >>> compatible(When(2020, 1, 8, hour=10, minute=0, utc_offset=0), When(2020, 1, 8, hour=11, utc_offset=0))
+    False
+    """
+    if a.utc_offset is None and b.utc_offset is None:
+        # Neither is placed in a zone: read both as the same wall calendar, so "3 January" and
+        # "4 January" differ (widening both would let any neighbouring days overlap).
+        la, lb = _local_window(a), _local_window(b)
+        sa = (la[0].replace(tzinfo=UTC), la[1].replace(tzinfo=UTC)) if la else None
+        sb = (lb[0].replace(tzinfo=UTC), lb[1].replace(tzinfo=UTC)) if lb else None
+    else:
+        sa, sb = span(a), span(b)
+    if sa is not None and sb is not None:
+        if sa[1] < sb[0] or sb[1] < sa[0] or (sa[0] != sa[1] and sb[0] != sb[1] and (
+                sa[1] == sb[0] or sb[1] == sa[0])):
+            return False  # disjoint; windows that only touch at midnight are different days
+        wa, wb = _weekdays_of(a), _weekdays_of(b)
+        if wa is not None and wb is not None and a.weekday is not None and b.weekday is not None and not wa & wb:
+            return False
+        return True
+    decided = False
+    wa, wb = _weekdays_of(a), _weekdays_of(b)
+    if wa is not None and wb is not None:
+        if not wa & wb:
+            return False
+        decided = True
+    for field in ("year", "month", "day"):
+        va, vb = getattr(a, field), getattr(b, field)
+        if va is not None and vb is not None:
+            if va != vb:
+                return False
+            decided = True
+    if a.hour is not None and b.hour is not None and a.utc_offset is None and b.utc_offset is None \
+            and (a.zone or "") == (b.zone or "") and a.date == b.date:
+        if (a.hour, a.minute or 0) != (b.hour, b.minute or 0):
+            return False
+        decided = True
+    return True if decided else None
