@@ -530,8 +530,9 @@ _TOKEN = regex.compile(r"\s+|\S+")
 class _HTMLText(HTMLParser):
     """Visible text of an HTML page with anchors to the source, plus title and meta tags."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.lines = source.split("\n")
         self.out: list[str] = []
         self.length = 0
         self.track = _AnchorTrack()
@@ -610,12 +611,18 @@ class _HTMLText(HTMLParser):
         self._text(data, line, col0)
 
     def handle_entityref(self, name: str) -> None:
-        line, col0 = self.getpos()
-        self._text(html.unescape(f"&{name};"), line, col0)
+        self._reference(f"&{name}")
 
     def handle_charref(self, name: str) -> None:
+        self._reference(f"&#{name}")
+
+    def _reference(self, ref: str) -> None:
+        """Decode ``&name;``/``&#233;`` as written: the parser drops the ``;`` if there was one."""
         line, col0 = self.getpos()
-        self._text(html.unescape(f"&#{name};"), line, col0)
+        source_line = self.lines[line - 1] if line <= len(self.lines) else ""
+        if source_line.startswith(ref + ";", col0):
+            ref += ";"
+        self._text(html.unescape(ref), line, col0)
 
 
 def html_text(source: str) -> tuple[str, dict[str, Any], Anchors]:
@@ -630,7 +637,7 @@ def html_text(source: str) -> tuple[str, dict[str, Any], Anchors]:
     >>> meta["title"], meta["article:published_time"]
     ('T', '2020-01-08')
     """
-    parser = _HTMLText()
+    parser = _HTMLText(source)
     try:
         parser.feed(source)
         parser.close()
