@@ -307,7 +307,7 @@ def test_files_are_not_modified(tmp_path: Path) -> None:
 
 
 def test_missing_path() -> None:
-    with pytest.raises(LoadError, match="nope.txt: no such file or directory"):
+    with pytest.raises(LoadError, match=r"nope\.txt: no such file or directory"):
         load("nope.txt")
 
 
@@ -413,7 +413,7 @@ def test_user_published_by_file_name_in_subfolder(tmp_path: Path) -> None:
 
 
 def test_user_published_unknown_document() -> None:
-    with pytest.raises(LoadError, match="--published plian.txt: no such document"):
+    with pytest.raises(LoadError, match=r"--published plian\.txt: no such document"):
         load(SITE, published={"plian.txt": "2020-01-01"})
 
 
