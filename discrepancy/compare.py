@@ -1,17 +1,186 @@
-"""Decide whether aligned facts disagree (not yet implemented: finds nothing)."""
+"""Decide which aligned facts disagree and turn the conflicts into finding rows.
+
+Steps (`compare`):
+
+1. **Copies.** Documents whose facts are identical (same kinds, subjects, values and
+   surfaces) are one source said several times: the first by id represents them and the
+   others are named in its messages. Copies never conflict with each other, and a corpus of
+   syndicated copies does not multiply every finding.
+2. **Repeats.** Inside one document, repeated facts (a gallery caption printed twice) are
+   kept once, at their first position.
+3. **Align** (`discrepancy.align`) and run the rule modules of
+   `discrepancy.compare_rules.COMPARATORS`.
+4. **Redundant witnesses.** A cross-document conflict between fact *x* of A and fact *y* of B
+   is dropped when A itself states *y* (or B states *x*): A's own inconsistency is already
+   reported inside A, and a document whose facts are all copied from another never conflicts
+   with it.
+5. **Rows.** Severity from the rule, the clarity of the conflict and its confidence
+   (`severity`); sides in (document, offset) order; line and column from
+   `Document.line_col`; fingerprint from rule, subject and the (doc, value) pairs; identical
+   rows (same rule, documents, values and surfaces) once.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from .align import AlignStats, align, sentence_names
+from .compare_rules import COMPARATORS, Conflict, Context
 from .document import Document
 from .facts import Fact
-from .findings import Finding
+from .findings import Finding, fingerprint, side
+from .rules import BY_ID
 from .settings import Settings
+
+Signature = tuple[object, ...]
+
+# At most this many copy ids are named in a message.
+MAX_COPIES_NAMED = 3
+
+
+def signature(f: Fact) -> Signature:
+    """What makes two facts the same statement, wherever they stand.
+
+    Names compare on the name and the role they are given; other facts on their subject,
+    value and the words used.
+    """
+    s = f.subject
+    if f.kind in ("person", "place", "role"):
+        return (f.kind, s.head, s.qualifiers, f.value.render())
+    return (f.kind, s.head, s.qualifiers, s.predicate, s.negated, f.value.render(), " ".join(f.surface.split()))
+
+
+def severity(rule: str, clear: bool, confidence: float, settings: Settings) -> str:
+    """The severity of a conflict: error-level rules fall to warning unless clear and confident.
+
+    >>> s = Settings()
+    >>> severity("DSC101", True, 0.9, s), severity("DSC101", False, 0.9, s), severity("DSC101", True, 0.6, s)
+    ('error', 'warning', 'warning')
+    >>> severity("DSC203", True, 1.0, s), severity("DSC202", True, 1.0, s)
+    ('info', 'warning')
+    """
+    default = BY_ID[rule].severity
+    if default == "error":
+        return "error" if clear and confidence >= settings.error_confidence else "warning"
+    return default
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The findings of one corpus and the alignment counters that produced them."""
+
+    findings: tuple[Finding, ...]
+    stats: AlignStats
+    copies: dict[str, tuple[str, ...]]
+
+
+def _copy_groups(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> dict[str, tuple[str, ...]]:
+    """Representative id -> ids of the documents with exactly its facts (sorted)."""
+    by_facts: dict[tuple[Signature, ...], list[str]] = defaultdict(list)
+    for doc, facts in zip(docs, per_doc, strict=True):
+        if facts:
+            by_facts[tuple(sorted({signature(f) for f in facts}, key=repr))].append(doc.id)
+    groups: dict[str, tuple[str, ...]] = {}
+    for ids in by_facts.values():
+        ids.sort()
+        groups[ids[0]] = tuple(ids[1:])
+    return groups
+
+
+def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], settings: Settings) -> Comparison:
+    """Findings of a corpus with the counters of the alignment that found them."""
+    by_id = {d.id: d for d in docs}
+    copies = _copy_groups(docs, per_doc)
+    represented = {rep for rep in copies} | {d.id for d, fs in zip(docs, per_doc, strict=True) if not fs}
+    facts: list[Fact] = []
+    said: dict[str, set[Signature]] = {}
+    for doc, doc_facts in zip(docs, per_doc, strict=True):
+        if doc.id not in represented:
+            continue
+        seen: set[Signature] = set()
+        for f in sorted(doc_facts, key=lambda f: (f.start, f.end, f.kind, f.rule)):
+            sig = signature(f)
+            if sig not in seen:
+                seen.add(sig)
+                facts.append(f)
+        said[doc.id] = seen
+    stats = AlignStats()
+    names = sentence_names(facts)
+    pairs = align(facts, settings, names=names, stats=stats)
+    ctx = Context(by_id, facts, settings, pairs, stats)
+    conflicts: list[Conflict] = []
+    for comparator in COMPARATORS:
+        conflicts.extend(comparator.run(ctx))
+    findings = _rows(conflicts, by_id, said, copies, settings)
+    return Comparison(tuple(findings), stats, copies)
+
+
+def _redundant(c: Conflict, said: dict[str, set[Signature]]) -> bool:
+    if c.a.doc == c.b.doc:
+        return False
+    return signature(c.b) in said.get(c.a.doc, set()) or signature(c.a) in said.get(c.b.doc, set())
+
+
+def _copies_note(doc_ids: Sequence[str], copies: dict[str, tuple[str, ...]]) -> str:
+    notes = []
+    for d in dict.fromkeys(doc_ids):
+        others = copies.get(d, ())
+        if others:
+            named = ", ".join(others[:MAX_COPIES_NAMED])
+            more = f" and {len(others) - MAX_COPIES_NAMED} more" if len(others) > MAX_COPIES_NAMED else ""
+            notes.append(f"{d} is repeated in {named}{more}")
+        if len(notes) == 2:
+            break
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _rows(
+    conflicts: Sequence[Conflict],
+    docs: dict[str, Document],
+    said: dict[str, set[Signature]],
+    copies: dict[str, tuple[str, ...]],
+    settings: Settings,
+) -> list[Finding]:
+    role_pairs = {
+        (c.a.doc, c.b.doc, c.a.value.render(), c.b.value.render()) for c in conflicts if c.rule == "DSC201"
+    }
+    seen: set[tuple[str, ...]] = set()
+    out: list[Finding] = []
+    for c in sorted(conflicts, key=lambda c: (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)):
+        if _redundant(c, said):
+            continue
+        va, vb = c.a.value.render(), c.b.value.render()
+        if c.rule == "DSC202" and (c.a.doc, c.b.doc, va, vb) in role_pairs:
+            continue  # the role conflict already says the names are easily confused
+        key = (c.rule, c.a.doc, c.b.doc, va, vb, " ".join(c.a.surface.split()), " ".join(c.b.surface.split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        doc_a, doc_b = docs[c.a.doc], docs[c.b.doc]
+        sa = side(c.a, *doc_a.line_col(c.a.start))
+        sb = side(c.b, *doc_b.line_col(c.b.start))
+        rule = BY_ID[c.rule]
+        message = c.message
+        note = _copies_note([c.a.doc, c.b.doc], copies)
+        if note:
+            message = message[:-1] + note + "." if message.endswith(".") else message + note
+        out.append(Finding(
+            rule=c.rule, rule_name=rule.name, kind=c.a.kind,
+            severity=severity(c.rule, c.clear, c.confidence, settings),
+            subject=c.subject, message=message, confidence=round(float(c.confidence), 4),
+            doc_a=c.a.doc, line_a=int(sa["line"]), col_a=int(sa["col"]), text_a=str(sa["text"]),
+            value_a=va, sentence_a=str(sa["sentence"]),
+            doc_b=c.b.doc, line_b=int(sb["line"]), col_b=int(sb["col"]), text_b=str(sb["text"]),
+            value_b=vb, sentence_b=str(sb["sentence"]),
+            fingerprint=fingerprint(c.rule, c.subject, [(c.a.doc, va), (c.b.doc, vb)]),
+        ))
+    return out
 
 
 def find_conflicts(
     docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], settings: Settings
 ) -> list[Finding]:
     """Findings for every aligned pair of facts that cannot both be true."""
-    return []
+    return list(compare(docs, per_doc, settings).findings)

@@ -1,0 +1,605 @@
+"""Alignment: which facts speak of the same thing.
+
+Record-linkage in three steps, like Splink or recordlinkage:
+
+1. **Features.** Each fact becomes a `Features` record: its kind family, a canonical subject
+   key (the head noun mapped through the synonym classes of ``data/synonyms.toml``), the
+   canonical qualifiers, the predicate class, negation, the people and places named in the
+   same sentence, the source and whether the amount is a running total.
+2. **Blocking.** Facts are grouped by ``(family, head)``; only pairs inside a block are ever
+   scored, so the work grows with the sum of squared block sizes, not with the square of all
+   facts. A block larger than `MAX_BLOCK` is split by predicate class, and a part still larger
+   is compared through a sliding window of `WINDOW` neighbours in (document, offset) order,
+   which bounds the candidate pairs per fact by a constant.
+3. **Scoring.** `score` starts from `BASE` for two facts in one block and adds or subtracts
+   what the pair shares or contradicts (weights below, each with its reason). A pair scoring
+   at least ``Settings.min_confidence`` describes the same slot; the score becomes the
+   finding's ``confidence``. Some differences are vetoes (score 0): two predicates of
+   different known classes for amounts ("killed" vs "injured"), a statement date against an
+   event date ("the Pentagon said Thursday" vs "the strike on Friday").
+
+>>> from discrepancy.facts import Amount, Fact, Subject
+>>> def count(doc, n, head, pred, quals=()):
+...     s = Subject(head=head, predicate=pred, qualifiers=quals)
+...     return Fact(doc, "count", s, str(n), 0, len(str(n)), Amount.exact(n))
+>>> a = count("a", 5000, "troop", "go", ("u.s.",))
+>>> b = count("b", 5200, "soldier", "go", ("American",))
+>>> c = count("c", 4500, "troop", "death", ("usa",))
+>>> fa, fb, fc = (features(f) for f in (a, b, c))
+>>> fa.head, fb.head, sorted(fb.qualifiers)
+('troop', 'troop', ['us'])
+>>> score(fa, fb) >= 0.75, score(fa, fc)
+(True, 0.0)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import tables
+from .facts import Fact, PersonName, PlaceName
+from .settings import Settings
+
+# ---------------------------------------------------------------------------------------
+# Scoring weights. A pair of amounts in one block starts at BASE, just above the default
+# threshold (0.5), so one real contradiction in the features (disjoint qualifiers, different
+# places) pushes it below, while agreement in predicate and qualifiers lifts it to error level.
+BASE = 0.6
+# Dates start below the threshold: an event class ("strike") covers many events in one news
+# story, so two dates align only with some positive evidence (same verb, shared participants
+# or names) that they date the same one.
+BASE_DATE = 0.45
+# Same verb lemma for two dates of one event class ("airstrike" / "airstrike").
+SAME_PREDICATE_DATE = 0.15
+# Instruments of different classes (missiles vs fighters): different events.
+OTHER_INSTRUMENT = 0.3
+# Same predicate class ("launched" and "fired"): strong evidence of one slot.
+SAME_PREDICATE = 0.2
+# Two different predicates of which at least one is unknown: probably different relations.
+OTHER_PREDICATE = 0.2
+# Dates: the event class is the head already, so a different verb matters less.
+OTHER_PREDICATE_DATE = 0.1
+# One side has no predicate: the extractor could not tell, a small doubt.
+MISSING_PREDICATE = 0.05
+# Each shared qualifier ("us" and "us"), up to two.
+SHARED_QUALIFIER = 0.1
+# Both sides have qualifiers the other lacks ("city council" vs "school board").
+DISJOINT_QUALIFIERS = 0.35
+# One fact negated and the other not: usually different clauses.
+NEGATION_DIFFERS = 0.3
+# A person or named thing in both sentences.
+SHARED_ENTITY = 0.1
+# Both sentences name places and none is shared (Baghdad vs Tehran): for dates the place is
+# part of the event; for amounts it is weaker evidence.
+DISJOINT_PLACES_DATE = 0.3
+DISJOINT_PLACES_AMOUNT = 0.1
+# Same attributed source.
+SAME_SOURCE = 0.05
+
+# Blocks larger than this are split, then windowed (see module docstring).
+MAX_BLOCK = 256
+WINDOW = 64
+
+# Families of kinds that can be compared with each other.
+FAMILIES = {
+    "count": "count",
+    "percent": "percent",
+    "age": "age",
+    # Quantities with units share a family so that two dimensions for one subject can be
+    # reported (DSC102); the comparator converts within a dimension.
+    "quantity": "measure",
+    "money": "measure",
+    "duration": "measure",
+    "date": "date",
+    "role": "role",
+    "person": "person",
+    "place": "place",
+}
+AMOUNT_FAMILIES = ("count", "percent", "age", "measure")
+
+
+def family(kind: str) -> str:
+    """The comparison family of a fact kind.
+
+    >>> family("money"), family("count"), family("date")
+    ('measure', 'count', 'date')
+    """
+    return FAMILIES[kind]
+
+
+# ---------------------------------------------------------------------------------------
+# The synonym tables.
+
+_NON_WORD = re.compile(r"[.\u2019'`]")  # dots and apostrophes inside abbreviations: U.S. -> us
+_SPACES = re.compile(r"[\s_\-]+")
+
+
+def normalize(word: str) -> str:
+    """Lower case, dots and apostrophes dropped, hyphens and runs of spaces as one space.
+
+    >>> normalize("U.S."), normalize("  Death-Toll "), normalize("U.S.A.")
+    ('us', 'death toll', 'usa')
+    """
+    return _SPACES.sub(" ", _NON_WORD.sub("", word.casefold())).strip()
+
+
+def _classes(key: str) -> dict[str, str]:
+    def check(entry: str, value: object) -> str | None:
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            return "should be a non-empty list of words"
+        return None
+
+    groups = tables.string_map("synonyms", key, check)
+    inverse = tables.unique_inverse("synonyms", {c: [normalize(v) for v in vs] for c, vs in groups.items()})
+    return {normalize(k): v for k, v in inverse.items()}
+
+
+@cache
+def _heads() -> dict[str, str]:
+    return _classes("heads")
+
+
+@cache
+def _predicates() -> dict[str, str]:
+    return _classes("predicates")
+
+
+@cache
+def _qualifiers() -> dict[str, str]:
+    return _classes("qualifiers")
+
+
+@cache
+def _ignored() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _section_list("ignored_qualifiers", "words"))
+
+
+def _section_list(section: str, key: str) -> tuple[str, ...]:
+    table = tables.require("synonyms", section, dict)
+    values = table.get(key)
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise tables.TableError(f"data table synonyms.toml: [{section}] {key} should be a list of words")
+    seen: set[str] = set()
+    for v in values:
+        if v.casefold() in seen:
+            raise tables.TableError(f"data table synonyms.toml: [{section}] {key}: {v!r} is listed twice")
+        seen.add(v.casefold())
+    return tuple(values)
+
+
+@cache
+def _reporting_class() -> str:
+    table = tables.require("synonyms", "dates", dict)
+    value = table.get("reporting")
+    if not isinstance(value, str) or normalize(value) not in set(_predicates().values()):
+        raise tables.TableError("data table synonyms.toml: [dates] reporting should name a [predicates] class")
+    return value
+
+
+@cache
+def _instruments() -> frozenset[str]:
+    table = tables.require("synonyms", "dates", dict)
+    values = table.get("instruments")
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise tables.TableError("data table synonyms.toml: [dates] instruments should be a list of head classes")
+    heads = set(_heads().values())
+    for v in values:
+        if v not in heads:
+            raise tables.TableError(f"data table synonyms.toml: [dates] instruments: {v!r} is not a [heads] class")
+    return frozenset(values)
+
+
+@cache
+def generic_names() -> frozenset[str]:
+    """Words and names too common to tell two facts apart: countries and their adjectives.
+
+    Taken from the qualifier aliases here and the countries of ``gazetteer.toml`` when that
+    table is present. Sharing "Iraq" says nothing in a story about Iraq; a shared "Baghdad"
+    or "Soleimani" does.
+    """
+    words: set[str] = set()
+    for alias, canon in _qualifiers().items():
+        words.update(alias.split())
+        words.add(canon)
+    try:
+        countries = tables.raw("gazetteer").get("countries", {})
+    except tables.TableError:
+        countries = {}
+    if isinstance(countries, dict):
+        for key, entry in countries.items():
+            words.add(normalize(key))
+            if isinstance(entry, dict):
+                for field_name in ("names", "demonyms"):
+                    for name in entry.get(field_name, ()) or ():
+                        if isinstance(name, str):
+                            words.add(normalize(name))
+                            words.update(normalize(name).split())
+    return frozenset(w for w in words if w)
+
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
+
+
+def entity_key(name: str) -> str:
+    """A name as alignment compares it: folded, possessive dropped.
+
+    >>> entity_key("Iraq's"), entity_key("Soleimani’s"), entity_key("Baghdad")
+    ('iraq', 'soleimani', 'baghdad')
+    """
+    return normalize(_POSSESSIVE.sub("", name.strip()))
+
+
+@cache
+def _exclusive() -> frozenset[str]:
+    classes = _section_list("exclusive", "classes")
+    known = set(_predicates().values())
+    for c in classes:
+        if c not in known:
+            raise tables.TableError(f"data table synonyms.toml: [exclusive] {c!r} is not a [predicates] class")
+    return frozenset(classes)
+
+
+@cache
+def _running_total_pattern() -> re.Pattern[str]:
+    terms = sorted((normalize(t) for t in _section_list("running_totals", "terms")), key=len, reverse=True)
+    # Whole words only; terms are literal phrases, so the alternation has no nested quantifier.
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
+
+
+def canonical_head(word: str) -> str:
+    """The synonym class of a head lemma (the word itself when not listed).
+
+    >>> canonical_head("Rockets"), canonical_head("rocket"), canonical_head("seat")
+    ('missile', 'missile', 'seat')
+    """
+    w = normalize(word)
+    heads = _heads()
+    if w in heads:
+        return heads[w]
+    # Extractors give lemmas; a plural that slipped through still finds its class.
+    if w.endswith("s") and w[:-1] in heads:
+        return heads[w[:-1]]
+    return w
+
+
+def canonical_qualifier(word: str) -> str:
+    """The canonical spelling of a qualifier ("" for words that say nothing).
+
+    >>> canonical_qualifier("U.S."), canonical_qualifier("American"), canonical_qualifier("the")
+    ('us', 'us', '')
+    """
+    w = normalize(word)
+    if w in _ignored():
+        return ""
+    return _qualifiers().get(w, w)
+
+
+def predicate_class(word: str) -> tuple[str, bool]:
+    """``(class, known)`` of a predicate lemma; an unlisted lemma is its own, unknown class.
+
+    >>> predicate_class("fire"), predicate_class("wounded"), predicate_class("")
+    (('attack', True), ('wounded', False), ('', False))
+    """
+    w = normalize(word)
+    if not w:
+        return "", False
+    preds = _predicates()
+    if w in preds:
+        return preds[w], True
+    return w, False
+
+
+def is_running_total(fact: Fact, window: int = 40) -> bool:
+    """Whether the amount is a running total ("the death toll rose to 56", "so far").
+
+    Looks at the subject and at ``window`` characters of the sentence on each side of the
+    number.
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> s = "The death toll rose to 56 on Tuesday."
+    >>> f = Fact("a", "count", Subject(head="death"), "56", 23, 25, Amount.exact(56), sentence=s)
+    >>> is_running_total(f)
+    True
+    >>> g = Fact("a", "count", Subject(head="troop"), "56", 0, 2, Amount.exact(56), sentence="56 troops left.")
+    >>> is_running_total(g)
+    False
+    """
+    pattern = _running_total_pattern()
+    subject = fact.subject
+    for text in (subject.head, subject.predicate, subject.phrase):
+        if text and pattern.search(normalize(text)):
+            return True
+    if fact.sentence:
+        at = fact.start - fact.sentence_start
+        lo, hi = max(0, at - window), min(len(fact.sentence), at + len(fact.surface) + window)
+        if pattern.search(normalize(fact.sentence[lo:hi])):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Features.
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What alignment knows about one fact (see the module docstring)."""
+
+    family: str
+    head: str
+    qualifiers: frozenset[str]
+    predicate: str
+    predicate_known: bool
+    negated: bool
+    entities: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    source: str = ""
+    running_total: bool = False
+    reporting: bool = False
+    instruments: frozenset[str] = frozenset()
+
+
+def _name_key(value: object) -> tuple[str, str] | None:
+    """``("person", family)`` or ``("place", key)`` for a name value."""
+    if isinstance(value, PersonName):
+        return ("person", normalize(value.family or value.full)) if (value.family or value.full) else None
+    if isinstance(value, PlaceName) and value.name:
+        from . import identity
+
+        return ("place", normalize(identity.place_key(value.name)))
+    return None
+
+
+def sentence_names(facts: Iterable[Fact]) -> dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]]:
+    """People and places named per sentence: ``(doc, sentence_start) -> (people, places)``.
+
+    Derived from the person, role and place facts, so an amount knows who and where its
+    sentence speaks of.
+    """
+    people: dict[tuple[str, int], set[str]] = defaultdict(set)
+    places: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in facts:
+        if f.kind not in ("person", "role", "place"):
+            continue
+        key = _name_key(f.value)
+        if key is None:
+            continue
+        (people if key[0] == "person" else places)[(f.doc, f.sentence_start)].add(key[1])
+    out: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
+    for k in sorted(set(people) | set(places)):
+        out[k] = (frozenset(people.get(k, ())), frozenset(places.get(k, ())))
+    return out
+
+
+def features(
+    fact: Fact,
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
+) -> Features:
+    """The alignment features of one fact; ``names`` from `sentence_names`."""
+    s = fact.subject
+    fam = family(fact.kind)
+    quals = frozenset(q for q in (canonical_qualifier(w) for w in s.qualifiers) if q)
+    generic = generic_names()
+    people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
+    entities = frozenset(e for e in (people | {entity_key(e) for e in s.entities if e}) if e not in generic)
+    places = frozenset(p for p in places if p not in generic)
+    source = normalize(s.source)
+    if fam == "date":
+        # A date's head is already its event class; the verb lemma itself tells events of one
+        # class apart, so it is compared as written, except that statements are one class.
+        lemma = normalize(s.predicate)
+        cls, _ = predicate_class(lemma)
+        reporting = cls == _reporting_class() or canonical_head(s.head) in ("say", _reporting_class())
+        instruments = frozenset(
+            h for h in (canonical_head(w) for w in (*s.qualifiers, s.predicate)) if h in _instruments()
+        )
+        return Features(fam, canonical_head(s.head), quals, lemma, bool(lemma), s.negated, entities, places,
+                        source, False, reporting, instruments)
+    pred, known = predicate_class(s.predicate)
+    if fam in AMOUNT_FAMILIES and pred == _reporting_class():
+        # "officials said 5 were killed": the statement verb says nothing about what is counted.
+        pred, known = "", False
+    running = fam in AMOUNT_FAMILIES and is_running_total(fact)
+    head = canonical_head(s.head) if fam != "role" else normalize(s.head)
+    return Features(fam, head, quals, pred, known, s.negated, entities, places, source, running)
+
+
+def score(a: Features, b: Features) -> float:
+    """How likely two facts of one block describe the same slot, in [0, 1].
+
+    >>> def F(pred="", quals=(), places=(), fam="count", neg=False):
+    ...     p, k = predicate_class(pred)
+    ...     return Features(fam, "seat", frozenset(quals), p, k, neg, places=frozenset(places))
+    >>> score(F("win", ["city", "council"]), F("win", ["city", "council"]))
+    1.0
+    >>> score(F("win", ["city", "council"]), F("win", ["school", "board"]))
+    0.45
+    >>> score(F("kill"), F("injure")), score(F("kill"), F(""))
+    (0.0, 0.0)
+    >>> def D(pred, quals=(), places=(), reporting=False, source="", instruments=()):
+    ...     return Features("date", "strike", frozenset(quals), pred, bool(pred), False,
+    ...                     places=frozenset(places), source=source, reporting=reporting,
+    ...                     instruments=frozenset(instruments))
+    >>> score(D("say", reporting=True, source="pentagon"), D("kill"))
+    0.0
+    >>> score(D("airstrike"), D("airstrike"))
+    0.6
+    >>> score(D("funeral", ["mourner"], ["baghdad"]), D("line", ["mourner"], ["tehran"]))
+    0.25
+    >>> score(D("launch", instruments=["missile"]), D("launch", instruments=["aircraft"]))
+    0.3
+    """
+    if a.family == "date":
+        return _score_dates(a, b)
+    value = BASE
+    # Predicates.
+    exclusive = _exclusive()
+    if a.predicate != b.predicate and (a.predicate in exclusive or b.predicate in exclusive):
+        return 0.0
+    if a.predicate and b.predicate:
+        if a.predicate == b.predicate:
+            value += SAME_PREDICATE
+        elif a.predicate_known and b.predicate_known:
+            return 0.0
+        else:
+            value -= OTHER_PREDICATE
+    elif a.predicate or b.predicate:
+        value -= MISSING_PREDICATE
+    # Qualifiers.
+    value += SHARED_QUALIFIER * min(2, len(a.qualifiers & b.qualifiers))
+    if (a.qualifiers - b.qualifiers) and (b.qualifiers - a.qualifiers):
+        value -= DISJOINT_QUALIFIERS
+    return _finish(value, a, b, DISJOINT_PLACES_AMOUNT)
+
+
+def _score_dates(a: Features, b: Features) -> float:
+    if a.reporting != b.reporting:
+        return 0.0  # a statement's date never dates the event it speaks of
+    if a.reporting and (not a.source or a.source != b.source):
+        return 0.0  # two statements by different (or unknown) speakers are two statements
+    value = BASE_DATE
+    if a.predicate and a.predicate == b.predicate:
+        value += SAME_PREDICATE_DATE
+    if a.instruments and b.instruments and not (a.instruments & b.instruments):
+        value -= OTHER_INSTRUMENT
+    value += SHARED_QUALIFIER * min(2, len(a.qualifiers & b.qualifiers))
+    return _finish(value, a, b, DISJOINT_PLACES_DATE)
+
+
+def _finish(value: float, a: Features, b: Features, disjoint_places: float) -> float:
+    """Negation, names, places and source, common to every family; clipped to [0, 1]."""
+    if a.negated != b.negated:
+        value -= NEGATION_DIFFERS
+    if a.entities & b.entities:
+        value += SHARED_ENTITY
+    if a.places and b.places and not (a.places & b.places):
+        value -= disjoint_places
+    elif a.places & b.places:
+        value += SHARED_ENTITY / 2
+    if a.source and a.source == b.source:
+        value += SAME_SOURCE
+    return round(max(0.0, min(1.0, value)), 4)
+
+
+# ---------------------------------------------------------------------------------------
+# Blocking and pairing.
+
+
+@dataclass(slots=True)
+class AlignStats:
+    """Counters of one alignment run (the benchmark prints them)."""
+
+    facts: int = 0
+    blocks: int = 0
+    largest_block: int = 0
+    candidates: int = 0
+    aligned: int = 0
+    windowed_blocks: int = 0
+    per_family: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two facts judged to describe one slot, with their features and score."""
+
+    a: Fact
+    b: Fact
+    fa: Features
+    fb: Features
+    score: float
+
+
+def _order(item: tuple[Fact, Features]) -> tuple[str, int, int, str]:
+    f = item[0]
+    return (f.doc, f.start, f.end, f.surface)
+
+
+def _pairs_in(items: Sequence[tuple[Fact, Features]], stats: AlignStats) -> Iterator[tuple[int, int]]:
+    """Index pairs to score inside one block, bounded as the module docstring says."""
+    n = len(items)
+    if n <= MAX_BLOCK:
+        for i in range(n):
+            for j in range(i + 1, n):
+                yield i, j
+        return
+    stats.windowed_blocks += 1
+    for i in range(n):
+        for j in range(i + 1, min(n, i + 1 + WINDOW)):
+            yield i, j
+
+
+def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list[tuple[Fact, Features]]]:
+    """Facts grouped by ``(family, head)``, each group in (document, offset) order.
+
+    A group larger than `MAX_BLOCK` is split by predicate class (facts with no predicate go
+    with every part, since they may align with any of them).
+    """
+    groups: dict[tuple[str, ...], list[tuple[Fact, Features]]] = defaultdict(list)
+    for fact, feat in items:
+        if not feat.head:
+            continue  # nothing to say what the fact is about: it cannot be aligned
+        groups[(feat.family, feat.head)].append((fact, feat))
+    out: dict[tuple[str, ...], list[tuple[Fact, Features]]] = {}
+    for key in sorted(groups):
+        members = sorted(groups[key], key=_order)
+        if len(members) <= MAX_BLOCK:
+            out[key] = members
+            continue
+        by_pred: dict[str, list[tuple[Fact, Features]]] = defaultdict(list)
+        loose = [m for m in members if not m[1].predicate]
+        for m in members:
+            if m[1].predicate:
+                by_pred[m[1].predicate].append(m)
+        if not by_pred:
+            out[key] = members
+            continue
+        for pred in sorted(by_pred):
+            out[(*key, pred)] = sorted(by_pred[pred] + loose, key=_order)
+        if loose and not by_pred:
+            out[(*key, "")] = loose
+    return out
+
+
+def align(
+    facts: Iterable[Fact],
+    settings: Settings,
+    families: Sequence[str] = ("count", "percent", "age", "measure", "date"),
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
+    stats: AlignStats | None = None,
+) -> list[Pair]:
+    """Pairs of facts (of the given families) that describe one slot, in a stable order.
+
+    ``names`` defaults to `sentence_names` over ``facts``. A pair is kept when its `score`
+    reaches ``settings.min_confidence``. Identical facts (same surface, value and subject)
+    are never paired: they cannot disagree.
+    """
+    stats = stats if stats is not None else AlignStats()
+    facts = list(facts)
+    if names is None:
+        names = sentence_names(facts)
+    wanted = set(families)
+    items = [(f, features(f, names)) for f in facts if FAMILIES.get(f.kind) in wanted]
+    stats.facts += len(items)
+    grouped = blocks(items)
+    seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
+    pairs: list[Pair] = []
+    for key, members in grouped.items():
+        stats.blocks += 1
+        stats.largest_block = max(stats.largest_block, len(members))
+        for i, j in _pairs_in(members, stats):
+            (a, fa), (b, fb) = members[i], members[j]
+            ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
+            if ident in seen:
+                continue  # split blocks share their predicate-less facts
+            seen.add(ident)
+            stats.candidates += 1
+            stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + 1
+            s = score(fa, fb)
+            if s >= settings.min_confidence:
+                stats.aligned += 1
+                pairs.append(Pair(a, b, fa, fb, s))
+    return pairs

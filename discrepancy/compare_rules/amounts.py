@@ -1,0 +1,185 @@
+"""Amounts: DSC101 quantity-mismatch, DSC102 unit-mismatch, DSC103 running-total-update.
+
+Two aligned amounts conflict when their intervals cannot overlap:
+
+* ends are open or closed as written: "a dozen" [12, 12] and "more than a dozen" (12, inf)
+  cannot overlap; "over a dozen" and "more than a dozen" are the same interval;
+* an approximate value is widened by ``Settings.approx_tolerance`` on both sides, "nearly N"
+  only from below;
+* two upper bounds of the same kind ("up to 5,000" / "up to 2,500") compare as bounds: a
+  stated maximum means the maximum, so different maxima conflict;
+* units of one dimension are converted (`discrepancy.units.comparable`) and the converted
+  value is widened by ``Settings.unit_tolerance`` for rounding ("100 km" = "62 miles");
+  amounts whose units cannot be converted (a length and a mass, two currencies) are DSC102.
+
+A conflict between documents published on different days about a running total ("death
+toll", "so far") is DSC103: it may be an update, and the message gives both dates.
+
+>>> from decimal import Decimal as D
+>>> from discrepancy.facts import INF
+>>> s = Settings()
+>>> verdict(Amount.exact(12), Amount(D(12), INF, low_open=True), s)
+'likely'
+>>> verdict(Amount(D(12), INF, low_open=True), Amount(D(12), INF, low_open=True, hedge="over"), s)
+>>> verdict(Amount.exact(5000), Amount.exact(5200), s)
+'clear'
+>>> verdict(Amount.exact(200, approximate=True), Amount.exact(215), s)
+>>> verdict(Amount(D(0), D(5000), hedge="up to"), Amount(D(0), D(2500), hedge="up to"), s)
+'clear'
+>>> verdict(Amount(D(0), D(5000), hedge="up to"), Amount.exact(2500), s)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..align import AMOUNT_FAMILIES, family
+from ..document import Document
+from ..facts import INF, NEG_INF, Amount, Fact
+from ..settings import Settings
+from .base import Comparator, Conflict, Context, ordered, said
+
+_Bound = tuple[Decimal, bool]  # (value, open)
+
+
+def _widen(a: Amount, tolerance: float) -> tuple[_Bound, _Bound]:
+    """The interval an amount stands for, approximate values widened."""
+    low, high = a.low, a.high
+    if a.approximate and tolerance > 0:
+        t = Decimal(str(tolerance))
+        if low.is_finite():
+            low = low - abs(low) * t
+        if high.is_finite() and a.direction != "below":
+            # "nearly 200" is approximately 200 from below: it never means more than 200.
+            high = high + abs(high) * t
+    return (low, a.low_open and not a.approximate), (high, a.high_open and not a.approximate)
+
+
+def _scaled(a: Amount, tolerance: float) -> Amount:
+    """An amount widened by a relative tolerance for unit-conversion rounding."""
+    if tolerance <= 0:
+        return a
+    t = Decimal(str(tolerance))
+    low = a.low - abs(a.low) * t if a.low.is_finite() else a.low
+    high = a.high + abs(a.high) * t if a.high.is_finite() else a.high
+    return Amount(low, high, a.low_open, a.high_open, a.approximate, a.direction, a.unit, a.hedge)
+
+
+def _is_upper_bound(a: Amount) -> bool:
+    """A stated maximum: "up to N", "as many as N", "fewer than N" (low end at 0, hedged)."""
+    return bool(a.hedge) and a.low in (0, NEG_INF) and not a.low_open and a.high.is_finite() and not a.approximate
+
+
+def _close(x: Decimal, y: Decimal, tolerance: float) -> bool:
+    if x == y:
+        return True
+    scale = max(abs(x), abs(y))
+    return scale > 0 and abs(x - y) / scale <= Decimal(str(tolerance))
+
+
+def verdict(a: Amount, b: Amount, settings: Settings, unit_tolerance: float = 0.0) -> str | None:
+    """``None`` when both amounts can be true, else ``"clear"`` or ``"likely"``.
+
+    ``clear``: exact values (or bounds) separated by a gap. ``likely``: the intervals only
+    touch at an open end ("12" vs "more than 12") or an approximate value is involved, so the
+    reading of a hedge decides. ``unit_tolerance`` is the relative slack of a converted value.
+    """
+    if _is_upper_bound(a) and _is_upper_bound(b) and a.high_open == b.high_open:
+        if _close(a.high, b.high, unit_tolerance):
+            return None
+        return "clear"
+    (alo, alo_open), (ahi, ahi_open) = _widen(a, settings.approx_tolerance)
+    (blo, blo_open), (bhi, bhi_open) = _widen(b, settings.approx_tolerance)
+    if unit_tolerance > 0:
+        t = Decimal(str(unit_tolerance))
+        blo = blo - abs(blo) * t if blo.is_finite() else blo
+        bhi = bhi + abs(bhi) * t if bhi.is_finite() else bhi
+    # The overlap of the two intervals: the larger low end and the smaller high end.
+    lo, lo_open = (alo, alo_open) if (alo, alo_open) > (blo, blo_open) else (blo, blo_open)
+    hi, hi_open = (ahi, ahi_open) if (ahi, not ahi_open) < (bhi, not bhi_open) else (bhi, bhi_open)
+    if lo < hi or (lo == hi and not lo_open and not hi_open):
+        return None
+    approximate = a.approximate or b.approximate
+    touching = lo == hi
+    return "likely" if (approximate or touching) else "clear"
+
+
+def _convert(a: Amount, b: Amount) -> tuple[Amount, Amount] | None:
+    """``(a, b in a's unit)`` when the units share a dimension, else None."""
+    if a.unit == b.unit:
+        return a, b
+    from .. import units
+
+    return units.comparable(a, b)
+
+
+def _dimension(unit: str) -> str:
+    if not unit:
+        return "count"
+    from .. import units
+
+    try:
+        return units.dimension(unit)
+    except (KeyError, ValueError):
+        return unit
+
+
+def _published_day(doc: Document | None) -> str:
+    when = doc.published if doc is not None else None
+    if when is None or when.date is None:
+        return ""
+    return when.date.isoformat()
+
+
+def subject_of(pair_a: Fact, quals: frozenset[str], head: str) -> str:
+    """The subject column: shared qualifiers, then the canonical head ("us troop")."""
+    return " ".join([*sorted(quals), head]).strip()
+
+
+def run(ctx: Context) -> Iterator[Conflict]:
+    settings = ctx.settings
+    for pair in ctx.pairs:
+        if pair.fa.family not in AMOUNT_FAMILIES:
+            continue
+        a, b = ordered(pair.a, pair.b)
+        va, vb = a.value, b.value
+        if not isinstance(va, Amount) or not isinstance(vb, Amount):
+            continue
+        subject = subject_of(a, pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
+        converted = _convert(va, vb)
+        if converted is None:
+            if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
+                da, db = _dimension(va.unit), _dimension(vb.unit)
+                why = f"{da} vs {db}" if da != db else f"{va.unit} vs {vb.unit}, which cannot be converted"
+                yield Conflict(
+                    "DSC102", a, b, subject, pair.score, False,
+                    f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: units of different kinds ({why}).",
+                )
+            continue
+        ca, cb = converted
+        tolerance = settings.unit_tolerance if va.unit != vb.unit else 0.0
+        outcome = verdict(ca, cb, settings, tolerance)
+        if outcome is None:
+            continue
+        day_a, day_b = _published_day(ctx.docs.get(a.doc)), _published_day(ctx.docs.get(b.doc))
+        running = pair.fa.running_total or pair.fb.running_total
+        if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
+            yield Conflict(
+                "DSC103", a, b, subject, pair.score, False,
+                f"{a.doc} (published {day_a}) says {said(a)}; {b.doc} (published {day_b}) says "
+                f"{said(b)}: a running total that may have been updated between the two dates.",
+            )
+            continue
+        note = ""
+        if va.unit != vb.unit and va.low == vb.low and va.high == vb.high:
+            note = f" (same number in {va.unit} and {vb.unit}: a unit may be wrong)"
+        yield Conflict(
+            "DSC101", a, b, subject, pair.score, outcome == "clear",
+            f"{a.doc} says {said(a)}; {b.doc} says {said(b)}{note}.",
+        )
+
+
+COMPARATOR = Comparator("amounts", ("DSC101", "DSC102", "DSC103"), run)
+
+__all__ = ["COMPARATOR", "INF", "verdict"]
