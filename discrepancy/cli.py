@@ -14,7 +14,6 @@ remain after suppressions, the baseline and ``--changed``.
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import json
 import os
 import sys
@@ -27,11 +26,11 @@ from typing import IO, Any
 from . import __version__
 from . import baseline as baseline_mod
 from . import config as config_mod
-from .audit import collect, run
-from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError
+from .audit import run
+from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError, glob_match
 from .document import Document
 from .findings import SEVERITY_ORDER, Finding, to_frame
-from .load import LoadError
+from .load import LoadError, load_documents
 from .report import MACHINE_FORMATS, RENDERERS, Context, step_summary, summary
 from .rules import RULES, lookup
 from .suppress import apply as apply_suppressions
@@ -86,9 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--ignore", action="append", type=_csv, metavar="RULES",
                        help="never these rules (ids or names, comma-separated)")
     rules.add_argument("--include", action="append", metavar="GLOB",
-                       help="audit only documents whose id or path matches GLOB")
+                       help="audit only files inside the folders whose relative path matches GLOB")
     rules.add_argument("--exclude", action="append", metavar="GLOB",
-                       help="skip documents whose id or path matches GLOB")
+                       help="skip files inside the folders whose relative path matches GLOB")
     rules.add_argument("--published", action="append", default=[], metavar="DOC=DATE",
                        help="publication date of a document (id or file name), e.g. a.txt=2020-01-08")
     rules.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
@@ -182,30 +181,12 @@ def use_color(choice: str, fmt: str, to_file: bool, stream: IO[str] | None = Non
 
 # --- the audit --------------------------------------------------------------------------
 
-def _matches(doc: Document, patterns: Sequence[str]) -> bool:
-    names = [doc.id] + ([Path(doc.path).as_posix()] if doc.path else [])
-    return any(fnmatch.fnmatchcase(n, pat) for n in names for pat in patterns)
-
-
-def filter_documents(
-    docs: Sequence[Document], include: Sequence[str], exclude: Sequence[str]
-) -> list[Document]:
-    """Documents whose id or path matches an ``include`` glob (if any) and no ``exclude`` glob.
-
-    Globs are `fnmatch` patterns; ``*`` also matches ``/``.
-    """
-    kept = [d for d in docs if (not include or _matches(d, include)) and not _matches(d, exclude)]
-    if not kept:
-        raise UsageError("no documents left after include/exclude")
-    return kept
-
-
 def _per_file_ignored(f: Finding, config: Config) -> bool:
     if not config.per_file_ignores:
         return False
     for doc in (f.doc_a, f.doc_b):
         for glob, rules in config.per_file_ignores:
-            if doc and f.rule in rules and fnmatch.fnmatchcase(doc, glob):
+            if doc and f.rule in rules and glob_match(glob, doc):
                 return True
     return False
 
@@ -269,8 +250,8 @@ def audit_command(argv: Sequence[str]) -> int:
     published = _parse_published(args.published)
 
     progress.step(0, 3, "loading documents")
-    docs = collect(args.paths, published=published, on_warning=warn)
-    docs = filter_documents(docs, config.include, config.exclude)
+    docs = load_documents(*args.paths, published=published, on_warning=warn,
+                          include=config.include, exclude=config.exclude)
     progress.step(1, 3, f"extracting facts from {len(docs)} documents")
     try:
         result = run(docs, config.settings())

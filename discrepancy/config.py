@@ -296,6 +296,21 @@ def override(config: Config, **values: Any) -> Config:
     return replace(config, **checked)
 
 
+def glob_match(pattern: str, doc_id: str) -> bool:
+    """Whether a document id matches a glob, with the loader's ``include`` semantics.
+
+    A pattern without ``/`` matches any path segment; ``**`` spans folders.
+
+    >>> glob_match("archive/**", "archive/2020/a.md"), glob_match("*.txt", "news/a.txt")
+    (True, True)
+    >>> glob_match("news/*.md", "news/old/a.md")
+    False
+    """
+    from .load import _glob, _matches  # one glob dialect for include, exclude and per-file-ignores
+
+    return _matches(_glob(pattern), doc_id)
+
+
 # --- discovery --------------------------------------------------------------------------
 
 def read(path: str | Path) -> Config:
