@@ -188,8 +188,8 @@ def _published_targets(docs: Sequence[Document], key: str) -> list[int]:
 
 
 def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence[str]) -> list[_Source]:
-    inc = [_glob(p) for p in include]
-    exc = [_glob(p) for p in exclude]
+    inc = [_glob(p) for p in include or ()]
+    exc = [_glob(p) for p in exclude or ()]
     found: list[_Source] = []
     for p in paths:
         path = Path(p)
