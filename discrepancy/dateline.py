@@ -106,7 +106,9 @@ def _date_pattern() -> str:
     (?: (?:{weekdays}) \.?,? \s+ )?               # an optional weekday, ignored
     (?: (?P<t1>{_time("a")}) \s*,?\s* (?:on\s+)? )?   # a time before the date ("10:30 EST, Jan 8")
     (?:
-        (?P<iy>\d{{4}}) - (?P<im>0?[1-9]|1[0-2]) - (?P<id>0?[1-9]|[12]\d|3[01])   # ISO 2020-01-08
+        (?P<iy>\d{{4}}) (?P<isep>[-/.])          # ISO 2020-01-08, also 2020/01/08 (year first
+        (?P<im>0?[1-9]|1[0-2]) (?P=isep)          # is never ambiguous; day-first 08/01/2020 is,
+        (?P<id>0?[1-9]|[12]\d|3[01])              # so it is not read)
       | (?P<mm>{months}) \.? \s+                  # January / Jan.
         (?P<md>0?[1-9]|[12]\d|3[01]) (?:st|nd|rd|th)? ,? \s+   # 8th,
         (?P<my>\d{{4}})                           # 2020
@@ -115,7 +117,7 @@ def _date_pattern() -> str:
         (?P<dy>\d{{4}})                           # 2022
     )
     (?! \d | (?!T\d)\w )                          # not inside a longer number or word ("T" starts ISO time)
-    (?: (?:\s*,)? (?:\s*(?:at|@|-|–))? (?:\s+|T)  # ", at " / " - " / ISO "T"
+    (?: (?:\s*,)? (?:\s*(?:at|@|-|–|\||·))? (?:\s+|T)  # ", at " / " - " / " | " / ISO "T"
         (?P<t2>{_time("b")}) )?                   # a time after the date
     """
 

@@ -515,7 +515,9 @@ class _AnchorTrack:
 
 
 # Elements whose content is never shown as text.
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+# (``<head>`` is not listed: its end tag is optional, and its only text is the title, which
+# goes to metadata.)
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
 # Elements that start a new line of text: paragraphs, headings, list items, table rows and
 # cells, line breaks. Without the break, "Headline" and "First paragraph" would run together
 # into one sentence.
@@ -539,6 +541,7 @@ class _HTMLText(HTMLParser):
         self.hidden = 0
         self.pre = 0
         self.in_title = False
+        self.title_done = False
         self.title: list[str] = []
         self.meta: dict[str, Any] = {}
         self.pending = ""  # separator owed before the next visible text: "", " " or "\n"
@@ -550,7 +553,9 @@ class _HTMLText(HTMLParser):
 
     def _text(self, data: str, line: int, col0: int) -> None:
         if self.in_title:
-            self.title.append(data)
+            if not self.hidden and not self.title_done:  # not an SVG <title>, not a second one
+                self.title.append(data)
+            return
         if self.hidden:
             return
         col = col0 + 1
@@ -601,6 +606,7 @@ class _HTMLText(HTMLParser):
             self.hidden = max(0, self.hidden - 1)
         if tag == "title":
             self.in_title = False
+            self.title_done = bool(self.title)
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
         if tag in _BLOCK:

@@ -246,6 +246,13 @@ VALUES = [
         id="utc-plus",
     ),
     pytest.param("12:30 am, March 14, 2023", When(2023, 3, 14, hour=0, minute=30), id="midnight-am"),
+    pytest.param("2023/03/14", When(2023, 3, 14), id="year-first-slashes"),
+    pytest.param(
+        "Tue, 14 Mar 2023 08:30:00 +0000",
+        When(2023, 3, 14, hour=8, minute=30, zone="+00:00", utc_offset=0),
+        id="rss-pubdate",
+    ),
+    pytest.param("2023-03/14", None, id="mixed-separators"),
     pytest.param(20230314, None, id="int-is-not-a-date"),
     pytest.param("14/03/2023", None, id="slashes-ambiguous"),
     pytest.param("13:30 pm March 14, 2023", None, id="24h-with-pm"),

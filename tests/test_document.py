@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -119,6 +120,25 @@ def test_words_map_back_on_random_html(tmp_path: Path, body: str) -> None:
     path.write_bytes(body.encode())
     [doc] = load_documents(path, on_warning=lambda m: None) or [None]
     assert_words_map_back(doc, path)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    texts=st.lists(
+        st.text(alphabet=st.sampled_from(list('ab\n\r"\\\té€😀\x01 ')), max_size=40), min_size=1, max_size=4
+    ),
+    ascii_only=st.booleans(),
+)
+def test_words_map_back_on_random_jsonl(tmp_path: Path, texts: list[str], ascii_only: bool) -> None:
+    path = tmp_path / "r.jsonl"
+    lines = [
+        json.dumps({"n": i, "text": t, "x": "text"}, ensure_ascii=ascii_only) for i, t in enumerate(texts)
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    docs = load_documents(path, on_warning=lambda m: None)
+    assert [d.text for d in docs] == [t.replace("\r\n", "\n").replace("\r", "\n") for t in texts]
+    for doc in docs:
+        assert_words_map_back(doc, path)
 
 
 # --- sentences -------------------------------------------------------------------------------

@@ -194,6 +194,9 @@ HTML_CASES = [
     pytest.param("<script>if (a < b) {}</script><p>x</p>", "x", id="script-with-lt"),
     pytest.param("<p>unclosed <b>bold", "unclosed bold", id="unclosed"),
     pytest.param("<h1>Title</h1>\n\n<p>  spaced   out  </p>", "Title\nspaced out", id="whitespace"),
+    pytest.param("<head><title>T</title><body><p>Body", "Body", id="head-end-tag-omitted"),
+    pytest.param("<p>Icon<svg><title>icon</title></svg> here</p>", "Icon here", id="svg-title-hidden"),
+    pytest.param("<p>x</p><iframe>Your browser lacks frames</iframe>", "x", id="iframe-fallback-hidden"),
 ]
 
 
