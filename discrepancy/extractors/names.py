@@ -1,18 +1,849 @@
-"""Extractor for names (not yet implemented: yields no facts)."""
+"""Person mentions, role-holder facts and places.
+
+A person is found only with evidence, because a tool that invents persons from headlines or
+page furniture is useless: a title before the name ("Supreme Leader Ayatollah Ali Khamenei",
+"Mr Esper"), an apposition after it ("Javad Zarif, Iran's foreign minister"), a known given
+name ("Boris Johnson"), a multi-word capitalized sequence that is not a place, an
+organization, a credit or made of common words, or a surname already named in full in the
+same document ("Soleimani" after "Qassem Soleimani"). On headline-like lines (most words
+capitalized, no final punctuation) only titled names count.
+
+Each title or apposition naming an office makes a role-holder fact (kind "role"): the
+subject head is the canonical role key from ``data/titles.toml`` and the qualifier the
+country or organization key from ``data/gazetteer.toml`` ("Iran's President" -> "iran").
+
+Qualifier policy, in order: the country or organization written with the title ("US
+President", "Iran's foreign minister", "deputy commander of Iraq's Popular Mobilization
+Forces"); else the title's ``default_org`` when the title exists in one country only
+("Foreign Secretary" -> uk); else, in the corpus pass, the qualifier the same identity has
+for the same role elsewhere in the corpus; else, for an exclusive office, the one qualifier
+the corpus gives that office when the sentence names that country too. Otherwise it is left
+empty (unknown). The source is kept in the fact's ``extra`` as ``org_source``. A former
+holder ("former vice president") makes a person fact but no role-holder fact.
+
+>>> from discrepancy.document import Document
+>>> doc = Document("d", "Iran's President Hassan Rouhani said Rouhani would respond.")
+>>> [(f.kind, f.surface, f.value.render(), f.subject.head, f.subject.qualifiers)
+...  for f in extract(doc, Settings())]  # doctest: +NORMALIZE_WHITESPACE
+[('place', 'Iran', 'Iran', 'place', ()),
+ ('role', "Iran's President Hassan Rouhani", 'Hassan Rouhani', 'president', ('iran',)),
+ ('person', 'Hassan Rouhani', 'Hassan Rouhani', 'person', ('iran',)),
+ ('person', 'Rouhani', 'Hassan Rouhani', 'person', ())]
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
+import regex
+
+from .. import identity, tables
 from ..document import Document
 from ..extract import Extractor
-from ..facts import Fact
+from ..facts import Fact, PersonName, PlaceName, Subject
 from ..settings import Settings
+from .common import make_fact
+
+# ----------------------------------------------------------------------------- tokens
+
+_TOKEN = regex.compile(
+    r"""
+      (?P<abbr>(?:\p{Lu}\.){2,4})                  # dotted abbreviations: U.S., U.K.
+    | (?P<poss>['’]s(?![\p{L}\p{N}]))               # possessive ending: Iran's
+    | (?P<word>[\p{L}\p{M}]{1,40}                   # a word of letters ...
+        (?:(?:['’](?!s(?![\p{L}\p{N}]))|[-‐‑])       # ... joined by an apostrophe (not 's) or hyphen
+           [\p{L}\p{M}]{1,40}){0,4})                #     to at most four parts: al-Muhandis
+    | (?P<num>\p{N}{1,40})                          # digits: never part of a name
+    | (?P<punct>[^\s\p{L}\p{N}\p{M}])               # any other single character
+    """,
+    regex.VERBOSE,
+)
+
+# A hyphenated word is a name word only when every part after the first is capitalized
+# ("Abdul-Mahdi", "Jean-Luc"), not "Iran-backed"; an article prefix is the exception.
+_ARTICLE_PREFIX = regex.compile(r"^(?:al|el|Al|El)[-‐‑]\p{Lu}")  # al-Muhandis, El-Sisi
+_HYPHEN_PART = regex.compile(r"[-‐‑](\p{L})")
+_ROMAN = regex.compile(r"^[IVX]{1,5}$")  # Lightning II, Elizabeth II: not a name word alone
+
+# Lowercase particles allowed inside a name: "Mohammed bin Salman", "Ursula von der Leyen".
+_PARTICLES = frozenset({"bin", "ibn", "bint", "van", "von", "de", "da", "del", "der", "den", "di",
+                        "du", "la", "le", "al", "el", "dos", "das", "ben"})
+# Words that make the title before them a past holder: no role-holder fact.
+_FORMER = frozenset({"former", "late", "ex", "then", "erstwhile", "previous"})
+# Words before a name that introduce a place, not a person ("in Kfar Kila", "town of Dana").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "into",
+                                 "around", "towards", "toward"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "state",
+                          "country", "county", "capital", "port", "base", "camp", "neighbourhood",
+                          "neighborhood", "area", "governorate"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# Determiners that may open a title written before a comma: "its top general, Qassem Soleimani".
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+# A headline line has at least this share of capitalized content words and no final stop.
+_HEADLINE_SHARE = 0.6
+_FUNCTION = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "and",
+                       "or", "but", "as", "from", "via", "over", "out", "into", "up", "after", "is",
+                       "are", "was", "be", "its", "it", "that", "this", "amid", "says", "said"})
+_MAX_GRAM = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str
+    line: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    line = 0
+    prev = 0
+    for m in _TOKEN.finditer(text):
+        line += text.count("\n", prev, m.start())
+        prev = m.start()
+        kind = m.lastgroup or "punct"
+        toks.append(_Tok(m.group(), m.start(), m.end(), kind, line))
+    return toks
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    key: str
+    exclusive: bool
+    default_org: str
+    capitalized: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One gazetteer form: ``kind`` is country, demonym, org, place, alias-place or agency."""
+
+    kind: str
+    key: str
+    form: str
+
+
+def _form_key(form: str) -> tuple[str, ...]:
+    return tuple(t.low for t in _tokenize(form))
+
+
+def _caps(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _case_ok(form: str, toks: Sequence[_Tok], capitalized: bool = True) -> bool:
+    """Case rule of gazetteer.toml and titles.toml (see their headers)."""
+    written = " ".join(t.text for t in toks)
+    wanted = " ".join(t.text for t in _tokenize(form))
+    if _caps(form):
+        if written == wanted:
+            return True
+        letters = sum(c.isalpha() for c in form)
+        return letters >= 4 and written == " ".join(w[:1] + w[1:].lower() for w in wanted.split())
+    return not capitalized or toks[0].text[:1].isupper()
+
+
+class _Tables:
+    """The name tables, parsed and validated once."""
+
+    def __init__(self) -> None:
+        self.gaz: dict[tuple[str, ...], _Entry] = {}
+        self.org_country: dict[str, str] = {}
+        raw = tables.raw("gazetteer")
+
+        def add(key: tuple[str, ...], entry: _Entry) -> None:
+            if not key:
+                raise tables.TableError(f"data table gazetteer.toml: {entry.form!r} has no words")
+            old = self.gaz.get(key)
+            if old is not None:
+                raise tables.TableError(
+                    f"data table gazetteer.toml: {entry.form!r} is listed twice "
+                    f"({old.kind} {old.key!r} and {entry.kind} {entry.key!r})"
+                )
+            self.gaz[key] = entry
+
+        for section, kind in (("countries", "country"), ("organizations", "org")):
+            groups = tables.string_map("gazetteer", section, _check_group)
+            for key, spec in groups.items():
+                for form in spec["names"]:
+                    add(_form_key(form), _Entry(kind, key, form))
+                for form in spec.get("demonyms", ()):
+                    add(_form_key(form), _Entry("demonym", key, form))
+                if "country" in spec:
+                    self.org_country[key] = spec["country"]
+        self.countries = frozenset(tables.string_map("gazetteer", "countries", _check_group))
+        for form in _names(raw, "places"):
+            add(_form_key(form), _Entry("place", identity.place_key(form), form))
+        for form in _names(raw, "agencies"):
+            add(_form_key(form), _Entry("agency", "", form))
+        for canon, variants in identity.table_groups("places"):
+            for form in (canon, *variants):
+                words = _form_key(form)
+                if words not in self.gaz:
+                    self.gaz[words] = _Entry("alias-place", identity.place_key(canon), form)
+        self.place_folds: dict[str, str] = {}
+        for canon, variants in identity.table_groups("places"):
+            for form in (canon, *variants):
+                self.place_folds[identity.fold(form)] = form
+        tables.require("gazetteer", "words", dict)
+        self.not_name = frozenset(w.lower() for w in _word_list("not_name"))
+        self.common = frozenset(w.lower() for w in _word_list("common"))
+        self.calendar = frozenset(w.lower() for w in _word_list("calendar"))
+        self.given = frozenset(identity.fold(n) for n in tables.string_list("given_names", "names"))
+        self.titles: dict[tuple[str, ...], tuple[str, _Role | None]] = {}
+        for form in _title_list(tables.raw("titles").get("honorifics", {}).get("forms"), "honorifics"):
+            self._add_title(form, None)
+        roles = tables.string_map("titles", "roles", _check_role)
+        for key, spec in roles.items():
+            role = _Role(key, bool(spec["exclusive"]), str(spec.get("default_org", "")),
+                         bool(spec.get("capitalized", False)))
+            for form in spec["forms"]:
+                self._add_title(form, role)
+        self.roles = {key: _Role(key, bool(s["exclusive"]), str(s.get("default_org", "")),
+                                 bool(s.get("capitalized", False))) for key, s in roles.items()}
+        for role in self.roles.values():
+            if role.default_org and role.default_org not in self.countries:
+                raise tables.TableError(
+                    f"data table titles.toml: [roles.{role.key}] default_org {role.default_org!r} "
+                    "is not a country key of gazetteer.toml"
+                )
+
+    def _add_title(self, form: str, role: _Role | None) -> None:
+        key = _form_key(form)
+        if key in self.titles:
+            raise tables.TableError(f"data table titles.toml: title {form!r} is listed twice")
+        self.titles[key] = (form, role)
+
+
+def _check_group(entry: str, value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "should be a table"
+    names = value.get("names")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        return "needs `names`, a list of non-empty strings"
+    demonyms = value.get("demonyms", [])
+    if not isinstance(demonyms, list) or not all(isinstance(n, str) and n.strip() for n in demonyms):
+        return "`demonyms` should be a list of non-empty strings"
+    if "country" in value and not isinstance(value["country"], str):
+        return "`country` should be a string"
+    return None
+
+
+def _check_role(entry: str, value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "should be a table"
+    forms = value.get("forms")
+    if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+        return "needs `forms`, a list of non-empty strings"
+    if not isinstance(value.get("exclusive"), bool):
+        return "needs `exclusive = true` or `false`"
+    if not isinstance(value.get("default_org", ""), str):
+        return "`default_org` should be a string"
+    if not isinstance(value.get("capitalized", False), bool):
+        return "`capitalized` should be true or false"
+    unknown = sorted(set(value) - {"forms", "exclusive", "default_org", "capitalized"})
+    if unknown:
+        return f"unknown field(s) {', '.join(unknown)}"
+    return None
+
+
+def _names(raw: dict[str, Any], section: str) -> tuple[str, ...]:
+    names = raw.get(section, {}).get("names")
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise tables.TableError(f"data table gazetteer.toml: [{section}] needs `names`, a list of strings")
+    return tuple(names)
+
+
+def _word_list(key: str) -> tuple[str, ...]:
+    words = tables.raw("gazetteer").get("words", {}).get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise tables.TableError(f"data table gazetteer.toml: [words] {key} should be a list of strings")
+    seen: set[str] = set()
+    for w in words:
+        if w.lower() in seen:
+            raise tables.TableError(f"data table gazetteer.toml: [words] {key}: {w!r} is listed twice")
+        seen.add(w.lower())
+    return tuple(words)
+
+
+def _title_list(value: Any, section: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise tables.TableError(f"data table titles.toml: [{section}] forms should be a list of strings")
+    return tuple(value)
+
+
+@cache
+def name_tables() -> _Tables:
+    """The parsed and validated name tables (cached)."""
+    return _Tables()
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # token index
+    end: int  # token index after the match
+    form: str
+    entry: _Entry | None = None
+    role: _Role | None = None
+
+
+def _longest(
+    toks: Sequence[_Tok], i: int, table: dict[tuple[str, ...], Any], limit: int
+) -> tuple[int, Any] | None:
+    """The longest table key starting at token ``i`` on one line: (end index, value)."""
+    best = None
+    key: list[str] = []
+    for j in range(i, min(len(toks), i + limit)):
+        if j > i and toks[j].line != toks[i].line:
+            break
+        key.append(toks[j].low)
+        value = table.get(tuple(key))
+        if value is not None:
+            best = (j + 1, value)
+    return best
+
+
+def _gazetteer(toks: Sequence[_Tok], t: _Tables) -> list[_Match]:
+    out: list[_Match] = []
+    i = 0
+    while i < len(toks):
+        hit = _longest(toks, i, t.gaz, _MAX_GRAM)
+        if hit is not None and _case_ok(hit[1].form, toks[i:hit[0]]):
+            out.append(_Match(i, hit[0], hit[1].form, entry=hit[1]))
+            i = hit[0]
+            continue
+        if toks[i].kind == "word" and toks[i].text[:1].isupper():
+            place = _alias_place(toks, i, t)
+            if place is not None:
+                out.append(place)
+                i = place.end
+                continue
+        i += 1
+    return out
+
+
+def _alias_place(toks: Sequence[_Tok], i: int, t: _Tables) -> _Match | None:
+    """A spelling of an alias-table place the fold joins ("Al-Assad" for "Al-Asad")."""
+    for n in (3, 2, 1):
+        seg = toks[i:i + n]
+        if len(seg) < n or any(s.kind != "word" or s.line != seg[0].line for s in seg):
+            continue
+        form = t.place_folds.get(identity.fold(" ".join(s.text for s in seg)))
+        # The article must be written as in the table: "Assad" alone is a person.
+        if form is not None and _starts_article(form) == _starts_article(seg[0].text):
+            return _Match(i, i + n, form, entry=_Entry("alias-place", identity.place_key(form), form))
+    return None
+
+
+def _starts_article(text: str) -> bool:
+    return bool(regex.match(r"(?i)(?:al|el)(?:[-‐‑ ]|$)", text))
+
+
+def _titles(toks: Sequence[_Tok], t: _Tables) -> dict[int, _Match]:
+    """Title matches keyed by the index of their last token (a following "." included)."""
+    by_end: dict[int, _Match] = {}
+    i = 0
+    while i < len(toks):
+        hit = _longest(toks, i, t.titles, 6)
+        if hit is not None:
+            end, (form, role) = hit
+            capitalized = role.capitalized if role is not None else True
+            if _case_ok(form, toks[i:end], capitalized):
+                if end < len(toks) and toks[end].text == "." and toks[end].start == toks[end - 1].end:
+                    end += 1
+                by_end[end - 1] = _Match(i, end, form, role=role)
+                i = end
+                continue
+        i += 1
+    return by_end
+
+
+def _name_word(tok: _Tok, t: _Tables) -> bool:
+    if tok.kind != "word":
+        return False
+    text = tok.text
+    if tok.low in t.not_name or tok.low in t.calendar:
+        return False
+    if _ARTICLE_PREFIX.match(text):
+        return True
+    if not text[0].isupper():
+        return False
+    if len(text) == 1:
+        return True  # an initial: "William H Seely"
+    if text.isupper() or _ROMAN.match(text):
+        return False
+    return all(p.isupper() for p in _HYPHEN_PART.findall(text))
+
+
+def _headline_lines(toks: Sequence[_Tok], text: str, t: _Tables) -> set[int]:
+    """Lines that look like headlines or page furniture: mostly capitalized, no final stop."""
+    by_line: dict[int, list[_Tok]] = defaultdict(list)
+    for tok in toks:
+        by_line[tok.line].append(tok)
+    out = set()
+    for line, items in by_line.items():
+        last = items[-1]
+        if last.text in {".", "!", "?", "…", '"', "”", "’", "'", ":", ";"}:
+            continue
+        content = [x for x in items if x.kind == "word" and len(x.text) > 2 and x.low not in _FUNCTION]
+        if not content:
+            continue
+        capital = sum(1 for x in content if x.text[0].isupper() or _ARTICLE_PREFIX.match(x.text))
+        letters = [c for x in items if x.kind == "word" for c in x.text if c.isalpha()]
+        all_caps = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        if all_caps or capital >= _HEADLINE_SHARE * len(content):
+            out.add(line)
+    return out
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Candidate:
+    """A person mention found in the first pass, before surname resolution."""
+
+    start: int  # token index of the first name token
+    end: int  # token index after the last name token
+    rule: str
+    titles: list[_Match] = dataclasses.field(default_factory=list)
+    org: str = ""
+    org_source: str = ""
+    former: bool = False
+    role_start: int = 0  # char offsets of the role phrase
+    role_end: int = 0
+    span_start: int = 0  # char offsets of the role-holder fact
+    span_end: int = 0
+    appos_role: _Match | None = None
+
+
+class _Doc:
+    """Per-document state of one extraction."""
+
+    def __init__(self, doc: Document, t: _Tables) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.t = t
+        self.toks = _tokenize(doc.text)
+        self.gaz = _gazetteer(self.toks, t)
+        self.gaz_at: dict[int, _Match] = {}
+        self.gaz_end: dict[int, _Match] = {}
+        for m in self.gaz:
+            for k in range(m.start, m.end):
+                self.gaz_at[k] = m
+            self.gaz_end[m.end - 1] = m
+        self.title_end = _titles(self.toks, t)
+        self.title_start = {m.start: m for m in self.title_end.values()}
+        self.title_at: dict[int, _Match] = {}
+        for m in self.title_end.values():
+            for k in range(m.start, m.end):
+                self.title_at[k] = m
+        self.headlines = _headline_lines(self.toks, doc.text, t)
+        self.lower_words = {x.text for x in self.toks if x.kind == "word" and x.text.islower()}
+        starts = {s for s, _ in doc.sentences}
+        self.sentence_start = {i for i, x in enumerate(self.toks)
+                               if x.start in starts or i == 0 or x.line != self.toks[i - 1].line}
+
+    def word(self, i: int) -> bool:
+        return 0 <= i < len(self.toks) and i not in self.gaz_at and _name_word(self.toks[i], self.t)
+
+    def runs(self) -> Iterator[tuple[int, int]]:
+        """Maximal runs of name words (with initials' periods and inner particles).
+
+        Title words never start a run; a one-word title may end one when no name follows
+        it ("John Major said", "Martin Luther King").
+        """
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            if not self.word(i) or i in self.title_at:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and toks[j].line == toks[i].line:
+                m = self.title_at.get(j)
+                if m is not None and (m.end - m.start > 1 or self._title_leads_name(m)):
+                    break
+                if self.word(j):
+                    j += 1
+                elif toks[j].text == "." and len(toks[j - 1].text) == 1 and self.word(j + 1) \
+                        and toks[j].start == toks[j - 1].end:
+                    j += 1  # the period of an initial: "William H. Seely"
+                elif toks[j].low in _PARTICLES and self.word(j + 1) and toks[j + 1].line == toks[i].line:
+                    j += 1
+                else:
+                    break
+            yield i, j
+            i = j
+
+    def _title_leads_name(self, m: _Match) -> bool:
+        """Whether a name word or another title follows the title ``m`` on its line."""
+        k = m.end
+        if k >= len(self.toks) or self.toks[k].line != self.toks[m.start].line:
+            return False
+        return self.word(k) or k in self.title_start
+
+
+def _names_of(d: _Doc, start: int, end: int) -> tuple[tuple[str, ...], str]:
+    """Split run tokens into given names and a family name (with its particles)."""
+    parts = [x for x in d.toks[start:end] if x.text != "."]
+    words = [x.text for x in parts]
+    if not words:
+        return (), ""
+    k = len(words) - 1
+    # Particles written before the family name belong to it: "bin Salman", "Al Mukhtar".
+    while k > 1 and (words[k - 1].lower() in _PARTICLES or words[k - 1] in {"Al", "El"}):
+        k -= 1
+    return tuple(words[:k]), " ".join(words[k:])
+
+
+def _prefix(d: _Doc, s: int) -> _Candidate | None:
+    """A title chain ending right before the run at token ``s``, with its qualifier."""
+    toks = d.toks
+    k = s - 1
+    comma = False
+    if k >= 0 and toks[k].text in {",", "-", "–", "—", ":"}:
+        comma = toks[k].text == ","
+        k -= 1
+    if k >= 2 and toks[k].text == ")" and toks[k - 2].text == "(":
+        k -= 3  # an acronym in brackets: "(PMF)"
+    org = ""
+    # "of Iraq's Popular Mobilization Forces", "of Quds Force of Islamic Revolutionary Guard
+    # Corps", "to Lebanon": complements of the title (the first "of" object qualifies it).
+    for _ in range(3):
+        m = d.gaz_end.get(k)
+        if m is None or m.entry is None:
+            break
+        a = m.start
+        chain_org = _qualifier(m.entry, d.t)
+        if a >= 2 and toks[a - 1].kind == "poss" and a - 2 in d.gaz_end:
+            a = d.gaz_end[a - 2].start  # "Iraq's Popular Mobilization Forces"
+        if a >= 1 and toks[a - 1].low == "the":
+            a -= 1
+        if a >= 1 and toks[a - 1].low in {"of", "to", "for"}:
+            if toks[a - 1].low == "of" and chain_org:
+                org = chain_org
+            k = a - 2
+            if k >= 2 and toks[k].text == ")" and toks[k - 2].text == "(":
+                k -= 3
+            continue
+        break
+    chain: list[_Match] = []
+    while k in d.title_end:
+        m = d.title_end[k]
+        chain.insert(0, m)
+        k = m.start - 1
+    if not chain:
+        return None
+    first = chain[0].start
+    # Modifiers between the qualifier and the title: "Iran's senior military commander".
+    former = False
+    q = first - 1
+    skipped = 0
+    while q >= 0 and skipped < 2 and toks[q].kind == "word" and q not in d.gaz_at \
+            and toks[q].low not in _DETERMINERS and toks[q].low not in _FUNCTION \
+            and toks[q].low not in _PLACE_PREPOSITIONS \
+            and (toks[q].text.islower() or toks[q].low in _FORMER) and toks[q].line == toks[first].line:
+        former = former or toks[q].low in _FORMER
+        q -= 1
+        skipped += 1
+    if q >= 0 and toks[q].low in _FORMER:
+        former = True
+    role_start = toks[first].start
+    qual_org = ""
+    if q >= 1 and toks[q].kind == "poss" and q - 1 in d.gaz_end:
+        gm = d.gaz_end[q - 1]
+        qual_org = _qualifier(gm.entry, d.t) if gm.entry else ""
+        role_start = toks[gm.start].start
+    elif q >= 0 and q in d.gaz_end and d.gaz_end[q].entry is not None:
+        gm = d.gaz_end[q]
+        qual_org = _qualifier(gm.entry, d.t)
+        if qual_org:
+            role_start = toks[gm.start].start
+    if comma and not (org or qual_org or (q >= 0 and toks[q].low in _DETERMINERS)):
+        return None
+    cand = _Candidate(s, s, "names.titled-person", titles=chain, former=former)
+    cand.org = org or qual_org
+    cand.org_source = "explicit" if cand.org else ""
+    cand.role_start = role_start
+    end_tok = s - 1
+    while end_tok >= 0 and toks[end_tok].text in {",", "-", "–", "—", ":"}:
+        end_tok -= 1
+    cand.role_end = toks[end_tok].end
+    cand.span_start = role_start
+    return cand
+
+
+def _qualifier(entry: _Entry | None, t: _Tables) -> str:
+    if entry is None or entry.kind not in {"country", "demonym", "org"}:
+        return ""
+    return entry.key
+
+
+_BOUNDARY_WORDS = frozenset({"with", "of", "who", "and", "for", "in", "at", "on", "from", "whose",
+                             "said", "says", "told", "has", "had", "was", "is", "to", "since"})
+
+
+def _apposition(d: _Doc, e: int) -> tuple[_Match, str, int, int] | None:
+    """``, (the|a) [qualifier] title`` after the run ending before token ``e``."""
+    toks = d.toks
+    if e >= len(toks) or toks[e].text != ",":
+        return None
+    k = e + 1
+    if k < len(toks) and toks[k].low in _ARTICLES:
+        k += 1
+    org = ""
+    phrase_start = toks[k].start if k < len(toks) else 0
+    gm = d.gaz_at.get(k)
+    if gm is not None and gm.start == k:
+        org = _qualifier(gm.entry, d.t)
+        if not org:
+            return None
+        k = gm.end
+        if k < len(toks) and toks[k].kind == "poss":
+            k += 1
+    for _ in range(2):
+        if k in d.title_at or k >= len(toks) or not toks[k].text.islower():
+            break
+        k += 1
+    match = d.title_start.get(k)
+    if match is None or match.role is None:
+        return None
+    nxt = match.end
+    if nxt < len(toks) and toks[nxt].line == toks[e].line:
+        after = toks[nxt]
+        if d.word(nxt) or not (after.kind in {"punct", "poss"} or after.low in _BOUNDARY_WORDS):
+            return None
+        if after.low == "of":
+            gm2 = d.gaz_at.get(nxt + 1) or d.gaz_at.get(nxt + 2)
+            if gm2 is not None and not org:
+                org = _qualifier(gm2.entry, d.t)
+    return match, org, phrase_start, toks[match.end - 1].end
+
+
+def _candidates(d: _Doc) -> list[_Candidate]:
+    t = d.t
+    toks = d.toks
+    out: list[_Candidate] = []
+    for s, e in d.runs():
+        words = [x for x in toks[s:e] if x.text != "."]
+        headline = toks[s].line in d.headlines
+        pre = _prefix(d, s)
+        if pre is not None:
+            pre.start, pre.end = s, e
+            pre.span_end = toks[e - 1].end
+            out.append(pre)
+            continue
+        if headline:
+            continue
+        appos = _apposition(d, e)
+        if appos is not None and not any(x.low in t.common for x in words):
+            match, org, p_start, p_end = appos
+            cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
+                              org_source="explicit" if org else "", appos_role=match)
+            cand.role_start, cand.role_end = p_start, p_end
+            cand.span_start, cand.span_end = toks[s].start, p_end
+            out.append(cand)
+            continue
+        # Leading common words ("Meanwhile", "The") and sentence-initial words that the
+        # document also writes in lowercase are not part of a name.
+        while s < e and (toks[s].low in t.common or (s in d.sentence_start and toks[s].low in d.lower_words)):
+            s += 1
+        words = [x for x in toks[s:e] if x.text != "."]
+        full_words = [x for x in words if len(x.text) > 1]
+        if len(full_words) < 2:
+            if s < e:
+                out.append(_Candidate(s, e, "names.surname"))
+            continue
+        prev = toks[s - 1] if s >= 1 else None
+        prev2 = toks[s - 2] if s >= 2 else None
+        nxt = toks[e] if e < len(toks) and toks[e].line == toks[s].line else None
+        # A run followed by an organization word is the start of its name: "Combined Joint
+        # Operations", "Boris Johnson Foundation".
+        if nxt is not None and nxt.kind == "word" and nxt.low in t.not_name and nxt.text[:1].isupper():
+            continue
+        given = identity.fold(words[0].text) in t.given
+        place_context = prev is not None and (
+            prev.low in _PLACE_PREPOSITIONS
+            or (prev.low == "of" and prev2 is not None and prev2.low in _PLACE_NOUNS)
+        )
+        if given:
+            out.append(_Candidate(s, e, "names.given-name"))
+            continue
+        if place_context or (prev is not None and prev.low in _ARTICLES):
+            continue
+        if any(x.low in t.common or x.low in d.lower_words for x in words):
+            continue
+        out.append(_Candidate(s, e, "names.capitalized-sequence"))
+    return out
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+def _person(d: _Doc, c: _Candidate) -> PersonName:
+    given, family = _names_of(d, c.start, c.end)
+    titles = tuple(d.text[d.toks[m.start].start:d.toks[m.end - 1].end] for m in c.titles)
+    roles = [m.role for m in c.titles if m.role is not None]
+    if c.appos_role is not None and c.appos_role.role is not None:
+        roles.append(c.appos_role.role)
+    role = roles[0].key if roles else ""
+    return PersonName(given, family, titles, role, c.org)
 
 
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
-    """Facts of this kind in one document."""
-    return iter(())
+    """Person, role-holder and place facts of one document."""
+    t = name_tables()
+    d = _Doc(doc, t)
+    cands = _candidates(d)
+    full = [(c, _person(d, c)) for c in cands if c.rule != "names.surname"]
+    known = [p for _, p in full if p.given]
+    clusters = identity.link(known, settings) if known else []
+    families: dict[str, set[int]] = defaultdict(set)
+    for p, cl in zip(known, clusters, strict=True):
+        families[identity.fold(p.family)].add(cl)
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for c in cands:
+        person = _person(d, c)
+        rule = c.rule
+        extra: tuple[tuple[str, str], ...] = ()
+        if not person.given:
+            # A surname alone: give it the given names of the one full mention it can be.
+            matches = sorted({cl for p, cl in zip(known, clusters, strict=True)
+                              if identity.same_person(person, p, settings)})
+            if len(matches) == 1:
+                best = max((p for p, cl in zip(known, clusters, strict=True) if cl == matches[0]),
+                           key=lambda p: (len(p.given), p.full))
+                person = dataclasses.replace(person, given=best.given)
+                extra = (("resolved", best.full),)
+            elif rule == "names.surname":
+                if not _near_known(person, known, settings) or d.toks[c.start].low in t.common:
+                    continue
+                rule = "names.near-surname"
+        if rule == "names.surname" and c.start in d.sentence_start and d.toks[c.start].low in t.common:
+            continue
+        if rule == "names.surname" and d.toks[c.start].line in d.headlines:
+            continue
+        start, end = d.toks[c.start].start, d.toks[c.end - 1].end
+        facts.extend(_role_facts(d, c, person, start, end))
+        subject = Subject(head="person", qualifiers=(person.org,) if person.org else (),
+                          entities=(identity.fold(person.full),), phrase=d.text[start:end])
+        facts.append(make_fact(doc, "person", start, end, person, rule, subject, extra))
+        taken.append((start, end))
+    facts.extend(_places(d, taken, settings))
+    facts.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
+    return iter(facts)
 
 
-EXTRACTOR = Extractor("names", extract)
+def _near_known(p: PersonName, known: Sequence[PersonName], settings: Settings) -> bool:
+    """A lone capitalized word close to a family name of the document ("Soleiman")."""
+    return any(identity.confusable(p, k, settings) is not None for k in known)
+
+
+def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int) -> Iterator[Fact]:
+    roles = [m for m in c.titles if m.role is not None]
+    if c.appos_role is not None:
+        roles.append(c.appos_role)
+    if c.former:
+        return
+    for m in roles:
+        role = m.role
+        assert role is not None
+        org, source = c.org, c.org_source
+        if not org and role.default_org:
+            org, source = role.default_org, "table"
+        value = dataclasses.replace(person, role=role.key, org=org)
+        written = d.text[d.toks[m.start].start:d.toks[m.end - 1].end]
+        phrase = d.text[c.role_start:c.role_end]
+        subject = Subject(head=role.key, qualifiers=(org,) if org else (),
+                          entities=(identity.fold(person.full),), phrase=phrase)
+        extra = (("exclusive", "yes" if role.exclusive else "no"), ("org_source", source),
+                 ("title", written))
+        yield make_fact(d.doc, "role", min(c.span_start, start), max(c.span_end, end), value, c.rule,
+                        subject, extra)
+
+
+def _places(d: _Doc, taken: Sequence[tuple[int, int]], settings: Settings) -> Iterator[Fact]:
+    for m in d.gaz:
+        entry = m.entry
+        if entry is None or entry.kind not in {"country", "place", "alias-place"}:
+            continue
+        start, end = d.toks[m.start].start, d.toks[m.end - 1].end
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = d.text[start:end]
+        key = entry.key if entry.kind == "country" else identity.place_key(name, settings)
+        subject = Subject(head="place", entities=(key,), phrase=name)
+        yield make_fact(d.doc, "place", start, end, PlaceName(name, key), "names.place", subject)
+
+
+# ----------------------------------------------------------------------------- corpus pass
+
+
+def corpus(docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settings) -> list[list[Fact]]:
+    """Fill unknown role qualifiers from the rest of the corpus (see the module docstring)."""
+    people = [(di, fi, f) for di, facts in enumerate(per_doc) for fi, f in enumerate(facts)
+              if f.kind in {"person", "role"} and isinstance(f.value, PersonName)]
+    if not people:
+        return per_doc
+    values = [f.value for _, _, f in people]
+    assert all(isinstance(v, PersonName) for v in values)
+    clusters = identity.link([v for v in values if isinstance(v, PersonName)], settings)
+    known: dict[tuple[int, str], set[str]] = defaultdict(set)
+    role_orgs: dict[str, set[str]] = defaultdict(set)
+    for (_, _, f), cl in zip(people, clusters, strict=True):
+        if f.kind == "role" and f.subject.qualifiers:
+            known[(cl, f.subject.head)].add(f.subject.qualifiers[0])
+            role_orgs[f.subject.head].add(f.subject.qualifiers[0])
+    out = [list(facts) for facts in per_doc]
+    t = name_tables()
+    for (di, fi, f), cl in zip(people, clusters, strict=True):
+        if f.kind != "role" or f.subject.qualifiers:
+            continue
+        org, source = "", ""
+        same = known.get((cl, f.subject.head), set())
+        if len(same) == 1:
+            org, source = next(iter(same)), "identity"
+        elif f.get("exclusive") == "yes" and len(role_orgs.get(f.subject.head, ())) == 1:
+            candidate = next(iter(role_orgs[f.subject.head]))
+            if candidate in _countries_in(f.sentence, t):
+                org, source = candidate, "corpus"
+        if not org:
+            continue
+        assert isinstance(f.value, PersonName)
+        value = dataclasses.replace(f.value, org=org)
+        subject = dataclasses.replace(f.subject, qualifiers=(org,))
+        extra = tuple((k, source if k == "org_source" else v) for k, v in f.extra)
+        out[di][fi] = dataclasses.replace(f, value=value, subject=subject, extra=extra)
+    return out
+
+
+def _countries_in(text: str, t: _Tables) -> set[str]:
+    toks = _tokenize(text)
+    keys = set()
+    for m in _gazetteer(toks, t):
+        if m.entry is not None and m.entry.kind in {"country", "demonym"}:
+            keys.add(m.entry.key)
+    return keys
+
+
+EXTRACTOR = Extractor("names", extract, corpus)
