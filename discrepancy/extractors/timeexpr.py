@@ -56,8 +56,14 @@ def _check_offset(entry: str, value: object) -> str | None:
 
 
 def _check_zone(entry: str, value: object) -> str | None:
-    if not isinstance(value, str) or value not in zones.table():
-        return f"{value!r} is not an abbreviation in zones.toml"
+    if not isinstance(value, str) or (value not in zones.table() and zones.parse_offset(value) is None):
+        return f"{value!r} is neither an abbreviation in zones.toml nor an offset +HH:MM"
+    return None
+
+
+def _check_series(entry: str, value: object) -> str | None:
+    if not isinstance(value, str) or zones.parse_offset(value) is None:
+        return f"{value!r} is not an offset +HH:MM"
     return None
 
 
@@ -74,6 +80,7 @@ class Calendar:
     relative_days: dict[str, int]
     future_cues: tuple[str, ...]
     zone_names: dict[str, str]
+    zone_series: dict[str, int]
     not_before: frozenset[str]
     not_after: frozenset[str]
     counter_words: frozenset[str]
@@ -104,7 +111,9 @@ def calendar() -> Calendar:
         parts={k: (v[0], v[1]) for k, v in tables.string_map("calendar", "parts", _check_window).items()},
         relative_days=dict(tables.string_map("calendar", "relative_days", _check_offset)),
         future_cues=tuple(tables.require("calendar", "future_cues", dict)["words"]),
-        zone_names=dict(tables.string_map("calendar", "zone_names", _check_zone)),
+        zone_names={k.lower(): v for k, v in tables.string_map("calendar", "zone_names", _check_zone).items()},
+        zone_series={k.lower(): zones.parse_offset(v) or 0
+                     for k, v in tables.string_map("calendar", "zone_series", _check_series).items()},
         not_before=frozenset(not_weekdays.get("before", ())),
         not_after=frozenset(not_weekdays.get("after", ())),
         counter_words=frozenset(w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]),
@@ -141,7 +150,9 @@ class Mention:
       or "week-1"/"week0"/"week+1" for "Friday of last/this/next week".
     * ``nth`` - "first Sunday" (n-th weekday of a month), with ``month_shift`` for "of next month".
     * ``dayonly`` - "the 27th": a day of the current or previous month.
-    * ``anaphoric`` - relative to another event ("a day after", "the next day"): never resolved.
+    * ``anaphoric`` - relative to another event ("a day after", "the next day"): never resolved;
+      when a date follows ("3 days after January 12th") the two combine and ``then`` holds
+      the shift applied to the resolved date.
     """
 
     start: int
@@ -165,6 +176,8 @@ class Mention:
     dayonly: bool = False
     anaphoric: bool = False
     invalid: bool = False
+    then: tuple[str, int] | None = None  # shift applied after resolving: "3 days after <date>"
+    later_days: int | None = None  # days added after a month shift: "1 month 21 days ago"
 
     @property
     def has_date(self) -> bool:
@@ -217,9 +230,10 @@ def _pieces() -> dict[str, str]:
     weekday = _alt(cal.weekdays)
     zone_abbr = _alt([z for z in zones.table() if len(z) >= 2])
     zone_name = _alt(cal.zone_names)
+    zone_series = _alt(cal.zone_series)
     return {
         "day_word": day_word, "ordinal_word": ordinal_word, "month": month, "weekday": weekday,
-        "zone_abbr": zone_abbr, "zone_name": zone_name,
+        "zone_abbr": zone_abbr, "zone_name": zone_name, "zone_series": zone_series,
         "number_word": r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a\s{1,3}few|several|couple\s{1,3}of|a\s{1,3}couple\s{1,3}of",
     }
 
@@ -238,7 +252,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # Dates written with a month name, day first or month first, optional weekday and year.
     month_date = regex.compile(_horizontal(
         rf"""
-        (?<![\w])                                    # start on a word boundary
+        (?<![\w]|\d[.,])                           # start on a word, not inside "6,107.31"
+        (?:(?P<wmod>this|next|last|coming)\s{{1,3}}(?=(?:{p['weekday']})))?     # "this Friday June 22"
         (?:(?P<wd>{p['weekday']})\.?,?\s{{1,3}}(?:the\s{{1,3}})?)?   # optional weekday: "Friday 3 January"
         (?:
           # month first: "January 8th, 2020", "Oct. 2", "Jan-1", "May twenty-first", "Jan first"
@@ -251,7 +266,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
              (?P<year>{year4})(?![\d:])
           )?
         | # day first: "3 January", "1st Jan", "22 of Jan", "second of Aug", "16. Nov. 2016", "05-Aug-2016"
-          (?:the\s{{1,3}})?
+          (?<![$€£¥]\s{{0,2}})(?:the\s{{1,3}})?
           (?P<day>{day_num}|{p['day_word']})\.?
           (?:\s{{1,3}}day)?
           (?:\s{{1,3}}of\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}}|\s{{1,3}}|(?<=\d)(?=[a-z]))
@@ -272,14 +287,14 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     # All-numeric dates: ISO, m/d/y, d.m.y, m/d, compact yyyymmdd.
     numeric_date = regex.compile(_horizontal(
         r"""
-        (?<![\d/.:,\w-]|\d[.,])                      # not inside another number or token
+        (?<![\d/.:,]|\d[.,])                         # not inside another number
         (?:
           (?P<y>1[89]\d\d|20\d\d)(?P<s>[-/.])(?P<a>[01]?\d)(?P=s)(?P<b>[0-3]?\d)   # 2020-01-06, 2015.5.13
         | (?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)(?:(?P=s)|,)(?P<y>\d{4}|\d{2})  # 02/22/2016, 9-18-15, 08/12,2015
         | (?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)                               # 4/22, 22/04, 4.22 (checked)
         | (?P<compact>(?:19|20)\d{2}[01]\d[0-3]\d)                                   # 20161016
         )
-        (?![\d/]|[.,:]\d|%|\w)                       # not followed by more number
+        (?![\d/]|[.,:]\d|%|[^\W_])                   # not followed by more number or a word
         """),
         flags,
     )
@@ -289,7 +304,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"""
         (?<![\w])
         (?:
-           (?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s{{1,3}}   # "first Sunday"
+           (?:the\s{{1,3}})?(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s{{1,3}}  # "first Sunday"
          | (?P<mod>this\s{{1,3}}past|this\s{{1,3}}coming|this\s{{1,3}}upcoming|last|this|next|past|
                   previous|coming|following|upcoming)\s{{1,3}}
          | (?P<wmod>this|next|last|previous|past)\s{{1,3}}week(?:\s{{0,3}}-\s{{0,3}}|\s{{1,3}}on\s{{1,3}}|\s{{1,3}})
@@ -319,16 +334,18 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
                      |today|tonight|yesterday|tomorrow|tmrw)
           (?:\s{{1,3}}(?P<partafter>morning|afternoon|evening|night))?
         | (?P<n>\d{{1,3}}|{p['number_word']})\s{{1,3}}(?P<unit>day|week|month|year|fortnight|{p['weekday']})s?
-          \s{{1,3}}(?P<dir>ago|earlier|before|later|after|from\s{{1,3}}(?:now|today|tomorrow|yesterday)|hence)
+          (?P<more>(?:\s{{0,2}},?\s{{1,3}}(?:and\s{{1,3}})?(?:\d{{1,3}}|{p['number_word']})\s{{1,3}}(?:day|week|month|year)s?){{1,3}})?
+          \s{{1,3}}(?P<dir>ago|earlier|before|later|after|from\s{{1,3}}(?:now|today|tomorrow|tmrw|yesterday)|hence
+                      |from(?=\s{{1,3}}[\w]))
           (?P<after_rel>\s{{1,3}}(?:today|tomorrow|yesterday))?
         | (?:in|within)\s{{1,3}}(?P<n>\d{{1,3}}|{p['number_word']})\s{{1,3}}(?P<unit>day|week|month|year|fortnight)s?
-          (?:'s?\s{{1,3}}time)?
+          (?:'s?\s{{1,3}}time)?(?!\s{{1,3}}(?:from|after|before|since)\b)
         | (?P<rw>last|this|next|past|previous|coming)\s{{1,3}}(?P<unit>weekend|week|month|year)
         | (?P<edge>earlier|later|early|late)\s{{1,3}}(?:this|in\s{{1,3}}the)\s{{1,3}}(?P<unit>week|month|year)
         | (?P<weekend>(?:at|over|during)\s{{1,3}}the\s{{1,3}}weekend)
         | (?P<thispart>this|last)\s{{1,3}}(?P<part>morning|afternoon|evening|night)
         | (?P<anaphor>(?:a|one|the)\s{{1,3}}day\s{{1,3}}(?:after|before|earlier|later)|the\s{{1,3}}(?:next|following|previous)\s{{1,3}}day)
-        | (?:the\s{{1,3}})?(?P<dord>[0-3]?\d(?:st|nd|rd|th)|{p['ordinal_word']})(?:\s{{1,3}}day)?\s{{1,3}}of\s{{1,3}}
+        | (?:the\s{{1,3}})?(?P<dord>[0-3]?\d(?:st|nd|rd|th)|{p['ordinal_word']})(?:\s{{1,3}}day)?(?:\s{{1,3}}of)?\s{{1,3}}
           (?P<ofrel>this|next|last|previous|the\s{{1,3}}following)\s{{1,3}}month
         | (?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}week\s{{1,3}}of\s{{1,3}}(?P<mon>{p['month']})
         | (?P<prep>in|since|until|till|by|during|from|before|after|of)\s{{1,3}}(?:the\s{{1,3}}year\s{{1,3}})?
@@ -361,7 +378,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
          | (?P<h>[01]?\d)\s{{0,2}}(?P<ap>{ampm})                                      # 9 a.m., 7p
          | (?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s{{1,2}}(?P<ap>{ampm}
               |o'clock|in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening))            # seven p.m.
-         | (?P<noon>noon|midday|midnight|mid\s?night)
+         | (?:12\s{{1,2}})?(?P<noon>noon|midday|midnight|mid\s?night)
+         | (?P<past>\d{{1,2}}|half|quarter|a\s{{1,2}}quarter|five|ten|fifteen|twenty|twenty[\s-]five)
+           (?:\s{{1,2}}min(?:ute)?s?)?\s{{1,2}}(?P<pto>past|after|to)\s{{1,2}}
+           (?P<ph>[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w:])
+           (?:\s{{1,2}}(?P<ap>{ampm}|o'clock))?
+         | (?P<inpart>in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening))\s{{1,3}}at\s{{1,3}}
+           (?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?(?![\w:])
          | (?<=\bat\s{{1,3}})(?P<h>[01]?\d)\.(?P<m>[0-5]\d)(?![\d.])                  # at 6.45
         )
         (?:\s{{1,3}}(?P<inpart>in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening)|at\s{{1,3}}night|tonight))?
@@ -374,9 +397,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         rf"""
         (?<![\w])
         (?P<zone>
-           (?:utc|gmt)\s{{0,2}}[+±-]\s{{0,2}}\d{{1,2}}(?::?\d{{2}})?h?(?!\d)
-         | {p['zone_name']}
-         | {p['zone_abbr']}
+           (?:utc|gmt)\s{{0,2}}[+±-]?\s{{0,2}}\d{{1,2}}(?::?\d{{2}})?h?(?!\d)      # UTC+4, utc4:30, UTC -12h
+         | (?:{p['zone_series']})\s{{1,2}}\d{{1,2}}(?!\d)                         # russia time zone 3
+         | (?:{p['zone_name']})(?:\s{{0,2}}\([\p{{L}} ]{{1,30}}\))?              # names, "(mexico)"
+         | (?:{p['zone_abbr']})(?:[+-]\d{{1,2}}(?!\d))?                            # MSK, MSK+7
         )
         (?![\w])
         """),
@@ -427,12 +451,12 @@ def _valid_day(month: int | None, day: int | None) -> bool:
 
 
 def two_digit_year(yy: int) -> int:
-    """Century for a two-digit year: 00-49 are 2000s, 50-99 are 1900s.
+    """Century for a two-digit year: 00-39 are 2000s, 40-99 are 1900s.
 
     >>> two_digit_year(15), two_digit_year(89)
     (2015, 1989)
     """
-    return 2000 + yy if yy < 50 else 1900 + yy
+    return 2000 + yy if yy < 40 else 1900 + yy
 
 
 def _month_dates(text: str) -> list[Mention]:
@@ -462,8 +486,6 @@ def _month_dates(text: str) -> list[Mention]:
         wd = m.group("wd")
         weekday = cal.weekdays[wd.lower()] if wd else None
         start = m.start()
-        if wd and weekday is not None and wd.lower() in cal.ambiguous_weekdays and not wd[0].isupper():
-            weekday, start = None, m.start("day") if m.start("day") < m.start("mon") else m.start("mon")
         out.append(Mention(start, m.end(), text[start:m.end()], "dates.absolute", year=year, month=month,
                            day=day, weekday=weekday, invalid=not _valid_day(month, day)))
     return out
@@ -485,6 +507,9 @@ def _numeric_dates(text: str, date_order: str) -> list[Mention]:
     out = []
     for m in _patterns()["numeric_date"].finditer(text):
         start, end = m.span()
+        glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")
+        if glued and not (m.group("compact") or (m.group("y") and m.start("y") == start)):
+            continue  # "v2-3/4", "A4/22": only ISO and compact dates may be glued to a token
         if m.group("compact"):
             c = m.group("compact")
             y, mo, d = int(c[:4]), int(c[4:6]), int(c[6:])
@@ -605,16 +630,39 @@ def _relatives(text: str) -> list[Mention]:
                 base = cal.relative_days.get(direction[5:], 0)
             elif extra:
                 base = cal.relative_days.get(extra, 0)
-            if direction in ("before", "after", "later", "earlier") and not extra and not m.group("dir") is None \
-                    and direction not in ("ago",) and not surface.lower().startswith("in"):
-                # "two days later", "three weeks before": relative to another event
-                if direction in ("before", "after"):
-                    out.append(Mention(start, end, surface, rule, anaphoric=True))
-                    continue
+            if direction in ("before", "after", "from") and not extra:
+                # "three weeks before" alone is relative to another event; before a date it
+                # combines with it ("3 days after January 12th")
+                d_unit, d_n = ("day", 14 * n) if unit == "fortnight" else ("day", 7 * n) if unit == "week" \
+                    else (unit, n)
+                if unit not in cal.weekdays:
+                    out.append(Mention(start, end, surface, rule, anaphoric=True, shift=(d_unit, sign * d_n)))
+                continue
             if unit in cal.weekdays:
                 # "two sundays from now": the n-th such weekday after the anchor
                 out.append(Mention(start, end, surface, rule, weekday=cal.weekdays[unit], mode="count",
                                    nth=n * sign, days=base))
+                continue
+            if m.group("more"):
+                # "2 years 1 month 21 days ago": months (years as 12) and days, each signed
+                months = days_total = 0
+                for num, u in regex.findall(r"(\d{1,3}|[a-z][a-z ]*?)\s+(day|week|month|year)s?",
+                                            _norm(surface.split(m.group("dir"))[0])):
+                    k = _count(num.removeprefix("and ").strip())
+                    if k is None:
+                        break
+                    if u == "year":
+                        months += 12 * k
+                    elif u == "month":
+                        months += k
+                    else:
+                        days_total += k * (7 if u == "week" else 1)
+                if direction in ("before", "after", "from"):
+                    out.append(Mention(start, end, surface, rule, anaphoric=True, shift=("month", sign * months),
+                                       later_days=sign * days_total))
+                    continue
+                out.append(Mention(start, end, surface, rule, shift=("month", sign * months),
+                                   days=base or None, later_days=sign * days_total))
                 continue
             if unit == "fortnight":
                 unit, n = "day", 14 * n
@@ -694,15 +742,23 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
     if not zone_text:
         return None, None
     z = _norm(zone_text)
-    m = regex.match(r"(?:utc|gmt)\s?([+±-])\s?(\d{1,2})(?::?(\d{2}))?h?$", z)
-    if m:
-        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
-        if minutes > 14 * 60:
-            return zone_text, None
-        return zone_text, -minutes if m.group(1) == "-" else minutes
     cal = calendar()
+    m = regex.match(r"(utc|gmt|[a-z]{3,4})\s?([+±-]?)\s?(\d{1,2})(?::?(\d{2}))?h?$", z)
+    if m:
+        # "UTC+4", "GMT-3", "utc4:30", and offsets from a named zone: "MSK+7"
+        base = 0 if m.group(1) in ("utc", "gmt") else zones.offset(m.group(1).upper(), overrides)
+        minutes = int(m.group(3)) * 60 + int(m.group(4) or 0)
+        if base is None or minutes > 14 * 60:
+            return zone_text, None
+        return zone_text, base + (-minutes if m.group(2) == "-" else minutes)
+    m = regex.match(r"(.+?)\s(\d{1,2})$", z)
+    if m and m.group(1) in cal.zone_series:
+        return zone_text, cal.zone_series[m.group(1)] + 60 * int(m.group(2))
+    z = regex.sub(r"\s*\(.*\)$", "", z)  # "central standard time (mexico)"
     if z in cal.zone_names:
-        return zone_text, zones.offset(cal.zone_names[z], overrides)
+        target = cal.zone_names[z]
+        fixed = zones.parse_offset(target)
+        return zone_text, fixed if fixed is not None else zones.offset(target, overrides)
     return zone_text, zones.offset(z.upper(), overrides)
 
 
@@ -716,6 +772,23 @@ def _times(text: str, overrides: tuple[tuple[str, int], ...]) -> list[Mention]:
         if m.group("noon"):
             noon = _norm(m.group("noon"))
             hour, minute = (12, 0) if noon in ("noon", "midday") else (0, 0)
+        elif m.group("past"):
+            # "ten past 9", "half past seven", "a quarter to six"
+            word = _norm(m.group("past")).replace("-", " ")
+            minute_words = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "fifteen": 15,
+                            "twenty": 20, "twenty five": 25}
+            mins = int(word) if word.isdigit() else minute_words.get(word)
+            ph = m.group("ph").lower()
+            h = int(ph) if ph.isdigit() else _NUMBER_WORDS.get(ph)
+            if mins is None or h is None or mins >= 60:
+                continue
+            ap = m.group("ap")
+            h24 = _hour24(h, ap, inpart)
+            if h24 is None:
+                continue
+            if m.group("pto").lower() == "to":
+                h24, mins = (h24 - 1) % 24, 60 - mins
+            hour, minute = h24, mins
         else:
             if m.group("hw"):
                 h = _NUMBER_WORDS[m.group("hw").lower()]
@@ -775,7 +848,7 @@ def find_zones(text: str, overrides: tuple[tuple[str, int], ...] = ()) -> list[t
 
 
 _JOIN = regex.compile(r"^(?:\s{0,3}(?:,|\(|-|on|at|of|in\s{1,3}the|the)?\s{0,3}){1,2}$", regex.IGNORECASE)
-_CLOSE = regex.compile(r"^\s{0,2}\)")
+_CLOSE = regex.compile(r"[ \t]{0,2}\)")
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -790,8 +863,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
             return False
     if a.has_date and b.has_date:
         # weekday + calendar date, or calendar date + year; never two relative expressions
-        a_rel = a.days is not None or a.shift is not None or a.mode not in ("", "bare", "this", "dayof")
-        b_rel = b.days is not None or b.shift is not None or b.mode not in ("", "bare", "this", "dayof")
+        weekday_modes = ("", "bare", "this", "dayof", "last", "next", "past", "coming")
+        a_rel = a.days is not None or a.shift is not None or a.mode not in weekday_modes or a.dayonly
+        b_rel = b.days is not None or b.shift is not None or b.mode not in weekday_modes or b.dayonly
         if a_rel or b_rel:
             return False
         if a.month is not None and b.month is not None:
@@ -808,8 +882,8 @@ def _merge(a: Mention, b: Mention, text: str) -> Mention:
         va, vb = getattr(a, field), getattr(b, field)
         fields[field] = va if va is not None else vb
     mode = a.mode or b.mode
-    if (a.month is not None or b.month is not None) and mode in ("bare", "dayof", "this"):
-        mode = ""
+    if a.month is not None or b.month is not None:
+        mode = ""  # an explicit calendar date decides; the weekday word only confirms it
     dayonly = (a.dayonly or b.dayonly) and fields["month"] is None
     end = b.end
     close = _CLOSE.match(text, end)
@@ -821,12 +895,22 @@ def _merge(a: Mention, b: Mention, text: str) -> Mention:
     return Mention(a.start, end, text[a.start:end], rule, mode=mode, dayonly=dayonly, **fields)
 
 
+def _shifted(a: Mention, b: Mention, text: str) -> Mention:
+    """"3 days after" + "January 12th": the date, shifted once resolved."""
+    return replace(b, start=a.start, surface=text[a.start:b.end], then=a.shift or ("day", 0),
+                   later_days=a.later_days, rule="dates.relative")
+
+
 def _combine(mentions: list[Mention], text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         if out:
             prev = out[-1]
             gap = text[prev.end:m.start]
+            if prev.anaphoric and prev.shift is not None and not m.anaphoric and m.has_date and m.then is None \
+                    and regex.fullmatch(r"[ \t]{1,3}", gap):
+                out[-1] = _shifted(prev, m, text)
+                continue
             if prev.end <= m.start and len(gap) <= 12 and _JOIN.match(gap) and _compatible(prev, m):
                 out[-1] = _merge(prev, m, text)
                 continue
