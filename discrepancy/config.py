@@ -33,7 +33,7 @@ FAIL_LEVELS = (*LEVELS, "never")
 # "off" as a severity turns a rule off, like ``ignore``.
 SEVERITIES = (*LEVELS, "off")
 FORMATS = ("table", "concise", "json", "jsonl", "csv", "markdown", "github", "sarif", "junit")
-DATE_ORDERS = ("mdy", "dmy", "ymd")
+DATE_ORDERS = ("mdy", "dmy")
 # File names searched in each folder, highest precedence first.
 CONFIG_NAMES = (".discrepancy.toml", "discrepancy.toml", "pyproject.toml")
 
