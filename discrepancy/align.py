@@ -281,16 +281,32 @@ def canonical_qualifier(word: str) -> str:
 def predicate_class(word: str) -> tuple[str, bool]:
     """``(class, known)`` of a predicate lemma; an unlisted lemma is its own, unknown class.
 
-    >>> predicate_class("fire"), predicate_class("wounded"), predicate_class("")
-    (('attack', True), ('wounded', False), ('', False))
+    >>> predicate_class("fire"), predicate_class("wounded"), predicate_class("fuel"), predicate_class("")
+    (('attack', True), ('injury', True), ('fuel', False), ('', False))
     """
     w = normalize(word)
     if not w:
         return "", False
     preds = _predicates()
-    if w in preds:
-        return preds[w], True
+    for form in _lemma_candidates(w):
+        if form in preds:
+            return preds[form], True
     return w, False
+
+
+def _lemma_candidates(word: str) -> tuple[str, ...]:
+    """The word and the stems a regular inflection would leave ("killed" -> "kill").
+
+    >>> _lemma_candidates("injured")
+    ('injured', 'injur', 'injure')
+    """
+    forms = [word]
+    for suffix, repl in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            if stem not in forms:
+                forms.append(stem)
+    return tuple(forms)
 
 
 def is_running_total(fact: Fact, window: int = 40) -> bool:

@@ -2,10 +2,10 @@
 
 Steps (`compare`):
 
-1. **Copies.** Documents whose facts are identical (same kinds, subjects, values and
-   surfaces) are one source said several times: the first by id represents them and the
-   others are named in its messages. Copies never conflict with each other, and a corpus of
-   syndicated copies does not multiply every finding.
+1. **Copies.** Documents with the same text (whitespace aside) are one source said several
+   times: the first by id represents them and the others are named in its messages. Copies
+   never conflict with each other, and a corpus of syndicated copies does not multiply every
+   finding by the square of the number of copies.
 2. **Repeats.** Inside one document, repeated facts (a gallery caption printed twice) are
    kept once, at their first position.
 3. **Align** (`discrepancy.align`) and run the rule modules of
@@ -22,6 +22,7 @@ Steps (`compare`):
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,8 +48,11 @@ def signature(f: Fact) -> Signature:
     value and the words used.
     """
     s = f.subject
-    if f.kind in ("person", "place", "role"):
-        return (f.kind, s.head, s.qualifiers, f.value.render())
+    if f.kind in ("person", "place"):
+        return (f.kind, f.value.render())
+    if f.kind == "role":
+        v = f.value
+        return (f.kind, getattr(v, "role", "") or s.head, getattr(v, "org", "") or s.qualifiers, v.render())
     return (f.kind, s.head, s.qualifiers, s.predicate, s.negated, f.value.render(), " ".join(f.surface.split()))
 
 
@@ -77,13 +81,18 @@ class Comparison:
 
 
 def _copy_groups(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> dict[str, tuple[str, ...]]:
-    """Representative id -> ids of the documents with exactly its facts (sorted)."""
-    by_facts: dict[tuple[Signature, ...], list[str]] = defaultdict(list)
+    """Representative id -> ids of the other documents with the same text (sorted ids).
+
+    Text is compared with runs of whitespace collapsed, so re-wrapped copies are copies too.
+    Documents without facts are left out: they can produce no finding.
+    """
+    by_text: dict[str, list[str]] = defaultdict(list)
     for doc, facts in zip(docs, per_doc, strict=True):
         if facts:
-            by_facts[tuple(sorted({signature(f) for f in facts}, key=repr))].append(doc.id)
+            digest = hashlib.sha256(" ".join(doc.text.split()).encode()).hexdigest()
+            by_text[digest].append(doc.id)
     groups: dict[str, tuple[str, ...]] = {}
-    for ids in by_facts.values():
+    for ids in by_text.values():
         ids.sort()
         groups[ids[0]] = tuple(ids[1:])
     return groups
@@ -95,10 +104,12 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     copies = _copy_groups(docs, per_doc)
     represented = {rep for rep in copies} | {d.id for d, fs in zip(docs, per_doc, strict=True) if not fs}
     facts: list[Fact] = []
+    every: list[Fact] = []
     said: dict[str, set[Signature]] = {}
     for doc, doc_facts in zip(docs, per_doc, strict=True):
         if doc.id not in represented:
             continue
+        every.extend(doc_facts)
         seen: set[Signature] = set()
         for f in sorted(doc_facts, key=lambda f: (f.start, f.end, f.kind, f.rule)):
             sig = signature(f)
@@ -107,7 +118,8 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
                 facts.append(f)
         said[doc.id] = seen
     stats = AlignStats()
-    names = sentence_names(facts)
+    # People and places per sentence come from every mention, before repeats are dropped.
+    names = sentence_names(every)
     pairs = align(facts, settings, names=names, stats=stats)
     ctx = Context(by_id, facts, settings, pairs, stats)
     conflicts: list[Conflict] = []
@@ -146,15 +158,19 @@ def _rows(
     role_pairs = {
         (c.a.doc, c.b.doc, c.a.value.render(), c.b.value.render()) for c in conflicts if c.rule == "DSC201"
     }
-    seen: set[tuple[str, ...]] = set()
+    seen: set[tuple[object, ...]] = set()
     out: list[Finding] = []
     for c in sorted(conflicts, key=lambda c: (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)):
-        if _redundant(c, said):
+        if c.confidence < settings.min_confidence or _redundant(c, said):
             continue
         va, vb = c.a.value.render(), c.b.value.render()
         if c.rule == "DSC202" and (c.a.doc, c.b.doc, va, vb) in role_pairs:
             continue  # the role conflict already says the names are easily confused
-        key = (c.rule, c.a.doc, c.b.doc, va, vb, " ".join(c.a.surface.split()), " ".join(c.b.surface.split()))
+        if BY_ID[c.rule].kind == "name":
+            # Names: one row per two spellings in two documents, whatever the mentions.
+            key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
+        else:
+            key = (c.rule, c.a.doc, c.b.doc, va, vb, " ".join(c.a.surface.split()), " ".join(c.b.surface.split()))
         if key in seen:
             continue
         seen.add(key)

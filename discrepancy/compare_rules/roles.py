@@ -8,7 +8,8 @@ and inside one document. Titles never make two people one: the comparison is on 
 Confidence is `QUALIFIED` when the role names its organization on both sides. A role without
 an organization ("the president") may well be two offices in two countries, so such pairs
 score `UNQUALIFIED`, below the default ``min_confidence``: they are reported only when a user
-lowers the threshold.
+lowers the threshold. Role facts marked ``exclusive=no`` by the name extractor (ranks such as
+"General", held by many people at once) are never compared.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def run(ctx: Context) -> Iterator[Conflict]:
 
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for f in ctx.of_kind("role"):
+        if f.get("exclusive") == "no":
+            continue  # a rank or title many hold at once ("General"), not an office of one person
         if isinstance(f.value, PersonName) and (f.value.family or f.value.given):
             key = role_key(f)
             if key[0]:

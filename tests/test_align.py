@@ -1,0 +1,176 @@
+"""Alignment: synonym classes, pair scores, blocking bounds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from discrepancy import align, tables
+from discrepancy.align import (
+    AlignStats,
+    Features,
+    canonical_head,
+    canonical_qualifier,
+    predicate_class,
+    score,
+)
+from discrepancy.facts import Amount, Fact, PlaceName, Subject, When
+from discrepancy.settings import Settings
+
+
+def count(doc: str, n: int, head: str, pred: str = "", quals: tuple[str, ...] = (), *, start: int = 0,
+          sentence_start: int = 0, negated: bool = False, sentence: str = "") -> Fact:
+    surface = str(n)
+    subject = Subject(head=head, predicate=pred, qualifiers=quals, negated=negated, phrase=head)
+    return Fact(doc, "count", subject, surface, start, start + len(surface), Amount.exact(n),
+                sentence=sentence, sentence_start=sentence_start)
+
+
+def date(doc: str, when: When, head: str, pred: str, quals: tuple[str, ...] = (), *, start: int = 0,
+         source: str = "", sentence_start: int = 0) -> Fact:
+    subject = Subject(head=head, predicate=pred, qualifiers=quals, source=source)
+    return Fact(doc, "date", subject, when.render(), start, start + 5, when, sentence_start=sentence_start)
+
+
+def place(doc: str, name: str, *, start: int, sentence_start: int) -> Fact:
+    return Fact(doc, "place", Subject(head=name.lower()), name, start, start + len(name), PlaceName(name, name.lower()),
+                sentence_start=sentence_start)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    pytest.param("rockets", "missile", id="rocket-plural"),
+    pytest.param("projectile", "missile", id="projectile"),
+    pytest.param("Soldiers", "troop", id="soldier-case"),
+    pytest.param("personnel", "troop", id="personnel"),
+    pytest.param("fatality", "death", id="fatality"),
+    pytest.param("seat", "seat", id="unlisted-is-itself"),
+])
+def test_canonical_head(word: str, expected: str) -> None:
+    assert canonical_head(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    pytest.param("U.S.", "us", id="dotted"),
+    pytest.param("USA", "us", id="usa"),
+    pytest.param("American", "us", id="demonym"),
+    pytest.param("United States", "us", id="full-name"),
+    pytest.param("ballistic", "ballistic", id="unlisted"),
+    pytest.param("the", "", id="ignored"),
+])
+def test_canonical_qualifier(word: str, expected: str) -> None:
+    assert canonical_qualifier(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    pytest.param("killed", ("death", True), id="regular-inflection"),
+    pytest.param("kill", ("death", True), id="kill"),
+    pytest.param("died", ("death", True), id="died"),
+    pytest.param("injured", ("injury", True), id="injured"),
+    pytest.param("stationed", ("presence", True), id="stationed"),
+    pytest.param("wound", ("injury", True), id="wound"),
+    pytest.param("fire", ("attack", True), id="fire"),
+    pytest.param("", ("", False), id="empty"),
+])
+def test_predicate_class(word: str, expected: tuple[str, bool]) -> None:
+    assert predicate_class(word) == expected
+
+
+def _f(fact: Fact) -> Features:
+    return align.features(fact)
+
+
+SETTINGS = Settings()
+
+
+@pytest.mark.parametrize(("a", "b", "aligned"), [
+    pytest.param(count("a", 5000, "troop", "station", ("U.S.",)), count("b", 5200, "troops", "station", ("US",)),
+                 True, id="us-troops-same-slot"),
+    pytest.param(count("a", 4500, "troop", "death", ("USA",)), count("b", 5000, "troop", "go", ("U.S.",)),
+                 False, id="deaths-vs-stationed"),
+    pytest.param(count("a", 4500, "troop", "death"), count("b", 5000, "troop"),
+                 False, id="deaths-vs-no-predicate"),
+    pytest.param(count("a", 12, "person", "kill"), count("b", 30, "person", "injure"),
+                 False, id="killed-vs-injured"),
+    pytest.param(count("a", 12, "missile", "launch"), count("b", 13, "rocket", "fire"),
+                 True, id="launched-missiles-vs-fired-rockets"),
+    pytest.param(count("a", 5, "seat", "win", ("city", "council")), count("b", 7, "seat", "win", ("school", "board")),
+                 False, id="council-vs-school-board"),
+    pytest.param(count("a", 2, "base", "", ("US",)), count("b", 3, "base", "", ("Iraqi", "military")),
+                 False, id="us-bases-vs-iraqi-bases"),
+    pytest.param(count("a", 0, "casualty", "", negated=True), count("b", 5, "casualty", ""),
+                 False, id="negated-vs-plain"),
+    pytest.param(count("a", 12, "missile", "launch", ("ballistic",)), count("b", 12, "missile", "launch"),
+                 True, id="qualifier-subset"),
+])
+def test_score_decides_slot(a: Fact, b: Fact, aligned: bool) -> None:
+    s = score(_f(a), _f(b))
+    assert (s >= SETTINGS.min_confidence) is aligned, s
+    assert s == score(_f(b), _f(a)), "score must be symmetric"
+
+
+def test_places_in_the_sentence_separate_dates() -> None:
+    a = date("a", When(2020, 1, 4), "mourn", "funeral", ("mourner",), start=40, sentence_start=0)
+    b = date("b", When(2020, 1, 6), "mourn", "funeral", ("mourner",), start=40, sentence_start=0)
+    same = align.align([a, b], SETTINGS)
+    assert len(same) == 1
+    pa = place("a", "Baghdad", start=10, sentence_start=0)
+    pb = place("b", "Tehran", start=10, sentence_start=0)
+    assert align.align([a, b, pa, pb], SETTINGS) == []
+
+
+def test_statement_dates_never_align_with_events() -> None:
+    said = date("a", When(weekday=3), "say", "say", source="pentagon")
+    strike = date("b", When(weekday=4), "strike", "kill")
+    assert align.align([said, strike], SETTINGS) == []
+
+
+def test_instruments_tell_events_apart() -> None:
+    missiles = date("a", When(weekday=2), "launch", "launch", ("missile",))
+    fighters = date("a", When(weekday=1), "launch", "launch", ("fighter",), start=100, sentence_start=90)
+    assert align.align([missiles, fighters], SETTINGS) == []
+
+
+def test_blocking_never_pairs_different_heads_or_families() -> None:
+    facts = [count("a", 1, "missile", "launch"), count("b", 2, "troop", "launch"),
+             date("c", When(2020, 1, 1), "missile", "launch")]
+    stats = AlignStats()
+    assert align.align(facts, SETTINGS, stats=stats) == []
+    assert stats.candidates == 0
+
+
+def test_facts_without_head_are_not_aligned() -> None:
+    stats = AlignStats()
+    align.align([count("a", 1, ""), count("b", 2, "")], SETTINGS, stats=stats)
+    assert stats.candidates == 0
+
+
+def test_large_blocks_are_bounded() -> None:
+    n = align.MAX_BLOCK * 4
+    facts = [count(f"d{i:05d}", 100 + i, "troop", "station") for i in range(n)]
+    stats = AlignStats()
+    align.align(facts, SETTINGS, stats=stats)
+    assert stats.candidates <= n * align.WINDOW
+    assert stats.windowed_blocks == 1
+
+
+def test_running_total_terms() -> None:
+    sentence = "By Tuesday the number of dead had risen to 56, officials said."
+    at = sentence.index("56")
+    f = Fact("a", "count", Subject(head="death"), "56", at, at + 2, Amount.exact(56), sentence=sentence)
+    assert align.is_running_total(f)
+    g = Fact("a", "count", Subject(head="troop"), "56", 0, 2, Amount(Decimal(56), Decimal(56)),
+             sentence="56 troops guard the gate.")
+    assert not align.is_running_total(g)
+
+
+def test_synonym_classes_reject_a_word_in_two_classes() -> None:
+    with pytest.raises(tables.TableError, match="rocket"):
+        tables.unique_inverse("synonyms", {"missile": ["rocket"], "artillery": ["rocket"]})
+
+
+def test_synonym_tables_load_and_validate() -> None:
+    # Every section loads; the reporting class and instruments name existing classes.
+    assert align.canonical_head("uav") == "drone"
+    assert "us" in align.generic_names()
+    assert align.entity_key("Tehran's") == "tehran"
