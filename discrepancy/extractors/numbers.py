@@ -1,18 +1,853 @@
-"""Extractor for numbers (not yet implemented: yields no facts)."""
+"""Numeric facts: counts, hedged counts as intervals, quantities, percentages, money, ages.
+
+Each number found by `numerals.scan` is read with what surrounds it:
+
+* before it: a hedge ("more than", "at least", "up to", "about", "nearly"), a comparison
+  sign (">=", "<"), a currency ("$", "US$", "USD", "£") or "between"/"from" of a range;
+* after it: a percent sign or word, a currency noun or code, a unit (``data/units.toml``,
+  converted to pint names by `discrepancy.units`), "-year-old" (an age), a second number of a
+  range ("8 to 16", "8-16"), a suffix hedge ("or more"), and the counted noun phrase.
+
+Amounts are intervals (`facts.Amount`) that keep the hedge words. Vague amounts ("dozens
+of", "hundreds of thousands of", "several") are approximate intervals documented in
+``data/numbers.toml``; "no casualties" is a negated count of 0.
+
+Not numeric facts here: years ("in 2011", "the 2015 nuclear deal"), clock times ("20:40",
+"5:30 p.m."), numeric dates, gallery and page counters ("1/35", "Photo 2/12"), phone numbers,
+URLs, e-mail addresses and file paths, version numbers, ordinals ("4th"), list numbers and
+labels ("No. 5", "Flight 752"), model names ("Qaim-1", "F-35").
+
+>>> from discrepancy.document import Document
+>>> doc = Document("d", "Iran launched more than a dozen ballistic missiles at 2 US bases.")
+>>> [(f.surface, f.value.render(), f.subject.head, f.subject.qualifiers, f.subject.predicate)
+...  for f in extract(doc, Settings())]
+[('more than a dozen', '>12', 'missile', ('ballistic',), 'launch'), ('2', '2', 'base', ('us',), 'launch')]
+>>> [f.value.render() for f in extract(Document("d", "It cost $4.2bn, up 5%, over 100 km."), Settings())]
+['4200000000 USD', '5 percent', '>100 kilometer']
+>>> [(f.kind, f.value.render()) for f in extract(Document("d", "The 62-year-old died at 20:40 in 2011."), Settings())]
+[('age', '62 year')]
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cache
 
+import regex
+
+from .. import tables, units
 from ..document import Document
 from ..extract import Extractor
-from ..facts import Fact
+from ..facts import INF, Amount, Fact, Subject
 from ..settings import Settings
+from . import numerals, patterns
+from .common import make_fact
+
+__all__ = ["EXTRACTOR", "extract"]
+
+# ---------------------------------------------------------------------------------------
+# Tables
+
+
+def _words(table: str, key: str) -> tuple[str, ...]:
+    """The ``words`` array of ``[key]`` in a table, validated like `tables.string_list`."""
+    section = tables.require(table, key, dict)
+    words = section.get("words")
+    if not isinstance(words, list):
+        raise tables.TableError(f"data table {table}.toml: [{key}] needs a `words` array")
+    seen: set[str] = set()
+    for i, w in enumerate(words):
+        if not isinstance(w, str) or not w.strip():
+            raise tables.TableError(f"data table {table}.toml: [{key}] words[{i}] = {w!r} is not a string")
+        if w.lower() in seen:
+            raise tables.TableError(f"data table {table}.toml: [{key}] words[{i}] = {w!r} is listed twice")
+        seen.add(w.lower())
+    return tuple(words)
+
+
+@cache
+def _hedge_index() -> dict[str, str]:
+    """Hedge phrase (lower case, single spaces) -> its shape (table name)."""
+    out: dict[str, str] = {}
+    for shape in ("above", "at_least", "at_most", "below", "approximate", "nearly", "equal"):
+        for w in _words("hedges", shape):
+            k = " ".join(w.lower().split())
+            if k in out and out[k] != shape:
+                raise tables.TableError(f"data table hedges.toml: {w!r} is in [{out[k]}] and [{shape}]")
+            out[k] = shape
+    return out
+
+
+@cache
+def _suffix_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for shape in ("suffix_at_least", "suffix_at_most", "suffix_close"):
+        for w in _words("hedges", shape):
+            out[" ".join(w.lower().split())] = shape
+    return out
+
+
+def _phrase_pattern(words: Sequence[str]) -> str:
+    return patterns.words_alternation(words).replace(r"\ ", r"\s{1,3}")
+
+
+@cache
+def _prefix_re() -> regex.Pattern[str]:
+    """A hedge or comparison sign that ends right where a number (or currency) starts."""
+    words = _phrase_pattern(list(_hedge_index()))
+    return regex.compile(
+        rf"""
+        (?:
+            (?<![\p{{L}}])(?P<word>{words})          # more than, at least, about ...
+          | (?P<sign>>\s?=|<\s?=|≥|≤|>|<)           # >=, <=, >, <
+        )
+        [ \t\u00a0]{{0,3}}$                          # right before the amount
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+@cache
+def _suffix_re() -> regex.Pattern[str]:
+    words = _phrase_pattern(list(_suffix_index()))
+    return regex.compile(rf"[ \t]{{1,3}}(?P<word>{words})(?![\p{{L}}])(?:[ \t]{{1,3}}it\b)?", regex.I | regex.V1)
+
+
+@cache
+def _units_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    nouns, symbols = units.unit_words()
+    noun_alt = _phrase_pattern(list(nouns))
+    sym_alt = "|".join(regex.escape(s) for s in sorted(symbols, key=lambda s: (-len(s), s)))
+    # nouns: "6 miles", "3-inch", "10 Kilometers per hour", "20 (kg)"
+    noun_re = regex.compile(rf"(?:[ \t\u00a0]{{1,3}}|[ \t]?-[ \t]?)(?P<unit>{noun_alt})(?![\p{{L}}\p{{N}}])", regex.I | regex.V1)
+    # symbols: case-sensitive, glued or one blank away, optionally bracketed: "10kg", "20 [kg]"
+    sym_re = regex.compile(
+        rf"(?:[ \t\u00a0]{{0,2}}(?P<open>[(\[{{<])?)(?P<unit>{sym_alt})(?(open)[)\]}}>])(?![\p{{L}}\p{{N}}])",
+        regex.V1,
+    )
+    return noun_re, sym_re
+
+
+@cache
+def _currencies() -> tuple[dict[str, str], dict[str, tuple[str, Decimal]], dict[str, str]]:
+    """(symbols -> code, nouns lower -> (code, factor), codes as written -> code)."""
+    raw = tables.raw("currencies")
+    symbols: dict[str, str] = {}
+    nouns: dict[str, tuple[str, Decimal]] = {}
+    for code, entry in raw.items():
+        if code == "codes":
+            continue
+        if not regex.fullmatch(r"[A-Z]{3}", code) or not isinstance(entry, dict):
+            raise tables.TableError(f"data table currencies.toml: [{code}] is not a three-letter code table")
+        for s in entry.get("symbols", []):
+            if s in symbols and symbols[s] != code:
+                raise tables.TableError(f"data table currencies.toml: symbol {s!r} under {symbols[s]} and {code}")
+            symbols[s] = code
+        for n in entry.get("nouns", []):
+            k = " ".join(n.lower().split())
+            if k in nouns and nouns[k][0] != code:
+                raise tables.TableError(f"data table currencies.toml: noun {n!r} under {nouns[k][0]} and {code}")
+            nouns[k] = (code, Decimal(1))
+        minor = entry.get("minor")
+        for n in entry.get("minor_nouns", []):
+            if not isinstance(minor, (int, float)):
+                raise tables.TableError(f"data table currencies.toml: [{code}] minor_nouns need `minor`")
+            nouns[" ".join(n.lower().split())] = (code, Decimal(str(minor)))
+    codes_t = raw.get("codes", {})
+    aliases = codes_t.get("aliases", {})
+    codes = {c: aliases.get(c, c) for c in codes_t.get("upper", [])}
+    codes.update({c: aliases.get(c.upper(), c.upper()) for c in codes_t.get("lower", [])})
+    return symbols, nouns, codes
+
+
+@cache
+def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    symbols, nouns, codes = _currencies()
+    sym_alt = "|".join(regex.escape(s).replace(r"\ ", r"\s{1,2}") for s in sorted(symbols, key=lambda s: (-len(s), s)))
+    code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=lambda s: (-len(s), s)))
+    noun_alt = _phrase_pattern(list(nouns))
+    # before the number: "$", "US$ ", "c $ ", "USD 200", "MUSD" (millions), "usd$ 15"
+    before = regex.compile(
+        rf"""(?:(?<![\p{{L}}])(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?P<sym2>\$)?|(?P<sym>{sym_alt}))
+        [ \t\u00a0]{{0,2}}$""",
+        regex.VERBOSE | regex.V1 | regex.I,
+    )
+    # after the number: "5 dollars", "420 million finnish markka", "10 €", "115USD", "30 MUSD"
+    after = regex.compile(
+        rf"""(?:
+            [ \t\u00a0]{{0,2}}(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?![\p{{L}}])
+          | [ \t\u00a0]{{1,2}}(?:-[ \t]?)?(?P<noun>{noun_alt})(?![\p{{L}}])
+          | -(?P<noun2>{noun_alt})(?![\p{{L}}])
+          | [ \t\u00a0]{{0,2}}(?P<sym>{sym_alt})(?![\p{{L}}\p{{N}}])
+        )""",
+        regex.VERBOSE | regex.V1 | regex.I,
+    )
+    # cents after a main amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+    minor = regex.compile(r"[ \t]{1,3}(?:and[ \t]{1,3})?(?P<n>\d{1,2}|[a-z]{3,}(?:[- ][a-z]{3,})?)[ \t]{1,3}(?:cents?|pence)\b", regex.I)
+    return before, after, minor
+
+
+@cache
+def _nouns() -> dict[str, object]:
+    irregular = tables.string_map(
+        "nouns", "irregular", lambda k, v: None if isinstance(v, str) and v else "must be a lemma string"
+    )
+    predicates: dict[str, str] = {}
+    for lemma, forms in tables.string_map(
+        "nouns", "predicates", lambda k, v: None if isinstance(v, list) and v else "must be a list of forms"
+    ).items():
+        for f in forms:
+            if f.lower() in predicates and predicates[f.lower()] != lemma:
+                raise tables.TableError(f"data table nouns.toml: predicate form {f!r} under two lemmas")
+            predicates[f.lower()] = lemma
+    places = tables.unique_inverse("nouns", tables.string_map("nouns", "places"))
+    return {
+        "irregular": {k.lower(): v for k, v in irregular.items()},
+        "uncountable": frozenset(w.lower() for w in _words("nouns", "uncountable_heads")),
+        "negatable": frozenset(w.lower() for w in _words("nouns", "negatable")),
+        "predicates": predicates,
+        "places": places,
+        "stop": frozenset(w.lower() for w in _words("nouns", "stop")),
+        "labels": tuple(w.lower() for w in _words("nouns", "labels")),
+    }
+
+
+@cache
+def _label_re() -> regex.Pattern[str]:
+    alt = _phrase_pattern(list(_nouns()["labels"]))  # type: ignore[arg-type]
+    return regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1)
+
+
+# ---------------------------------------------------------------------------------------
+# Spans that are never amounts
+
+_BLOCKERS = regex.compile(
+    r"""
+      (?:https?://|ftp://|www\.)[^\s<>"')\]]{1,2000}          # URLs
+    | [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}         # e-mail addresses
+    | (?<![\w/])(?:~|\.{1,2})?/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b  # /paths/file.ext
+    | \b[A-Za-z]:\\[^\s]{1,500}                               # C:\Windows\paths
+    | (?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])             # IPv4 addresses
+    | (?<![\w.])v\d{1,4}(?:\.\d{1,4}){1,3}\b                 # v2.3.1
+    | (?<![\w.])\d{1,4}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?![\w.])  # 2.3.1 versions, 03.04.2020
+    | (?i:\bversion\s{0,2}\d{1,4}(?:\.\d{1,4}){0,3})          # version 2
+    | (?<![\w+])\+\d{1,3}[\s.-]\d{1,4}(?:[\s./-]\d{2,5}){1,4}(?![\w])   # +1-222-2222/2222
+    | (?<![\w])\(\d{3}\)[\s.-]?\d{3}[-.]\d{4}(?![\w])         # (555) 123-4567
+    | (?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w-])            # 555-123-4567
+    | (?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}(?i:[ap]\.?\s?m\b\.?))?  # 20:40, 5:30 p.m.
+    | (?<![\w.])\d{1,2}(?:\.\d{2})?\s{0,2}(?i:[ap]\.m\.|[ap]m\b)  # 2pm, 5.30 a.m.
+    | (?<![\w./-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-])   # 5/17/2018, 2020-01-03
+    | (?<![\w.-])(?:1[5-9]|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w.-])  # 2013-14
+    | (?<![\w.])(?:1[5-9]|20)\d{2}-(?:0[1-9]|1[0-2])(?![\w-]) # 1995-01
+    | (?<![\w.'])(?:1[5-9]|20)\d0'?s\b                        # the 1960s
+    | (?m:^[ \t]{0,3}\d{1,3}[.)](?=[ \t]))                    # list numbers "1." "2)"
+    """,
+    regex.VERBOSE | regex.V1,
+)
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# Words before a four-digit number that make it a year.
+_YEAR_BEFORE = regex.compile(
+    rf"""(?:\b(?:in|since|by|of|until|till|from|to|during|before|after|the|early|late|mid|this|last
+    |next|circa|between|and|or|year|fiscal|fy|summer|winter|spring|autumn|fall|{_MONTHS})
+    [.,]?\s{{1,3}}|\b(?:mid|pre|post)-|'s\s{{1,3}})$""",
+    regex.VERBOSE | regex.I,
+)
+_CAP_WORD = regex.compile(r"\p{Lu}")
+
+
+# ---------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    amount: Amount
+    rule: str
+    num_start: int  # where the number (not the hedge or currency) starts
+    num_end: int  # where the number and its unit end (before a noun phrase)
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+def _is_year(text: str, num: numerals.Numeral) -> bool:
+    if num.spelled or num.slash or not regex.fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
+        return False
+    before = text[max(0, num.start - 24):num.start]
+    if _YEAR_BEFORE.search(before):
+        return True
+    after = text[num.end:num.end + 40]
+    m = regex.match(r"[ \t]{1,3}([\p{L}][\p{L}'’-]*)", after)
+    if not m:
+        return True  # a bare four-digit number at a clause end is a year more often than not
+    word = m.group(1)
+    # "2000 troops" counts; "2015 nuclear deal" and "2020 Election" are years
+    return not _plural_like(word)
+
+
+_DAY_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I)
+_DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
+
+
+def _is_day(text: str, num: numerals.Numeral) -> bool:
+    """"January 3", "3 January", "8th of March": a day of a month, owned by dates."""
+    if num.spelled or not regex.fullmatch(r"\d{1,2}", num.text) or not 1 <= num.value <= 31:
+        return False
+    return bool(_DAY_BEFORE.search(text, max(0, num.start - 12), num.start)
+                or _DAY_AFTER.match(text, num.end))
+
+
+def _plural_like(word: str) -> bool:
+    w = word.lower()
+    n = _nouns()
+    if w in n["uncountable"] or w in n["irregular"]:  # type: ignore[operator]
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis", "xis", "tis", "'s", "’s"))
+
+
+def _lemma(word: str) -> str:
+    """Singular lower-case lemma of a noun ("troops" -> "troop", "casualties" -> "casualty")."""
+    w = word.lower().strip(".'’")
+    irregular: dict[str, str] = _nouns()["irregular"]  # type: ignore[assignment]
+    if w in irregular:
+        return irregular[w]
+    if w in _nouns()["uncountable"]:  # type: ignore[operator]
+        return w
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis", "xis", "tis")):
+        return w[:-1]
+    return w
+
+
+def _qualifier(word: str) -> str:
+    """Normalized modifier: lower case, dots removed, countries folded ("U.S." -> "us")."""
+    w = word.lower().replace(".", "").strip("'’")
+    places: dict[str, str] = _nouns()["places"]  # type: ignore[assignment]
+    return places.get(w, w)
+
+
+def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | None:
+    """A unit right after a number -> (end, canonical unit)."""
+    noun_re, sym_re = _units_re()
+    nouns, symbols = units.unit_words()
+    best: tuple[int, str] | None = None
+    m = noun_re.match(text, pos)
+    if m:
+        best = (m.end(), nouns[" ".join(m.group("unit").lower().replace("-", " ").split())])
+    m2 = sym_re.match(text, pos)
+    if m2 and (best is None or m2.end() > best[0]):
+        sym = m2.group("unit")
+        ok = True
+        if sym == "in":  # "2 in thick", "2 in." but never "killed 2 in Baghdad"
+            ok = bool(regex.match(r"[ \t]{0,2}in(?:[ \t]{1,2}(?:thick|long|wide|tall|high|deep)\b|\s{0,2}[.,;:)]|\s*$)", text[pos:pos + 16]))
+        if sym in ("m", "t", "g", "h", "L", "W", "V", "J", "ha", "Ma") and m2.start("unit") > pos + 1:
+            ok = False  # one-letter symbols only glued or one blank away: "1.8m", "100 m"
+        if ok:
+            best = (m2.end(), symbols[sym])
+    if best is None:
+        return None
+    # compound units: "miles an hour", "km/ms", "meters per millisecond", "tonnes per day"
+    per = regex.match(r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,3}(?:per|an?)[ \t]{1,3})", text[best[0]:best[0] + 8])
+    if per:
+        start2 = best[0] + per.end()
+        denom = None
+        m3 = regex.match(rf"(?:{_phrase_pattern(list(nouns))})(?![\p{{L}}])", text[start2:start2 + 40], regex.I)
+        if m3:
+            denom = (start2 + m3.end(), nouns[" ".join(m3.group().lower().replace("-", " ").split())])
+        else:
+            m4 = regex.match(r"[\p{L}µμ°]{1,6}(?![\p{L}\p{N}])", text[start2:start2 + 8])
+            if m4 and m4.group() in symbols:
+                denom = (start2 + m4.end(), symbols[m4.group()])
+        if denom and units.dimension(denom[1]) == "[time]" or denom and best[1] != denom[1] and per.group().strip() == "/":
+            expr = f"{best[1]} / {denom[1]}"
+            try:
+                best = (denom[0], str(units.registry().Unit(expr)))
+            except Exception:
+                pass
+    return best
+
+
+def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, str] | None:
+    """A currency after a number -> (end, code, factor, how)."""
+    symbols, nouns, codes = _currencies()
+    _, after, minor_re = _money_res()
+    m = after.match(text, num.end)
+    if not m:
+        return None
+    if m.group("code"):
+        factor = Decimal(1_000_000) if m.group("m") else Decimal(1)
+        return m.end(), codes[m.group("code")], factor, "code"
+    if m.group("sym"):
+        return m.end(), symbols[m.group("sym")], Decimal(1), "symbol"
+    noun = " ".join((m.group("noun") or m.group("noun2")).lower().split())
+    code, factor = nouns[noun]
+    end = m.end()
+    if factor == 1:
+        mm = minor_re.match(text, end)
+        if mm:
+            cents = numerals.parse(mm.group("n").replace("-", " "))
+            if cents is not None and cents < 100:
+                return mm.end(), code, Decimal(1), f"plus:{cents}"
+    return end, code, factor, "noun"
+
+
+def _pound_is_money(text: str, num: numerals.Numeral, end: int) -> bool:
+    """"361 million pounds" and "pounds sterling" are money; "25 pounds" is a mass."""
+    if regex.search(r"(?i:million|billion|bn|m|trillion|mn)$", num.text):
+        return True
+    return bool(regex.match(r"[ \t]{1,3}sterling\b", text[end:end + 12], regex.I))
+
+
+def _age(text: str, num: numerals.Numeral) -> int | None:
+    m = regex.match(r"(?:[ \t]?-[ \t]?|[ \t]{1,2})(?:years?|yrs?)(?:[ \t]?-[ \t]?|[ \t]{1,2})old\b", text[num.end:num.end + 24], regex.I)
+    if m:
+        return num.end + m.end()
+    return None
+
+
+def _candidates(text: str) -> Iterator[_Cand]:
+    blocked = [(m.start(), m.end()) for m in _BLOCKERS.finditer(text)]
+    bi = 0
+    money_before, _, _ = _money_res()
+    symbols, _, codes = _currencies()
+    nums = list(numerals.scan(text))
+    for num in nums:
+        while bi < len(blocked) and blocked[bi][1] <= num.start:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] < num.end:
+            continue
+        # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
+        if num.start > 0 and regex.search(r"[\p{L}\p{N}][-/]?$", text[max(0, num.start - 2):num.start]) \
+                and not num.text[0].isalpha() and text[num.start - 1] not in " \t\n":
+            if not regex.search(r"[$£€¥₹₡₾₭₿元]$|(?i:usd|eur|gbp|us\$)$", text[max(0, num.start - 4):num.start]):
+                continue
+        if num.end < len(text) and regex.match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end:num.end + 6]) and not num.spelled:
+            if regex.match(r"-\d", text[num.end:num.end + 2]) and num.value > 0:
+                pass  # a range "1000-5000", read below
+            elif regex.match(r"[\p{L}]{1,4}-?\d", text[num.end:num.end + 6]):
+                continue  # "24703m212", "i7-860"
+        if _label_re().search(text, max(0, num.start - 16), num.start):
+            continue
+        if _is_year(text, num) or _is_day(text, num):
+            continue
+        if num.slash and not _slash_is_fraction(text, num):
+            continue
+        cand = _read(text, num, money_before, symbols, codes)
+        if cand is not None:
+            yield cand
+
+
+def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
+    """"1/4 mile", "1/40 of", "3/4" alone are fractions; "1/35" or "2/12" counters are not."""
+    a, b = (int(x) for x in regex.findall(r"\d+", num.text)[:2])
+    if a >= b:
+        return False
+    rest = text[num.end:num.end + 24]
+    if regex.match(r"[ \t]{1,3}(?:of\b|\p{L})", rest) and not regex.match(r"\s*$|\s*\n", rest):
+        return True
+    line_alone = regex.match(r"[ \t]*(?:\n|$)", rest) and regex.search(r"(?:^|\n)[ \t]*$", text[max(0, num.start - 4):num.start])
+    return b in (2, 3, 4, 5, 8, 16) and not line_alone
+
+
+def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
+          symbols: dict[str, str], codes: dict[str, str]) -> _Cand | None:
+    value = num.value
+    start, end = num.start, num.end
+    kind, unit, extra = "count", "", ()
+    # currency before the number: "$4.2bn", "US$ 150 million", "USD 200", "MUSD 30"
+    mb = money_before.search(text, max(0, num.start - 10), num.start)
+    if mb:
+        if mb.group("code"):
+            unit = codes[mb.group("code")]
+            if mb.group("m"):
+                value *= 1_000_000
+        else:
+            unit = symbols[mb.group("sym")]
+        kind, start = "money", mb.start()
+        # "$310m": lower-case m is a million after a currency
+        mm = regex.match(r"(?-i:m|mn)(?![\p{L}\p{N}])", text[end:end + 3])
+        if mm and not num.suffix:
+            value *= 1_000_000
+            end += mm.end()
+        # "US$ 1MM" handled by the suffix; "$ 10 dollars": a trailing noun of the same currency
+        ma = _money_after(text, replace(num, end=end))
+        if ma and ma[1] == unit and ma[3] == "noun":
+            end = ma[0]
+    else:
+        ma = _money_after(text, num)
+        unit_after = _read_unit(text, num.end, num)
+        if ma and unit_after and unit_after[1] == "pound" and ma[1] == "GBP" and not _pound_is_money(text, num, ma[0]):
+            ma = None
+        if ma and (unit_after is None or ma[0] >= unit_after[0] or unit_after[1] == "pound"):
+            end, unit, factor, how = ma
+            value *= factor
+            if how.startswith("plus:"):
+                value += Decimal(how[5:]) / 100
+            kind = "money"
+        else:
+            pm = regex.match(
+                r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
+                r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
+                text[end:end + 24],
+            )
+            age_end = _age(text, num)
+            if pm:
+                kind, unit, end = "percent", "percent", end + pm.end()
+                if pm.group("pts"):
+                    extra = (("percentage_points", "true"),)
+            elif age_end is not None:
+                kind, unit, end = "age", "year", age_end
+            elif unit_after is not None:
+                if unit_after[1] == "pound" and ma and ma[1] == "GBP":
+                    pass
+                end, unit = unit_after
+                kind = "duration" if units.is_time(unit) else "quantity"
+    amount = Amount(value, value, unit=unit)
+    return _Cand(start, end, kind, amount, f"numbers.{kind}", num.start, end, extra)
+
+
+# ---------------------------------------------------------------------------------------
+# Hedges and ranges
+
+
+def _hedge(text: str, cand: _Cand) -> _Cand:
+    """Apply a hedge or comparison before the amount, and a suffix hedge after it."""
+    m = _prefix_re().search(text, max(0, cand.start - 40), cand.start)
+    a = cand.amount
+    start = cand.start
+    hedge = ""
+    if m:
+        if m.group("sign"):
+            sign = regex.sub(r"\s", "", m.group("sign"))
+            shape = {">": "above", ">=": "at_least", "≥": "at_least", "<": "below", "<=": "at_most", "≤": "at_most"}[sign]
+            hedge = sign
+        else:
+            hedge = " ".join(m.group("word").lower().split())
+            shape = _hedge_index()[hedge]
+        a = _shape(a, shape, hedge)
+        start = m.start()
+    end = cand.end
+    sm = _suffix_re().match(text, cand.end)
+    if sm:
+        word = " ".join(sm.group("word").lower().split())
+        shape = _suffix_index()[word]
+        if shape == "suffix_close" and (a.low_open or a.high_open):
+            a = replace(a, low_open=False, high_open=False, hedge=f"{a.hedge} {word}".strip())
+            end = sm.end()
+        elif shape == "suffix_at_least" and a.is_point:
+            a = replace(a, high=INF, hedge=word)
+            end = sm.end()
+        elif shape == "suffix_at_most" and a.is_point:
+            a = replace(a, low=Decimal(0), hedge=word)
+            end = sm.end()
+    if start == cand.start and end == cand.end:
+        return cand
+    rule = cand.rule if a.is_point and not a.approximate else cand.rule.replace("numbers.", "numbers.hedged-")
+    return replace(cand, start=start, end=end, amount=a, rule=rule)
+
+
+def _shape(a: Amount, shape: str, hedge: str) -> Amount:
+    v = a.low
+    if shape == "above":
+        return replace(a, low=v, high=INF, low_open=True, hedge=hedge)
+    if shape == "at_least":
+        return replace(a, low=v, high=INF, hedge=hedge)
+    if shape == "at_most":
+        return replace(a, low=Decimal(0), high=v, hedge=hedge)
+    if shape == "below":
+        return replace(a, low=Decimal(0), high=v, high_open=True, hedge=hedge)
+    if shape == "approximate":
+        return replace(a, approximate=True, hedge=hedge)
+    if shape == "nearly":
+        return replace(a, approximate=True, direction="below", hedge=hedge)
+    return replace(a, hedge=hedge)  # equal
+
+
+_RANGE_JOIN = regex.compile(
+    r"""(?P<join>
+        [ \t]{0,2}(?:-|–|—|~)[ \t]{0,2}                 # 8-16, 1000 – 5000, 20~100
+      | -?[ \t]{1,3}(?:to|through|thru)[ \t]{1,3}     # 8 to 16, 8- to 16-meter
+      | [ \t]{1,3}and[ \t]{1,3}                       # between 10 and 20 (only after "between")
+    )$""",
+    regex.VERBOSE | regex.I,
+)
+_RANGE_FROM = regex.compile(r"(?<![\p{L}])(?P<w>between|from|ranging\s{1,3}from|anywhere\s{1,3}(?:from|between))[ \t]{1,3}$", regex.I | regex.V1)
+
+
+def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join "A to B", "A-B", "between A and B", "from A to B" into one interval."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            between = text[a.end:b.start]
+            jm = _RANGE_JOIN.fullmatch(between) if len(between) < 16 else None
+            if jm is None and a.kind == "money" and len(between) < 16:
+                jm = _RANGE_JOIN.fullmatch(between)
+            fm = _RANGE_FROM.search(text, max(0, a.start - 24), a.start)
+            join = jm.group("join").strip().lower() if jm else ""
+            joined = jm is not None and (join != "and" or fm is not None and fm.group("w").lower().startswith(("between", "anywhere between")))
+            if joined and join in ("-", "–", "—", "~") and regex.match(r"\s*0\d", text[b.start:b.start + 3]):
+                joined = False
+            if joined and join == "-" and regex.search(r"\d$", text[a.start:a.end]) is None and not a.amount.unit:
+                joined = False
+            ua, ub = a.amount.unit, b.amount.unit
+            same = ua == ub or ua == "" or (ub == "" and a.kind in ("money", "percent"))
+            if joined and same and a.amount.is_point and b.amount.is_point and a.amount.low < b.amount.low:
+                unit = ub or ua
+                kind = b.kind if ub else a.kind
+                start = fm.start() if fm else a.start
+                amount = Amount(a.amount.low, b.amount.high, unit=unit, hedge=(fm.group("w").lower() if fm else join))
+                out.append(_Cand(start, b.end, kind, amount, f"numbers.range-{kind}", a.num_start, b.num_end))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_BOUND_JOIN = regex.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:(?:and|but)[ \t]{1,3})?")
+
+
+def _bounds(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """"more than 10 and less than 20" -> (10, 20); "no more than 50 and no less than 20" -> [20, 50]."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        if i + 1 < len(cands):
+            b = cands[i + 1]
+            x, y = a.amount, b.amount
+            lower_upper = None
+            if x.high == INF and y.low == 0 and y.high != INF and not y.is_point:
+                lower_upper = (x, y)
+            elif y.high == INF and x.low == 0 and x.high != INF and not x.is_point:
+                lower_upper = (y, x)
+            if lower_upper and x.unit == y.unit and _BOUND_JOIN.fullmatch(text, a.end, b.start):
+                lo, hi = lower_upper
+                if lo.low < hi.high:
+                    amount = Amount(lo.low, hi.high, low_open=lo.low_open, high_open=hi.high_open,
+                                    unit=x.unit, hedge=f"{x.hedge} / {y.hedge}")
+                    out.append(_Cand(a.start, b.end, a.kind, amount, f"numbers.range-{a.kind}", a.num_start, b.num_end))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+@cache
+def _vague_re() -> regex.Pattern[str]:
+    alt = _phrase_pattern(list(numerals.vague_phrases()))
+    return regex.compile(rf"(?<![\p{{L}}])(?P<v>{alt})(?![\p{{L}}])", regex.I | regex.V1)
+
+
+def _vague(text: str) -> Iterator[_Cand]:
+    for m in _vague_re().finditer(text):
+        low, high, high_open = numerals.vague(m.group("v"))  # type: ignore[misc]
+        # "several hundred", "a few thousand": the vague amount multiplies the scale
+        sm = regex.match(r"[ \t]{1,3}(hundred|thousand|million|billion)\b", text[m.end():m.end() + 12], regex.I)
+        end = m.end()
+        if sm and not m.group("v").lower().endswith(" of"):
+            scale = patterns.number_words()[sm.group(1).lower()][1]
+            low, high, end = low * scale, high * scale, end + sm.end()
+        amount = Amount(low, high, high_open=high_open, approximate=True, hedge=" ".join(m.group("v").lower().split()))
+        yield _Cand(m.start(), end, "count", amount, "numbers.vague-count", m.start(), end)
+
+
+_NEGATED = regex.compile(r"(?<![\p{L}])(?:no|zero)[ \t]{1,3}(?=\p{L})", regex.I | regex.V1)
+
+
+def _negated(text: str) -> Iterator[_Cand]:
+    negatable = _nouns()["negatable"]
+    for m in _NEGATED.finditer(text):
+        words = _np_words(text, m.end())
+        head = _head(words, Decimal(0))
+        if head is not None and _lemma(words[head][0]) in negatable:  # type: ignore[operator]
+            amount = Amount(Decimal(0), Decimal(0), hedge=m.group().strip().lower())
+            yield _Cand(m.start(), m.end() - 1, "count", amount, "numbers.negated-count", m.start(), m.end())
+
+
+# ---------------------------------------------------------------------------------------
+# Subjects
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.'’\-]{0,40}|\p{Lu}{1,3}(?:\.\p{Lu}){1,3}\.?")
+
+
+def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Up to six words of the noun phrase starting at ``pos`` (stops at stop words)."""
+    out: list[tuple[str, int, int]] = []
+    stop = _nouns()["stop"]
+    p = pos
+    for _ in range(6):
+        m = regex.match(r"[ \t\u00a0]{0,3}", text[p:p + 4])
+        q = p + (m.end() if m else 0)
+        w = _WORD.match(text, q)
+        if not w or (out and q == p):
+            break
+        word = w.group().rstrip("'’")
+        if word.lower() in stop or word.lower().rstrip(".") in stop:  # type: ignore[operator]
+            break
+        if word.endswith(".") and not regex.fullmatch(r"(?:\p{L}\.){2,4}", word):
+            word = word[:-1]
+        out.append((word, q, q + len(word)))
+        p = q + len(word)
+        if not regex.match(r"[ \t\u00a0]", text[p:p + 1]):
+            break
+    return out
+
+
+def _head(words: list[tuple[str, int, int]], value: Decimal) -> int | None:
+    """Index of the counted noun: the first plural-looking word (or the last word for one)."""
+    preds = _nouns()["predicates"]
+    for i, (w, _, _) in enumerate(words):
+        if w.isupper() and len(w) <= 4:
+            continue  # acronyms and "US"
+        if i > 0 and w.lower() in preds and w.lower().endswith(("ed", "ing")):  # type: ignore[operator]
+            return i - 1 if value == 1 else None
+        if _plural_like(w):
+            return i
+    if value == 1 and words:
+        return len(words) - 1
+    return None
+
+
+def _predicate_word(word: str) -> str | None:
+    w = word.lower()
+    preds: dict[str, str] = _nouns()["predicates"]  # type: ignore[assignment]
+    if w in preds:
+        return preds[w]
+    if len(w) > 5 and w.endswith("ed") and w not in _nouns()["stop"]:  # type: ignore[operator]
+        stem = w[:-2]
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1]
+        return stem if not stem.endswith(("c", "v", "z", "at", "it", "in", "ur", "ag", "ag", "ss")) else stem + "e"
+    return None
+
+
+_OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
+_AFTER_VERB = regex.compile(
+    r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would|had\s+been|have\s+been)[ \t]{1,3}){0,2}(?P<w>\p{L}+)",
+    regex.V1,
+)
+
+
+def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Subject, int]:
+    """The subject of an amount and where its noun phrase ends (to extend the span)."""
+    value = cand.amount.low if cand.amount.low != 0 or cand.amount.is_point else cand.amount.high
+    s_start, s_end = doc_sentence
+    head = ""
+    qualifiers: list[str] = []
+    phrase = ""
+    np_end = cand.end
+    # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
+    pos = cand.end
+    if cand.kind in ("duration", "percent", "quantity", "money", "count"):
+        ofm = regex.match(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos:pos + 12])
+        if ofm and cand.kind != "count":
+            pos += ofm.end()
+    if cand.rule == "numbers.vague-count" or cand.kind == "count" and text[pos - 1:pos] == " ":
+        pos = pos - 1 if text[pos - 1:pos] == " " else pos
+    words = _np_words(text, pos)
+    hi: int | None
+    if cand.kind in ("count",):
+        hi = _head(words, value)
+    elif words and cand.kind in ("money", "quantity", "percent", "duration", "age"):
+        hi = _head(words, Decimal(1))
+        if cand.kind == "age" and words and words[0][0] in ("'s", "’s"):
+            hi = None
+    else:
+        hi = None
+    if hi is not None:
+        head = _lemma(words[hi][0])
+        qualifiers = [_qualifier(w) for w, _, _ in words[:hi]]
+        phrase = text[words[0][1]:words[hi][2]]
+        np_end = words[hi][2]
+    # predicate: "deaths of N", "N troops were forced", or the nearest verb before
+    predicate = ""
+    window = text[max(s_start, cand.start - 60):cand.start]
+    om = _OF_BEFORE.search(window)
+    if om and _predicate_word(om.group("w")):
+        predicate = _predicate_word(om.group("w")) or ""
+    if not predicate:
+        am = _AFTER_VERB.match(text, np_end)
+        if am and am.end() <= s_end:
+            w = am.group("w")
+            auxiliary = am.group().strip() != w
+            known = w.lower() in _nouns()["predicates"]  # type: ignore[operator]
+            if (known or w.lower().endswith("ed") and len(w) > 4) and (auxiliary or not w.lower().endswith("ing")):
+                predicate = _predicate_word(w) or ""
+    left_head = ""
+    if not predicate:
+        before = text[s_start:cand.start]
+        tokens = list(regex.finditer(r"\p{L}+", before))[-10:]
+        for j in range(len(tokens) - 1, -1, -1):
+            p = _predicate_word(tokens[j].group())
+            if p:
+                predicate = p
+                if cand.kind in ("percent", "money") and j > 0:
+                    k = j - 1
+                    while k >= 0 and tokens[k].group().lower().endswith("ly"):
+                        k -= 1
+                    if k >= 0 and _plural_like(tokens[k].group()):
+                        left_head = _lemma(tokens[k].group())
+                        if k > 0 and tokens[k - 1].group().lower() not in _nouns()["stop"]:  # type: ignore[operator]
+                            qualifiers = [_qualifier(tokens[k - 1].group())]
+                break
+    if not head and left_head:
+        head = left_head
+        phrase = " ".join([*qualifiers, head])
+    negated = cand.rule == "numbers.negated-count"
+    seen: set[str] = set()
+    quals = tuple(q for q in qualifiers if q and not (q in seen or seen.add(q)))  # type: ignore[func-returns-value]
+    return Subject(head=head, qualifiers=quals, predicate=predicate, negated=negated, phrase=phrase), np_end
+
+
+# ---------------------------------------------------------------------------------------
+# The extractor
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then earliest; drop candidates overlapping a kept one."""
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def amounts(text: str) -> list[_Cand]:
+    """All amount candidates of a text after hedges, ranges and overlap resolution."""
+    cands = sorted(_candidates(text), key=lambda c: c.start)
+    cands = _ranges(text, cands)
+    cands = [_hedge(text, c) for c in cands]
+    cands = _bounds(text, cands)
+    cands.extend(_vague(text))
+    cands.extend(_negated(text))
+    return _resolve(cands)
 
 
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
-    """Facts of this kind in one document."""
-    return iter(())
+    """Numeric facts of one document, in text order."""
+    text = doc.text
+    for c in amounts(text):
+        if c.start >= c.end:
+            continue
+        sentence = doc.sentence_at(c.start)
+        subject, _ = _subject(text, sentence, c)
+        yield make_fact(doc, c.kind, c.start, c.end, c.amount, c.rule, subject, c.extra)
 
 
 EXTRACTOR = Extractor("numbers", extract)
