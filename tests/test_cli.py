@@ -30,6 +30,11 @@ Cap = pytest.CaptureFixture[str]
 # The package re-exports the function `audit`, which hides the module of that name.
 AUDIT = sys.modules["discrepancy.audit"]
 
+
+def no_facts(docs: Sequence[Document], settings: object) -> list[list[object]]:
+    """Extraction stand-in: these tests are about what happens to findings, not facts."""
+    return [[] for _ in docs]
+
 # subject word -> rule the fake reports it under
 FAKE_RULES = {"troops": "DSC101", "metres": "DSC102", "holder": "DSC201", "spelling": "DSC203"}
 CLAIM = regex.compile(r"The (?P<subject>\w+) count is (?P<value>\d+)")
@@ -56,6 +61,7 @@ def fake_find_conflicts(docs: Sequence[Document], per_doc: object, settings: obj
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AUDIT, "find_conflicts", fake_find_conflicts)
+    monkeypatch.setattr(AUDIT, "extract_corpus", no_facts)
     for var in ("GITHUB_STEP_SUMMARY", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
 
@@ -353,3 +359,40 @@ def test_subprocess_flags_and_exit_codes(corpus: Path) -> None:
     assert bad.returncode == 2 and "colour" in bad.stderr
     rule = _subprocess(["rule", "date-mismatch"], root)
     assert rule.returncode == 0 and rule.stdout.startswith("DSC301")
+
+
+# --- formats through main ---------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["table", "concise", "json", "jsonl", "csv", "markdown", "github", "sarif",
+                                 "junit"])
+def test_every_format_to_stdout_and_file(fake: None, corpus: Path, capsys: Cap, fmt: str) -> None:
+    code, out, _ = run_main(["docs", "--format", fmt], capsys)
+    assert code == 1 and out
+    code, out2, _ = run_main(["docs", "--format", fmt, "-o", f"report.{fmt}"], capsys)
+    assert code == 1 and out2 == ""
+    assert Path(f"report.{fmt}").read_text(encoding="utf-8") == out
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "github", "sarif", "junit"])
+def test_machine_formats_keep_stdout_clean(fake: None, corpus: Path, capsys: Cap, fmt: str) -> None:
+    (corpus / "bad.txt").write_bytes(b"The troops count is 7.\n\x00binary\n")  # skipped with a warning
+    code, out, err = run_main(["docs", "--format", fmt, "-v"], capsys)
+    assert code == 1
+    assert "warning" in err and "Found" not in out and "discrepancy:" not in out
+    if fmt == "json":
+        json.loads(out)
+    if fmt == "sarif":
+        assert json.loads(out)["version"] == "2.1.0"
+
+
+def test_github_step_summary(fake: None, corpus: Path, capsys: Cap, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = corpus.parent / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, out, _ = run_main(["docs", "--format", "github"], capsys)
+    assert code == 1
+    assert out.startswith("::error file=docs/a.md,line=3,col=1,title=DSC101 quantity-mismatch%3A troops::")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n### discrepancy") and "| severity |" in text
+    run_main(["docs", "--format", "json"], capsys)
+    assert summary.read_text(encoding="utf-8") == text  # only the github format writes it

@@ -19,6 +19,11 @@ from discrepancy.rules import BY_ID
 from discrepancy.settings import Settings
 
 AUDIT = sys.modules["discrepancy.audit"]
+
+
+def no_facts(docs: Sequence[Document], settings: object) -> list[list[object]]:
+    """Extraction stand-in: these tests are about what happens to findings, not facts."""
+    return [[] for _ in docs]
 Cap = pytest.CaptureFixture[str]
 
 
@@ -185,6 +190,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write(tmp_path / "docs" / "b.md", "claim\n")
     write(tmp_path / "docs" / "drafts" / "c.md", "claim\n")
     monkeypatch.setattr(AUDIT, "find_conflicts", _fake)
+    monkeypatch.setattr(AUDIT, "extract_corpus", no_facts)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
