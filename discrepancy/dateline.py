@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -258,14 +258,33 @@ class Resolved:
     spans: tuple[tuple[int, int], ...] = ()  # every dateline line found in the text
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
+def _edge_lines(text: str, n_head: int, n_foot: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the first ``n_head`` and the last ``n_foot`` non-blank lines (not overlapping),
+    found without splitting the whole text.
+
+    >>> _edge_lines("a\\n\\nb\\nc\\n d \\n", 2, 2)
+    ([(0, 1), (3, 4)], [(5, 6), (7, 10)])
+    """
+    head: list[tuple[int, int]] = []
     start = 0
-    while start <= len(text):
+    while len(head) < n_head and start <= len(text):
         end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        yield start, end
+        end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            head.append((start, end))
         start = end + 1
+    # The footer starts after the header; when the header took every line, there is none.
+    floor = (head[-1][1] if head else 0) if len(head) == n_head else len(text) + 1
+    foot: list[tuple[int, int]] = []
+    end = len(text)
+    while len(foot) < n_foot and end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        if start < floor or (start, end) in head:
+            break
+        if text[start:end].strip():
+            foot.append((start, end))
+        end = start - 1
+    return head, foot[::-1]
 
 
 def find_datelines(text: str) -> list[Dateline]:
@@ -276,10 +295,7 @@ def find_datelines(text: str) -> list[Dateline]:
     >>> find_datelines("On June 15, 2022 the bridge opened.")
     []
     """
-    lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
-    n_head, n_foot = _settings_int("header_lines"), _settings_int("footer_lines")
-    head = lines[:n_head]
-    foot = [span for span in lines[max(len(head), len(lines) - n_foot):]]
+    head, foot = _edge_lines(text, _settings_int("header_lines"), _settings_int("footer_lines"))
     found: list[Dateline] = []
     for place, spans in (("header", head), ("footer", foot)):
         for s, e in spans:
@@ -298,9 +314,16 @@ def find_datelines(text: str) -> list[Dateline]:
     return found
 
 
+@cache
+def _keys(key: str) -> tuple[str, ...]:
+    return tuple(k.lower() for k in tables.string_list(_TABLE, key))
+
+
 def _from_metadata(metadata: Mapping[str, Any], key: str) -> When | None:
+    if not metadata:
+        return None
     folded = {str(k).lower(): v for k, v in metadata.items()}
-    for name in tables.string_list(_TABLE, key):
+    for name in _keys(key):
         if name.lower() in folded:
             when = from_value(folded[name.lower()])
             if when is not None:

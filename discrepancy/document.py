@@ -48,6 +48,22 @@ class Document:
     published_source: str = ""
     published_span: tuple[int, int] | None = None
 
+    @property
+    def dateline_spans(self) -> tuple[tuple[int, int], ...]:
+        """Every dateline line found in ``text`` (published and updated), sorted.
+
+        Event-date extraction skips these: "Updated January 8th, 2020 at 20:40 IST" says when
+        the page changed, not when something happened.
+
+        >>> doc = Document(id="a", text="x", published_span=(0, 1), metadata={"dateline_spans": ((5, 9),)})
+        >>> doc.dateline_spans
+        ((0, 1), (5, 9))
+        """
+        spans = {tuple(s) for s in self.metadata.get("dateline_spans", ()) if len(s) == 2}
+        if self.published_span is not None:
+            spans.add(tuple(self.published_span))
+        return tuple(sorted((int(s), int(e)) for s, e in spans))
+
     @cached_property
     def _anchor_offsets(self) -> list[int]:
         return [a[0] for a in self.anchors]

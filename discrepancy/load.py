@@ -691,37 +691,53 @@ def _jsonl(text: str, src: _Source, warn: Warn) -> list[Document]:
     return docs
 
 
+# A run of characters that a JSON string holds as themselves (no escape, no closing quote).
+_JSON_RUN = regex.compile(r'[^"\\]{1,4096}')
+
+
 def _json_string_anchors(line: str, value: str, lineno: int) -> tuple[str, Anchors]:
-    """The ``text`` value with newlines normalized, and anchors to its columns on the line."""
+    """The ``text`` value with newlines normalized, and anchors to its columns on the line.
+
+    Plain runs of the raw string map one to one; each escape (``\\n``, ``\\u00e9``, a
+    surrogate pair) is one character of ``value`` and gets its own anchor.
+
+    >>> _json_string_anchors('{"text": "a\\\\r\\\\nb\\\\u00e9c"}', "a\\r\\nb\\u00e9c", 3)
+    ('a\\nbéc', ((0, 3, 11), (1, 3, 14), (2, 3, 16), (4, 3, 23)))
+    """
     start = _text_value_start(line)
-    raw_cols: list[int] = []  # 1-based column on the line of each character of ``value``
-    i = start + 1
-    while len(raw_cols) < len(value) and i < len(line):
-        raw_cols.append(i + 1)
-        if line[i] != "\\":
-            i += 1
-        elif line[i + 1 : i + 2] == "u":
-            is_pair = (
-                0xD800 <= int(line[i + 2 : i + 6], 16) <= 0xDBFF and line[i + 6 : i + 8] == "\\u"
-            )
-            i += 12 if is_pair else 6
-        else:
-            i += 2
-    raw_cols.extend([raw_cols[-1] if raw_cols else start + 1] * (len(value) - len(raw_cols)))
     track = _AnchorTrack(lineno, start + 2)
     out: list[str] = []
-    k = 0
-    while k < len(value):
+    n = 0  # length of the text so far
+    i, k = start + 1, 0  # position on the raw line, position in ``value``
+    while k < len(value) and i < len(line):
+        run = _JSON_RUN.match(line, i)
+        if run:
+            seg = value[k : k + run.end() - i]
+            track.at(n, lineno, i + 1)
+            out.append(seg)
+            track.advance(seg)
+            n, k, i = n + len(seg), k + len(seg), run.end()
+            continue
+        if line[i] != "\\":
+            break  # the closing quote
+        width = 2
+        if line[i + 1 : i + 2] == "u":
+            width = 6
+            if 0xD800 <= int(line[i + 2 : i + 6], 16) <= 0xDBFF and line[i + 6 : i + 8] == "\\u":
+                width = 12 if 0xDC00 <= int(line[i + 8 : i + 12], 16) <= 0xDFFF else 6
         ch = value[k]
+        k += 1
         if ch == "\r":
-            if value[k + 1 : k + 2] == "\n":  # CRLF: the LF stands for both
-                k += 1
+            if value[k : k + 1] == "\n":  # CRLF: the LF stands for both
+                i += width
                 continue
             ch = "\n"
-        track.at(len(out), lineno, raw_cols[k])
+        track.at(n, lineno, i + 1)
         out.append(ch)
         track.advance(ch)
-        k += 1
+        n, i = n + 1, i + width
+    if k < len(value):  # cannot happen for a line json.loads accepted; keep the text whole anyway
+        out.append(_normalize_newlines(value[k:]))
     return "".join(out), tuple(track.items)
 
 

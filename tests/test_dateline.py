@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discrepancy.dateline import find_datelines, from_value, parse_date, resolve
+from discrepancy.dateline import _edge_lines, find_datelines, from_value, parse_date, resolve
 from discrepancy.facts import When
 from discrepancy.load import load_documents
 
@@ -288,3 +288,16 @@ def test_resolve_never_raises(text: str) -> None:
     if r.span is not None:
         s, e = r.span
         assert 0 <= s <= e <= len(text) and "\n" not in text[s:e]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a \n", max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_edge_lines_agree_with_a_full_split(text: str, n_head: int, n_foot: int) -> None:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    head = spans[:n_head]
+    foot = spans[len(head) :][-n_foot:] if n_foot else []
+    assert _edge_lines(text, n_head, n_foot) == (head, foot)
