@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import discrepancy
 from discrepancy.cli import main
 
@@ -37,3 +39,16 @@ def test_missing_path_exits_2(capsys):
 def test_subprocess_module_entry():
     proc = subprocess.run([sys.executable, "-m", "discrepancy", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and "discrepancy" in proc.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "concise", "json", "jsonl", "csv", "markdown", "github", "sarif",
+                                 "junit"])
+def test_every_format_on_seeds(fmt, capsys, monkeypatch):
+    """Whatever the comparator finds on the seeds renders in every format."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    code = main(["seeds/", "--format", fmt, "--isolated"])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    assert out or fmt in ("jsonl", "github")
+    if fmt in ("json", "sarif"):
+        json.loads(out)
