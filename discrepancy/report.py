@@ -82,7 +82,9 @@ def summary(frame: pd.DataFrame, ctx: Context) -> str:
     'Found 0 discrepancies across 5 documents; 4 suppressed by baseline.'
     """
     counts = frame["severity"].value_counts().to_dict() if len(frame) else {}
-    parts = [_plural(int(counts[lv]), lv) for lv in ("error", "warning", "info") if counts.get(lv)]
+    # "info" is a level name, not a count noun: "4 info", like "2 errors".
+    levels = (("error", "errors"), ("warning", "warnings"), ("info", "info"))
+    parts = [_plural(int(counts[lv]), lv, many) for lv, many in levels if counts.get(lv)]
     text = f"Found {_plural(len(frame), 'discrepancy', 'discrepancies')}"
     if parts:
         text += f" ({', '.join(parts)})"
@@ -110,15 +112,16 @@ def render_table(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     ctx = ctx or Context()
     out: list[str] = []
     for subject, group in frame.groupby("subject", sort=False):
-        first = group.iloc[0]
-        out.append(_paint(f"{subject}", "bold", ctx) + f"  [{first['rule']} {first['rule_name']}]")
+        rules = dict.fromkeys(f"{r} {n}" for r, n in zip(group["rule"], group["rule_name"], strict=True))
+        out.append(_paint(f"{subject}", "bold", ctx) + f"  [{', '.join(rules)}]")
         for rec in _records(group):
             level = _paint(f"{rec['severity']:<7}", str(rec["severity"]), ctx)
             line = f"  {level} {_where(rec, 'a', ctx)} {_quote(rec['text_a'])}"
             if rec["doc_b"]:
                 line += f"  vs  {_where(rec, 'b', ctx)} {_quote(rec['text_b'])}"
             out.append(line)
-            out.append(_paint(f"          {rec['message']}", "dim", ctx))
+            note = f"{rec['rule']}: {rec['message']}" if len(rules) > 1 else str(rec["message"])
+            out.append(_paint(f"          {note}", "dim", ctx))
         out.append("")
     out.append(summary(frame, ctx))
     return "\n".join(out) + "\n"
