@@ -526,7 +526,9 @@ _BLOCK = frozenset(
     figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody
     td tfoot th thead tr ul""".split()
 )
-_TOKEN = regex.compile(r"\s+|\S+")
+# Whitespace runs, and runs of words joined by single spaces (kept whole: collapsing leaves
+# them unchanged, so one anchor serves the whole run).
+_TOKEN = regex.compile(r"\s+|\S+(?: \S+)*+")
 
 
 class _HTMLText(HTMLParser):
