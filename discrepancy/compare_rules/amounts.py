@@ -114,15 +114,28 @@ def _convert(a: Amount, b: Amount) -> tuple[Amount, Amount] | None:
     return units.comparable(a, b)
 
 
+# Readable names of pint dimensionalities for messages.
+_DIMENSION_WORDS = {
+    "[length]": "length", "[mass]": "mass", "[time]": "time", "[length] ** 2": "area",
+    "[length] ** 3": "volume", "[length] / [time]": "speed", "[temperature]": "temperature",
+    "[information]": "data size", "[angle]": "angle", "[information] / [time]": "data rate",
+}
+
+
 def _dimension(unit: str) -> str:
+    """A readable name of a unit's dimension ("length", "money in EUR").
+
+    >>> _dimension("kilometer"), _dimension("EUR"), _dimension("")
+    ('length', 'money in EUR', 'count')
+    """
     if not unit:
         return "count"
     from .. import units
 
-    try:
-        return units.dimension(unit)
-    except (KeyError, ValueError):
-        return unit
+    dim = units.dimension(unit)
+    if dim.startswith("currency:"):
+        return "money in " + dim.split(":", 1)[1]
+    return _DIMENSION_WORDS.get(dim, dim)
 
 
 def _published_day(doc: Document | None) -> str:
