@@ -71,7 +71,7 @@ def ordered(a: Fact, b: Fact) -> tuple[Fact, Fact]:
 def said(f: Fact) -> str:
     """How a side is quoted in a message: the surface, with the subject phrase if it adds words.
 
-    >>> from discrepancy.facts import Subject
+    >>> from discrepancy.facts import Amount, Subject
     >>> f = Fact("a", "count", Subject(phrase="U.S. troops"), "5,000", 0, 5, Amount.exact(5000))
     >>> said(f)
     '5,000 U.S. troops'
