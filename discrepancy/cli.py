@@ -14,6 +14,7 @@ remain after suppressions, the baseline and ``--changed``.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import sys
@@ -26,13 +27,14 @@ from typing import IO, Any
 from . import __version__
 from . import baseline as baseline_mod
 from . import config as config_mod
-from .audit import run
+from .audit import AuditResult, run
 from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError, glob_match
 from .document import Document
 from .findings import SEVERITY_ORDER, Finding, to_frame
 from .load import LoadError, load_documents
 from .report import MACHINE_FORMATS, RENDERERS, Context, step_summary, summary
 from .rules import RULES, lookup
+from .settings import Settings
 from .suppress import apply as apply_suppressions
 
 SUBCOMMANDS = ("rules", "rule", "config")
@@ -231,6 +233,13 @@ def _verbose_counts(result_docs: Sequence[Document], facts: Sequence[Sequence[An
               file=sys.stderr)
 
 
+def _run(docs: Sequence[Document], settings: Settings, progress: Progress) -> AuditResult:
+    """`audit.run`, reporting per-document progress when the pipeline offers a hook for it."""
+    if progress.enabled and "progress" in inspect.signature(run).parameters:
+        return run(docs, settings, progress=progress.step)  # type: ignore[call-arg]
+    return run(docs, settings)
+
+
 def audit_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     warn: Callable[[str], None] = (
@@ -249,12 +258,12 @@ def audit_command(argv: Sequence[str]) -> int:
     progress = Progress(progress_enabled(fmt, args.quiet))
     published = _parse_published(args.published)
 
-    progress.step(0, 3, "loading documents")
+    progress.step(0, 1, "loading documents")
     docs = load_documents(*args.paths, published=published, on_warning=warn,
                           include=config.include, exclude=config.exclude)
-    progress.step(1, 3, f"extracting facts from {len(docs)} documents")
+    progress.step(0, len(docs), "extracting facts")
     try:
-        result = run(docs, config.settings())
+        result = _run(docs, config.settings(), progress)
     finally:
         progress.close()
     if args.verbose:

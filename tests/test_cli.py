@@ -396,3 +396,18 @@ def test_github_step_summary(fake: None, corpus: Path, capsys: Cap, monkeypatch:
     assert text.startswith("earlier step\n### discrepancy") and "| severity |" in text
     run_main(["docs", "--format", "json"], capsys)
     assert summary.read_text(encoding="utf-8") == text  # only the github format writes it
+
+
+def test_progress_per_document_when_the_pipeline_reports_it(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: Cap) -> None:
+    from discrepancy.audit import AuditResult
+
+    def run_with_progress(docs: Sequence[Document], settings: object, progress: object = None) -> AuditResult:
+        for i, d in enumerate(docs):
+            progress(i + 1, len(docs), d.id)  # type: ignore[operator]
+        return AuditResult(tuple(docs), tuple(() for _ in docs), ())
+    monkeypatch.setattr(cli, "run", run_with_progress)
+    monkeypatch.setattr(cli, "progress_enabled", lambda fmt, quiet: True)
+    code, out, err = run_main(["docs"], capsys)
+    assert code == 0 and out.startswith("Found 0")
+    assert "3/3 c.md" in err and err.endswith("\r")
