@@ -90,6 +90,11 @@ HELD_OUT: dict[str, dict[str, str]] = {
         "dollar : 143.80 yen , up 0 . 95 ; 1 . 8500 marks , up 0 . 0085 .":
             "a currency name without an amount is not a fact",
         "50 dollar dollar": "a currency name without an amount is not a fact",
+        "the hart - scott filing is then reviewed and any antitrust concerns usually met . "
+        "typically , hart - scott is used now to give managers of target firms early news of a bid "
+        "and a chance to use regulatory review as a delaying tactic . the $ 20,000 tax would be a "
+        "small cost in a multibillion - dollar deal , but a serious drag on thousands of small , "
+        "friendly deals .": "a currency name without an amount is not a fact",
         "50 dollar rmb": "a currency name without an amount is not a fact",
         "1 $10 dollars bill": "a currency name without an amount is not a fact",
         "I counted the dollars thousand of times.": "a currency name without an amount is not a fact",

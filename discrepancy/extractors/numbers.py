@@ -101,7 +101,7 @@ def _prefix_re() -> regex.Pattern[str]:
         rf"""
         (?:
             (?<![\p{{L}}])(?P<word>{words})          # more than, at least, about ...
-          | (?P<sign>>\s?=|<\s?=|≥|≤|>|<)           # >=, <=, >, <
+          | (?<![<>=])(?P<sign>>\s?=|<\s?=|≥|≤|>|<)  # >=, <=, >, < (not "<>", "=>")
         )
         [ \t\u00a0]{{0,3}}$                          # right before the amount
         """,
@@ -170,7 +170,8 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
     noun_alt = _phrase_pattern(list(nouns))
     # before the number: "$", "US$ ", "c $ ", "USD 200", "MUSD" (millions), "usd$ 15"
     before = regex.compile(
-        rf"""(?:(?<![\p{{L}}])(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?P<sym2>\$)?|(?P<sym>{sym_alt}))
+        rf"""(?:(?<![\p{{L}}])(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?P<sym2>\$)?
+          | (?<![\p{{L}}])(?P<sym>(?-i:{sym_alt})))
         [ \t\u00a0]{{0,2}}$""",
         regex.VERBOSE | regex.V1 | regex.I,
     )
@@ -180,7 +181,7 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
             [ \t\u00a0]{{0,2}}(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?![\p{{L}}])
           | [ \t\u00a0]{{1,2}}(?:-[ \t]?)?(?P<noun>{noun_alt})(?![\p{{L}}])
           | -(?P<noun2>{noun_alt})(?![\p{{L}}])
-          | [ \t\u00a0]{{0,2}}(?P<sym>{sym_alt})(?![\p{{L}}\p{{N}}])
+          | [ \t\u00a0]{{0,2}}(?P<sym>(?-i:{sym_alt}))(?![\p{{L}}\p{{N}}])
         )""",
         regex.VERBOSE | regex.V1 | regex.I,
     )
@@ -283,6 +284,8 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     before = text[max(0, num.start - 24):num.start]
     if _YEAR_BEFORE.search(before):
         return True
+    if _prefix_re().search(before) or not regex.fullmatch(r"(?:19|20)\d{2}", num.text):
+        return False  # "more than 2000", "below 1500" are amounts
     after = text[num.end:num.end + 40]
     m = regex.match(r"[ \t]{1,3}([\p{L}][\p{L}'’-]*)", after)
     if not m:
@@ -292,6 +295,9 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     return not _plural_like(word)
 
 
+# A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
+# (but "5k-20k" is a range and "$20" money).
+_MODEL_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])\p{L}{1,12}[-/]?$", regex.V1)
 _DAY_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I)
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
@@ -427,10 +433,9 @@ def _candidates(text: str) -> Iterator[_Cand]:
         if bi < len(blocked) and blocked[bi][0] < num.end:
             continue
         # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
-        if num.start > 0 and regex.search(r"[\p{L}\p{N}][-/]?$", text[max(0, num.start - 2):num.start]) \
-                and not num.text[0].isalpha() and text[num.start - 1] not in " \t\n":
-            if not regex.search(r"[$£€¥₹₡₾₭₿元]$|(?i:usd|eur|gbp|us\$)$", text[max(0, num.start - 4):num.start]):
-                continue
+        if (not num.text[0].isalpha() and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
+                and not _money_res()[0].search(text, max(0, num.start - 10), num.start)):
+            continue
         if num.end < len(text) and regex.match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end:num.end + 6]) and not num.spelled:
             if regex.match(r"-\d", text[num.end:num.end + 2]) and num.value > 0:
                 pass  # a range "1000-5000", read below
@@ -466,6 +471,13 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
     kind, unit, extra = "count", "", ()
     # currency before the number: "$4.2bn", "US$ 150 million", "USD 200", "MUSD 30"
     mb = money_before.search(text, max(0, num.start - 10), num.start)
+    if mb and regex.search(r"\d[ \t]{0,2}$", text[max(0, mb.start() - 3):mb.start()]):
+        # "10 $ 30 $": a symbol right after a number is that number's, unless that number has
+        # a currency of its own before it ("$ 20,000.00 $ 37,305.97")
+        prev = regex.search(r"[\d.,]{1,30}[ \t]{0,2}$", text[max(0, mb.start() - 32):mb.start()])
+        if prev is None or not money_before.search(text, max(0, mb.start() - len(prev.group()) - 10),
+                                                   mb.start() - len(prev.group())):
+            mb = None
     if mb:
         if mb.group("code"):
             unit = codes[mb.group("code")]
@@ -512,8 +524,20 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
                     pass
                 end, unit = unit_after
                 kind = "duration" if units.is_time(unit) else "quantity"
+    if kind == "count":
+        # "per cent of twenty-two": the number after a bare percent word
+        pof = _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
+        if pof:
+            kind, unit, start = "percent", "percent", pof.start()
     amount = Amount(value, value, unit=unit)
     return _Cand(start, end, kind, amount, f"numbers.{kind}", num.start, end, extra)
+
+
+# "percent of 10" with no number before the percent word ("70 percent of 10 million" is not it)
+_PERCENT_OF = regex.compile(
+    r"(?<![\p{N}%][ \t]{0,2}|\p{L}[ \t])(?<![\p{L}])(?i:per[ \t]?cents?|percents?|percentages?)[ \t]{1,3}of[ \t]{1,3}$",
+    regex.V1,
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -538,6 +562,8 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
         start = m.start()
     end = cand.end
     sm = _suffix_re().match(text, cand.end)
+    if sm and patterns.NUMBER_RUN.match(text, sm.end() + len(text[sm.end():sm.end() + 4]) - len(text[sm.end():sm.end() + 4].lstrip())):
+        sm = None  # "above 1000 and below 1500": "and below" starts the next bound
     if sm:
         word = " ".join(sm.group("word").lower().split())
         shape = _suffix_index()[word]
@@ -552,7 +578,9 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
             end = sm.end()
     if start == cand.start and end == cand.end:
         return cand
-    rule = cand.rule if a.is_point and not a.approximate else cand.rule.replace("numbers.", "numbers.hedged-")
+    rule = cand.rule
+    if not (a.is_point and not a.approximate) and not rule.startswith("numbers.range"):
+        rule = rule.replace("numbers.", "numbers.hedged-")
     return replace(cand, start=start, end=end, amount=a, rule=rule)
 
 
@@ -593,6 +621,14 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
         if i + 1 < len(cands):
             b = cands[i + 1]
             between = text[a.end:b.start]
+            if b.amount.is_point and b.amount.low < 0 and regex.fullmatch(r"[ \t]{0,2}", between) \
+                    and text[b.start] in "-–—" and a.amount.is_point and a.amount.low >= 0:
+                # "1000 - 5000": the dash was read as a sign
+                dash = regex.match(r"[-–—][ \t]{0,2}", text[b.start:b.start + 4])
+                assert dash is not None
+                b = replace(b, start=b.start + dash.end(), num_start=b.start + dash.end(),
+                            amount=replace(b.amount, low=-b.amount.low, high=-b.amount.high))
+                between = text[a.end:b.start]
             jm = _RANGE_JOIN.fullmatch(between) if len(between) < 16 else None
             if jm is None and a.kind == "money" and len(between) < 16:
                 jm = _RANGE_JOIN.fullmatch(between)
@@ -601,8 +637,9 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
             joined = jm is not None and (join != "and" or fm is not None and fm.group("w").lower().startswith(("between", "anywhere between")))
             if joined and join in ("-", "–", "—", "~") and regex.match(r"\s*0\d", text[b.start:b.start + 3]):
                 joined = False
-            if joined and join == "-" and regex.search(r"\d$", text[a.start:a.end]) is None and not a.amount.unit:
-                joined = False
+            if joined and join == "-" and regex.search(r"\p{L}[ \t]*$", text[a.num_start:a.end]) \
+                    and not regex.search(r"\d[kKmMbBnT]{1,3}$", text[a.num_start:a.end]) and not a.amount.unit:
+                joined = False  # "one-two" is not a range
             ua, ub = a.amount.unit, b.amount.unit
             same = ua == ub or ua == "" or (ub == "" and a.kind in ("money", "percent"))
             if joined and same and a.amount.is_point and b.amount.is_point and a.amount.low < b.amount.low:

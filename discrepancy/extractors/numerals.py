@@ -238,10 +238,13 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
             j += 1
         if j < n and toks[j].kind in ("scale", "mult"):
             group, last, k, spelled = Decimal(1) / first.value, "digit", j, True
-    if first.kind == "half" and not first.plural and group is None and (k + 1 == n or toks[k + 1].kind not in ("scale", "mult", "a")):
-        return k + 1, sign * Decimal("0.5") if first.value == 2 else sign * Decimal("0.25"), True
+    if first.kind == "half" and first.value == 2 and not first.plural and group is None and (k + 1 == n or toks[k + 1].kind not in ("scale", "mult", "a")):
+        return k + 1, sign * Decimal("0.5"), True  # "more than half"
     if first.kind == "a" and (frac := _fraction_at(toks, k)) is not None:
-        return frac[0], sign * frac[1] / frac[2], True
+        j, value = frac[0], frac[1] / frac[2]
+        if j < n and toks[j].kind == "scale":  # "a quarter million"
+            value, j = value * toks[j].value, j + 1
+        return j, sign * value, True
     while k < n:
         t = toks[k]
         kind = t.kind
