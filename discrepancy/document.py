@@ -162,21 +162,44 @@ def _ends_at_period(text: str, m: regex.Match[str]) -> bool:
     return True
 
 
-def _line_continues(text: str, nl: int) -> bool:
-    """Whether the line break at ``nl`` is inside a hard-wrapped sentence.
+def _wrap_width(text: str) -> int | None:
+    """The width a hard-wrapped text is wrapped at; None for one paragraph per line.
 
-    It is when the line before does not end a sentence and the next line goes on in lower
-    case or the line before ends with a comma; never for a blank line or a list item.
+    A text is hard-wrapped when it has several lines, nine in ten are at most 100 characters,
+    and most come close to that width (a ragged right edge, as editors and ``fmt`` leave it).
+
+    >>> _wrap_width(("word " * 14 + "\\n") * 6), _wrap_width(("word " * 40 + "\\n") * 6)
+    (69, None)
     """
-    prev = text[max(0, nl - 1)] if nl else "\n"
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < 5:
+        return None
+    width = lengths[(len(lengths) * 9) // 10 - 1]
+    if width > 100 or width < 30:
+        return None
+    near = sum(1 for n in lengths if width * 3 // 4 <= n <= width + 10)
+    return width if near * 2 >= len(lengths) else None
+
+
+def _line_continues(text: str, nl: int, width: int | None) -> bool:
+    """Whether the line break at ``nl`` is inside a sentence that goes on on the next line.
+
+    Never after a line ending in terminal punctuation, before a blank line, after a heading
+    or before a list item / heading / quote. Otherwise it continues when the next line goes
+    on in lower case, the line before ends with a comma, or (in hard-wrapped text, see
+    `_wrap_width`) the line before reaches the wrap width.
+    """
+    prev_start = text.rfind("\n", 0, nl) + 1
+    prev = text[max(prev_start, nl - 200) : nl].rstrip()
     nxt_end = text.find("\n", nl + 1)
     nxt = text[nl + 1 : nl + 81 if nxt_end < 0 else min(nxt_end, nl + 81)]
-    if prev == "\n" or not nxt.strip() or prev in _TERMINAL:
+    if not prev or not nxt.strip() or prev[-1] in _TERMINAL:
         return False
-    if _LINE_START.match(nxt):
+    if _LINE_START.match(nxt) or prev.lstrip().startswith("#"):
         return False
-    first = nxt.lstrip()[:1]
-    return first.islower() or prev == ","
+    if nxt.lstrip()[:1].islower() or prev[-1] == ",":
+        return True
+    return width is not None and nl - prev_start >= width * 3 // 4
 
 
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
@@ -198,9 +221,10 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
+    width = _wrap_width(text) if "\n" in text else None
     for m in _BOUNDARY.finditer(text):
         if m.group("nl") is not None:
-            if _line_continues(text, m.start()):
+            if _line_continues(text, m.start(), width):
                 continue
             cut = m.start()
         else:

@@ -196,6 +196,43 @@ SENTENCES = [
 ]
 
 
+WRAPPED = (
+    "# Troops\n\n"
+    "The letter was signed by Brigadier General William H. Seely and sent to\n"
+    "Iraqi officials on Monday, who said it announced the departure of the\n"
+    "United States forces from the country. The Pentagon said it was a draft\n"
+    "that should never have been sent, and Mark Esper told reporters that\n"
+    "there had been no decision whatsoever to leave Iraq at this time.\n"
+    "Short line\n"
+)
+SENTENCES.append(
+    pytest.param(
+        WRAPPED,
+        [
+            "# Troops",
+            WRAPPED[10 : WRAPPED.index("country.") + 8],
+            WRAPPED[WRAPPED.index("The Pentagon") : WRAPPED.index("time.") + 5],
+            "Short line",
+        ],
+        id="hard-wrapped-capitals-at-line-start",
+    )
+)
+ONE_PARAGRAPH_PER_LINE = "\n".join(
+    ["US denies it will withdraw troops from Iraq despite letter suggesting it will do so"]
+    + [
+        "The US will not pull its troops out of Iraq the country's Defence Secretary has said, despite a letter."
+    ]
+    * 5
+)
+SENTENCES.append(
+    pytest.param(
+        ONE_PARAGRAPH_PER_LINE,
+        ONE_PARAGRAPH_PER_LINE.split("\n"),
+        id="headline-above-long-lines",
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "expected"), SENTENCES)
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split_sentences(text)] == expected
