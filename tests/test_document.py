@@ -219,10 +219,7 @@ SENTENCES.append(
 )
 ONE_PARAGRAPH_PER_LINE = "\n".join(
     ["US denies it will withdraw troops from Iraq despite letter suggesting it will do so"]
-    + [
-        "The US will not pull its troops out of Iraq the country's Defence Secretary has said, despite a letter."
-    ]
-    * 5
+    + ["The US will not pull its troops out of Iraq the Defence Secretary has said, despite a letter."] * 5
 )
 SENTENCES.append(
     pytest.param(
