@@ -166,19 +166,24 @@ def _wrap_width(text: str) -> int | None:
     """The width a hard-wrapped text is wrapped at; None for one paragraph per line.
 
     A text is hard-wrapped when it has several lines, nine in ten are at most 100 characters,
-    and most come close to that width (a ragged right edge, as editors and ``fmt`` leave it).
+    most come close to that width (a ragged right edge, as editors and ``fmt`` leave it), and
+    many of those stop mid-sentence (one-paragraph-per-line text ends its lines with a period).
 
     >>> _wrap_width(("word " * 14 + "\\n") * 6), _wrap_width(("word " * 40 + "\\n") * 6)
     (69, None)
+    >>> _wrap_width(("A sentence of a dozen words or so that ends right here." + "\\n") * 6) is None
+    True
     """
-    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
-    if len(lengths) < 5:
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 5:
         return None
+    lengths = sorted(len(line) for line in lines)
     width = lengths[(len(lengths) * 9) // 10 - 1]
     if width > 100 or width < 30:
         return None
-    near = sum(1 for n in lengths if width * 3 // 4 <= n <= width + 10)
-    return width if near * 2 >= len(lengths) else None
+    near = [line for line in lines if width * 3 // 4 <= len(line) <= width + 10]
+    open_ended = sum(1 for line in near if line[-1] not in _TERMINAL)
+    return width if len(near) * 2 >= len(lines) and open_ended * 5 >= len(lines) * 2 else None
 
 
 def _line_continues(text: str, nl: int, width: int | None) -> bool:
