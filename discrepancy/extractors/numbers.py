@@ -240,7 +240,7 @@ _BLOCKERS = regex.compile(
     | (?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}(?i:[ap]\.?\s?m\b\.?))?  # 20:40, 5:30 p.m.
     | (?<![\w.])\d{1,2}(?:\.\d{2})?\s{0,2}(?i:[ap]\.m\.|[ap]m\b)  # 2pm, 5.30 a.m.
     | (?<![\w./-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-])   # 5/17/2018, 2020-01-03
-    | (?<![\w.-])(?:1[5-9]|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w.-])  # 2013-14
+    | (?<![\w.-])(?:1[5-9]|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w-]|\.\d)  # 2013-14
     | (?<![\w.])(?:1[5-9]|20)\d{2}-(?:0[1-9]|1[0-2])(?![\w-]) # 1995-01
     | (?<![\w.'])(?:1[5-9]|20)\d0'?s\b                        # the 1960s
     | (?m:^[ \t]{0,3}\d{1,3}[.)](?=[ \t]))                    # list numbers "1." "2)"
@@ -297,7 +297,7 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
 
 # A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
 # (but "5k-20k" is a range and "$20" money).
-_MODEL_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])\p{L}{1,12}[-/]?$", regex.V1)
+_MODEL_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1)
 _DAY_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I)
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
@@ -524,6 +524,8 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
                     pass
                 end, unit = unit_after
                 kind = "duration" if units.is_time(unit) else "quantity"
+    if kind == "count" and not num.spelled and regex.match(r"\p{L}", text[end:end + 1]):
+        return None  # glued to letters that are no unit: "860BOX", "06F6"
     if kind == "count":
         # "per cent of twenty-two": the number after a bare percent word
         pof = _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
@@ -642,14 +644,21 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
                 joined = False  # "one-two" is not a range
             ua, ub = a.amount.unit, b.amount.unit
             same = ua == ub or ua == "" or (ub == "" and a.kind in ("money", "percent"))
-            if joined and same and a.amount.is_point and b.amount.is_point and a.amount.low < b.amount.low:
+            ordered = a.amount.low < b.amount.low or (b.amount.low < 0 and a.amount.low != b.amount.low)
+            if joined and same and a.amount.is_point and b.amount.is_point and ordered:
                 unit = ub or ua
                 kind = b.kind if ub else a.kind
                 start = fm.start() if fm else a.start
-                amount = Amount(a.amount.low, b.amount.high, unit=unit, hedge=(fm.group("w").lower() if fm else join))
+                low, high = sorted((a.amount.low, b.amount.low))
+                amount = Amount(low, high, unit=unit, hedge=(fm.group("w").lower() if fm else join))
                 out.append(_Cand(start, b.end, kind, amount, f"numbers.range-{kind}", a.num_start, b.num_end))
                 i += 2
                 continue
+            if (a.kind == "count" and b.kind in ("quantity", "duration", "money", "percent")
+                    and a.amount.is_point and regex.fullmatch(r"[ \t]{1,2}(?:and|or)[ \t]{1,2}|[ \t]{0,2}/[ \t]{0,2}", between)
+                    and a.end == a.num_end):
+                # "45 and 50 mg": the first number shares the unit of the second
+                a = replace(a, kind=b.kind, amount=replace(a.amount, unit=b.amount.unit), rule=f"numbers.{b.kind}")
         out.append(a)
         i += 1
     return out
