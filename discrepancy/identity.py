@@ -97,6 +97,7 @@ def _fold_once(text: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The transliteration fold: one key for the spellings of one name.
 
@@ -340,6 +341,16 @@ def link(names: Sequence[PersonName], settings: Settings | None = None) -> list[
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
 
+    # Mentions written alike (same folded given and family names) are one person outright;
+    # only one representative of each spelling takes part in the pairwise comparisons.
+    first_of: dict[tuple[tuple[str, ...], str, str], int] = {}
+    for i, p in enumerate(names):
+        sig = (tuple(_given(p)), fold(p.family), fold(p.full))
+        if sig in first_of:
+            union(first_of[sig], i)
+        else:
+            first_of[sig] = i
+    reps = set(first_of.values())
     # Block by family key: full names are compared only within a block, plus across blocks
     # for the near-identical family names `same_person` accepts (compared block to block).
     blocks: dict[str, list[int]] = defaultdict(list)
@@ -348,7 +359,7 @@ def link(names: Sequence[PersonName], settings: Settings | None = None) -> list[
     full = {i for i, p in enumerate(names) if _given(p) or aliases.group(p.full)}
     keys = sorted(blocks)
     for key in keys:
-        members = [i for i in blocks[key] if i in full]
+        members = [i for i in blocks[key] if i in full and i in reps]
         for x, i in enumerate(members):
             for j in members[x + 1:]:
                 if same_person(names[i], names[j], settings):
@@ -357,8 +368,8 @@ def link(names: Sequence[PersonName], settings: Settings | None = None) -> list[
         for k2 in keys[x + 1:]:
             if not k1 or not k2 or JaroWinkler.similarity(k1, k2) < CONFUSABLE_THRESHOLD:
                 continue
-            for i in (i for i in blocks[k1] if i in full):
-                for j in (j for j in blocks[k2] if j in full):
+            for i in (i for i in blocks[k1] if i in full and i in reps):
+                for j in (j for j in blocks[k2] if j in full and j in reps):
                     if same_person(names[i], names[j], settings):
                         union(i, j)
     # Surname-only mentions: join the unique full-name cluster of their block, if any.
@@ -366,9 +377,12 @@ def link(names: Sequence[PersonName], settings: Settings | None = None) -> list[
         clusters = sorted({find(i) for i in blocks[key] if i in full})
         bare = [i for i in blocks[key] if i not in full]
         for i in bare:
+            if i not in reps:
+                continue  # joined to the first mention written the same way above
             compatible = [
                 c for c in clusters if not any(
-                    _distinct(names[i], names[j], settings) for j in blocks[key] if find(j) == c
+                    _distinct(names[i], names[j], settings)
+                    for j in blocks[key] if j in reps and find(j) == c
                 )
             ]
             if len(compatible) == 1:
@@ -414,7 +428,12 @@ def confusable(a: PersonName, b: PersonName, settings: Settings | None = None) -
         and _given_compatible(_given(short), _given(long))
     ):
         return f"possible truncation of {long.family} (written {short.family})"
-    near = JaroWinkler.similarity(fa, fb) >= CONFUSABLE_THRESHOLD
+    # The Winkler prefix bonus rates a long extension of a name as close ("Esper" /
+    # "Esperanza" 0.91): near-identical names also have about the same length.
+    near = (
+        JaroWinkler.similarity(fa, fb) >= CONFUSABLE_THRESHOLD
+        and abs(len(fa) - len(fb)) <= TRUNCATION_MAX_MISSING
+    )
     vowels_only = len(skeleton(a.family)) >= 3 and skeleton(a.family) == skeleton(b.family)
     if not (near or vowels_only):
         return None

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -99,10 +99,7 @@ class _Tok:
     end: int
     kind: str
     line: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text lowercased, for table lookups
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -113,7 +110,8 @@ def _tokenize(text: str) -> list[_Tok]:
         line += text.count("\n", prev, m.start())
         prev = m.start()
         kind = m.lastgroup or "punct"
-        toks.append(_Tok(m.group(), m.start(), m.end(), kind, line))
+        word = m.group()
+        toks.append(_Tok(word, m.start(), m.end(), kind, line, word.lower()))
     return toks
 
 
@@ -146,16 +144,21 @@ def _caps(form: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+@cache
+def _written_form(form: str) -> str:
+    return " ".join(t.text for t in _tokenize(form))
+
+
 def _case_ok(form: str, toks: Sequence[_Tok], capitalized: bool = True) -> bool:
     """Case rule of gazetteer.toml and titles.toml (see their headers)."""
+    if not _caps(form):
+        return not capitalized or toks[0].text[:1].isupper()
     written = " ".join(t.text for t in toks)
-    wanted = " ".join(t.text for t in _tokenize(form))
-    if _caps(form):
-        if written == wanted:
-            return True
-        letters = sum(c.isalpha() for c in form)
-        return letters >= 4 and written == " ".join(w[:1] + w[1:].lower() for w in wanted.split())
-    return not capitalized or toks[0].text[:1].isupper()
+    wanted = _written_form(form)
+    if written == wanted:
+        return True
+    letters = sum(c.isalpha() for c in form)
+    return letters >= 4 and written == " ".join(w[:1] + w[1:].lower() for w in wanted.split())
 
 
 class _Tables:
@@ -197,9 +200,12 @@ class _Tables:
                 if words not in self.gaz:
                     self.gaz[words] = _Entry("alias-place", identity.place_key(canon), form)
         self.place_folds: dict[str, str] = {}
+        self.place_first: set[str] = set()  # folded first words, a cheap filter
         for canon, variants in identity.table_groups("places"):
             for form in (canon, *variants):
                 self.place_folds[identity.fold(form)] = form
+                self.place_first.add(identity.fold(form.split()[0]))
+                self.place_first.add(identity.fold(form).split()[0])
         tables.require("gazetteer", "words", dict)
         self.not_name = frozenset(w.lower() for w in _word_list("not_name"))
         self.common = frozenset(w.lower() for w in _word_list("common"))
@@ -214,6 +220,8 @@ class _Tables:
                          bool(spec.get("capitalized", False)))
             for form in spec["forms"]:
                 self._add_title(form, role)
+        self.gaz_prefixes = _prefixes(self.gaz)
+        self.title_prefixes = _prefixes(self.titles)
         self.roles = {key: _Role(key, bool(s["exclusive"]), str(s.get("default_org", "")),
                                  bool(s.get("capitalized", False))) for key, s in roles.items()}
         for role in self.roles.values():
@@ -305,17 +313,23 @@ class _Match:
     role: _Role | None = None
 
 
+def _prefixes(keys: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+
+
 def _longest(
-    toks: Sequence[_Tok], i: int, table: dict[tuple[str, ...], Any], limit: int
+    toks: Sequence[_Tok], i: int, table: dict[tuple[str, ...], Any], prefixes: frozenset[tuple[str, ...]]
 ) -> tuple[int, Any] | None:
     """The longest table key starting at token ``i`` on one line: (end index, value)."""
     best = None
-    key: list[str] = []
-    for j in range(i, min(len(toks), i + limit)):
+    key: tuple[str, ...] = ()
+    for j in range(i, min(len(toks), i + _MAX_GRAM)):
         if j > i and toks[j].line != toks[i].line:
             break
-        key.append(toks[j].low)
-        value = table.get(tuple(key))
+        key = (*key, toks[j].low)
+        if key not in prefixes:
+            break
+        value = table.get(key)
         if value is not None:
             best = (j + 1, value)
     return best
@@ -325,7 +339,7 @@ def _gazetteer(toks: Sequence[_Tok], t: _Tables) -> list[_Match]:
     out: list[_Match] = []
     i = 0
     while i < len(toks):
-        hit = _longest(toks, i, t.gaz, _MAX_GRAM)
+        hit = _longest(toks, i, t.gaz, t.gaz_prefixes)
         if hit is not None and _case_ok(hit[1].form, toks[i:hit[0]]):
             out.append(_Match(i, hit[0], hit[1].form, entry=hit[1]))
             i = hit[0]
@@ -342,6 +356,8 @@ def _gazetteer(toks: Sequence[_Tok], t: _Tables) -> list[_Match]:
 
 def _alias_place(toks: Sequence[_Tok], i: int, t: _Tables) -> _Match | None:
     """A spelling of an alias-table place the fold joins ("Al-Assad" for "Al-Asad")."""
+    if identity.fold(toks[i].text) not in t.place_first:
+        return None
     for n in (3, 2, 1):
         seg = toks[i:i + n]
         if len(seg) < n or any(s.kind != "word" or s.line != seg[0].line for s in seg):
@@ -362,7 +378,7 @@ def _titles(toks: Sequence[_Tok], t: _Tables) -> dict[int, _Match]:
     by_end: dict[int, _Match] = {}
     i = 0
     while i < len(toks):
-        hit = _longest(toks, i, t.titles, 6)
+        hit = _longest(toks, i, t.titles, t.title_prefixes)
         if hit is not None:
             end, (form, role) = hit
             capitalized = role.capitalized if role is not None else True
@@ -639,6 +655,16 @@ def _apposition(d: _Doc, e: int) -> tuple[_Match, str, int, int] | None:
     return match, org, phrase_start, toks[match.end - 1].end
 
 
+def _headline_name_end(d: _Doc, s: int, e: int) -> int:
+    """In a headline every word is capitalized, so a titled name cannot run to the next
+    lowercase word: it is the given names known as such plus one family name, or one word
+    ("President Trump Meets Boris Johnson" -> "Trump")."""
+    k = s
+    while k + 1 < e and identity.fold(d.toks[k].text) in d.t.given and d.toks[k + 1].kind == "word":
+        k += 1
+    return k + 1
+
+
 def _candidates(d: _Doc) -> list[_Candidate]:
     t = d.t
     toks = d.toks
@@ -648,6 +674,8 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         headline = toks[s].line in d.headlines
         pre = _prefix(d, s)
         if pre is not None:
+            if headline:
+                e = _headline_name_end(d, s, e)
             pre.start, pre.end = s, e
             pre.span_end = toks[e - 1].end
             out.append(pre)
@@ -705,8 +733,9 @@ def _person(d: _Doc, c: _Candidate) -> PersonName:
     roles = [m.role for m in c.titles if m.role is not None]
     if c.appos_role is not None and c.appos_role.role is not None:
         roles.append(c.appos_role.role)
-    role = roles[0].key if roles else ""
-    return PersonName(given, family, titles, role, c.org)
+    if c.former or not roles:  # a past holder keeps the title as written, not the office
+        return PersonName(given, family, titles, "", "" if c.former else c.org)
+    return PersonName(given, family, titles, roles[0].key, c.org)
 
 
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
@@ -720,23 +749,33 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     families: dict[str, set[int]] = defaultdict(set)
     for p, cl in zip(known, clusters, strict=True):
         families[identity.fold(p.family)].add(cl)
+    # One representative full name per cluster, the most complete one.
+    best: dict[int, PersonName] = {}
+    for p, cl in zip(known, clusters, strict=True):
+        if cl not in best or (len(p.given), p.full) > (len(best[cl].given), best[cl].full):
+            best[cl] = p
+    reps = sorted(best.items())
+    resolved: dict[str, tuple[PersonName | None, bool]] = {}
     facts: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # token indices inside person mentions
     for c in cands:
         person = _person(d, c)
         rule = c.rule
         extra: tuple[tuple[str, str], ...] = ()
         if not person.given:
-            # A surname alone: give it the given names of the one full mention it can be.
-            matches = sorted({cl for p, cl in zip(known, clusters, strict=True)
-                              if identity.same_person(person, p, settings)})
-            if len(matches) == 1:
-                best = max((p for p, cl in zip(known, clusters, strict=True) if cl == matches[0]),
-                           key=lambda p: (len(p.given), p.full))
-                person = dataclasses.replace(person, given=best.given)
-                extra = (("resolved", best.full),)
+            # A surname alone: give it the given names of the one full mention it can be;
+            # else keep it only when it is close to a family name of the document ("Soleiman").
+            key = identity.fold(person.family)
+            if key not in resolved:
+                matches = [p for _, p in reps if identity.same_person(person, p, settings)]
+                near = any(identity.confusable(person, p, settings) is not None for _, p in reps)
+                resolved[key] = (matches[0] if len(matches) == 1 else None, near)
+            full_name, near = resolved[key]
+            if full_name is not None:
+                person = dataclasses.replace(person, given=full_name.given)
+                extra = (("resolved", full_name.full),)
             elif rule == "names.surname":
-                if not _near_known(person, known, settings) or d.toks[c.start].low in t.common:
+                if not near or d.toks[c.start].low in t.common:
                     continue
                 rule = "names.near-surname"
         if rule == "names.surname" and c.start in d.sentence_start and d.toks[c.start].low in t.common:
@@ -748,15 +787,10 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         subject = Subject(head="person", qualifiers=(person.org,) if person.org else (),
                           entities=(identity.fold(person.full),), phrase=d.text[start:end])
         facts.append(make_fact(doc, "person", start, end, person, rule, subject, extra))
-        taken.append((start, end))
+        taken.update(range(c.start, c.end))
     facts.extend(_places(d, taken, settings))
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     return iter(facts)
-
-
-def _near_known(p: PersonName, known: Sequence[PersonName], settings: Settings) -> bool:
-    """A lone capitalized word close to a family name of the document ("Soleiman")."""
-    return any(identity.confusable(p, k, settings) is not None for k in known)
 
 
 def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int) -> Iterator[Fact]:
@@ -782,14 +816,14 @@ def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int
                         subject, extra)
 
 
-def _places(d: _Doc, taken: Sequence[tuple[int, int]], settings: Settings) -> Iterator[Fact]:
+def _places(d: _Doc, taken: set[int], settings: Settings) -> Iterator[Fact]:
     for m in d.gaz:
         entry = m.entry
         if entry is None or entry.kind not in {"country", "place", "alias-place"}:
             continue
-        start, end = d.toks[m.start].start, d.toks[m.end - 1].end
-        if any(s < end and start < e for s, e in taken):
+        if any(k in taken for k in range(m.start, m.end)):
             continue
+        start, end = d.toks[m.start].start, d.toks[m.end - 1].end
         name = d.text[start:end]
         key = entry.key if entry.kind == "country" else identity.place_key(name, settings)
         subject = Subject(head="place", entities=(key,), phrase=name)
