@@ -78,15 +78,31 @@ def run(n_docs: int, settings: Settings, distinct: bool) -> dict[str, float]:
     facts = sum(len(f) for f in per_doc)
     copies = sum(len(c) for c in result.copies.values())
     return {
-        "docs": n_docs, "facts/doc": facts / n_docs, "extract s": t1 - t0, "compare s": t2 - t1,
-        "total s": t2 - t0, "pairs/doc": result.stats.candidates / n_docs,
-        "aligned": result.stats.aligned, "findings": len(result.findings), "copies": copies,
+        "docs": n_docs,
+        "facts/doc": facts / n_docs,
+        "extract s": t1 - t0,
+        "compare s": t2 - t1,
+        "total s": t2 - t0,
+        "pairs/doc": result.stats.candidates / n_docs,
+        "aligned": result.stats.aligned,
+        "findings": len(result.findings),
+        "copies": copies,
         "largest block": result.stats.largest_block,
     }
 
 
-COLUMNS = ("docs", "facts/doc", "extract s", "compare s", "total s", "pairs/doc", "aligned", "findings", "copies",
-           "largest block")
+COLUMNS = (
+    "docs",
+    "facts/doc",
+    "extract s",
+    "compare s",
+    "total s",
+    "pairs/doc",
+    "aligned",
+    "findings",
+    "copies",
+    "largest block",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

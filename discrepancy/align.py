@@ -129,7 +129,11 @@ def normalize(word: str) -> str:
 
 def _classes(key: str) -> dict[str, str]:
     def check(entry: str, value: object) -> str | None:
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
             return "should be a non-empty list of words"
         return None
 
@@ -176,7 +180,9 @@ def _reporting_class() -> str:
     table = tables.require("synonyms", "dates", dict)
     value = table.get("reporting")
     if not isinstance(value, str) or normalize(value) not in set(_predicates().values()):
-        raise tables.TableError("data table synonyms.toml: [dates] reporting should name a [predicates] class")
+        raise tables.TableError(
+            "data table synonyms.toml: [dates] reporting should name a [predicates] class"
+        )
     return value
 
 
@@ -185,11 +191,15 @@ def _instruments() -> frozenset[str]:
     table = tables.require("synonyms", "dates", dict)
     values = table.get("instruments")
     if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-        raise tables.TableError("data table synonyms.toml: [dates] instruments should be a list of head classes")
+        raise tables.TableError(
+            "data table synonyms.toml: [dates] instruments should be a list of head classes"
+        )
     heads = set(_heads().values())
     for v in values:
         if v not in heads:
-            raise tables.TableError(f"data table synonyms.toml: [dates] instruments: {v!r} is not a [heads] class")
+            raise tables.TableError(
+                f"data table synonyms.toml: [dates] instruments: {v!r} is not a [heads] class"
+            )
     return frozenset(values)
 
 
@@ -239,7 +249,9 @@ def _exclusive() -> frozenset[str]:
     known = set(_predicates().values())
     for c in classes:
         if c not in known:
-            raise tables.TableError(f"data table synonyms.toml: [exclusive] {c!r} is not a [predicates] class")
+            raise tables.TableError(
+                f"data table synonyms.toml: [exclusive] {c!r} is not a [predicates] class"
+            )
     return frozenset(classes)
 
 
@@ -320,7 +332,8 @@ def is_running_total(fact: Fact, window: int = 40) -> bool:
     >>> f = Fact("a", "count", Subject(head="death"), "56", 23, 25, Amount.exact(56), sentence=s)
     >>> is_running_total(f)
     True
-    >>> g = Fact("a", "count", Subject(head="troop"), "56", 0, 2, Amount.exact(56), sentence="56 troops left.")
+    >>> g = Fact("a", "count", Subject(head="troop"), "56", 0, 2, Amount.exact(56),
+    ...          sentence="56 troops left.")
     >>> is_running_total(g)
     False
     """
@@ -413,8 +426,20 @@ def features(
         instruments = frozenset(
             h for h in (canonical_head(w) for w in (*s.qualifiers, s.predicate)) if h in _instruments()
         )
-        return Features(fam, canonical_head(s.head), quals, lemma, bool(lemma), s.negated, entities, places,
-                        source, False, reporting, instruments)
+        return Features(
+            fam,
+            canonical_head(s.head),
+            quals,
+            lemma,
+            bool(lemma),
+            s.negated,
+            entities,
+            places,
+            source,
+            False,
+            reporting,
+            instruments,
+        )
     pred, known = predicate_class(s.predicate)
     if fam in AMOUNT_FAMILIES and pred == _reporting_class():
         # "officials said 5 were killed": the statement verb says nothing about what is counted.

@@ -31,7 +31,7 @@ from .align import AlignStats, align, sentence_names
 from .compare_rules import COMPARATORS, Conflict, Context
 from .document import Document
 from .facts import Fact
-from .findings import Finding, fingerprint, side
+from .findings import Finding, fingerprint
 from .rules import BY_ID
 from .settings import Settings
 
@@ -53,7 +53,15 @@ def signature(f: Fact) -> Signature:
     if f.kind == "role":
         v = f.value
         return (f.kind, getattr(v, "role", "") or s.head, getattr(v, "org", "") or s.qualifiers, v.render())
-    return (f.kind, s.head, s.qualifiers, s.predicate, s.negated, f.value.render(), " ".join(f.surface.split()))
+    return (
+        f.kind,
+        s.head,
+        s.qualifiers,
+        s.predicate,
+        s.negated,
+        f.value.render(),
+        " ".join(f.surface.split()),
+    )
 
 
 def severity(rule: str, clear: bool, confidence: float, settings: Settings) -> str:
@@ -170,28 +178,49 @@ def _rows(
             # Names: one row per two spellings in two documents, whatever the mentions.
             key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
         else:
-            key = (c.rule, c.a.doc, c.b.doc, va, vb, " ".join(c.a.surface.split()), " ".join(c.b.surface.split()))
+            key = (
+                c.rule,
+                c.a.doc,
+                c.b.doc,
+                va,
+                vb,
+                " ".join(c.a.surface.split()),
+                " ".join(c.b.surface.split()),
+            )
         if key in seen:
             continue
         seen.add(key)
-        doc_a, doc_b = docs[c.a.doc], docs[c.b.doc]
-        sa = side(c.a, *doc_a.line_col(c.a.start))
-        sb = side(c.b, *doc_b.line_col(c.b.start))
+        line_a, col_a = docs[c.a.doc].line_col(c.a.start)
+        line_b, col_b = docs[c.b.doc].line_col(c.b.start)
         rule = BY_ID[c.rule]
         message = c.message
         note = _copies_note([c.a.doc, c.b.doc], copies)
         if note:
             message = message[:-1] + note + "." if message.endswith(".") else message + note
-        out.append(Finding(
-            rule=c.rule, rule_name=rule.name, kind=c.a.kind,
-            severity=severity(c.rule, c.clear, c.confidence, settings),
-            subject=c.subject, message=message, confidence=round(float(c.confidence), 4),
-            doc_a=c.a.doc, line_a=int(sa["line"]), col_a=int(sa["col"]), text_a=str(sa["text"]),
-            value_a=va, sentence_a=str(sa["sentence"]),
-            doc_b=c.b.doc, line_b=int(sb["line"]), col_b=int(sb["col"]), text_b=str(sb["text"]),
-            value_b=vb, sentence_b=str(sb["sentence"]),
-            fingerprint=fingerprint(c.rule, c.subject, [(c.a.doc, va), (c.b.doc, vb)]),
-        ))
+        out.append(
+            Finding(
+                rule=c.rule,
+                rule_name=rule.name,
+                kind=c.a.kind,
+                severity=severity(c.rule, c.clear, c.confidence, settings),
+                subject=c.subject,
+                message=message,
+                confidence=round(float(c.confidence), 4),
+                doc_a=c.a.doc,
+                line_a=line_a,
+                col_a=col_a,
+                text_a=c.a.surface,
+                value_a=va,
+                sentence_a=c.a.sentence,
+                doc_b=c.b.doc,
+                line_b=line_b,
+                col_b=col_b,
+                text_b=c.b.surface,
+                value_b=vb,
+                sentence_b=c.b.sentence,
+                fingerprint=fingerprint(c.rule, c.subject, [(c.a.doc, va), (c.b.doc, vb)]),
+            )
+        )
     return out
 
 

@@ -19,59 +19,104 @@ from discrepancy.facts import Amount, Fact, PlaceName, Subject, When
 from discrepancy.settings import Settings
 
 
-def count(doc: str, n: int, head: str, pred: str = "", quals: tuple[str, ...] = (), *, start: int = 0,
-          sentence_start: int = 0, negated: bool = False, sentence: str = "") -> Fact:
+def count(
+    doc: str,
+    n: int,
+    head: str,
+    pred: str = "",
+    quals: tuple[str, ...] = (),
+    *,
+    start: int = 0,
+    sentence_start: int = 0,
+    negated: bool = False,
+    sentence: str = "",
+) -> Fact:
     surface = str(n)
     subject = Subject(head=head, predicate=pred, qualifiers=quals, negated=negated, phrase=head)
-    return Fact(doc, "count", subject, surface, start, start + len(surface), Amount.exact(n),
-                sentence=sentence, sentence_start=sentence_start)
+    return Fact(
+        doc,
+        "count",
+        subject,
+        surface,
+        start,
+        start + len(surface),
+        Amount.exact(n),
+        sentence=sentence,
+        sentence_start=sentence_start,
+    )
 
 
-def date(doc: str, when: When, head: str, pred: str, quals: tuple[str, ...] = (), *, start: int = 0,
-         source: str = "", sentence_start: int = 0) -> Fact:
+def date(
+    doc: str,
+    when: When,
+    head: str,
+    pred: str,
+    quals: tuple[str, ...] = (),
+    *,
+    start: int = 0,
+    source: str = "",
+    sentence_start: int = 0,
+) -> Fact:
     subject = Subject(head=head, predicate=pred, qualifiers=quals, source=source)
     return Fact(doc, "date", subject, when.render(), start, start + 5, when, sentence_start=sentence_start)
 
 
 def place(doc: str, name: str, *, start: int, sentence_start: int) -> Fact:
-    return Fact(doc, "place", Subject(head=name.lower()), name, start, start + len(name), PlaceName(name, name.lower()),
-                sentence_start=sentence_start)
+    return Fact(
+        doc,
+        "place",
+        Subject(head=name.lower()),
+        name,
+        start,
+        start + len(name),
+        PlaceName(name, name.lower()),
+        sentence_start=sentence_start,
+    )
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    pytest.param("rockets", "missile", id="rocket-plural"),
-    pytest.param("projectile", "missile", id="projectile"),
-    pytest.param("Soldiers", "troop", id="soldier-case"),
-    pytest.param("personnel", "troop", id="personnel"),
-    pytest.param("fatality", "death", id="fatality"),
-    pytest.param("seat", "seat", id="unlisted-is-itself"),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("rockets", "missile", id="rocket-plural"),
+        pytest.param("projectile", "missile", id="projectile"),
+        pytest.param("Soldiers", "troop", id="soldier-case"),
+        pytest.param("personnel", "troop", id="personnel"),
+        pytest.param("fatality", "death", id="fatality"),
+        pytest.param("seat", "seat", id="unlisted-is-itself"),
+    ],
+)
 def test_canonical_head(word: str, expected: str) -> None:
     assert canonical_head(word) == expected
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    pytest.param("U.S.", "us", id="dotted"),
-    pytest.param("USA", "us", id="usa"),
-    pytest.param("American", "us", id="demonym"),
-    pytest.param("United States", "us", id="full-name"),
-    pytest.param("ballistic", "ballistic", id="unlisted"),
-    pytest.param("the", "", id="ignored"),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("U.S.", "us", id="dotted"),
+        pytest.param("USA", "us", id="usa"),
+        pytest.param("American", "us", id="demonym"),
+        pytest.param("United States", "us", id="full-name"),
+        pytest.param("ballistic", "ballistic", id="unlisted"),
+        pytest.param("the", "", id="ignored"),
+    ],
+)
 def test_canonical_qualifier(word: str, expected: str) -> None:
     assert canonical_qualifier(word) == expected
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    pytest.param("killed", ("death", True), id="regular-inflection"),
-    pytest.param("kill", ("death", True), id="kill"),
-    pytest.param("died", ("death", True), id="died"),
-    pytest.param("injured", ("injury", True), id="injured"),
-    pytest.param("stationed", ("presence", True), id="stationed"),
-    pytest.param("wound", ("injury", True), id="wound"),
-    pytest.param("fire", ("attack", True), id="fire"),
-    pytest.param("", ("", False), id="empty"),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("killed", ("death", True), id="regular-inflection"),
+        pytest.param("kill", ("death", True), id="kill"),
+        pytest.param("died", ("death", True), id="died"),
+        pytest.param("injured", ("injury", True), id="injured"),
+        pytest.param("stationed", ("presence", True), id="stationed"),
+        pytest.param("wound", ("injury", True), id="wound"),
+        pytest.param("fire", ("attack", True), id="fire"),
+        pytest.param("", ("", False), id="empty"),
+    ],
+)
 def test_predicate_class(word: str, expected: tuple[str, bool]) -> None:
     assert predicate_class(word) == expected
 
@@ -83,26 +128,62 @@ def _f(fact: Fact) -> Features:
 SETTINGS = Settings()
 
 
-@pytest.mark.parametrize(("a", "b", "aligned"), [
-    pytest.param(count("a", 5000, "troop", "station", ("U.S.",)), count("b", 5200, "troops", "station", ("US",)),
-                 True, id="us-troops-same-slot"),
-    pytest.param(count("a", 4500, "troop", "death", ("USA",)), count("b", 5000, "troop", "go", ("U.S.",)),
-                 False, id="deaths-vs-stationed"),
-    pytest.param(count("a", 4500, "troop", "death"), count("b", 5000, "troop"),
-                 False, id="deaths-vs-no-predicate"),
-    pytest.param(count("a", 12, "person", "kill"), count("b", 30, "person", "injure"),
-                 False, id="killed-vs-injured"),
-    pytest.param(count("a", 12, "missile", "launch"), count("b", 13, "rocket", "fire"),
-                 True, id="launched-missiles-vs-fired-rockets"),
-    pytest.param(count("a", 5, "seat", "win", ("city", "council")), count("b", 7, "seat", "win", ("school", "board")),
-                 False, id="council-vs-school-board"),
-    pytest.param(count("a", 2, "base", "", ("US",)), count("b", 3, "base", "", ("Iraqi", "military")),
-                 False, id="us-bases-vs-iraqi-bases"),
-    pytest.param(count("a", 0, "casualty", "", negated=True), count("b", 5, "casualty", ""),
-                 False, id="negated-vs-plain"),
-    pytest.param(count("a", 12, "missile", "launch", ("ballistic",)), count("b", 12, "missile", "launch"),
-                 True, id="qualifier-subset"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "aligned"),
+    [
+        pytest.param(
+            count("a", 5000, "troop", "station", ("U.S.",)),
+            count("b", 5200, "troops", "station", ("US",)),
+            True,
+            id="us-troops-same-slot",
+        ),
+        pytest.param(
+            count("a", 4500, "troop", "death", ("USA",)),
+            count("b", 5000, "troop", "go", ("U.S.",)),
+            False,
+            id="deaths-vs-stationed",
+        ),
+        pytest.param(
+            count("a", 4500, "troop", "death"), count("b", 5000, "troop"), False, id="deaths-vs-no-predicate"
+        ),
+        pytest.param(
+            count("a", 12, "person", "kill"),
+            count("b", 30, "person", "injure"),
+            False,
+            id="killed-vs-injured",
+        ),
+        pytest.param(
+            count("a", 12, "missile", "launch"),
+            count("b", 13, "rocket", "fire"),
+            True,
+            id="launched-missiles-vs-fired-rockets",
+        ),
+        pytest.param(
+            count("a", 5, "seat", "win", ("city", "council")),
+            count("b", 7, "seat", "win", ("school", "board")),
+            False,
+            id="council-vs-school-board",
+        ),
+        pytest.param(
+            count("a", 2, "base", "", ("US",)),
+            count("b", 3, "base", "", ("Iraqi", "military")),
+            False,
+            id="us-bases-vs-iraqi-bases",
+        ),
+        pytest.param(
+            count("a", 0, "casualty", "", negated=True),
+            count("b", 5, "casualty", ""),
+            False,
+            id="negated-vs-plain",
+        ),
+        pytest.param(
+            count("a", 12, "missile", "launch", ("ballistic",)),
+            count("b", 12, "missile", "launch"),
+            True,
+            id="qualifier-subset",
+        ),
+    ],
+)
 def test_score_decides_slot(a: Fact, b: Fact, aligned: bool) -> None:
     s = score(_f(a), _f(b))
     assert (s >= SETTINGS.min_confidence) is aligned, s
@@ -132,8 +213,11 @@ def test_instruments_tell_events_apart() -> None:
 
 
 def test_blocking_never_pairs_different_heads_or_families() -> None:
-    facts = [count("a", 1, "missile", "launch"), count("b", 2, "troop", "launch"),
-             date("c", When(2020, 1, 1), "missile", "launch")]
+    facts = [
+        count("a", 1, "missile", "launch"),
+        count("b", 2, "troop", "launch"),
+        date("c", When(2020, 1, 1), "missile", "launch"),
+    ]
     stats = AlignStats()
     assert align.align(facts, SETTINGS, stats=stats) == []
     assert stats.candidates == 0
@@ -159,8 +243,16 @@ def test_running_total_terms() -> None:
     at = sentence.index("56")
     f = Fact("a", "count", Subject(head="death"), "56", at, at + 2, Amount.exact(56), sentence=sentence)
     assert align.is_running_total(f)
-    g = Fact("a", "count", Subject(head="troop"), "56", 0, 2, Amount(Decimal(56), Decimal(56)),
-             sentence="56 troops guard the gate.")
+    g = Fact(
+        "a",
+        "count",
+        Subject(head="troop"),
+        "56",
+        0,
+        2,
+        Amount(Decimal(56), Decimal(56)),
+        sentence="56 troops guard the gate.",
+    )
     assert not align.is_running_total(g)
 
 

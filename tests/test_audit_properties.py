@@ -45,10 +45,12 @@ def rows(frame: pd.DataFrame, rename: Mapping[str, str] | None = None) -> Counte
     rename = rename or {}
     out: Counter[tuple[object, ...]] = Counter()
     for r in frame.itertuples():
-        sides = sorted([
-            (rename.get(r.doc_a, r.doc_a), r.line_a, r.col_a, r.text_a, r.value_a),
-            (rename.get(r.doc_b, r.doc_b), r.line_b, r.col_b, r.text_b, r.value_b),
-        ])
+        sides = sorted(
+            [
+                (rename.get(r.doc_a, r.doc_a), r.line_a, r.col_a, r.text_a, r.value_a),
+                (rename.get(r.doc_b, r.doc_b), r.line_b, r.col_b, r.text_b, r.value_b),
+            ]
+        )
         out[(r.rule, r.severity, r.subject, r.confidence, *sides)] += 1
     return out
 

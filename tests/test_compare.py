@@ -16,8 +16,18 @@ from discrepancy.settings import Settings
 SETTINGS = Settings()
 
 
-def amount(doc: str, value: Amount, head: str, pred: str = "station", quals: tuple[str, ...] = (), *,
-           start: int = 0, kind: str = "count", surface: str = "", sentence: str = "") -> Fact:
+def amount(
+    doc: str,
+    value: Amount,
+    head: str,
+    pred: str = "station",
+    quals: tuple[str, ...] = (),
+    *,
+    start: int = 0,
+    kind: str = "count",
+    surface: str = "",
+    sentence: str = "",
+) -> Fact:
     surface = surface or value.render()
     subject = Subject(head=head, predicate=pred, qualifiers=quals, phrase=head + "s")
     return Fact(doc, kind, subject, surface, start, start + len(surface), value, sentence=sentence)
@@ -29,8 +39,15 @@ def n(x: int | str, unit: str = "", **kw: object) -> Amount:
 
 def role(doc: str, given: tuple[str, ...], family: str, key: str, org: str, *, start: int = 0) -> Fact:
     name = PersonName(given, family, role=key, org=org)
-    return Fact(doc, "role", Subject(head=key, qualifiers=(org,) if org else ()), name.full, start,
-                start + len(name.full), name)
+    return Fact(
+        doc,
+        "role",
+        Subject(head=key, qualifiers=(org,) if org else ()),
+        name.full,
+        start,
+        start + len(name.full),
+        name,
+    )
 
 
 def person(doc: str, given: tuple[str, ...], family: str, *, start: int = 0) -> Fact:
@@ -39,13 +56,36 @@ def person(doc: str, given: tuple[str, ...], family: str, *, start: int = 0) -> 
 
 
 def place(doc: str, name: str, *, start: int = 0) -> Fact:
-    return Fact(doc, "place", Subject(head=name.lower()), name, start, start + len(name), PlaceName(name, name.lower()))
+    return Fact(
+        doc,
+        "place",
+        Subject(head=name.lower()),
+        name,
+        start,
+        start + len(name),
+        PlaceName(name, name.lower()),
+    )
 
 
-def date(doc: str, when: When, surface: str, head: str = "strike", pred: str = "airstrike", *,
-         start: int = 0, quals: tuple[str, ...] = ()) -> Fact:
-    return Fact(doc, "date", Subject(head=head, predicate=pred, qualifiers=quals), surface, start,
-                start + len(surface), when)
+def date(
+    doc: str,
+    when: When,
+    surface: str,
+    head: str = "strike",
+    pred: str = "airstrike",
+    *,
+    start: int = 0,
+    quals: tuple[str, ...] = (),
+) -> Fact:
+    return Fact(
+        doc,
+        "date",
+        Subject(head=head, predicate=pred, qualifiers=quals),
+        surface,
+        start,
+        start + len(surface),
+        when,
+    )
 
 
 def run(*groups: tuple[str, list[Fact]], published: dict[str, When] | None = None) -> list[Finding]:
@@ -55,26 +95,44 @@ def run(*groups: tuple[str, list[Fact]], published: dict[str, When] | None = Non
 
 # ----------------------------------------------------------------------------- intervals
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    pytest.param(n(5000), n(5200), "clear", id="points-differ"),
-    pytest.param(n(5000), n(5000), None, id="points-equal"),
-    pytest.param(n(12), Amount(D(12), INF, low_open=True), "likely", id="dozen-vs-more-than-dozen"),
-    pytest.param(Amount(D(12), INF, low_open=True), Amount(D(12), INF, low_open=True), None, id="over-vs-more-than"),
-    pytest.param(n(2), Amount(D(2), INF), None, id="two-vs-at-least-two"),
-    pytest.param(n(1), Amount(D(2), INF), "clear", id="one-vs-at-least-two"),
-    pytest.param(n(200, approximate=True), n(215), None, id="about-200-vs-215"),
-    pytest.param(n(200, approximate=True), n(260), "likely", id="about-200-vs-260"),
-    pytest.param(Amount(D(200), D(200), approximate=True, direction="below"), n(210), "likely",
-                 id="nearly-200-never-above"),
-    pytest.param(Amount(D(200), D(200), approximate=True, direction="below"), n(185), None, id="nearly-200-vs-185"),
-    pytest.param(Amount(D(0), D(5000), hedge="up to"), Amount(D(0), D(2500), hedge="up to"), "clear",
-                 id="up-to-vs-up-to"),
-    pytest.param(Amount(D(0), D(5000), hedge="up to"), n(2500), None, id="up-to-vs-point-inside"),
-    pytest.param(Amount(D(0), D(5000), hedge="up to"), n(6000), "clear", id="up-to-vs-point-above"),
-    pytest.param(Amount(D(0), D(5), high_open=True, hedge="fewer than"), n(5), "likely", id="fewer-than-5-vs-5"),
-    pytest.param(Amount(D(8), D(16)), Amount(D(10), D(20)), None, id="ranges-overlap"),
-    pytest.param(Amount(D(8), D(16)), Amount(D(17), D(20)), "clear", id="ranges-apart"),
-])
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(n(5000), n(5200), "clear", id="points-differ"),
+        pytest.param(n(5000), n(5000), None, id="points-equal"),
+        pytest.param(n(12), Amount(D(12), INF, low_open=True), "likely", id="dozen-vs-more-than-dozen"),
+        pytest.param(
+            Amount(D(12), INF, low_open=True), Amount(D(12), INF, low_open=True), None, id="over-vs-more-than"
+        ),
+        pytest.param(n(2), Amount(D(2), INF), None, id="two-vs-at-least-two"),
+        pytest.param(n(1), Amount(D(2), INF), "clear", id="one-vs-at-least-two"),
+        pytest.param(n(200, approximate=True), n(215), None, id="about-200-vs-215"),
+        pytest.param(n(200, approximate=True), n(260), "likely", id="about-200-vs-260"),
+        pytest.param(
+            Amount(D(200), D(200), approximate=True, direction="below"),
+            n(210),
+            "likely",
+            id="nearly-200-never-above",
+        ),
+        pytest.param(
+            Amount(D(200), D(200), approximate=True, direction="below"), n(185), None, id="nearly-200-vs-185"
+        ),
+        pytest.param(
+            Amount(D(0), D(5000), hedge="up to"),
+            Amount(D(0), D(2500), hedge="up to"),
+            "clear",
+            id="up-to-vs-up-to",
+        ),
+        pytest.param(Amount(D(0), D(5000), hedge="up to"), n(2500), None, id="up-to-vs-point-inside"),
+        pytest.param(Amount(D(0), D(5000), hedge="up to"), n(6000), "clear", id="up-to-vs-point-above"),
+        pytest.param(
+            Amount(D(0), D(5), high_open=True, hedge="fewer than"), n(5), "likely", id="fewer-than-5-vs-5"
+        ),
+        pytest.param(Amount(D(8), D(16)), Amount(D(10), D(20)), None, id="ranges-overlap"),
+        pytest.param(Amount(D(8), D(16)), Amount(D(17), D(20)), "clear", id="ranges-apart"),
+    ],
+)
 def test_interval_verdict(a: Amount, b: Amount, expected: str | None) -> None:
     assert verdict(a, b, SETTINGS) == expected
     assert verdict(b, a, SETTINGS) == expected
@@ -82,24 +140,32 @@ def test_interval_verdict(a: Amount, b: Amount, expected: str | None) -> None:
 
 # ----------------------------------------------------------------------------- amounts
 
+
 def test_points_differ_is_an_error_with_a_message() -> None:
-    rows = run(("001", [amount("001", n(5000), "troop", quals=("U.S.",), surface="5,000")]),
-               ("003", [amount("003", n(5200), "troop", quals=("US",), surface="5,200")]))
+    rows = run(
+        ("001", [amount("001", n(5000), "troop", quals=("U.S.",), surface="5,000")]),
+        ("003", [amount("003", n(5200), "troop", quals=("US",), surface="5,200")]),
+    )
     assert [(r.rule, r.severity, r.subject) for r in rows] == [("DSC101", "error", "us troop")]
     assert rows[0].message == "001 says 5,000 troops; 003 says 5,200 troops."
     assert rows[0].confidence >= SETTINGS.error_confidence
 
 
-@pytest.mark.parametrize(("a", "b", "rule"), [
-    pytest.param(n(100, "kilometer"), n(62, "mile"), None, id="km-equals-miles"),
-    pytest.param(n(10, "gigabyte"), n(10000, "megabyte"), None, id="gb-equals-mb"),
-    pytest.param(n(100, "kilometer"), n(100, "mile"), "DSC101", id="km-vs-same-number-miles"),
-    pytest.param(n(40, "kilogram"), n(40, "meter"), "DSC102", id="mass-vs-length"),
-    pytest.param(n(40, "USD"), n(40, "EUR"), "DSC102", id="two-currencies"),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        pytest.param(n(100, "kilometer"), n(62, "mile"), None, id="km-equals-miles"),
+        pytest.param(n(10, "gigabyte"), n(10000, "megabyte"), None, id="gb-equals-mb"),
+        pytest.param(n(100, "kilometer"), n(100, "mile"), "DSC101", id="km-vs-same-number-miles"),
+        pytest.param(n(40, "kilogram"), n(40, "meter"), "DSC102", id="mass-vs-length"),
+        pytest.param(n(40, "USD"), n(40, "EUR"), "DSC102", id="two-currencies"),
+    ],
+)
 def test_units(a: Amount, b: Amount, rule: str | None) -> None:
-    rows = run(("a", [amount("a", a, "cable", "measure", kind="quantity")]),
-               ("b", [amount("b", b, "cable", "measure", kind="quantity")]))
+    rows = run(
+        ("a", [amount("a", a, "cable", "measure", kind="quantity")]),
+        ("b", [amount("b", b, "cable", "measure", kind="quantity")]),
+    )
     assert [r.rule for r in rows] == ([rule] if rule else [])
 
 
@@ -158,9 +224,12 @@ def test_running_total_across_days_is_an_update() -> None:
 
 # ----------------------------------------------------------------------------- dates
 
+
 def test_dates_that_cannot_overlap() -> None:
-    rows = run(("a", [date("a", When(2020, 1, 5, weekday=6), "Sunday")]),
-               ("b", [date("b", When(2020, 1, 3, weekday=4, part="early"), "early Friday 3 January")]))
+    rows = run(
+        ("a", [date("a", When(2020, 1, 5, weekday=6), "Sunday")]),
+        ("b", [date("b", When(2020, 1, 3, weekday=4, part="early"), "early Friday 3 January")]),
+    )
     assert [r.rule for r in rows] == ["DSC301"]
     assert rows[0].severity in ("warning", "error")
 
@@ -168,41 +237,60 @@ def test_dates_that_cannot_overlap() -> None:
 def test_dates_in_two_zones_at_one_instant() -> None:
     est = When(2020, 1, 7, hour=17, minute=30, zone="EST", utc_offset=-300)
     baghdad = When(2020, 1, 8, hour=1, minute=30, zone="AST", utc_offset=180)
-    rows = run(("a", [date("a", est, "5:30 p.m. EST on January 7", "launch", "launch")]),
-               ("b", [date("b", baghdad, "1:30 a.m. on January 8", "launch", "launch")]))
+    rows = run(
+        ("a", [date("a", est, "5:30 p.m. EST on January 7", "launch", "launch")]),
+        ("b", [date("b", baghdad, "1:30 a.m. on January 8", "launch", "launch")]),
+    )
     assert rows == []
 
 
 def test_broader_date_is_compatible() -> None:
-    rows = run(("a", [date("a", When(2023, 3), "March 2023", "release", "release")]),
-               ("b", [date("b", When(2023, 3, 12), "12 March 2023", "release", "release")]))
+    rows = run(
+        ("a", [date("a", When(2023, 3), "March 2023", "release", "release")]),
+        ("b", [date("b", When(2023, 3, 12), "12 March 2023", "release", "release")]),
+    )
     assert rows == []
 
 
 # ----------------------------------------------------------------------------- names
 
+
 def test_one_role_two_people() -> None:
-    rows = run(("a", [role("a", ("Ruhollah",), "Khomeini", "supreme-leader", "iran")]),
-               ("b", [role("b", ("Ali",), "Khamenei", "supreme-leader", "iran")]))
+    rows = run(
+        ("a", [role("a", ("Ruhollah",), "Khomeini", "supreme-leader", "iran")]),
+        ("b", [role("b", ("Ali",), "Khamenei", "supreme-leader", "iran")]),
+    )
     assert [(r.rule, r.severity, r.subject) for r in rows] == [("DSC201", "error", "supreme-leader (iran)")]
 
 
 def test_one_role_one_person_spelled_two_ways() -> None:
-    rows = run(("a", [role("a", ("Mark",), "Esper", "defense-secretary", "us")]),
-               ("b", [role("b", (), "Esper", "defense-secretary", "us")]))
+    rows = run(
+        ("a", [role("a", ("Mark",), "Esper", "defense-secretary", "us")]),
+        ("b", [role("b", (), "Esper", "defense-secretary", "us")]),
+    )
     assert rows == []
 
 
 def test_same_title_different_countries() -> None:
-    rows = run(("a", [role("a", ("Donald",), "Trump", "president", "us")]),
-               ("b", [role("b", ("Hassan",), "Rouhani", "president", "iran")]))
+    rows = run(
+        ("a", [role("a", ("Donald",), "Trump", "president", "us")]),
+        ("b", [role("b", ("Hassan",), "Rouhani", "president", "iran")]),
+    )
     assert rows == []
 
 
 def test_name_variants_and_confusables() -> None:
-    rows = run(("a", [person("a", ("Qassem",), "Soleimani"), person("a", ("Javad",), "Zarif", start=30)]),
-               ("b", [person("b", ("Qasem",), "Soleimani"), person("b", ("Mohammed", "Javad"), "Zarif", start=30),
-                      person("b", (), "Soleiman", start=60)]))
+    rows = run(
+        ("a", [person("a", ("Qassem",), "Soleimani"), person("a", ("Javad",), "Zarif", start=30)]),
+        (
+            "b",
+            [
+                person("b", ("Qasem",), "Soleimani"),
+                person("b", ("Mohammed", "Javad"), "Zarif", start=30),
+                person("b", (), "Soleiman", start=60),
+            ],
+        ),
+    )
     got = sorted((r.rule, r.severity, r.value_a, r.value_b) for r in rows)
     assert ("DSC203", "info", "Qassem Soleimani", "Qasem Soleimani") in got
     assert not any("Zarif" in r.value_a + r.value_b for r in rows)
@@ -210,8 +298,10 @@ def test_name_variants_and_confusables() -> None:
 
 
 def test_place_variants_are_info() -> None:
-    rows = run(("a", [place("a", "Erbil"), place("a", "Al-Asad", start=20)]),
-               ("b", [place("b", "Irbil"), place("b", "Al-Assad", start=20)]))
+    rows = run(
+        ("a", [place("a", "Erbil"), place("a", "Al-Asad", start=20)]),
+        ("b", [place("b", "Irbil"), place("b", "Al-Assad", start=20)]),
+    )
     assert sorted((r.rule, r.severity) for r in rows) == [("DSC203", "info"), ("DSC203", "info")]
 
 

@@ -41,7 +41,9 @@ def _matches(text: str, wanted: str) -> bool:
 
 
 def _pair(row: pd.Series, a: str, b: str) -> bool:
-    return (_matches(row.text_a, a) and _matches(row.text_b, b)) or (_matches(row.text_a, b) and _matches(row.text_b, a))
+    return (_matches(row.text_a, a) and _matches(row.text_b, b)) or (
+        _matches(row.text_a, b) and _matches(row.text_b, a)
+    )
 
 
 def _cases() -> list[Any]:
@@ -77,9 +79,12 @@ def test_corpus(corpus: str, of: str, item: dict[str, Any]) -> None:
         words = [w.casefold() for w in item.get("subject", [])]
         rows = [r for r in rows if all(w in r.subject.casefold() for w in words)]
         table = frame[["rule", "severity", "subject", "text_a", "text_b"]].to_string()
-        assert rows, f"{corpus}: expected {item['rule']} between {item['a']!r} and {item['b']!r}; got:\n{table}"
+        assert rows, (
+            f"{corpus}: expected {item['rule']} between {item['a']!r} and {item['b']!r}; got:\n{table}"
+        )
     else:
         if "rule" in item:
             rows = [r for r in rows if r.rule == item["rule"]]
         assert not rows, f"{corpus}: {item['a']!r} vs {item['b']!r} must not be reported: " + "; ".join(
-            f"{r.rule} {r.severity} {r.message}" for r in rows)
+            f"{r.rule} {r.severity} {r.message}" for r in rows
+        )

@@ -33,8 +33,10 @@ def test_golden_table() -> None:
         right = set(map(tuple, got.to_numpy()))
         lost = "\n".join(" | ".join(r[:6]) for r in sorted(left - right))
         new = "\n".join(" | ".join(r[:6]) for r in sorted(right - left))
-        pytest.fail(f"seed findings changed (regenerate with python -m tests.golden.regen)\n"
-                    f"missing:\n{lost or '-'}\nnew:\n{new or '-'}\n(or only the order changed)")
+        pytest.fail(
+            f"seed findings changed (regenerate with python -m tests.golden.regen)\n"
+            f"missing:\n{lost or '-'}\nnew:\n{new or '-'}\n(or only the order changed)"
+        )
 
 
 def _side(row: pd.Series, suffix: str, doc: str, words: str) -> bool:
@@ -50,8 +52,9 @@ def _side(row: pd.Series, suffix: str, doc: str, words: str) -> bool:
     return any(re.search(pattern, str(row[f"{c}_{suffix}"]).casefold()) for c in ("text", "value"))
 
 
-def _rows(a: tuple[str, str], b: tuple[str, str], severities: tuple[str, ...] = SERIOUS,
-          rule: str | None = None) -> list[pd.Series]:
+def _rows(
+    a: tuple[str, str], b: tuple[str, str], severities: tuple[str, ...] = SERIOUS, rule: str | None = None
+) -> list[pd.Series]:
     out = []
     for _, row in seeds().iterrows():
         if row.severity not in severities or (rule and row.rule != rule):
@@ -68,34 +71,61 @@ def _xfail(reason: str) -> pytest.MarkDecorator:
 REPORTED = [
     pytest.param("DSC101", ("001", "5,000"), ("003", "5,200"), id="us-troops-5000-vs-5200"),
     pytest.param("DSC101", ("004", "a dozen"), ("004", "more than a dozen"), id="dozen-vs-more-than-dozen"),
-    pytest.param("DSC101", ("004", "a dozen"), ("000", "over a dozen"), id="dozen-missiles-vs-over-dozen-rockets",
-                 marks=_xfail("numbers extractor gives 000 'hit ... Ain al-Asad housing US troops by over a dozen "
-                              "rockets' predicate='house' (the participle before the noun), not the clause verb "
-                              "'hit'; 'house' (presence) and 004's 'launch' (attack) are different known classes")),
-    pytest.param("DSC201", ("000", "Khomeini"), ("002", "Khamenei"), id="supreme-leader-khomeini-vs-khamenei"),
+    pytest.param(
+        "DSC101",
+        ("004", "a dozen"),
+        ("000", "over a dozen"),
+        id="dozen-missiles-vs-over-dozen-rockets",
+        marks=_xfail(
+            "numbers extractor gives 000 'hit ... Ain al-Asad housing US troops by over a dozen "
+            "rockets' predicate='house' (the participle before the noun), not the clause verb "
+            "'hit'; 'house' (presence) and 004's 'launch' (attack) are different known classes"
+        ),
+    ),
+    pytest.param(
+        "DSC201", ("000", "Khomeini"), ("002", "Khamenei"), id="supreme-leader-khomeini-vs-khamenei"
+    ),
     pytest.param("DSC301", ("000", "Sunday"), ("000", "January 3"), id="strike-sunday-vs-january-3"),
-    pytest.param("DSC301", ("000", "Sunday"), ("002", "early Friday 3 January"), id="strike-sunday-vs-early-friday"),
+    pytest.param(
+        "DSC301", ("000", "Sunday"), ("002", "early Friday 3 January"), id="strike-sunday-vs-early-friday"
+    ),
     pytest.param("DSC301", ("000", "Sunday"), ("003", "Friday"), id="strike-sunday-vs-friday"),
-    pytest.param("DSC301", ("000", "Wednesday"), ("001", "Monday afternoon"), id="letter-wednesday-vs-monday-afternoon"),
-    pytest.param("DSC301", ("000", "Wednesday"), ("001", "=Monday"), id="letter-wednesday-vs-monday-informed",
-                 marks=_xfail("dates extractor reads 001 'the USA military informed its counterparts in Baghdad on "
-                              "Monday' as a statement (head='say', predicate='inform'), which dates the telling, "
-                              "not the letter, so it never aligns with the leak")),
+    pytest.param(
+        "DSC301", ("000", "Wednesday"), ("001", "Monday afternoon"), id="letter-wednesday-vs-monday-afternoon"
+    ),
+    pytest.param(
+        "DSC301",
+        ("000", "Wednesday"),
+        ("001", "=Monday"),
+        id="letter-wednesday-vs-monday-informed",
+        marks=_xfail(
+            "dates extractor reads 001 'the USA military informed its counterparts in Baghdad on "
+            "Monday' as a statement (head='say', predicate='inform'), which dates the telling, "
+            "not the letter, so it never aligns with the leak"
+        ),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("rule", "a", "b"), REPORTED)
 def test_reported(rule: str, a: tuple[str, str], b: tuple[str, str]) -> None:
-    assert _rows(a, b, rule=rule), seeds()[["rule", "severity", "doc_a", "text_a", "doc_b", "text_b"]].to_string()
+    assert _rows(a, b, rule=rule), seeds()[
+        ["rule", "severity", "doc_a", "text_a", "doc_b", "text_b"]
+    ].to_string()
 
 
 NOT_REPORTED = [
     pytest.param(("0", "Qassem"), ("0", "Qasem"), id="qassem-vs-qasem"),
     pytest.param(("0", "Erbil"), ("0", "Irbil"), id="erbil-vs-irbil"),
     pytest.param(("0", "Al-Asad"), ("0", "Al-Assad"), id="al-asad-vs-al-assad"),
-    pytest.param(("004", "5:30 p.m. (EST) on January 7"), ("004", "early hours of Wednesday"),
-                 id="est-instant-vs-early-hours-wednesday"),
-    pytest.param(("004", "5:30 p.m. (EST) on January 7"), ("000", "Wednesday"), id="est-instant-vs-wednesday"),
+    pytest.param(
+        ("004", "5:30 p.m. (EST) on January 7"),
+        ("004", "early hours of Wednesday"),
+        id="est-instant-vs-early-hours-wednesday",
+    ),
+    pytest.param(
+        ("004", "5:30 p.m. (EST) on January 7"), ("000", "Wednesday"), id="est-instant-vs-wednesday"
+    ),
     pytest.param(("000", "over a dozen"), ("004", "more than a dozen"), id="over-vs-more-than-dozen"),
     pytest.param(("001", "4500"), ("001", "5,000"), id="deaths-4500-vs-5000"),
     pytest.param(("001", "4500"), ("003", "5,200"), id="deaths-4500-vs-5200"),
@@ -125,5 +155,7 @@ def test_repeated_captions_do_not_multiply() -> None:
     frame = seeds()
     key = ["rule", "doc_a", "doc_b", "text_a", "text_b", "value_a", "value_b"]
     assert not frame.duplicated(subset=key).any()
-    same = frame[(frame.doc_a == frame.doc_b) & (frame.text_a == frame.text_b) & (frame.value_a == frame.value_b)]
+    same = frame[
+        (frame.doc_a == frame.doc_b) & (frame.text_a == frame.text_b) & (frame.value_a == frame.value_b)
+    ]
     assert same.empty

@@ -68,7 +68,13 @@ def _scaled(a: Amount, tolerance: float) -> Amount:
 
 def _is_upper_bound(a: Amount) -> bool:
     """A stated maximum: "up to N", "as many as N", "fewer than N" (low end at 0, hedged)."""
-    return bool(a.hedge) and a.low in (0, NEG_INF) and not a.low_open and a.high.is_finite() and not a.approximate
+    return (
+        bool(a.hedge)
+        and a.low in (0, NEG_INF)
+        and not a.low_open
+        and a.high.is_finite()
+        and not a.approximate
+    )
 
 
 def _close(x: Decimal, y: Decimal, tolerance: float) -> bool:
@@ -116,9 +122,16 @@ def _convert(a: Amount, b: Amount) -> tuple[Amount, Amount] | None:
 
 # Readable names of pint dimensionalities for messages.
 _DIMENSION_WORDS = {
-    "[length]": "length", "[mass]": "mass", "[time]": "time", "[length] ** 2": "area",
-    "[length] ** 3": "volume", "[length] / [time]": "speed", "[temperature]": "temperature",
-    "[information]": "data size", "[angle]": "angle", "[information] / [time]": "data rate",
+    "[length]": "length",
+    "[mass]": "mass",
+    "[time]": "time",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "[length] / [time]": "speed",
+    "[temperature]": "temperature",
+    "[information]": "data size",
+    "[angle]": "angle",
+    "[information] / [time]": "data rate",
 }
 
 
@@ -166,7 +179,12 @@ def run(ctx: Context) -> Iterator[Conflict]:
                 da, db = _dimension(va.unit), _dimension(vb.unit)
                 why = f"{da} vs {db}" if da != db else f"{va.unit} vs {vb.unit}, which cannot be converted"
                 yield Conflict(
-                    "DSC102", a, b, subject, pair.score, False,
+                    "DSC102",
+                    a,
+                    b,
+                    subject,
+                    pair.score,
+                    False,
                     f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: units of different kinds ({why}).",
                 )
             continue
@@ -179,7 +197,12 @@ def run(ctx: Context) -> Iterator[Conflict]:
         running = pair.fa.running_total or pair.fb.running_total
         if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
             yield Conflict(
-                "DSC103", a, b, subject, pair.score, False,
+                "DSC103",
+                a,
+                b,
+                subject,
+                pair.score,
+                False,
                 f"{a.doc} (published {day_a}) says {said(a)}; {b.doc} (published {day_b}) says "
                 f"{said(b)}: a running total that may have been updated between the two dates.",
             )
@@ -188,7 +211,12 @@ def run(ctx: Context) -> Iterator[Conflict]:
         if va.unit != vb.unit and va.low == vb.low and va.high == vb.high:
             note = f" (same number in {va.unit} and {vb.unit}: a unit may be wrong)"
         yield Conflict(
-            "DSC101", a, b, subject, pair.score, outcome == "clear",
+            "DSC101",
+            a,
+            b,
+            subject,
+            pair.score,
+            outcome == "clear",
             f"{a.doc} says {said(a)}; {b.doc} says {said(b)}{note}.",
         )
 

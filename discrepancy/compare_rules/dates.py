@@ -53,7 +53,12 @@ def run(ctx: Context) -> Iterator[Conflict]:
         clear = _explicit(a) and _explicit(b)
         event = pair.fa.head
         yield Conflict(
-            "DSC301", a, b, event, pair.score, clear,
+            "DSC301",
+            a,
+            b,
+            event,
+            pair.score,
+            clear,
             f"{a.doc} dates the {event} {_shown(a)}; {b.doc} dates it {_shown(b)}.",
         )
 

@@ -70,12 +70,18 @@ def _pairs(names: Sequence[str], key: Callable[[str], str]) -> Iterator[tuple[st
         members = blocks[k]
         width = len(members) if len(members) <= MAX_BLOCK else WINDOW
         for i, a in enumerate(members):
-            for b in members[i + 1:i + 1 + width]:
+            for b in members[i + 1 : i + 1 + width]:
                 yield a, b
 
 
-def _rows(rule: str, left: list[Fact], right: list[Fact], subject: str, confidence: float,
-          message: Callable[[Fact, Fact], str]) -> Iterator[Conflict]:
+def _rows(
+    rule: str,
+    left: list[Fact],
+    right: list[Fact],
+    subject: str,
+    confidence: float,
+    message: Callable[[Fact, Fact], str],
+) -> Iterator[Conflict]:
     for fa in left:
         for fb in right:
             a, b = ordered(fa, fb)
@@ -101,19 +107,26 @@ def _people(ctx: Context) -> Iterator[Conflict]:
         members[c].append(n)
 
     def variant_message(a: Fact, b: Fact) -> str:
-        return f"{a.doc} spells {a.value.render()} and {b.doc} spells {b.value.render()}: one person spelled two ways."
+        return (f"{a.doc} spells {a.value.render()} and {b.doc} spells {b.value.render()}: "
+                "one person spelled two ways.")
 
     # Variants: spellings inside one identity.
     for c in sorted(members):
         group = members[c]
         for i, na in enumerate(group):
-            for nb in group[i + 1:i + 1 + WINDOW]:
+            for nb in group[i + 1 : i + 1 + WINDOW]:
                 va, vb = value_of[na], value_of[nb]
                 ctx.stats.candidates += 1
                 if identity.variant(va, vb, settings):
                     subject = identity.fold(va.family or va.full)
-                    yield from _rows("DSC203", spelled[na], spelled[nb], subject,
-                                     identity.similarity(va.full, vb.full), variant_message)
+                    yield from _rows(
+                        "DSC203",
+                        spelled[na],
+                        spelled[nb],
+                        subject,
+                        identity.similarity(va.full, vb.full),
+                        variant_message,
+                    )
 
     # Confusables: different identities whose family names are nearly the same.
     cluster_of = dict(zip(names, clusters, strict=True))
@@ -132,11 +145,19 @@ def _people(ctx: Context) -> Iterator[Conflict]:
             subject = identity.fold(va.family or va.full)
 
             def message(a: Fact, b: Fact, r: str = reason) -> str:
-                return (f"{a.doc} names {a.value.render()} and {b.doc} names {b.value.render()}: "
-                        f"nearly the same name for different people ({r}).")
+                return (
+                    f"{a.doc} names {a.value.render()} and {b.doc} names {b.value.render()}: "
+                    f"nearly the same name for different people ({r})."
+                )
 
-            yield from _rows("DSC202", spelled[na], spelled[nb], subject,
-                             identity.similarity(va.family or va.full, vb.family or vb.full), message)
+            yield from _rows(
+                "DSC202",
+                spelled[na],
+                spelled[nb],
+                subject,
+                identity.similarity(va.family or va.full, vb.family or vb.full),
+                message,
+            )
 
 
 def _places(ctx: Context) -> Iterator[Conflict]:
@@ -152,12 +173,13 @@ def _places(ctx: Context) -> Iterator[Conflict]:
         by_place[identity.place_key(n, settings)].append(n)
 
     def message(a: Fact, b: Fact) -> str:
-        return f"{a.doc} writes {a.value.render()} and {b.doc} writes {b.value.render()}: one place spelled two ways."
+        return (f"{a.doc} writes {a.value.render()} and {b.doc} writes {b.value.render()}: "
+                "one place spelled two ways.")
 
     for key in sorted(by_place):
         group = by_place[key]
         for i, na in enumerate(group):
-            for nb in group[i + 1:i + 1 + WINDOW]:
+            for nb in group[i + 1 : i + 1 + WINDOW]:
                 va, vb = spelled[na][0].value, spelled[nb][0].value
                 assert isinstance(va, PlaceName) and isinstance(vb, PlaceName)
                 ctx.stats.candidates += 1

@@ -39,7 +39,11 @@ def role_key(f: Fact) -> tuple[str, str]:
     """
     v = f.value
     role = v.role if isinstance(v, PersonName) and v.role else f.subject.head
-    org = v.org if isinstance(v, PersonName) and v.org else (f.subject.qualifiers[0] if f.subject.qualifiers else "")
+    org = (
+        v.org
+        if isinstance(v, PersonName) and v.org
+        else (f.subject.qualifiers[0] if f.subject.qualifiers else "")
+    )
     return normalize(role).replace(" ", "-"), normalize(org)
 
 
@@ -54,7 +58,7 @@ def run(ctx: Context) -> Iterator[Conflict]:
             key = role_key(f)
             if key[0]:
                 groups[key].append(f)
-    for (role, org) in sorted(groups):
+    for role, org in sorted(groups):
         holders: dict[str, list[Fact]] = defaultdict(list)
         for f in sorted(groups[(role, org)], key=position):
             holders[f.value.render().casefold()].append(f)
@@ -63,7 +67,7 @@ def run(ctx: Context) -> Iterator[Conflict]:
         label = f"{role} ({org})" if org else role
         for i, ni in enumerate(names):
             upto = len(names) if len(names) <= MAX_HOLDERS else min(len(names), i + 1 + MAX_HOLDERS)
-            for nj in names[i + 1:upto]:
+            for nj in names[i + 1 : upto]:
                 pa, pb = holders[ni][0].value, holders[nj][0].value
                 assert isinstance(pa, PersonName) and isinstance(pb, PersonName)
                 ctx.stats.candidates += 1
@@ -75,7 +79,12 @@ def run(ctx: Context) -> Iterator[Conflict]:
                     for fb in holders[nj]:
                         a, b = ordered(fa, fb)
                         yield Conflict(
-                            "DSC201", a, b, label, confidence, True,
+                            "DSC201",
+                            a,
+                            b,
+                            label,
+                            confidence,
+                            True,
                             f"{a.doc} names {a.value.render()} as {label}; {b.doc} names "
                             f"{b.value.render()}, a different person{extra}.",
                         )
