@@ -57,6 +57,12 @@ def test_summary_line(ctx: Context, expected: str) -> None:
     assert summary(to_frame(THREE), ctx) == expected
 
 
+def test_summary_info_is_not_pluralised() -> None:
+    findings = [make("DSC203", line=i) for i in range(4)]
+    expected = "Found 4 discrepancies (4 info) across 2 documents."
+    assert summary(to_frame(findings), Context(n_docs=2)) == expected
+
+
 def test_summary_singular() -> None:
     assert summary(to_frame([make()]), Context(n_docs=2)) == \
         "Found 1 discrepancy (1 error) across 2 documents."
