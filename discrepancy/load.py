@@ -596,8 +596,6 @@ class _HTMLText(HTMLParser):
             key = a.get("property") or a.get("name") or a.get("itemprop")
             if key and "content" in a:
                 self.meta.setdefault(key.strip().lower(), a["content"].strip())
-        elif tag == "time" and "datetime" in dict(attrs) and "time_datetime" not in self.meta:
-            self.meta["time_datetime"] = dict(attrs)["datetime"]
         if tag in _BLOCK:
             self._break()
         if tag == "pre":
