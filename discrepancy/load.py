@@ -124,7 +124,7 @@ def parse_published(value: str | When) -> When:
     '2020-01-08T13:47:00+00:00'
     >>> parse_published("January 8, 2020").render()
     '2020-01-08'
-    >>> parse_published("8/1/20")
+    >>> parse_published("8/1/20")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     discrepancy.load.LoadError: bad publication date '8/1/20': use YYYY-MM-DD, YYYY-MM-DDTHH:MM+HH:MM, ...
     """
@@ -172,7 +172,9 @@ def _published_targets(docs: Sequence[Document], key: str) -> list[int]:
     if exact:
         return exact
     norm = key.replace("\\", "/").removeprefix("./")
-    files = [(i, Path(d.path)) for i, d in enumerate(docs) if d.path and "#" not in d.id]
+    # Documents of a JSON Lines file share its path, so only whole files match a path or name.
+    paths = [(i, Path(d.path)) for i, d in enumerate(docs) if d.path]
+    files = [(i, p) for i, p in paths if p.suffix.lower() != ".jsonl"]
     by_path = [i for i, p in files if p.as_posix() == norm]
     if by_path:
         return by_path
