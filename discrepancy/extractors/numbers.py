@@ -282,10 +282,12 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or num.slash or not regex.fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
         return False
     before = text[max(0, num.start - 24):num.start]
+    if _prefix_re().search(before):
+        return False  # "more than 2000", "up to 1500" are amounts
     if _YEAR_BEFORE.search(before):
         return True
-    if _prefix_re().search(before) or not regex.fullmatch(r"(?:19|20)\d{2}", num.text):
-        return False  # "more than 2000", "below 1500" are amounts
+    if not regex.fullmatch(r"(?:19|20)\d{2}", num.text):
+        return False
     after = text[num.end:num.end + 40]
     m = regex.match(r"[ \t]{1,3}([\p{L}][\p{L}'’-]*)", after)
     if not m:
@@ -866,12 +868,30 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
-    """Longest first, then earliest; drop candidates overlapping a kept one."""
+    """Longest first, then earliest; drop candidates overlapping a kept one.
+
+    Candidates are swept in text order into clusters of overlapping spans; the policy runs
+    inside each cluster, so the cost stays linear in the number of candidates.
+    """
     kept: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+    cluster: list[_Cand] = []
+    reach = -1
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if cluster and c.start >= reach:
+            kept.extend(_resolve_cluster(cluster))
+            cluster = []
+        cluster.append(c)
+        reach = max(reach, c.end) if len(cluster) > 1 else c.end
+    kept.extend(_resolve_cluster(cluster))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _resolve_cluster(cluster: list[_Cand]) -> list[_Cand]:
+    kept: list[_Cand] = []
+    for c in sorted(cluster, key=lambda c: (-(c.end - c.start), c.start)):
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return kept
 
 
 def amounts(text: str) -> list[_Cand]:
