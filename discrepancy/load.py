@@ -367,8 +367,8 @@ def decode(data: bytes, name: str, warn: Warn) -> str:
             warn(f"{where}; read as cp1252")
         except UnicodeDecodeError:
             text = data[bom:].decode("cp1252", errors="replace")
-            bad = text.count("\ufffd") - data[bom:].count("\xef\xbf\xbd".encode("latin-1"))
-            warn(f"{where}; read as cp1252, {max(bad, 1)} byte(s) it cannot map replaced with U+FFFD")
+            bad = text.count("\ufffd")  # cp1252 yields U+FFFD only for the bytes it cannot map
+            warn(f"{where}; read as cp1252, {bad} byte(s) it cannot map replaced with U+FFFD")
     return _normalize_newlines(text)
 
 
