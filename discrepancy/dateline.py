@@ -117,7 +117,7 @@ def _date_pattern() -> str:
         (?P<dy>\d{{4}})                           # 2022
     )
     (?! \d | (?!T\d)\w )                          # not inside a longer number or word ("T" starts ISO time)
-    (?: (?:\s*,)? (?:\s*(?:at|@|-|–|\||·))? (?:\s+|T)  # ", at " / " - " / " | " / ISO "T"
+    (?: (?:\s*,)? (?:\s*(?:at|@|-|–|\||·|•))? (?:\s+|T)  # ", at " / " - " / " | " / ISO "T"
         (?P<t2>{_time("b")}) )?                   # a time after the date
     """
 
@@ -133,7 +133,8 @@ def _line_regex() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         ^[ \t]*
-        (?: [^\n|•·]{{1,80}}? [ \t]* [|•·] [ \t]* (?=(?:{labels})\b) )?   # "By J. Doe | " before a label
+        (?: [^\n|•·]{{1,80}}? [ \t]* [|•·] [ \t]* (?=(?:{labels})\b)   # "Reuters | " before a label
+          | by [ \t] [^\n|•·]{{1,60}}? [ \t]* [|•·] [ \t]* )?          # "By J. Doe • " before a date
         (?: (?P<label>{labels}) \b [ \t]* (?: : | \bon\b | [-–] )? [ \t]* )?   # Published: / Posted on
         (?P<date>{_date_pattern()})
         [ \t]* (?P<tail> [|•·\-–—/] [^\n]{{0,80}} )?   # " - ITV Report", "| 3 min read"

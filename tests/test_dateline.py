@@ -33,6 +33,20 @@ def ist(y: int, mo: int, d: int, h: int, mi: int) -> When:
 
 LINE_FORMS = [
     pytest.param(
+        "First published on Wed 8 Jan 2020 19.17 GMT",
+        "published",
+        When(2020, 1, 8, hour=19, minute=17, zone="GMT", utc_offset=0),
+        id="first-published-on-weekday-dotted-time",
+    ),
+    pytest.param("By Jane Doe • January 8, 2020", "", When(2020, 1, 8), id="byline-then-bare-date"),
+    pytest.param(
+        "By Jane Doe | Jan 8, 2020 • 7:17pm EST",
+        "",
+        When(2020, 1, 8, hour=19, minute=17, zone="EST", utc_offset=-300),
+        id="byline-date-bullet-time",
+    ),
+    pytest.param("JAN. 8, 2020", "", When(2020, 1, 8), id="upper-case-short-month"),
+    pytest.param(
         "Updated January 8th, 2020 at 20:40 IST",
         "updated",
         ist(2020, 1, 8, 20, 40),
@@ -98,6 +112,7 @@ def test_dateline_line_forms(line: str, kind: str, expected: When) -> None:
 
 
 NOT_DATELINES = [
+    pytest.param("by accident | June 15, 2022 happened", id="byline-with-prose-after-date"),
     pytest.param("On June 15, 2022 the bridge opened to traffic.", id="date-inside-sentence"),
     pytest.param("The vote on January 5, 2020 was non-binding.", id="date-mid-sentence"),
     pytest.param("June 15, 2022, officials said, was the deadline.", id="date-then-comma-clause"),
