@@ -220,8 +220,14 @@ def _write(text: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`discrepancy docs/ | head`): not a failure of the audit.
+            # Point stdout at /dev/null so the interpreter's final flush stays quiet.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
 
 
 def _verbose_counts(result_docs: Sequence[Document], facts: Sequence[Sequence[Any]]) -> None:

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import discrepancy.audit  # noqa: F401  (loads the module for AUDIT)
 from discrepancy import config as cfg
@@ -305,3 +307,24 @@ def test_config_command_bad_file_exits_2(tmp_path: Path, capsys: Cap) -> None:
     write(tmp_path / "discrepancy.toml", "nope = 1\n")
     assert main(["config", str(tmp_path)]) == 2
     assert "nope" in capsys.readouterr().err
+
+
+# --- any table is either a Config or one ConfigError ------------------------------------
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.floats(-2, 2) | st.text(max_size=8)
+    | st.sampled_from(["DSC101", "error", "never", "+05:30", "mdy", "json"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([*cfg.KEYS, "vocab", "other"]), _VALUES, max_size=4))
+def test_parse_raises_only_config_errors(table: dict[str, object]) -> None:
+    try:
+        parsed = cfg.parse(table, "x.toml")
+    except cfg.ConfigError as exc:
+        assert str(exc).startswith("x.toml: ")
+    else:
+        assert isinstance(parsed.settings(), Settings)
