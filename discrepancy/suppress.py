@@ -68,6 +68,10 @@ _HASH_DIRECTIVE = regex.compile(
 )
 
 
+# Rule references are separated by blanks and/or commas.
+_SEPARATORS = regex.compile(r"[\s,]{1,100}")
+
+
 @dataclass(frozen=True)
 class Directive:
     """One suppression comment: where it is, what it does and which rules it names."""
@@ -87,7 +91,7 @@ def _split_body(body: str) -> tuple[list[str], str]:
     refs, _, reason = body.partition(" --")
     if body.lstrip().startswith("--"):
         refs, reason = "", body.lstrip()[2:]
-    return [r for r in regex.split(r"[\s,]+", refs.strip()) if r], reason.strip()
+    return [r for r in _SEPARATORS.split(refs.strip()) if r], reason.strip()
 
 
 def _make(doc: str, m: regex.Match[str], line: int, col: int) -> Directive:
