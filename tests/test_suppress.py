@@ -124,6 +124,18 @@ def test_hash_directives_in_text(name: str, line: int, suppressed: bool) -> None
     assert bool(out.suppressed) is suppressed
 
 
+@pytest.mark.parametrize(("text", "line", "suppressed"), [
+    pytest.param("# discrepancy: disable-file\nclaim\n", 2, True, id="txt-disable-file"),
+    pytest.param("# discrepancy: disable-file DSC203\nclaim\n", 2, False, id="txt-disable-file-other-rule"),
+    pytest.param("claim\n# discrepancy: disable-line DSC101 -- the directive's own line\n", 2, True,
+                 id="txt-disable-line"),
+    pytest.param("\t#discrepancy:disable-next-line  DSC101,DSC102\nclaim\n", 2, True, id="txt-tight-spacing"),
+])
+def test_more_hash_forms(text: str, line: int, suppressed: bool) -> None:
+    out = apply([finding("DSC101", "a.txt", line)], [doc(text, "a.txt"), OTHER])
+    assert bool(out.suppressed) is suppressed
+
+
 def test_hash_form_must_be_alone_on_its_line() -> None:
     assert directives(doc("see # discrepancy: disable DSC101\n", "a.txt")) == []
 
