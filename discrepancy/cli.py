@@ -18,6 +18,7 @@ import inspect
 import json
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -133,17 +134,23 @@ def _err(message: str) -> None:
 # --- progress and colour ----------------------------------------------------------------
 
 class Progress:
-    """A one-line progress bar on stderr; silent unless ``enabled``."""
+    """A one-line progress bar on stderr; silent unless ``enabled``.
+
+    Nothing is drawn during the first ``delay`` seconds, so short runs never flicker.
+    """
 
     WIDTH = 24
+    DELAY = 0.5
 
-    def __init__(self, enabled: bool, stream: IO[str] | None = None) -> None:
+    def __init__(self, enabled: bool, stream: IO[str] | None = None, delay: float | None = None) -> None:
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.shown = False
+        self.start = time.monotonic()
+        self.delay = self.DELAY if delay is None else delay
 
     def step(self, done: int, total: int, label: str) -> None:
-        if not self.enabled:
+        if not self.enabled or time.monotonic() - self.start < self.delay:
             return
         filled = self.WIDTH * done // max(total, 1)
         bar = "=" * filled + (">" if filled < self.WIDTH else "") + " " * max(0, self.WIDTH - filled - 1)

@@ -282,7 +282,9 @@ def test_progress_enabled(fmt: str, quiet: int, env: dict[str, str], tty: bool, 
 
 def test_progress_bar_draws_and_clears() -> None:
     stream = _Tty()
-    bar = cli.Progress(True, stream)
+    cli.Progress(True, stream).step(1, 2, "quick")
+    assert stream.getvalue() == ""  # short runs draw nothing
+    bar = cli.Progress(True, stream, delay=0)
     bar.step(1, 2, "extracting")
     assert "[" in stream.getvalue() and "1/2 extracting" in stream.getvalue()
     bar.close()
@@ -408,6 +410,7 @@ def test_progress_per_document_when_the_pipeline_reports_it(corpus: Path, monkey
         return AuditResult(tuple(docs), tuple(() for _ in docs), ())
     monkeypatch.setattr(cli, "run", run_with_progress)
     monkeypatch.setattr(cli, "progress_enabled", lambda fmt, quiet: True)
+    monkeypatch.setattr(cli.Progress, "DELAY", 0)
     code, out, err = run_main(["docs"], capsys)
     assert code == 0 and out.startswith("Found 0")
     assert "3/3 c.md" in err and err.endswith("\r")
