@@ -224,13 +224,21 @@ def _label_re() -> regex.Pattern[str]:
 # ---------------------------------------------------------------------------------------
 # Spans that are never amounts
 
-_BLOCKERS = regex.compile(
+# Text shapes that hold digits but are never amounts. Split in two so the costly part only
+# runs near digits: `_BLOCK_TEXT` starts with literal characters and is fast to scan; the
+# digit shapes of `_BLOCK_DIGITS` are tried in windows around digit runs.
+_BLOCK_TEXT = regex.compile(
     r"""
       (?:https?://|ftp://|www\.)[^\s<>"')\]]{1,2000}          # URLs
-    | [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}         # e-mail addresses
     | (?<![\w/])(?:~|\.{1,2})?/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b  # /paths/file.ext
     | \b[A-Za-z]:\\[^\s]{1,500}                               # C:\Windows\paths
-    | (?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])             # IPv4 addresses
+    """,
+    regex.VERBOSE | regex.V1,
+)
+_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_BLOCK_DIGITS = regex.compile(
+    r"""
+      (?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])             # IPv4 addresses
     | (?<![\w.])v\d{1,4}(?:\.\d{1,4}){1,3}\b                 # v2.3.1
     | (?<![\w.])\d{1,4}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?![\w.])  # 2.3.1 versions, 03.04.2020
     | (?i:\bversion\s{0,2}\d{1,4}(?:\.\d{1,4}){0,3})          # version 2
@@ -247,6 +255,30 @@ _BLOCKERS = regex.compile(
     """,
     regex.VERBOSE | regex.V1,
 )
+_DIGIT_RUN = regex.compile(r"\d{1,64}")
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of URLs, paths, e-mail, IPs, versions, phones, clock times, numeric dates."""
+    spans = [(m.start(), m.end()) for m in _BLOCK_TEXT.finditer(text)]
+    at = text.find("@")
+    while at != -1:
+        m = _EMAIL.search(text, max(0, at - 64), min(len(text), at + 600))
+        if m:
+            spans.append((m.start(), m.end()))
+        at = text.find("@", at + 1)
+    # windows around digit runs: 12 characters before ("version ", "+", "(") and 40 after
+    windows: list[list[int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        ws, we = max(0, m.start() - 12), min(len(text), m.end() + 40)
+        if windows and ws <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], we)
+        else:
+            windows.append([ws, we])
+    for ws, we in windows:
+        spans.extend((m.start(), m.end()) for m in _BLOCK_DIGITS.finditer(text, ws, we))
+    return sorted(set(spans))
+
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -424,7 +456,7 @@ def _age(text: str, num: numerals.Numeral) -> int | None:
 
 
 def _candidates(text: str) -> Iterator[_Cand]:
-    blocked = [(m.start(), m.end()) for m in _BLOCKERS.finditer(text)]
+    blocked = _blocked(text)
     bi = 0
     money_before, _, _ = _money_res()
     symbols, _, codes = _currencies()

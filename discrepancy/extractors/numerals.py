@@ -410,8 +410,43 @@ _RATIO = regex.compile(r"\s{1,3}(?P<op>over|out\s{1,3}of)\s{1,3}", regex.I)
 _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
 
 
+# Where a number can start: a digit, a vulgar fraction, or a word (checked against the table).
+_VULGAR = "".join(patterns.VULGAR)
+_ANCHOR = regex.compile(rf"[\d{_VULGAR}]|(?<![\p{{L}}])\p{{L}}+", regex.V1)
+# What may stand before the anchor inside the same run: a sign, "minus", "a", "half a".
+_LEAD = regex.compile(
+    r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?|(?:[-−–+]\s{0,2})?\.?)$",
+    regex.I,
+)
+
+
+def _runs(text: str) -> Iterator[regex.Match[str]]:
+    """`patterns.NUMBER_RUN` matches, tried only where a digit or a number word starts.
+
+    Scanning every position with the full pattern is slow; anchors are cheap to find and the
+    pattern then runs from the anchor (or from the lead words just before it).
+    """
+    words = patterns.number_words()
+    covered = 0
+    for a in _ANCHOR.finditer(text):
+        p = a.start()
+        if p < covered:
+            continue
+        if a.group()[0].isalpha() and a.group().lower() not in words:
+            continue
+        lead = _LEAD.search(text, max(0, p - 20), p)
+        m = None
+        if lead is not None and lead.start() < p:
+            m = patterns.NUMBER_RUN.match(text, lead.start())
+        if m is None:
+            m = patterns.NUMBER_RUN.match(text, p)
+        if m is not None and m.end() > covered:
+            covered = m.end()
+            yield m
+
+
 def _numerals(text: str) -> Iterator[Numeral]:
-    for m in patterns.NUMBER_RUN.finditer(text):
+    for m in _runs(text):
         toks = _tokens(m.group(), m.start())
         for i, j, value, spelled in _split(toks):
             s, e = toks[i].start, toks[j - 1].end

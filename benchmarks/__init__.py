@@ -1,0 +1,1 @@
+"""Benchmarks of the discrepancy auditor (run as scripts: ``python benchmarks/<name>.py``)."""
