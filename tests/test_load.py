@@ -207,10 +207,35 @@ def test_html_text(tmp_path: Path, html: str, text: str) -> None:
     assert doc.text == text
 
 
-def test_html_meta_date_forms(tmp_path: Path) -> None:
-    (tmp_path / "p.html").write_text('<meta name="pubdate" content="January 8, 2020"><p>Story.</p>')
+HTML_DATES = [
+    pytest.param(
+        '<meta name="pubdate" content="January 8, 2020">', When(2020, 1, 8), "metadata", id="pubdate"
+    ),
+    pytest.param('<meta name="date" content="2020-01-08">', When(2020, 1, 8), "metadata", id="date"),
+    pytest.param(
+        '<meta property="og:published_time" content="2020-01-08T14:00:00Z">',
+        When(2020, 1, 8, hour=14, minute=0, zone="UTC", utc_offset=0),
+        "metadata",
+        id="og",
+    ),
+    pytest.param(
+        '<meta itemprop="datePublished" content="2020-01-08">', When(2020, 1, 8), "metadata", id="itemprop"
+    ),
+    pytest.param(
+        '<meta name="parsely-pub-date" content="2020-01-08">', When(2020, 1, 8), "metadata", id="parsely"
+    ),
+    pytest.param(
+        '<p class="byline">Published: January 8, 2020</p>', When(2020, 1, 8), "header", id="visible-line"
+    ),
+    pytest.param('<meta name="description" content="2020-01-08">', None, "", id="other-meta-ignored"),
+]
+
+
+@pytest.mark.parametrize(("head", "published", "source"), HTML_DATES)
+def test_html_dates(tmp_path: Path, head: str, published: When | None, source: str) -> None:
+    (tmp_path / "p.html").write_text(f"{head}<p>Story.</p>")
     [doc] = load(tmp_path / "p.html")[0]
-    assert (doc.published, doc.published_source) == (When(2020, 1, 8), "metadata")
+    assert (doc.published, doc.published_source) == (published, source)
 
 
 def test_jsonl_documents() -> None:
