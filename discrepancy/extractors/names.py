@@ -594,6 +594,11 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
         qual_org = _qualifier(gm.entry, d.t)
         if qual_org:
             role_start = toks[gm.start].start
+    else:
+        org_run = _org_before(d, q)
+        if org_run is not None:
+            qual_org = "-".join(identity.fold(" ".join(x.text for x in toks[org_run:q + 1])).split())
+            role_start = toks[org_run].start
     if comma and not (org or qual_org or (q >= 0 and toks[q].low in _DETERMINERS)):
         return None
     cand = _Candidate(s, s, "names.titled-person", titles=chain, former=former)
@@ -606,6 +611,22 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
     cand.role_end = toks[end_tok].end
     cand.span_start = role_start
     return cand
+
+
+def _org_before(d: _Doc, q: int) -> int | None:
+    """Start of an organization name not in the gazetteer written right before a title
+    ("Northwind Labs CEO"): capitalized words, not common words, on one line (at most 5)."""
+    toks = d.toks
+    if q < 0 or toks[q].line in d.headlines:
+        return None
+    k = q
+    while (
+        k >= 0 and q - k < 5 and toks[k].kind == "word" and toks[k].text[:1].isupper()
+        and k not in d.gaz_at and k not in d.title_at and toks[k].low not in d.t.common
+        and toks[k].line == toks[q].line
+    ):
+        k -= 1
+    return k + 1 if k < q else None
 
 
 def _qualifier(entry: _Entry | None, t: _Tables) -> str:
@@ -682,6 +703,9 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             continue
         if headline:
             continue
+        nxt_title = d.title_start.get(e)
+        if nxt_title is not None and nxt_title.role is not None and d._title_leads_name(nxt_title):
+            continue  # an organization qualifying the title after it: "Northwind Labs CEO Jane"
         appos = _apposition(d, e)
         if appos is not None and not any(x.low in t.common for x in words):
             match, org, p_start, p_end = appos
