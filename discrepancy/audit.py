@@ -20,7 +20,7 @@ from .document import Document
 from .extract import extract_corpus, facts_frame
 from .facts import Fact, When
 from .findings import Finding, to_frame
-from .load import LoadError, documents_from_mapping, load_documents, parse_published
+from .load import LoadError, check_published, documents_from_mapping, load_documents, parse_published
 from .settings import Settings
 
 Source = str | Path | Document | Mapping[str, str]
@@ -49,7 +49,9 @@ def collect(
 
     def flush() -> None:
         if paths:
-            docs.extend(load_documents(*paths, published=published, on_warning=on_warning))
+            docs.extend(
+                load_documents(*paths, published=published, on_warning=on_warning, strict_published=False)
+            )
             paths.clear()
 
     for src in sources:
@@ -60,12 +62,13 @@ def collect(
         if isinstance(src, Document):
             docs.append(_with_published(src, published))
         elif isinstance(src, Mapping):
-            docs.extend(documents_from_mapping(src, published=published))
+            docs.extend(documents_from_mapping(src, published=published, strict_published=False))
         else:
             raise TypeError(f"cannot audit a {type(src).__name__}: give a path, a Document or a mapping")
     flush()
     if not docs:
         raise LoadError("no documents to audit")
+    check_published(docs, published)
     ids = [d.id for d in docs]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
