@@ -4,9 +4,9 @@ __version__ = "0.1.0"
 
 from .audit import AuditResult, audit, extract, run
 from .document import Document
+from .extract import FACT_COLUMNS
 from .facts import Amount, Fact, PersonName, PlaceName, Subject, When
 from .findings import FINDING_COLUMNS, Finding
-from .extract import FACT_COLUMNS
 from .load import LoadError, load_documents
 from .settings import Settings
 
