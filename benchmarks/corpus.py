@@ -36,7 +36,9 @@ def seed_documents() -> tuple[Document, ...]:
 def seed_corpus(n_docs: int) -> list[Document]:
     """``n_docs`` documents cycling through the seeds, each with its own id."""
     base = seed_documents()
-    return [replace(base[i % len(base)], id=f"{i:05d}_{base[i % len(base)].id}", path="") for i in range(n_docs)]
+    return [
+        replace(base[i % len(base)], id=f"{i:05d}_{base[i % len(base)].id}", path="") for i in range(n_docs)
+    ]
 
 
 def seed_text(min_bytes: int) -> str:

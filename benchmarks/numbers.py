@@ -128,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
         peer_s, peer_n = _time(lambda d: parser.parse(d.text), docs)
         rows.append(("quantulum3.parser.parse", peer_s, peer_n))
         original = conf._facts
-        conf._facts = _quantulum_facts(parser.parse, conf._q3_unit)
+        conf._facts = _quantulum_facts(parser.parse, conf._q3_unit)  # type: ignore[attr-defined]
         try:
             peer_rates = {n: conf.score(n) for n in names}
         finally:
-            conf._facts = original
+            conf._facts = original  # type: ignore[attr-defined]
 
     print(f"Throughput on {len(docs)} seed documents, {mb:.2f} MB")
     print(f"{'system':26} {'seconds':>9} {'MB/s':>9} {'amounts':>9}")

@@ -61,11 +61,15 @@ def unit_words() -> tuple[dict[str, str], dict[str, str]]:
         try:
             name = _name(expression)
         except Exception as exc:  # pint raises several error types for unknown names
-            raise tables.TableError(f"data table units.toml: [{expression}] is not a pint unit: {exc}") from None
+            raise tables.TableError(
+                f"data table units.toml: [{expression}] is not a pint unit: {exc}"
+            ) from None
         for key, target, fold in (("nouns", nouns, True), ("symbols", symbols, False)):
             words = entry.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-                raise tables.TableError(f"data table units.toml: [{expression}] {key} must be a list of strings")
+                raise tables.TableError(
+                    f"data table units.toml: [{expression}] {key} must be a list of strings"
+                )
             for w in words:
                 k = " ".join(w.lower().split()) if fold else w
                 if k in target and target[k] != name:

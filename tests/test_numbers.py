@@ -36,30 +36,66 @@ SEED_CASES = [
     pytest.param("001", "5,000", "troop", Amount.exact(5000), ("us",), "", id="001-5000-us-troops"),
     pytest.param("003", "5,200", "troop", Amount.exact(5200), ("us",), "", id="003-5200-us-troops"),
     pytest.param("004", "a dozen", "missile", Amount.exact(12), (), "launch", id="004-a-dozen-missiles"),
-    pytest.param("004", "more than a dozen", "missile", Amount(Decimal(12), INF, low_open=True, hedge="more than"),
-                 ("ballistic",), "launch", id="004-more-than-a-dozen-ballistic-missiles"),
-    pytest.param("000", "over a dozen", "rocket", Amount(Decimal(12), INF, low_open=True, hedge="over"),
-                 (), "", id="000-over-a-dozen-rockets"),
-    pytest.param("004", "at least two", "base", Amount(Decimal(2), INF, hedge="at least"),
-                 ("iraqi", "military"), "", id="004-at-least-two-iraqi-military-bases"),
+    pytest.param(
+        "004",
+        "more than a dozen",
+        "missile",
+        Amount(Decimal(12), INF, low_open=True, hedge="more than"),
+        ("ballistic",),
+        "launch",
+        id="004-more-than-a-dozen-ballistic-missiles",
+    ),
+    pytest.param(
+        "000",
+        "over a dozen",
+        "rocket",
+        Amount(Decimal(12), INF, low_open=True, hedge="over"),
+        (),
+        "",
+        id="000-over-a-dozen-rockets",
+    ),
+    pytest.param(
+        "004",
+        "at least two",
+        "base",
+        Amount(Decimal(2), INF, hedge="at least"),
+        ("iraqi", "military"),
+        "",
+        id="004-at-least-two-iraqi-military-bases",
+    ),
     pytest.param("004", "two", "base", Amount.exact(2), ("us",), "", id="004-two-us-bases"),
-    pytest.param("003", "as many as a million", "mourner", Amount(Decimal(0), Decimal(1000000), hedge="as many as"),
-                 (), "line", id="003-as-many-as-a-million-mourners"),
-    pytest.param("001", "4500", "troop", Amount.exact(4500), ("us",), "death", id="001-4500-usa-troops-deaths"),
+    pytest.param(
+        "003",
+        "as many as a million",
+        "mourner",
+        Amount(Decimal(0), Decimal(1000000), hedge="as many as"),
+        (),
+        "line",
+        id="003-as-many-as-a-million-mourners",
+    ),
+    pytest.param(
+        "001", "4500", "troop", Amount.exact(4500), ("us",), "death", id="001-4500-usa-troops-deaths"
+    ),
     pytest.param("004", "50", "fighter", Amount.exact(50), (), "launch", id="004-50-stealth-fighters"),
 ]
 
 
 @pytest.mark.parametrize(("seed", "surface", "head", "amount", "qualifiers", "predicate"), SEED_CASES)
-def test_seed_counts(seed: str, surface: str, head: str, amount: Amount, qualifiers: tuple[str, ...],
-                     predicate: str) -> None:
+def test_seed_counts(
+    seed: str, surface: str, head: str, amount: Amount, qualifiers: tuple[str, ...], predicate: str
+) -> None:
     found = find(seed_facts(seed), surface, head)
     assert found, f"no fact {surface!r} counting {head!r} in seed {seed}"
     f = found[0]
     assert f.kind == "count"
     v = f.value
     assert isinstance(v, Amount)
-    assert (v.low, v.high, v.low_open, v.high_open) == (amount.low, amount.high, amount.low_open, amount.high_open)
+    assert (v.low, v.high, v.low_open, v.high_open) == (
+        amount.low,
+        amount.high,
+        amount.low_open,
+        amount.high_open,
+    )
     assert not amount.hedge or v.hedge == amount.hedge
     for q in qualifiers:
         assert q in f.subject.qualifiers
@@ -102,7 +138,7 @@ def test_seed_gallery_counters_and_dates_are_not_facts() -> None:
 
 
 def test_seed_no_casualties_is_negated_zero() -> None:
-    f = [f for f in seed_facts("000") if f.subject.head == "casualty"][0]
+    f = next(f for f in seed_facts("000") if f.subject.head == "casualty")
     assert f.subject.negated and f.value.render() == "0"
 
 
@@ -110,7 +146,7 @@ def test_spans_match_surfaces_on_seeds() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         for f in numbers.extract(Document(path.name, text), Settings()):
-            assert text[f.start:f.end] == f.surface
+            assert text[f.start : f.end] == f.surface
 
 
 # --- hedges, ranges, units, money ------------------------------------------------------
@@ -162,7 +198,12 @@ def test_amounts(text: str, kind: str, rendered: str) -> None:
 def test_vague_amount_intervals_are_documented() -> None:
     (f,) = facts_of("hundreds of thousands of Iraqis")
     assert isinstance(f.value, Amount)
-    assert (f.value.low, f.value.high, f.value.high_open, f.value.approximate) == (200000, 1000000, True, True)
+    assert (f.value.low, f.value.high, f.value.high_open, f.value.approximate) == (
+        200000,
+        1000000,
+        True,
+        True,
+    )
     assert f.subject.head == "iraqi"
 
 
@@ -196,8 +237,9 @@ NOT_FACTS = [
     pytest.param("on January 7 there", id="month-day"),
     pytest.param("1. First point", id="list-number"),
     pytest.param("Iran's Qaim-1 missiles", id="model-name"),
-    pytest.param("the 5,000 U.S. troops", id="us-is-no-unit-check") if False else pytest.param(
-        "Flight 752 crashed", id="label"),
+    pytest.param("the 5,000 U.S. troops", id="us-is-no-unit-check")
+    if False
+    else pytest.param("Flight 752 crashed", id="label"),
     pytest.param("the 1960s", id="decade"),
     pytest.param("meet on 5/17/2018", id="numeric-date"),
     pytest.param("server 192.168.1.2 failed", id="ip"),
@@ -217,8 +259,28 @@ def test_us_is_not_a_unit_and_pm_is_not_pence() -> None:
 
 # --- properties -------------------------------------------------------------------------
 
-UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+UNITS = (
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
@@ -234,7 +296,9 @@ def words(n: int) -> str:
         if h:
             bits.append(f"{UNITS[h]} hundred")
         if rest:
-            small = UNITS[rest] if rest < 20 else TENS[rest // 10] + (f"-{UNITS[rest % 10]}" if rest % 10 else "")
+            small = (
+                UNITS[rest] if rest < 20 else TENS[rest // 10] + (f"-{UNITS[rest % 10]}" if rest % 10 else "")
+            )
             bits.append(("and " if h else "") + small)
         parts.append(" ".join(bits) + (f" {name}" if name else ""))
     return " ".join(parts)
@@ -244,8 +308,11 @@ HEDGES = {"more than": (False, True), "at least": (False, False), "up to": (True
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(n=st.integers(min_value=1, max_value=999_999_999), hedge=st.sampled_from(["", *HEDGES]),
-       style=st.sampled_from(["separators", "words", "plain"]))
+@given(
+    n=st.integers(min_value=1, max_value=999_999_999),
+    hedge=st.sampled_from(["", *HEDGES]),
+    style=st.sampled_from(["separators", "words", "plain"]),
+)
 def test_rendered_numbers_round_trip(n: int, hedge: str, style: str) -> None:
     number = {"separators": f"{n:,}", "words": words(n), "plain": str(n)}[style]
     text = f"Officials said {hedge + ' ' if hedge else ''}{number} soldiers arrived."
@@ -268,14 +335,14 @@ def test_rendered_numbers_round_trip(n: int, hedge: str, style: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("0123456789,. -/:%$£€kmMbnaoethrdlyusp\n")), max_size=80))
 def test_extraction_never_raises_and_spans_hold(text: str) -> None:
     for f in facts_of(text):
-        assert text[f.start:f.end] == f.surface
+        assert text[f.start : f.end] == f.surface
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=120))
 def test_extraction_never_raises_on_any_text(text: str) -> None:
     for f in facts_of(text):
-        assert text[f.start:f.end] == f.surface
+        assert text[f.start : f.end] == f.surface
 
 
 HOSTILE = [

@@ -91,4 +91,4 @@ def test_digits_round_trip(n: int) -> None:
 @given(st.text(max_size=60))
 def test_scan_spans(text: str) -> None:
     for n in numerals.scan(text):
-        assert text[n.start:n.end] == n.text
+        assert text[n.start : n.end] == n.text

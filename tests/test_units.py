@@ -75,6 +75,6 @@ def test_registry_is_shared() -> None:
 
 
 def test_table_aliases_are_unique() -> None:
-    nouns, symbols = units.unit_words()
+    _, symbols = units.unit_words()
     assert "m" in symbols and symbols["m"] == "meter"
     assert "U.S." not in symbols and "pm" not in symbols

@@ -24,7 +24,8 @@ labels ("No. 5", "Flight 752"), model names ("Qaim-1", "F-35").
 [('more than a dozen', '>12', 'missile', ('ballistic',), 'launch'), ('2', '2', 'base', ('us',), 'launch')]
 >>> [f.value.render() for f in extract(Document("d", "It cost $4.2bn, up 5%, over 100 km."), Settings())]
 ['4200000000 USD', '5 percent', '>100 kilometer']
->>> [(f.kind, f.value.render()) for f in extract(Document("d", "The 62-year-old died at 20:40 in 2011."), Settings())]
+>>> doc = Document("d", "The 62-year-old died at 20:40 in 2011.")
+>>> [(f.kind, f.value.render()) for f in extract(doc, Settings())]
 [('age', '62 year')]
 """
 
@@ -46,6 +47,28 @@ from . import numerals, patterns
 from .common import make_fact
 
 __all__ = ["EXTRACTOR", "extract"]
+
+# ---------------------------------------------------------------------------------------
+# Small patterns used inline are compiled once (the regex module's own cache still pays for
+# flag handling on every call, which shows in the throughput).
+
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return regex.compile(pattern, flags | regex.V1)
+
+
+def _match(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
+    return _compiled(pattern, flags).match(text)
+
+
+def _search(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
+    return _compiled(pattern, flags).search(text)
+
+
+def _fullmatch(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
+    return _compiled(pattern, flags).fullmatch(text)
+
 
 # ---------------------------------------------------------------------------------------
 # Tables
@@ -112,7 +135,9 @@ def _prefix_re() -> regex.Pattern[str]:
 @cache
 def _suffix_re() -> regex.Pattern[str]:
     words = _phrase_pattern(list(_suffix_index()))
-    return regex.compile(rf"[ \t]{{1,3}}(?P<word>{words})(?![\p{{L}}])(?:[ \t]{{1,3}}it\b)?", regex.I | regex.V1)
+    return regex.compile(
+        rf"[ \t]{{1,3}}(?P<word>{words})(?![\p{{L}}])(?:[ \t]{{1,3}}it\b)?", regex.I | regex.V1
+    )
 
 
 @cache
@@ -121,7 +146,9 @@ def _units_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     noun_alt = _phrase_pattern(list(nouns))
     sym_alt = "|".join(regex.escape(s) for s in sorted(symbols, key=lambda s: (-len(s), s)))
     # nouns: "6 miles", "3-inch", "10 Kilometers per hour", "20 (kg)"
-    noun_re = regex.compile(rf"(?:[ \t\u00a0]{{1,3}}|[ \t]?-[ \t]?)(?P<unit>{noun_alt})(?![\p{{L}}\p{{N}}])", regex.I | regex.V1)
+    noun_re = regex.compile(
+        rf"(?:[ \t\u00a0]{{1,3}}|[ \t]?-[ \t]?)(?P<unit>{noun_alt})(?![\p{{L}}\p{{N}}])", regex.I | regex.V1
+    )
     # symbols: case-sensitive, glued or one blank away, optionally bracketed: "10kg", "20 [kg]"
     sym_re = regex.compile(
         rf"(?:[ \t\u00a0]{{0,2}}(?P<open>[(\[{{<])?)(?P<unit>{sym_alt})(?(open)[)\]}}>])(?![\p{{L}}\p{{N}}])",
@@ -139,16 +166,20 @@ def _currencies() -> tuple[dict[str, str], dict[str, tuple[str, Decimal]], dict[
     for code, entry in raw.items():
         if code == "codes":
             continue
-        if not regex.fullmatch(r"[A-Z]{3}", code) or not isinstance(entry, dict):
+        if not _fullmatch(r"[A-Z]{3}", code) or not isinstance(entry, dict):
             raise tables.TableError(f"data table currencies.toml: [{code}] is not a three-letter code table")
         for s in entry.get("symbols", []):
             if s in symbols and symbols[s] != code:
-                raise tables.TableError(f"data table currencies.toml: symbol {s!r} under {symbols[s]} and {code}")
+                raise tables.TableError(
+                    f"data table currencies.toml: symbol {s!r} under {symbols[s]} and {code}"
+                )
             symbols[s] = code
         for n in entry.get("nouns", []):
             k = " ".join(n.lower().split())
             if k in nouns and nouns[k][0] != code:
-                raise tables.TableError(f"data table currencies.toml: noun {n!r} under {nouns[k][0]} and {code}")
+                raise tables.TableError(
+                    f"data table currencies.toml: noun {n!r} under {nouns[k][0]} and {code}"
+                )
             nouns[k] = (code, Decimal(1))
         minor = entry.get("minor")
         for n in entry.get("minor_nouns", []):
@@ -165,7 +196,9 @@ def _currencies() -> tuple[dict[str, str], dict[str, tuple[str, Decimal]], dict[
 @cache
 def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     symbols, nouns, codes = _currencies()
-    sym_alt = "|".join(regex.escape(s).replace(r"\ ", r"\s{1,2}") for s in sorted(symbols, key=lambda s: (-len(s), s)))
+    sym_alt = "|".join(
+        regex.escape(s).replace(r"\ ", r"\s{1,2}") for s in sorted(symbols, key=lambda s: (-len(s), s))
+    )
     code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=lambda s: (-len(s), s)))
     noun_alt = _phrase_pattern(list(nouns))
     # before the number: "$", "US$ ", "c $ ", "USD 200", "MUSD" (millions), "usd$ 15"
@@ -186,7 +219,10 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
         regex.VERBOSE | regex.V1 | regex.I,
     )
     # cents after a main amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents"
-    minor = regex.compile(r"[ \t]{1,3}(?:and[ \t]{1,3})?(?P<n>\d{1,2}|[a-z]{3,}(?:[- ][a-z]{3,})?)[ \t]{1,3}(?:cents?|pence)\b", regex.I)
+    minor = regex.compile(
+        r"[ \t]{1,3}(?:and[ \t]{1,3})?(?P<n>\d{1,2}|[a-z]{3,}(?:[- ][a-z]{3,})?)[ \t]{1,3}(?:cents?|pence)\b",
+        regex.I,
+    )
     return before, after, minor
 
 
@@ -217,7 +253,8 @@ def _nouns() -> dict[str, object]:
 
 @cache
 def _label_re() -> regex.Pattern[str]:
-    alt = _phrase_pattern(list(_nouns()["labels"]))  # type: ignore[arg-type]
+    labels: tuple[str, ...] = _nouns()["labels"]  # type: ignore[assignment]
+    alt = _phrase_pattern(list(labels))
     return regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1)
 
 
@@ -230,8 +267,8 @@ def _label_re() -> regex.Pattern[str]:
 _BLOCK_TEXT = regex.compile(
     r"""
       (?:https?://|ftp://|www\.)[^\s<>"')\]]{1,2000}          # URLs
-    | (?<![\w/])(?:~|\.{1,2})?/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b  # /paths/file.ext
-    | \b[A-Za-z]:\\[^\s]{1,500}                               # C:\Windows\paths
+    | (?:~|\.\.?|(?<![\w/.~]))/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b  # /paths/file.ext
+    | (?<![\w])[A-Za-z]:\\[^\s]{1,500}                       # C:\Windows\paths
     """,
     regex.VERBOSE | regex.V1,
 )
@@ -311,17 +348,17 @@ class _Cand:
 
 
 def _is_year(text: str, num: numerals.Numeral) -> bool:
-    if num.spelled or num.slash or not regex.fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
+    if num.spelled or num.slash or not _fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
         return False
-    before = text[max(0, num.start - 24):num.start]
+    before = text[max(0, num.start - 24) : num.start]
     if _prefix_re().search(before):
         return False  # "more than 2000", "up to 1500" are amounts
     if _YEAR_BEFORE.search(before):
         return True
-    if not regex.fullmatch(r"(?:19|20)\d{2}", num.text):
+    if not _fullmatch(r"(?:19|20)\d{2}", num.text):
         return False
-    after = text[num.end:num.end + 40]
-    m = regex.match(r"[ \t]{1,3}([\p{L}][\p{L}'’-]*)", after)
+    after = text[num.end : num.end + 40]
+    m = _match(r"[ \t]{1,3}([\p{L}][\p{L}'’-]*)", after)
     if not m:
         return True  # a bare four-digit number at a clause end is a year more often than not
     word = m.group(1)
@@ -337,11 +374,12 @@ _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:
 
 
 def _is_day(text: str, num: numerals.Numeral) -> bool:
-    """"January 3", "3 January", "8th of March": a day of a month, owned by dates."""
-    if num.spelled or not regex.fullmatch(r"\d{1,2}", num.text) or not 1 <= num.value <= 31:
+    """ "January 3", "3 January", "8th of March": a day of a month, owned by dates."""
+    if num.spelled or not _fullmatch(r"\d{1,2}", num.text) or not 1 <= num.value <= 31:
         return False
-    return bool(_DAY_BEFORE.search(text, max(0, num.start - 12), num.start)
-                or _DAY_AFTER.match(text, num.end))
+    return bool(
+        _DAY_BEFORE.search(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
+    )
 
 
 def _plural_like(word: str) -> bool:
@@ -376,6 +414,12 @@ def _qualifier(word: str) -> str:
     return places.get(w, w)
 
 
+@cache
+def _unit_noun_re() -> regex.Pattern[str]:
+    nouns, _ = units.unit_words()
+    return regex.compile(rf"(?:{_phrase_pattern(list(nouns))})(?![\p{{L}}])", regex.I | regex.V1)
+
+
 def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | None:
     """A unit right after a number -> (end, canonical unit)."""
     noun_re, sym_re = _units_re()
@@ -389,7 +433,12 @@ def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | 
         sym = m2.group("unit")
         ok = True
         if sym == "in":  # "2 in thick", "2 in." but never "killed 2 in Baghdad"
-            ok = bool(regex.match(r"[ \t]{0,2}in(?:[ \t]{1,2}(?:thick|long|wide|tall|high|deep)\b|\s{0,2}[.,;:)]|\s*$)", text[pos:pos + 16]))
+            ok = bool(
+                _match(
+                    r"[ \t]{0,2}in(?:[ \t]{1,2}(?:thick|long|wide|tall|high|deep)\b|\s{0,2}[.,;:)]|\s*$)",
+                    text[pos : pos + 16],
+                )
+            )
         if sym in ("m", "t", "g", "h", "L", "W", "V", "J", "ha", "Ma") and m2.start("unit") > pos + 1:
             ok = False  # one-letter symbols only glued or one blank away: "1.8m", "100 m"
         if ok:
@@ -397,18 +446,20 @@ def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | 
     if best is None:
         return None
     # compound units: "miles an hour", "km/ms", "meters per millisecond", "tonnes per day"
-    per = regex.match(r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,3}(?:per|an?)[ \t]{1,3})", text[best[0]:best[0] + 8])
+    per = _match(r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,3}(?:per|an?)[ \t]{1,3})", text[best[0] : best[0] + 8])
     if per:
         start2 = best[0] + per.end()
         denom = None
-        m3 = regex.match(rf"(?:{_phrase_pattern(list(nouns))})(?![\p{{L}}])", text[start2:start2 + 40], regex.I)
+        m3 = _unit_noun_re().match(text[start2 : start2 + 40])
         if m3:
             denom = (start2 + m3.end(), nouns[" ".join(m3.group().lower().replace("-", " ").split())])
         else:
-            m4 = regex.match(r"[\p{L}µμ°]{1,6}(?![\p{L}\p{N}])", text[start2:start2 + 8])
+            m4 = _match(r"[\p{L}µμ°]{1,6}(?![\p{L}\p{N}])", text[start2 : start2 + 8])
             if m4 and m4.group() in symbols:
                 denom = (start2 + m4.end(), symbols[m4.group()])
-        if denom and units.dimension(denom[1]) == "[time]" or denom and best[1] != denom[1] and per.group().strip() == "/":
+        if (denom and units.dimension(denom[1]) == "[time]") or (
+            denom and best[1] != denom[1] and per.group().strip() == "/"
+        ):
             expr = f"{best[1]} / {denom[1]}"
             try:
                 best = (denom[0], str(units.registry().Unit(expr)))
@@ -442,14 +493,18 @@ def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, s
 
 
 def _pound_is_money(text: str, num: numerals.Numeral, end: int) -> bool:
-    """"361 million pounds" and "pounds sterling" are money; "25 pounds" is a mass."""
-    if regex.search(r"(?i:million|billion|bn|m|trillion|mn)$", num.text):
+    """ "361 million pounds" and "pounds sterling" are money; "25 pounds" is a mass."""
+    if _search(r"(?i:million|billion|bn|m|trillion|mn)$", num.text):
         return True
-    return bool(regex.match(r"[ \t]{1,3}sterling\b", text[end:end + 12], regex.I))
+    return bool(_match(r"[ \t]{1,3}sterling\b", text[end : end + 12], regex.I))
 
 
 def _age(text: str, num: numerals.Numeral) -> int | None:
-    m = regex.match(r"(?:[ \t]?-[ \t]?|[ \t]{1,2})(?:years?|yrs?)(?:[ \t]?-[ \t]?|[ \t]{1,2})old\b", text[num.end:num.end + 24], regex.I)
+    m = _match(
+        r"(?:[ \t]?-[ \t]?|[ \t]{1,2})(?:years?|yrs?)(?:[ \t]?-[ \t]?|[ \t]{1,2})old\b",
+        text[num.end : num.end + 24],
+        regex.I,
+    )
     if m:
         return num.end + m.end()
     return None
@@ -467,13 +522,20 @@ def _candidates(text: str) -> Iterator[_Cand]:
         if bi < len(blocked) and blocked[bi][0] < num.end:
             continue
         # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
-        if (not num.text[0].isalpha() and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
-                and not _money_res()[0].search(text, max(0, num.start - 10), num.start)):
+        if (
+            not num.text[0].isalpha()
+            and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
+            and not _money_res()[0].search(text, max(0, num.start - 10), num.start)
+        ):
             continue
-        if num.end < len(text) and regex.match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end:num.end + 6]) and not num.spelled:
-            if regex.match(r"-\d", text[num.end:num.end + 2]) and num.value > 0:
+        if (
+            num.end < len(text)
+            and _match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end : num.end + 6])
+            and not num.spelled
+        ):
+            if _match(r"-\d", text[num.end : num.end + 2]) and num.value > 0:
                 pass  # a range "1000-5000", read below
-            elif regex.match(r"[\p{L}]{1,4}-?\d", text[num.end:num.end + 6]):
+            elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
                 continue  # "24703m212", "i7-860"
         if _label_re().search(text, max(0, num.start - 16), num.start):
             continue
@@ -487,30 +549,39 @@ def _candidates(text: str) -> Iterator[_Cand]:
 
 
 def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
-    """"1/4 mile", "1/40 of", "3/4" alone are fractions; "1/35" or "2/12" counters are not."""
-    a, b = (int(x) for x in regex.findall(r"\d+", num.text)[:2])
+    """ "1/4 mile", "1/40 of", "3/4" alone are fractions; "1/35" or "2/12" counters are not."""
+    a, b = (int(x) for x in _compiled(r"\d+").findall(num.text)[:2])
     if a >= b:
         return False
-    rest = text[num.end:num.end + 24]
-    if regex.match(r"[ \t]{1,3}(?:of\b|\p{L})", rest) and not regex.match(r"\s*$|\s*\n", rest):
+    rest = text[num.end : num.end + 24]
+    if _match(r"[ \t]{1,3}(?:of\b|\p{L})", rest) and not _match(r"\s*$|\s*\n", rest):
         return True
-    line_alone = regex.match(r"[ \t]*(?:\n|$)", rest) and regex.search(r"(?:^|\n)[ \t]*$", text[max(0, num.start - 4):num.start])
+    line_alone = _match(r"[ \t]*(?:\n|$)", rest) and _search(
+        r"(?:^|\n)[ \t]*$", text[max(0, num.start - 4) : num.start]
+    )
     return b in (2, 3, 4, 5, 8, 16) and not line_alone
 
 
-def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
-          symbols: dict[str, str], codes: dict[str, str]) -> _Cand | None:
+def _read(
+    text: str,
+    num: numerals.Numeral,
+    money_before: regex.Pattern[str],
+    symbols: dict[str, str],
+    codes: dict[str, str],
+) -> _Cand | None:
     value = num.value
     start, end = num.start, num.end
-    kind, unit, extra = "count", "", ()
+    kind, unit = "count", ""
+    extra: tuple[tuple[str, str], ...] = ()
     # currency before the number: "$4.2bn", "US$ 150 million", "USD 200", "MUSD 30"
     mb = money_before.search(text, max(0, num.start - 10), num.start)
-    if mb and regex.search(r"\d[ \t]{0,2}$", text[max(0, mb.start() - 3):mb.start()]):
+    if mb and _search(r"\d[ \t]{0,2}$", text[max(0, mb.start() - 3) : mb.start()]):
         # "10 $ 30 $": a symbol right after a number is that number's, unless that number has
         # a currency of its own before it ("$ 20,000.00 $ 37,305.97")
-        prev = regex.search(r"[\d.,]{1,30}[ \t]{0,2}$", text[max(0, mb.start() - 32):mb.start()])
-        if prev is None or not money_before.search(text, max(0, mb.start() - len(prev.group()) - 10),
-                                                   mb.start() - len(prev.group())):
+        prev = _search(r"[\d.,]{1,30}[ \t]{0,2}$", text[max(0, mb.start() - 32) : mb.start()])
+        if prev is None or not money_before.search(
+            text, max(0, mb.start() - len(prev.group()) - 10), mb.start() - len(prev.group())
+        ):
             mb = None
     if mb:
         if mb.group("code"):
@@ -521,7 +592,7 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
             unit = symbols[mb.group("sym")]
         kind, start = "money", mb.start()
         # "$310m": lower-case m is a million after a currency
-        mm = regex.match(r"(?-i:m|mn)(?![\p{L}\p{N}])", text[end:end + 3])
+        mm = _match(r"(?-i:m|mn)(?![\p{L}\p{N}])", text[end : end + 3])
         if mm and not num.suffix:
             value *= 1_000_000
             end += mm.end()
@@ -532,7 +603,13 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
     else:
         ma = _money_after(text, num)
         unit_after = _read_unit(text, num.end, num)
-        if ma and unit_after and unit_after[1] == "pound" and ma[1] == "GBP" and not _pound_is_money(text, num, ma[0]):
+        if (
+            ma
+            and unit_after
+            and unit_after[1] == "pound"
+            and ma[1] == "GBP"
+            and not _pound_is_money(text, num, ma[0])
+        ):
             ma = None
         if ma and (unit_after is None or ma[0] >= unit_after[0] or unit_after[1] == "pound"):
             end, unit, factor, how = ma
@@ -541,10 +618,10 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
                 value += Decimal(how[5:]) / 100
             kind = "money"
         else:
-            pm = regex.match(
+            pm = _match(
                 r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
                 r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
-                text[end:end + 24],
+                text[end : end + 24],
             )
             age_end = _age(text, num)
             if pm:
@@ -558,7 +635,7 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
                     pass
                 end, unit = unit_after
                 kind = "duration" if units.is_time(unit) else "quantity"
-    if kind == "count" and not num.spelled and regex.match(r"\p{L}", text[end:end + 1]):
+    if kind == "count" and not num.spelled and _match(r"\p{L}", text[end : end + 1]):
         return None  # glued to letters that are no unit: "860BOX", "06F6"
     if kind == "count":
         # "per cent of twenty-two": the number after a bare percent word
@@ -571,7 +648,8 @@ def _read(text: str, num: numerals.Numeral, money_before: regex.Pattern[str],
 
 # "percent of 10" with no number before the percent word ("70 percent of 10 million" is not it)
 _PERCENT_OF = regex.compile(
-    r"(?<![\p{N}%][ \t]{0,2}|\p{L}[ \t])(?<![\p{L}])(?i:per[ \t]?cents?|percents?|percentages?)[ \t]{1,3}of[ \t]{1,3}$",
+    r"(?<![\p{N}%][ \t]{0,2}|\p{L}[ \t])(?<![\p{L}])"  # no number or word right before
+    r"(?i:per[ \t]?cents?|percents?|percentages?)[ \t]{1,3}of[ \t]{1,3}$",
     regex.V1,
 )
 
@@ -589,7 +667,14 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
     if m:
         if m.group("sign"):
             sign = regex.sub(r"\s", "", m.group("sign"))
-            shape = {">": "above", ">=": "at_least", "≥": "at_least", "<": "below", "<=": "at_most", "≤": "at_most"}[sign]
+            shape = {
+                ">": "above",
+                ">=": "at_least",
+                "≥": "at_least",
+                "<": "below",
+                "<=": "at_most",
+                "≤": "at_most",
+            }[sign]
             hedge = sign
         else:
             hedge = " ".join(m.group("word").lower().split())
@@ -598,7 +683,9 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
         start = m.start()
     end = cand.end
     sm = _suffix_re().match(text, cand.end)
-    if sm and patterns.NUMBER_RUN.match(text, sm.end() + len(text[sm.end():sm.end() + 4]) - len(text[sm.end():sm.end() + 4].lstrip())):
+    if sm and patterns.NUMBER_RUN.match(
+        text, sm.end() + len(text[sm.end() : sm.end() + 4]) - len(text[sm.end() : sm.end() + 4].lstrip())
+    ):
         sm = None  # "above 1000 and below 1500": "and below" starts the next bound
     if sm:
         word = " ".join(sm.group("word").lower().split())
@@ -645,7 +732,10 @@ _RANGE_JOIN = regex.compile(
     )$""",
     regex.VERBOSE | regex.I,
 )
-_RANGE_FROM = regex.compile(r"(?<![\p{L}])(?P<w>between|from|ranging\s{1,3}from|anywhere\s{1,3}(?:from|between))[ \t]{1,3}$", regex.I | regex.V1)
+_RANGE_FROM = regex.compile(
+    r"(?<![\p{L}])(?P<w>between|from|ranging\s{1,3}from|anywhere\s{1,3}(?:from|between))[ \t]{1,3}$",
+    regex.I | regex.V1,
+)
 
 
 def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -656,25 +746,43 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            between = text[a.end:b.start]
-            if b.amount.is_point and b.amount.low < 0 and regex.fullmatch(r"[ \t]{0,2}", between) \
-                    and text[b.start] in "-–—" and a.amount.is_point and a.amount.low >= 0:
+            between = text[a.end : b.start]
+            if (
+                b.amount.is_point
+                and b.amount.low < 0
+                and _fullmatch(r"[ \t]{0,2}", between)
+                and text[b.start] in "-–—"
+                and a.amount.is_point
+                and a.amount.low >= 0
+            ):
                 # "1000 - 5000": the dash was read as a sign
-                dash = regex.match(r"[-–—][ \t]{0,2}", text[b.start:b.start + 4])
+                dash = _match(r"[-–—][ \t]{0,2}", text[b.start : b.start + 4])
                 assert dash is not None
-                b = replace(b, start=b.start + dash.end(), num_start=b.start + dash.end(),
-                            amount=replace(b.amount, low=-b.amount.low, high=-b.amount.high))
-                between = text[a.end:b.start]
+                b = replace(
+                    b,
+                    start=b.start + dash.end(),
+                    num_start=b.start + dash.end(),
+                    amount=replace(b.amount, low=-b.amount.low, high=-b.amount.high),
+                )
+                between = text[a.end : b.start]
             jm = _RANGE_JOIN.fullmatch(between) if len(between) < 16 else None
             if jm is None and a.kind == "money" and len(between) < 16:
                 jm = _RANGE_JOIN.fullmatch(between)
             fm = _RANGE_FROM.search(text, max(0, a.start - 24), a.start)
             join = jm.group("join").strip().lower() if jm else ""
-            joined = jm is not None and (join != "and" or fm is not None and fm.group("w").lower().startswith(("between", "anywhere between")))
-            if joined and join in ("-", "–", "—", "~") and regex.match(r"\s*0\d", text[b.start:b.start + 3]):
+            joined = jm is not None and (
+                join != "and"
+                or (fm is not None and fm.group("w").lower().startswith(("between", "anywhere between")))
+            )
+            if joined and join in ("-", "–", "—", "~") and _match(r"\s*0\d", text[b.start : b.start + 3]):
                 joined = False
-            if joined and join == "-" and regex.search(r"\p{L}[ \t]*$", text[a.num_start:a.end]) \
-                    and not regex.search(r"\d[kKmMbBnT]{1,3}$", text[a.num_start:a.end]) and not a.amount.unit:
+            if (
+                joined
+                and join == "-"
+                and _search(r"\p{L}[ \t]*$", text[a.num_start : a.end])
+                and not _search(r"\d[kKmMbBnT]{1,3}$", text[a.num_start : a.end])
+                and not a.amount.unit
+            ):
                 joined = False  # "one-two" is not a range
             ua, ub = a.amount.unit, b.amount.unit
             same = ua == ub or ua == "" or (ub == "" and a.kind in ("money", "percent"))
@@ -688,11 +796,17 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
                 out.append(_Cand(start, b.end, kind, amount, f"numbers.range-{kind}", a.num_start, b.num_end))
                 i += 2
                 continue
-            if (a.kind == "count" and b.kind in ("quantity", "duration", "money", "percent")
-                    and a.amount.is_point and regex.fullmatch(r"[ \t]{1,2}(?:and|or)[ \t]{1,2}|[ \t]{0,2}/[ \t]{0,2}", between)
-                    and a.end == a.num_end):
+            if (
+                a.kind == "count"
+                and b.kind in ("quantity", "duration", "money", "percent")
+                and a.amount.is_point
+                and _fullmatch(r"[ \t]{1,2}(?:and|or)[ \t]{1,2}|[ \t]{0,2}/[ \t]{0,2}", between)
+                and a.end == a.num_end
+            ):
                 # "45 and 50 mg": the first number shares the unit of the second
-                a = replace(a, kind=b.kind, amount=replace(a.amount, unit=b.amount.unit), rule=f"numbers.{b.kind}")
+                a = replace(
+                    a, kind=b.kind, amount=replace(a.amount, unit=b.amount.unit), rule=f"numbers.{b.kind}"
+                )
         out.append(a)
         i += 1
     return out
@@ -702,7 +816,7 @@ _BOUND_JOIN = regex.compile(r"[ \t]{0,2},?[ \t]{0,3}(?:(?:and|but)[ \t]{1,3})?")
 
 
 def _bounds(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """"more than 10 and less than 20" -> (10, 20); "no more than 50 and no less than 20" -> [20, 50]."""
+    """ "more than 10 and less than 20" -> (10, 20); "no more than 50 and no less than 20" -> [20, 50]."""
     out: list[_Cand] = []
     i = 0
     while i < len(cands):
@@ -718,9 +832,19 @@ def _bounds(text: str, cands: list[_Cand]) -> list[_Cand]:
             if lower_upper and x.unit == y.unit and _BOUND_JOIN.fullmatch(text, a.end, b.start):
                 lo, hi = lower_upper
                 if lo.low < hi.high:
-                    amount = Amount(lo.low, hi.high, low_open=lo.low_open, high_open=hi.high_open,
-                                    unit=x.unit, hedge=f"{x.hedge} / {y.hedge}")
-                    out.append(_Cand(a.start, b.end, a.kind, amount, f"numbers.range-{a.kind}", a.num_start, b.num_end))
+                    amount = Amount(
+                        lo.low,
+                        hi.high,
+                        low_open=lo.low_open,
+                        high_open=hi.high_open,
+                        unit=x.unit,
+                        hedge=f"{x.hedge} / {y.hedge}",
+                    )
+                    out.append(
+                        _Cand(
+                            a.start, b.end, a.kind, amount, f"numbers.range-{a.kind}", a.num_start, b.num_end
+                        )
+                    )
                     i += 2
                     continue
         out.append(a)
@@ -738,12 +862,14 @@ def _vague(text: str) -> Iterator[_Cand]:
     for m in _vague_re().finditer(text):
         low, high, high_open = numerals.vague(m.group("v"))  # type: ignore[misc]
         # "several hundred", "a few thousand": the vague amount multiplies the scale
-        sm = regex.match(r"[ \t]{1,3}(hundred|thousand|million|billion)\b", text[m.end():m.end() + 12], regex.I)
+        sm = _match(r"[ \t]{1,3}(hundred|thousand|million|billion)\b", text[m.end() : m.end() + 12], regex.I)
         end = m.end()
         if sm and not m.group("v").lower().endswith(" of"):
             scale = patterns.number_words()[sm.group(1).lower()][1]
             low, high, end = low * scale, high * scale, end + sm.end()
-        amount = Amount(low, high, high_open=high_open, approximate=True, hedge=" ".join(m.group("v").lower().split()))
+        amount = Amount(
+            low, high, high_open=high_open, approximate=True, hedge=" ".join(m.group("v").lower().split())
+        )
         yield _Cand(m.start(), end, "count", amount, "numbers.vague-count", m.start(), end)
 
 
@@ -772,7 +898,7 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
     stop = _nouns()["stop"]
     p = pos
     for _ in range(6):
-        m = regex.match(r"[ \t\u00a0]{0,3}", text[p:p + 4])
+        m = _match(r"[ \t\u00a0]{0,3}", text[p : p + 4])
         q = p + (m.end() if m else 0)
         w = _WORD.match(text, q)
         if not w or (out and q == p):
@@ -780,11 +906,11 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
         word = w.group().rstrip("'’")
         if word.lower() in stop or word.lower().rstrip(".") in stop:  # type: ignore[operator]
             break
-        if word.endswith(".") and not regex.fullmatch(r"(?:\p{L}\.){2,4}", word):
+        if word.endswith(".") and not _fullmatch(r"(?:\p{L}\.){2,4}", word):
             word = word[:-1]
         out.append((word, q, q + len(word)))
         p = q + len(word)
-        if not regex.match(r"[ \t\u00a0]", text[p:p + 1]):
+        if not _match(r"[ \t\u00a0]", text[p : p + 1]):
             break
     return out
 
@@ -813,13 +939,18 @@ def _predicate_word(word: str) -> str | None:
         stem = w[:-2]
         if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
             return stem[:-1]
-        return stem if not stem.endswith(("c", "v", "z", "at", "it", "in", "ur", "ag", "ag", "ss")) else stem + "e"
+        return (
+            stem
+            if not stem.endswith(("c", "v", "z", "at", "it", "in", "ur", "ag", "ag", "ss"))
+            else stem + "e"
+        )
     return None
 
 
 _OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
 _AFTER_VERB = regex.compile(
-    r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would|had\s+been|have\s+been)[ \t]{1,3}){0,2}(?P<w>\p{L}+)",
+    r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
+    r"(?P<w>\p{L}+)",  # the verb: "troops were forced", "mourners lined"
     regex.V1,
 )
 
@@ -835,11 +966,13 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
     pos = cand.end
     if cand.kind in ("duration", "percent", "quantity", "money", "count"):
-        ofm = regex.match(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos:pos + 12])
+        ofm = _match(
+            r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12]
+        )
         if ofm and cand.kind != "count":
             pos += ofm.end()
-    if cand.rule == "numbers.vague-count" or cand.kind == "count" and text[pos - 1:pos] == " ":
-        pos = pos - 1 if text[pos - 1:pos] == " " else pos
+    if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
+        pos = pos - 1 if text[pos - 1 : pos] == " " else pos
     words = _np_words(text, pos)
     hi: int | None
     if cand.kind in ("count",):
@@ -853,11 +986,11 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     if hi is not None:
         head = _lemma(words[hi][0])
         qualifiers = [_qualifier(w) for w, _, _ in words[:hi]]
-        phrase = text[words[0][1]:words[hi][2]]
+        phrase = text[words[0][1] : words[hi][2]]
         np_end = words[hi][2]
     # predicate: "deaths of N", "N troops were forced", or the nearest verb before
     predicate = ""
-    window = text[max(s_start, cand.start - 60):cand.start]
+    window = text[max(s_start, cand.start - 60) : cand.start]
     om = _OF_BEFORE.search(window)
     if om and _predicate_word(om.group("w")):
         predicate = _predicate_word(om.group("w")) or ""
@@ -867,12 +1000,14 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
             w = am.group("w")
             auxiliary = am.group().strip() != w
             known = w.lower() in _nouns()["predicates"]  # type: ignore[operator]
-            if (known or w.lower().endswith("ed") and len(w) > 4) and (auxiliary or not w.lower().endswith("ing")):
+            if (known or (w.lower().endswith("ed") and len(w) > 4)) and (
+                auxiliary or not w.lower().endswith("ing")
+            ):
                 predicate = _predicate_word(w) or ""
     left_head = ""
     if not predicate:
-        before = text[s_start:cand.start]
-        tokens = list(regex.finditer(r"\p{L}+", before))[-10:]
+        before = text[s_start : cand.start]
+        tokens = list(_compiled(r"\p{L}+").finditer(before))[-10:]
         for j in range(len(tokens) - 1, -1, -1):
             p = _predicate_word(tokens[j].group())
             if p:

@@ -14,8 +14,12 @@ fractions and vague amounts come from ``data/numbers.toml``.
 
 Vague amounts are intervals, documented in ``numbers.toml`` (approximate, see `vague`):
 
->>> vague("dozens of"), vague("hundreds of thousands of"), vague("several")
-((Decimal('24'), Decimal('100'), True), (Decimal('200000'), Decimal('1000000'), True), (Decimal('3'), Decimal('9'), False))
+>>> vague("dozens of")
+(Decimal('24'), Decimal('100'), True)
+>>> vague("hundreds of thousands of")
+(Decimal('200000'), Decimal('1000000'), True)
+>>> vague("several")
+(Decimal('3'), Decimal('9'), False)
 """
 
 from __future__ import annotations
@@ -198,8 +202,13 @@ def _fraction_at(toks: list[_Tok], k: int) -> tuple[int, Decimal, Decimal] | Non
         num = toks[k].value
         if toks[k + 1].plural == (num != 1) and num < toks[k + 1].value:
             return k + 2, num, toks[k + 1].value
-    if (k + 2 < n and toks[k].kind == "ten" and toks[k + 1].kind == "unit"
-            and toks[k + 2].kind in ("ord", "half") and toks[k + 2].plural):
+    if (
+        k + 2 < n
+        and toks[k].kind == "ten"
+        and toks[k + 1].kind == "unit"
+        and toks[k + 2].kind in ("ord", "half")
+        and toks[k + 2].plural
+    ):
         num = toks[k].value + toks[k + 1].value
         if num < toks[k + 2].value:
             return k + 3, num, toks[k + 2].value
@@ -238,10 +247,16 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
             j += 1
         if j < n and toks[j].kind in ("scale", "mult"):
             group, last, k, spelled = Decimal(1) / first.value, "digit", j, True
-    if first.kind == "half" and first.value == 2 and not first.plural and group is None and (k + 1 == n or toks[k + 1].kind not in ("scale", "mult", "a")):
+    if (
+        first.kind == "half"
+        and first.value == 2
+        and not first.plural
+        and group is None
+        and (k + 1 == n or toks[k + 1].kind not in ("scale", "mult", "a"))
+    ):
         return k + 1, sign * Decimal("0.5"), True  # "more than half"
-    if first.kind == "a" and (frac := _fraction_at(toks, k)) is not None:
-        j, value = frac[0], frac[1] / frac[2]
+    if first.kind == "a" and (lead_frac := _fraction_at(toks, k)) is not None:
+        j, value = lead_frac[0], lead_frac[1] / lead_frac[2]
         if j < n and toks[j].kind == "scale":  # "a quarter million"
             value, j = value * toks[j].value, j + 1
         return j, sign * value, True
@@ -261,8 +276,13 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
                 break
             if last == "start" or (last == "scale" and group is None):
                 group = t.value
-            elif (last == "and" and group is not None and group % 100 == 0 and 0 < t.value < 100
-                    and not (k + 1 < n and toks[k + 1].kind in ("hundred", "scale"))):
+            elif (
+                last == "and"
+                and group is not None
+                and group % 100 == 0
+                and 0 < t.value < 100
+                and not (k + 1 < n and toks[k + 1].kind in ("hundred", "scale"))
+            ):
                 group += t.value
             elif last == "and" and group is None and t.value < 1000:
                 group = t.value
@@ -295,8 +315,11 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
             last, k, end, spelled = kind, k + 1, k + 1, True
             continue
         if kind == "hundred":
-            if last in ("unit", "ten", "digit") and group is not None and (
-                    group < 100 if last != "digit" else group == toks[k - 1].value):
+            if (
+                last in ("unit", "ten", "digit")
+                and group is not None
+                and (group < 100 if last != "digit" else group == toks[k - 1].value)
+            ):
                 group *= 100
             elif last in ("a", "start"):
                 group = Decimal(100)
@@ -323,9 +346,15 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
                 last, k, end, spelled = "mult", k + 1, k + 1, True
             break
         if kind == "and":
-            if (last in ("hundred", "scale") and k + 1 < n and toks[k + 1].kind in ("unit", "ten", "digit")
-                    and _fraction_at(toks, k + 1) is None
-                    and not (k + 2 < n and toks[k + 1].kind == "digit" and toks[k + 2].kind in ("hundred", "scale"))):
+            if (
+                last in ("hundred", "scale")
+                and k + 1 < n
+                and toks[k + 1].kind in ("unit", "ten", "digit")
+                and _fraction_at(toks, k + 1) is None
+                and not (
+                    k + 2 < n and toks[k + 1].kind == "digit" and toks[k + 2].kind in ("hundred", "scale")
+                )
+            ):
                 and_value = total + (group or 0)
                 last, k = "and", k + 1
                 continue
@@ -341,7 +370,12 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
         j = k + 1
         while j < n and toks[j].kind in ("unit", "ten") and len(digits) < 20:
             tv = int(toks[j].value)
-            if toks[j].kind == "ten" and j + 1 < n and toks[j + 1].kind == "unit" and 0 < toks[j + 1].value < 10:
+            if (
+                toks[j].kind == "ten"
+                and j + 1 < n
+                and toks[j + 1].kind == "unit"
+                and 0 < toks[j + 1].value < 10
+            ):
                 digits += str(tv + int(toks[j + 1].value))
                 j += 2
             else:
@@ -355,8 +389,13 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
         num = value
         if plural == (num != 1) and num > 0:
             prev = toks[k - 1]
-            if (prev.kind == "ten" and den < 10 and k - 1 > start
-                    and toks[k - 2].kind not in ("and",) and num != prev.value):
+            if (
+                prev.kind == "ten"
+                and den < 10
+                and k - 1 > start
+                and toks[k - 2].kind not in ("and",)
+                and num != prev.value
+            ):
                 num, den = num - prev.value, den + prev.value  # one hundred thirty fifths
             if and_value is not None and num - and_value < den and num >= den:
                 frac = (num - and_value) / den  # one hundred and three quarters
@@ -384,7 +423,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[int, Decimal, bool] | None:
                 result = value + frac * (last_scale if last == "scale" and last_scale else 1)
             return j, sign * result, True
     # "three dozens" after digits: "3 dozens"
-    return end, sign * value, spelled or sign < 0 and toks[i].kind == "neg"
+    return end, sign * value, spelled or (sign < 0 and toks[i].kind == "neg")
 
 
 def _split(toks: list[_Tok]) -> Iterator[tuple[int, int, Decimal, bool]]:
@@ -473,7 +512,7 @@ def _ratio(text: str, a: Numeral, b: Numeral) -> Numeral | None:
         return None
     if m.group("op").lower() != "over" and a.value > b.value:
         return None  # "12 out of 10" is not a ratio
-    return Numeral(a.start, b.end, a.value / b.value, text[a.start:b.end], spelled=True)
+    return Numeral(a.start, b.end, a.value / b.value, text[a.start : b.end], spelled=True)
 
 
 def scan(text: str) -> Iterator[Numeral]:
@@ -517,10 +556,17 @@ def parse(text: str) -> Decimal | None:
 def _vague_table() -> dict[str, tuple[Decimal, Decimal, bool]]:
     out: dict[str, tuple[Decimal, Decimal, bool]] = {}
     for phrase, spec in tables.require("numbers", "vague", dict).items():
-        ok = (isinstance(spec, list) and len(spec) == 3 and all(isinstance(x, int) for x in spec[:2])
-              and spec[2] in ("closed", "open-high") and spec[0] <= spec[1])
+        ok = (
+            isinstance(spec, list)
+            and len(spec) == 3
+            and all(isinstance(x, int) for x in spec[:2])
+            and spec[2] in ("closed", "open-high")
+            and spec[0] <= spec[1]
+        )
         if not ok:
-            raise tables.TableError(f"data table numbers.toml: [vague] {phrase!r}: expected [low, high, 'closed'|'open-high']")
+            raise tables.TableError(
+                f"data table numbers.toml: [vague] {phrase!r}: expected [low, high, 'closed'|'open-high']"
+            )
         out[" ".join(phrase.lower().split())] = (Decimal(spec[0]), Decimal(spec[1]), spec[2] == "open-high")
     return out
 

@@ -59,8 +59,20 @@ SUFFIX = r"""
 
 # Unicode vulgar fractions: "½ teaspoon", "a ⅓ cup".
 VULGAR = {
-    "½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5",
-    "⅗": "3/5", "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
+    "½": "1/2",
+    "⅓": "1/3",
+    "⅔": "2/3",
+    "¼": "1/4",
+    "¾": "3/4",
+    "⅕": "1/5",
+    "⅖": "2/5",
+    "⅗": "3/5",
+    "⅘": "4/5",
+    "⅙": "1/6",
+    "⅚": "5/6",
+    "⅛": "1/8",
+    "⅜": "3/8",
+    "⅝": "5/8",
     "⅞": "7/8",
 }
 
@@ -90,7 +102,9 @@ def number_words() -> dict[str, tuple[str, int]]:
         table = tables.require("numbers", key, dict)
         for word, value in table.items():
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise tables.TableError(f"data table numbers.toml: [{key}] {word!r} must be a non-negative integer")
+                raise tables.TableError(
+                    f"data table numbers.toml: [{key}] {word!r} must be a non-negative integer"
+                )
             w = word.lower()
             if w in out and out[w] != (cls, value):
                 raise tables.TableError(f"data table numbers.toml: {word!r} listed in two classes")
