@@ -185,6 +185,10 @@ def test_seed_persons_have_expected_people_only() -> None:
         pytest.param("Gen Qassem Soleimani died.", "general", "", "Qassem Soleimani", id="gen"),
         pytest.param("Secretary of State Mike Pompeo spoke.", "secretary-of-state", "us", "Mike Pompeo",
                      id="table-default-org"),
+        pytest.param("Northwind Labs CEO Jane Porter opened it.", "chief-executive", "northwind-labs",
+                     "Jane Porter", id="company-before-title"),
+        pytest.param("Canada's Finance Minister Ellen Marsh spoke.", "finance-minister", "canada",
+                     "Ellen Marsh", id="possessive-country"),
     ],
 )
 def test_roles(text: str, role: str, org: str, full: str) -> None:
@@ -232,6 +236,9 @@ def test_untitled_persons(text: str, full: str) -> None:
         pytest.param("It happened in the town of Kfar Kila.", id="place-context"),
         pytest.param("The Great Mosque of Kufa was full.", id="article-before"),
         pytest.param("Pakistani Shiite Muslims protested.", id="group-words"),
+        pytest.param("Open Visual Studio Code and click Save Changes.", id="interface-labels"),
+        pytest.param("Click Mark As Read to finish.", id="given-name-then-common-words"),
+        pytest.param("Open Bill Payment to pay the bill payment.", id="given-name-then-lowercase-word"),
         pytest.param("Trump said.", id="lone-surname-without-full-mention"),
         pytest.param("The president said the general left.", id="titles-without-names"),
     ],
@@ -270,6 +277,33 @@ def test_corpus_pass_does_not_guess_without_evidence() -> None:
     per_doc = names.corpus(docs, [list(names.extract(d, Settings())) for d in docs], Settings())
     role = next(f for f in per_doc[0] if f.kind == "role")
     assert role.subject.qualifiers == ()
+
+
+def test_organization_before_title_is_not_a_person() -> None:
+    assert [p.full for p in _persons("Northwind Labs CEO Jane Porter spoke. Northwind Labs grew.")] == [
+        "Jane Porter"
+    ]
+
+
+_CORPUS = [
+    "US President Donald Trump spoke.",
+    "President Trump spoke again. Supreme Leader Ali Khamenei of Iran replied.",
+    "Iran's supreme leader Ayatollah Ali Khamenei said Iran would respond.",
+    "He was the second man in Iran, after Supreme Leader Ayatollah Ruhollah Khomeini.",
+    "Defence Secretary Mark Esper spoke. Mr Esper left.",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(range(len(_CORPUS))))
+def test_corpus_pass_independent_of_document_order(order: list[int]) -> None:
+    def roles(ids: list[int]) -> set[tuple[str, str, str, tuple[str, ...]]]:
+        docs = [Document(str(i), _CORPUS[i]) for i in ids]
+        per_doc = names.corpus(docs, [list(names.extract(d, Settings())) for d in docs], Settings())
+        return {(f.doc, f.surface, f.subject.head, f.subject.qualifiers)
+                for facts in per_doc for f in facts if f.kind == "role"}
+
+    assert roles(list(order)) == roles(list(range(len(_CORPUS))))
 
 
 def test_extraction_is_deterministic() -> None:

@@ -737,15 +737,60 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             prev.low in _PLACE_PREPOSITIONS
             or (prev.low == "of" and prev2 is not None and prev2.low in _PLACE_NOUNS)
         )
-        if given:
+        # After a given name, words the document also writes in lowercase are not a family
+        # name ("Mark As Read", "Bill Payment").
+        later = [x for x in words[1:] if x.text not in _PARTICLES]
+        if given and not any(x.low in t.common or x.low in d.lower_words for x in later):
             out.append(_Candidate(s, e, "names.given-name"))
+            continue
+        if given:
             continue
         if place_context or (prev is not None and prev.low in _ARTICLES):
             continue
-        if any(x.low in t.common or x.low in d.lower_words for x in words):
+        if any(x.low in t.common or x.low in d.lower_words for x in words if x.text not in _PARTICLES):
             continue
         out.append(_Candidate(s, e, "names.capitalized-sequence"))
-    return out
+    return _confirmed(d, out)
+
+
+# Words after a name that say a person is meant ("Seun Durojaiye is a journalist", "... said").
+_PERSON_AFTER = frozenset({
+    "said", "says", "told", "tells", "wrote", "writes", "added", "adds", "explained", "argued",
+    "spoke", "speaks", "who", "whose", "stated", "noted", "tweeted", "announced", "insisted",
+    "claimed", "warned", "urged", "denied", "confirmed", "replied", "asked", "recalled",
+})
+# Words before a name that say a person is meant ("written by", "talks with", "told").
+_PERSON_BEFORE = frozenset({"by", "with", "told", "asked", "said", "says", "according", "met", "thanked"})
+
+
+def _person_context(d: _Doc, c: _Candidate) -> bool:
+    toks = d.toks
+    nxt = [x.low for x in toks[c.end:c.end + 2] if x.line == toks[c.start].line]
+    prev = toks[c.start - 1].low if c.start >= 1 and toks[c.start - 1].line == toks[c.start].line else ""
+    if nxt and nxt[0] in _PERSON_AFTER:
+        return True
+    if len(nxt) == 2 and nxt[0] in {"is", "was"} and nxt[1] in _ARTICLES:
+        return True
+    if nxt and nxt[0] == "," and prev not in _PLACE_PREPOSITIONS:
+        return c.start in d.sentence_start  # "Aziz Asmar, one of two painters ..."
+    return prev in _PERSON_BEFORE
+
+
+def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep a bare capitalized sequence only when the document treats it as a person: one of
+    its mentions has a person context, or its last word is used alone elsewhere."""
+    def key(c: _Candidate) -> str:
+        return identity.fold(" ".join(x.text for x in d.toks[c.start:c.end]))
+
+    bare = {identity.fold(d.toks[c.start].text)
+            for c in cands if c.rule == "names.surname" and c.end - c.start == 1}
+    confirmed = {key(c) for c in cands if c.rule == "names.capitalized-sequence" and _person_context(d, c)}
+    return [
+        c for c in cands
+        if c.rule != "names.capitalized-sequence"
+        or key(c) in confirmed
+        or identity.fold(d.toks[c.end - 1].text) in bare
+    ]
 
 
 # ----------------------------------------------------------------------------- facts
