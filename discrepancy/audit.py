@@ -17,7 +17,7 @@ import pandas as pd
 
 from .compare import find_conflicts
 from .document import Document
-from .extract import extract_corpus, facts_frame
+from .extract import Progress, extract_corpus, facts_frame
 from .facts import Fact, When
 from .findings import Finding, to_frame
 from .load import LoadError, check_published, documents_from_mapping, load_documents, parse_published
@@ -84,10 +84,15 @@ def _with_published(doc: Document, published: Mapping[str, str | When] | None) -
     return doc
 
 
-def run(docs: Sequence[Document], settings: Settings | None = None) -> AuditResult:
-    """Extract, align and compare already-loaded documents."""
+def run(
+    docs: Sequence[Document], settings: Settings | None = None, progress: Progress | None = None
+) -> AuditResult:
+    """Extract, align and compare already-loaded documents.
+
+    ``progress(done, total, doc_id)`` is called after each document is extracted.
+    """
     settings = settings or Settings()
-    per_doc = extract_corpus(docs, settings)
+    per_doc = extract_corpus(docs, settings, progress=progress) if progress else extract_corpus(docs, settings)
     findings = find_conflicts(docs, per_doc, settings)
     return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings))
 

@@ -90,16 +90,33 @@ def _extract_star(args: tuple[Document, Settings]) -> list[Fact]:
     return extract_document(*args)
 
 
-def extract_corpus(docs: Sequence[Document], settings: Settings | None = None) -> list[list[Fact]]:
-    """Facts per document (same order as ``docs``), then the extractors' corpus passes."""
+Progress = Callable[[int, int, str], None]
+
+
+def extract_corpus(
+    docs: Sequence[Document], settings: Settings | None = None, progress: Progress | None = None
+) -> list[list[Fact]]:
+    """Facts per document (same order as ``docs``), then the extractors' corpus passes.
+
+    ``progress(done, total, doc_id)`` is called after each document is extracted.
+    """
     from .extractors import EXTRACTORS
 
     settings = settings or Settings()
-    if settings.jobs > 1 and len(docs) > 1:
+    per_doc: list[list[Fact]] = []
+    total = len(docs)
+    if settings.jobs > 1 and total > 1:
         with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-            per_doc = list(pool.map(_extract_star, [(d, settings) for d in docs], chunksize=8))
+            results = pool.map(_extract_star, [(d, settings) for d in docs], chunksize=8)
+            for i, (doc, facts) in enumerate(zip(docs, results, strict=True)):
+                per_doc.append(facts)
+                if progress:
+                    progress(i + 1, total, doc.id)
     else:
-        per_doc = [extract_document(d, settings) for d in docs]
+        for i, doc in enumerate(docs):
+            per_doc.append(extract_document(doc, settings))
+            if progress:
+                progress(i + 1, total, doc.id)
     for extractor in EXTRACTORS:
         if extractor.corpus is not None:
             per_doc = extractor.corpus(docs, per_doc, settings)
