@@ -92,7 +92,10 @@ def run(
     ``progress(done, total, doc_id)`` is called after each document is extracted.
     """
     settings = settings or Settings()
-    per_doc = extract_corpus(docs, settings, progress=progress) if progress else extract_corpus(docs, settings)
+    if progress:
+        per_doc = extract_corpus(docs, settings, progress=progress)
+    else:
+        per_doc = extract_corpus(docs, settings)
     findings = find_conflicts(docs, per_doc, settings)
     return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings))
 
