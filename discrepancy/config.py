@@ -306,9 +306,9 @@ def glob_match(pattern: str, doc_id: str) -> bool:
     >>> glob_match("news/*.md", "news/old/a.md")
     False
     """
-    from .load import _glob, _matches  # one glob dialect for include, exclude and per-file-ignores
+    from .load import glob_match as _load_glob_match  # one dialect for include/exclude/per-file-ignores
 
-    return _matches(_glob(pattern), doc_id)
+    return _load_glob_match(pattern, doc_id)
 
 
 # --- discovery --------------------------------------------------------------------------

@@ -759,3 +759,12 @@ def _text_value_start(line: str) -> int:
         _, i = _JSON.raw_decode(line, i)
         i = _WS.match(line, i).end() + 1  # type: ignore[union-attr]  # past "," or "}"
     return last if last is not None else 0
+
+
+def glob_match(pattern: str, rel: str) -> bool:
+    """Whether a document id / relative path matches a glob (the dialect of include/exclude).
+
+    >>> glob_match("docs/**/*.md", "docs/a/b.md"), glob_match("*.txt", "docs/a.md")
+    (True, False)
+    """
+    return _matches(_glob(pattern), rel)
