@@ -3,10 +3,18 @@
 A person is found only with evidence, because a tool that invents persons from headlines or
 page furniture is useless: a title before the name ("Supreme Leader Ayatollah Ali Khamenei",
 "Mr Esper"), an apposition after it ("Javad Zarif, Iran's foreign minister"), a known given
-name ("Boris Johnson"), a multi-word capitalized sequence that is not a place, an
-organization, a credit or made of common words, or a surname already named in full in the
-same document ("Soleimani" after "Qassem Soleimani"). On headline-like lines (most words
-capitalized, no final punctuation) only titled names count.
+name ("Boris Johnson", data/given_names.toml), a multi-word capitalized sequence that is not
+a place, an organization, a credit or made of common words and that the document treats as
+a person somewhere ("X Y said", "X Y is a", "by X Y"), or a surname named in full elsewhere
+in the same document ("Soleimani" after "Qassem Soleimani"; it gets the full mention's given
+names). A lone word close to such a surname ("Soleiman") is kept as a possible misspelling
+(rule ``names.near-surname``). Words the document also writes in lowercase are never part
+of a name. On headline-like lines (most words capitalized, no final punctuation) only titled
+names count, cut to the given names plus one word.
+
+Rules: ``names.titled-person`` (title before the name; also its role-holder facts),
+``names.apposition-role``, ``names.given-name``, ``names.capitalized-sequence``,
+``names.surname``, ``names.near-surname``, ``names.place``.
 
 Each title or apposition naming an office makes a role-holder fact (kind "role"): the
 subject head is the canonical role key from ``data/titles.toml`` and the qualifier the
@@ -14,7 +22,8 @@ country or organization key from ``data/gazetteer.toml`` ("Iran's President" -> 
 
 Qualifier policy, in order: the country or organization written with the title ("US
 President", "Iran's foreign minister", "deputy commander of Iraq's Popular Mobilization
-Forces"); else the title's ``default_org`` when the title exists in one country only
+Forces", "Ali Khamenei of Iran", or a capitalized name before it: "Northwind Labs CEO" ->
+"northwind-labs"); else the title's ``default_org`` when the title exists in one country only
 ("Foreign Secretary" -> uk); else, in the corpus pass, the qualifier the same identity has
 for the same role elsewhere in the corpus; else, for an exclusive office, the one qualifier
 the corpus gives that office when the sentence names that country too. Otherwise it is left
@@ -676,6 +685,18 @@ def _apposition(d: _Doc, e: int) -> tuple[_Match, str, int, int] | None:
     return match, org, phrase_start, toks[match.end - 1].end
 
 
+def _of_qualifier(d: _Doc, e: int) -> str:
+    """The country or organization in "of X" right after a titled name, or ""."""
+    toks = d.toks
+    if e + 1 >= len(toks) or toks[e].low != "of" or toks[e].line != toks[e - 1].line:
+        return ""
+    k = e + 2 if toks[e + 1].low == "the" else e + 1
+    m = d.gaz_at.get(k)
+    if m is None or m.start != k or (m.end < len(toks) and toks[m.end].kind == "poss"):
+        return ""
+    return _qualifier(m.entry, d.t)
+
+
 def _headline_name_end(d: _Doc, s: int, e: int) -> int:
     """In a headline every word is capitalized, so a titled name cannot run to the next
     lowercase word: it is the given names known as such plus one family name, or one word
@@ -698,6 +719,9 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             if headline:
                 e = _headline_name_end(d, s, e)
             pre.start, pre.end = s, e
+            after = _of_qualifier(d, e)
+            if after and not pre.org:  # "Supreme Leader Ali Khamenei of Iran"
+                pre.org, pre.org_source = after, "explicit"
             pre.span_end = toks[e - 1].end
             out.append(pre)
             continue
