@@ -600,8 +600,6 @@ def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list
             continue
         for pred in sorted(by_pred):
             out[(*key, pred)] = sorted(by_pred[pred] + loose, key=_order)
-        if loose and not by_pred:
-            out[(*key, "")] = loose
     return out
 
 

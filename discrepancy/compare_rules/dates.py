@@ -59,7 +59,7 @@ def run(ctx: Context) -> Iterator[Conflict]:
             event,
             pair.score,
             clear,
-            f"{a.doc} dates the {event} {_shown(a)}; {b.doc} dates it {_shown(b)}.",
+            f"{a.doc} dates the {event} to {_shown(a)}; {b.doc} dates it to {_shown(b)}.",
         )
 
 
