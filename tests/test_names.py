@@ -240,6 +240,8 @@ def test_untitled_persons(text: str, full: str) -> None:
         pytest.param("Click Mark As Read to finish.", id="given-name-then-common-words"),
         pytest.param("Open Bill Payment to pay the bill payment.", id="given-name-then-lowercase-word"),
         pytest.param("Trump said.", id="lone-surname-without-full-mention"),
+        pytest.param("A letter from our chief executive\n\nNorthwind Labs grew.", id="title-ends-line"),
+        pytest.param("He thanked the chief executive Northwind Labs appointed.", id="title-then-company"),
         pytest.param("The president said the general left.", id="titles-without-names"),
     ],
 )

@@ -544,6 +544,8 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
     """A title chain ending right before the run at token ``s``, with its qualifier."""
     toks = d.toks
     k = s - 1
+    if k < 0 or toks[k].line != toks[s].line:
+        return None  # a title ends its line ("... our chief executive" over a new paragraph)
     comma = False
     if k >= 0 and toks[k].text in {",", "-", "–", "—", ":"}:
         comma = toks[k].text == ","
@@ -572,7 +574,7 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
             continue
         break
     chain: list[_Match] = []
-    while k in d.title_end:
+    while k in d.title_end and toks[k].line == toks[s].line:
         m = d.title_end[k]
         chain.insert(0, m)
         k = m.start - 1
@@ -685,6 +687,15 @@ def _apposition(d: _Doc, e: int) -> tuple[_Match, str, int, int] | None:
     return match, org, phrase_start, toks[match.end - 1].end
 
 
+def _org_word(d: _Doc, e: int) -> bool:
+    """Whether token ``e`` is a capitalized organization word on the line before it."""
+    toks = d.toks
+    if e >= len(toks) or e == 0 or toks[e].line != toks[e - 1].line:
+        return False
+    nxt = toks[e]
+    return nxt.kind == "word" and nxt.low in d.t.not_name and nxt.text[:1].isupper()
+
+
 def _of_qualifier(d: _Doc, e: int) -> str:
     """The country or organization in "of X" right after a titled name, or ""."""
     toks = d.toks
@@ -715,6 +726,8 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         words = [x for x in toks[s:e] if x.text != "."]
         headline = toks[s].line in d.headlines
         pre = _prefix(d, s)
+        if pre is not None and _org_word(d, e):
+            continue  # "chief executive Northwind Labs": an organization, not a person
         if pre is not None:
             if headline:
                 e = _headline_name_end(d, s, e)
@@ -751,10 +764,9 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             continue
         prev = toks[s - 1] if s >= 1 else None
         prev2 = toks[s - 2] if s >= 2 else None
-        nxt = toks[e] if e < len(toks) and toks[e].line == toks[s].line else None
         # A run followed by an organization word is the start of its name: "Combined Joint
         # Operations", "Boris Johnson Foundation".
-        if nxt is not None and nxt.kind == "word" and nxt.low in t.not_name and nxt.text[:1].isupper():
+        if _org_word(d, e):
             continue
         given = identity.fold(words[0].text) in t.given
         place_context = prev is not None and (
