@@ -186,6 +186,9 @@ CASES = [
     pytest.param("it weighs 25 pounds", "quantity", "25 pound", id="pounds-mass"),
     pytest.param("5k followers", "count", "5000", id="k-suffix"),
     pytest.param("a 62-year-old man", "age", "62 year", id="age"),
+    pytest.param("Soleimani, aged 62, was", "age", "62 year", id="aged"),
+    pytest.param("a 1/4 mile track", "quantity", "0.25 mile", id="slash-fraction-unit"),
+    pytest.param("over 500,000 barrels a day", "quantity", ">500000 barrel / day", id="rate"),
 ]
 
 
@@ -205,6 +208,11 @@ def test_vague_amount_intervals_are_documented() -> None:
         True,
     )
     assert f.subject.head == "iraqi"
+
+
+def test_subject_left_of_the_verb() -> None:
+    (f,) = facts_of("The death toll rose to 176.")
+    assert (f.subject.head, f.subject.qualifiers, f.subject.predicate) == ("toll", ("death",), "rise")
 
 
 def test_no_decision_is_not_a_count() -> None:
@@ -241,6 +249,9 @@ NOT_FACTS = [
     if False
     else pytest.param("Flight 752 crashed", id="label"),
     pytest.param("the 1960s", id="decade"),
+    pytest.param("a Boeing 737-800 crashed", id="model-number"),
+    pytest.param("after the 9/11 attacks", id="nine-eleven"),
+    pytest.param("open 24/7", id="twenty-four-seven"),
     pytest.param("meet on 5/17/2018", id="numeric-date"),
     pytest.param("server 192.168.1.2 failed", id="ip"),
 ]

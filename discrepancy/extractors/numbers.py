@@ -369,6 +369,14 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
 # A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
 # (but "5k-20k" is a range and "$20" money).
 _MODEL_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1)
+# A capitalized word (not at a sentence start, not a month, weekday or hedge) right before a
+# number names a model or an item: "Boeing 737-800", "Apollo 11", "Windows 10".
+_NAME_BEFORE = regex.compile(
+    r"""(?<=[\p{Ll},;:][ \t]{1,3}|\p{L}[ \t])     # inside a sentence, after a word
+    (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))
+    \p{Lu}\p{Ll}{1,20}[ \t]$""",
+    regex.VERBOSE | regex.V1,
+)
 _DAY_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I)
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
@@ -499,6 +507,12 @@ def _pound_is_money(text: str, num: numerals.Numeral, end: int) -> bool:
     return bool(_match(r"[ \t]{1,3}sterling\b", text[end : end + 12], regex.I))
 
 
+def _aged(text: str, num: numerals.Numeral) -> int | None:
+    """ "aged 62", "age 62": the start of the age phrase."""
+    m = _search(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$", text[max(0, num.start - 8) : num.start])
+    return num.start - (len(text[max(0, num.start - 8) : num.start]) - m.start()) if m else None
+
+
 def _age(text: str, num: numerals.Numeral) -> int | None:
     m = _match(
         r"(?:[ \t]?-[ \t]?|[ \t]{1,2})(?:years?|yrs?)(?:[ \t]?-[ \t]?|[ \t]{1,2})old\b",
@@ -513,39 +527,58 @@ def _age(text: str, num: numerals.Numeral) -> int | None:
 def _candidates(text: str) -> Iterator[_Cand]:
     blocked = _blocked(text)
     bi = 0
+    nums = list(numerals.scan(text))
+    skipped_end = -1  # end of the last numeral dropped: "737-800" goes with "737"
+    for num in nums:
+        cand = _accept(text, num, blocked, bi, skipped_end)
+        if isinstance(cand, int):
+            bi = cand
+            skipped_end = num.end
+            continue
+        bi, c = cand
+        if c is not None:
+            yield c
+
+
+def _accept(
+    text: str, num: numerals.Numeral, blocked: list[tuple[int, int]], bi: int, skipped_end: int
+) -> int | tuple[int, _Cand | None]:
+    """The candidate of one numeral, or the blocker index alone when the numeral is no amount."""
     money_before, _, _ = _money_res()
     symbols, _, codes = _currencies()
-    nums = list(numerals.scan(text))
-    for num in nums:
-        while bi < len(blocked) and blocked[bi][1] <= num.start:
-            bi += 1
-        if bi < len(blocked) and blocked[bi][0] < num.end:
-            continue
-        # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
-        if (
-            not num.text[0].isalpha()
-            and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
-            and not _money_res()[0].search(text, max(0, num.start - 10), num.start)
-        ):
-            continue
-        if (
-            num.end < len(text)
-            and _match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end : num.end + 6])
-            and not num.spelled
-        ):
-            if _match(r"-\d", text[num.end : num.end + 2]) and num.value > 0:
-                pass  # a range "1000-5000", read below
-            elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
-                continue  # "24703m212", "i7-860"
-        if _label_re().search(text, max(0, num.start - 16), num.start):
-            continue
-        if _is_year(text, num) or _is_day(text, num):
-            continue
-        if num.slash and not _slash_is_fraction(text, num):
-            continue
-        cand = _read(text, num, money_before, symbols, codes)
-        if cand is not None:
-            yield cand
+    if skipped_end >= 0 and _fullmatch(r"[-–/]", text[skipped_end : num.start]):
+        return bi
+    while bi < len(blocked) and blocked[bi][1] <= num.start:
+        bi += 1
+    if bi < len(blocked) and blocked[bi][0] < num.end:
+        return bi
+    # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
+    if (
+        not num.text[0].isalpha()
+        and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
+        and not _money_res()[0].search(text, max(0, num.start - 10), num.start)
+    ):
+        return bi
+    if (
+        num.end < len(text)
+        and _match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end : num.end + 6])
+        and not num.spelled
+    ):
+        if _match(r"-\d", text[num.end : num.end + 2]) and num.value > 0:
+            pass  # a range "1000-5000", read below
+        elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
+            return bi  # "24703m212", "i7-860"
+    if _label_re().search(text, max(0, num.start - 16), num.start):
+        return bi
+    if _NAME_BEFORE.search(text, max(0, num.start - 24), num.start) and not _money_res()[0].search(
+        text, max(0, num.start - 10), num.start
+    ):
+        return bi
+    if _is_year(text, num) or _is_day(text, num):
+        return bi
+    if num.slash and not _slash_is_fraction(text, num):
+        return bi
+    return bi, _read(text, num, money_before, symbols, codes)
 
 
 def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
@@ -553,13 +586,15 @@ def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
     a, b = (int(x) for x in _compiled(r"\d+").findall(num.text)[:2])
     if a >= b:
         return False
+    if b not in (2, 3, 4, 5, 8, 10, 16, 32, 40, 64, 100):
+        return False  # "9/11", "1/35": dates and counters, not fractions
     rest = text[num.end : num.end + 24]
-    if _match(r"[ \t]{1,3}(?:of\b|\p{L})", rest) and not _match(r"\s*$|\s*\n", rest):
-        return True
+    if _match(r"[ \t]{1,3}\p{L}", rest) and not _match(r"[ \t]{1,3}of\b", rest):
+        return _read_unit(text, num.end, num) is not None  # "1/4 mile", not "2/3 votes"
     line_alone = _match(r"[ \t]*(?:\n|$)", rest) and _search(
         r"(?:^|\n)[ \t]*$", text[max(0, num.start - 4) : num.start]
     )
-    return b in (2, 3, 4, 5, 8, 16) and not line_alone
+    return not line_alone
 
 
 def _read(
@@ -630,6 +665,8 @@ def _read(
                     extra = (("percentage_points", "true"),)
             elif age_end is not None:
                 kind, unit, end = "age", "year", age_end
+            elif unit_after is None and num.value < 130 and (aged := _aged(text, num)) is not None:
+                kind, unit, start = "age", "year", aged
             elif unit_after is not None:
                 if unit_after[1] == "pound" and ma and ma[1] == "GBP":
                     pass
@@ -969,8 +1006,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         ofm = _match(
             r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12]
         )
-        if ofm and cand.kind != "count":
-            pos += ofm.end()
+        if ofm and (cand.kind != "count" or _head(_np_words(text, pos), value) is None):
+            pos += ofm.end()  # "16 years of war", "one of the leaders"
     if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
         pos = pos - 1 if text[pos - 1 : pos] == " " else pos
     words = _np_words(text, pos)
@@ -1012,11 +1049,12 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
             p = _predicate_word(tokens[j].group())
             if p:
                 predicate = p
-                if cand.kind in ("percent", "money") and j > 0:
+                if not head and j > 0:
                     k = j - 1
                     while k >= 0 and tokens[k].group().lower().endswith("ly"):
                         k -= 1
-                    if k >= 0 and _plural_like(tokens[k].group()):
+                    stop = _nouns()["stop"]
+                    if k >= 0 and tokens[k].group().lower() not in stop and tokens[k].group()[0].islower():  # type: ignore[operator]
                         left_head = _lemma(tokens[k].group())
                         if k > 0 and tokens[k - 1].group().lower() not in _nouns()["stop"]:  # type: ignore[operator]
                             qualifiers = [_qualifier(tokens[k - 1].group())]
