@@ -744,7 +744,10 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         if nxt_title is not None and nxt_title.role is not None and d._title_leads_name(nxt_title):
             continue  # an organization qualifying the title after it: "Northwind Labs CEO Jane"
         appos = _apposition(d, e)
-        if appos is not None and not any(x.low in t.common for x in words):
+        # One word before an apposition opens many sentences ("Separately, the president
+        # said"): only a word inside the sentence, never written in lowercase, is a name.
+        lone = len(words) == 1 and (s in d.sentence_start or toks[s].low in d.lower_words)
+        if appos is not None and not lone and not any(x.low in t.common for x in words):
             match, org, p_start, p_end = appos
             cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
                               org_source="explicit" if org else "", appos_role=match)
