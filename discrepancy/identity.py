@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from . import tables
@@ -364,14 +365,25 @@ def link(names: Sequence[PersonName], settings: Settings | None = None) -> list[
             for j in members[x + 1:]:
                 if same_person(names[i], names[j], settings):
                     union(i, j)
-    for x, k1 in enumerate(keys):
-        for k2 in keys[x + 1:]:
-            if not k1 or not k2 or JaroWinkler.similarity(k1, k2) < CONFUSABLE_THRESHOLD:
-                continue
-            for i in (i for i in blocks[k1] if i in full and i in reps):
-                for j in (j for j in blocks[k2] if j in full and j in reps):
-                    if same_person(names[i], names[j], settings):
-                        union(i, j)
+    # Across blocks `same_person` only joins identical given names with near-identical family
+    # names, so those comparisons are blocked by the given names.
+    by_given: dict[tuple[str, ...], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for key in keys:
+        for i in blocks[key]:
+            if i in full and i in reps and _given(names[i]) and key:
+                by_given[tuple(_given(names[i]))][key].append(i)
+    for _, families in sorted(by_given.items()):
+        fkeys = sorted(families)
+        for x, k1 in enumerate(fkeys):
+            near = process.extract(
+                k1, fkeys[x + 1:], scorer=JaroWinkler.similarity, score_cutoff=CONFUSABLE_THRESHOLD,
+                limit=None,
+            )
+            for k2, _, _ in near:
+                for i in families[k1]:
+                    for j in families[k2]:
+                        if same_person(names[i], names[j], settings):
+                            union(i, j)
     # Surname-only mentions: join the unique full-name cluster of their block, if any.
     for key in keys:
         clusters = sorted({find(i) for i in blocks[key] if i in full})
