@@ -613,7 +613,7 @@ def align(
     """Pairs of facts (of the given families) that describe one slot, in a stable order.
 
     ``names`` defaults to `sentence_names` over ``facts``. A pair is kept when its `score`
-    reaches ``settings.min_confidence``. Identical facts (same surface, value and subject)
+    reaches ``settings.min_confidence``. Two facts of one sentence are never paired. Identical facts (same surface, value and subject)
     are never paired: they cannot disagree.
     """
     stats = stats if stats is not None else AlignStats()
@@ -635,6 +635,11 @@ def align(
             if ident in seen:
                 continue  # split blocks share their predicate-less facts
             seen.add(ident)
+            if a.doc == b.doc and a.sentence and a.sentence_start == b.sentence_start:
+                # A sentence does not contradict itself: two amounts or dates of one thing in
+                # one sentence are a part and a whole ("one of two painters"), a range or a
+                # sequence ("from Monday to Friday").
+                continue
             stats.candidates += 1
             stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + 1
             s = score(fa, fb)

@@ -266,3 +266,22 @@ def test_synonym_tables_load_and_validate() -> None:
     assert align.canonical_head("uav") == "drone"
     assert "us" in align.generic_names()
     assert align.entity_key("Tehran's") == "tehran"
+
+
+def test_one_sentence_never_contradicts_itself() -> None:
+    sentence = "One of the two painters finished the mural."
+    a = Fact("a", "count", Subject(head="painter"), "One", 0, 3, Amount.exact(1), sentence=sentence)
+    b = Fact("a", "count", Subject(head="painter"), "two", 11, 14, Amount.exact(2), sentence=sentence)
+    assert align.align([a, b], SETTINGS) == []
+    moved = Fact(
+        "a",
+        "count",
+        Subject(head="painter"),
+        "two",
+        60,
+        63,
+        Amount.exact(2),
+        sentence="Two painters.",
+        sentence_start=60,
+    )
+    assert len(align.align([a, moved], SETTINGS)) == 1
