@@ -236,3 +236,20 @@ def test_user_place_alias() -> None:
 def test_alias_clash_is_reported() -> None:
     with pytest.raises(TableError, match="maps to both"):
         identity._Aliases((("Erbil", ("Irbil",)), ("Arbela", ("Irbil",))), (), "aliases")
+
+
+def test_link_scales_to_large_corpora() -> None:
+    import random
+    import string
+    import time
+
+    rnd = random.Random(0)
+    families = ["".join(rnd.choice(string.ascii_lowercase) for _ in range(rnd.randint(4, 9))).title()
+                for _ in range(3000)]
+    given_names = ["Ali", "Mohammed", "John", "Mary", "Hassan", "Qassem", "Javad"]
+    names = [P((rnd.choice(given_names),), rnd.choice(families)) for _ in range(10000)]
+    names += [P((), rnd.choice(families)) for _ in range(3000)]
+    started = time.perf_counter()
+    ids = identity.link(names)
+    assert time.perf_counter() - started < 30
+    assert len(ids) == len(names)

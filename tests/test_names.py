@@ -343,3 +343,20 @@ def test_one_megabyte_hostile_string_completes() -> None:
     facts = list(names.extract(Document("h", text), Settings()))
     assert time.perf_counter() - started < 60
     assert all(text[f.start:f.end] == f.surface for f in facts)
+
+
+def test_role_holders_survive_the_whole_extraction_pipeline() -> None:
+    """Earlier extractors (dates, numbers) must not claim the spans of the acceptance roles."""
+    from discrepancy.extract import extract_corpus
+
+    paths = sorted(SEEDS.glob("*.txt"))
+    docs = [Document(p.name[:3], p.read_text(encoding="utf-8")) for p in paths]
+    found = {
+        (f.doc, f.subject.head, f.value.family)
+        for facts in extract_corpus(docs, Settings()) for f in facts
+        if f.kind == "role" and isinstance(f.value, PersonName)
+    }
+    for want in [("000", "supreme-leader", "Khomeini"), ("002", "supreme-leader", "Khamenei"),
+                 ("000", "president", "Rouhani"), ("003", "foreign-secretary", "Raab"),
+                 ("004", "foreign-minister", "Zarif"), ("002", "brigadier-general", "Seely")]:
+        assert want in found
