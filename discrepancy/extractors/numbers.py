@@ -261,15 +261,13 @@ def _label_re() -> regex.Pattern[str]:
 # ---------------------------------------------------------------------------------------
 # Spans that are never amounts
 
-# Text shapes that hold digits but are never amounts. Split in two so the costly part only
-# runs near digits: `_BLOCK_TEXT` starts with literal characters and is fast to scan; the
-# digit shapes of `_BLOCK_DIGITS` are tried in windows around digit runs.
-_BLOCK_TEXT = regex.compile(
-    r"""
-      (?:https?://|ftp://|www\.)[^\s<>"')\]]{1,2000}          # URLs
-    | (?:~|\.\.?|(?<![\w/.~]))/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b  # /paths/file.ext
-    | (?<![\w])[A-Za-z]:\\[^\s]{1,500}                       # C:\Windows\paths
-    """,
+# Text shapes that hold digits but are never amounts. Each runs only near what it needs (a
+# "://", a "/", an "@", a digit run): scanning every position with one big pattern is slow.
+_URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]{1,2000}")
+# /paths/file.ext, ./file, ~/dir/file.txt and C:\Windows\paths
+_PATH = regex.compile(
+    r"""(?:~|\.\.?|(?<![\w/.~]))/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b
+    | (?<![\w])[A-Za-z]:\\[^\s]{1,500}""",
     regex.VERBOSE | regex.V1,
 )
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -297,7 +295,15 @@ _DIGIT_RUN = regex.compile(r"\d{1,64}")
 
 def _blocked(text: str) -> list[tuple[int, int]]:
     """Sorted spans of URLs, paths, e-mail, IPs, versions, phones, clock times, numeric dates."""
-    spans = [(m.start(), m.end()) for m in _BLOCK_TEXT.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    if "://" in text or "www." in text:
+        spans.extend((m.start(), m.end()) for m in _URL.finditer(text))
+    for sep in ("/", ":\\"):  # paths: only scanned around their separators
+        at = text.find(sep)
+        while at != -1:
+            for m in _PATH.finditer(text, max(0, at - 80), min(len(text), at + 600)):
+                spans.append((m.start(), m.end()))
+            at = text.find(sep, at + 600)
     at = text.find("@")
     while at != -1:
         m = _EMAIL.search(text, max(0, at - 64), min(len(text), at + 600))
@@ -1006,8 +1012,13 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         ofm = _match(
             r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12]
         )
-        if ofm and (cand.kind != "count" or _head(_np_words(text, pos), value) is None):
-            pos += ofm.end()  # "16 years of war", "one of the leaders"
+        after_of = pos + ofm.end() if ofm else pos
+        if (
+            ofm
+            and (cand.kind != "count" or _head(_np_words(text, pos), value) is None)
+            and not patterns.NUMBER_RUN.match(text, after_of)
+        ):
+            pos = after_of  # "16 years of war", "one of the leaders"; not "one of two painters"
     if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
         pos = pos - 1 if text[pos - 1 : pos] == " " else pos
     words = _np_words(text, pos)

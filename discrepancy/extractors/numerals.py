@@ -24,6 +24,7 @@ Vague amounts are intervals, documented in ``numbers.toml`` (approximate, see `v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
@@ -449,9 +450,9 @@ _RATIO = regex.compile(r"\s{1,3}(?P<op>over|out\s{1,3}of)\s{1,3}", regex.I)
 _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
 
 
-# Where a number can start: a digit, a vulgar fraction, or a word (checked against the table).
-_VULGAR = "".join(patterns.VULGAR)
-_ANCHOR = regex.compile(rf"[\d{_VULGAR}]|(?<![\p{{L}}])\p{{L}}+", regex.V1)
+# Where a number can start: a digit, a vulgar fraction, or an ASCII word (checked against the
+# table in Python: the standard library's `re` finds plain words faster than any alternation).
+_ANCHOR = re.compile(r"[\d\u00bd\u2153-\u215e\u00bc\u00be]|[A-Za-z]+")
 # What may stand before the anchor inside the same run: a sign, "minus", "a", "half a".
 _LEAD = regex.compile(
     r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?|(?:[-−–+]\s{0,2})?\.?)$",
@@ -471,7 +472,8 @@ def _runs(text: str) -> Iterator[regex.Match[str]]:
         p = a.start()
         if p < covered:
             continue
-        if a.group()[0].isalpha() and a.group().lower() not in words:
+        w = a.group()
+        if w[0].isalpha() and w.lower() not in words:
             continue
         lead = _LEAD.search(text, max(0, p - 20), p)
         m = None
