@@ -177,7 +177,10 @@ def run(ctx: Context) -> Iterator[Conflict]:
         if converted is None:
             if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
                 da, db = _dimension(va.unit), _dimension(vb.unit)
-                why = f"{da} vs {db}" if da != db else f"{va.unit} vs {vb.unit}, which cannot be converted"
+                if da.startswith("money in ") and db.startswith("money in "):
+                    why = f"different currencies, {va.unit} vs {vb.unit}, which are not converted"
+                else:
+                    why = f"units of different kinds, {da} vs {db}"
                 yield Conflict(
                     "DSC102",
                     a,
@@ -185,7 +188,7 @@ def run(ctx: Context) -> Iterator[Conflict]:
                     subject,
                     pair.score,
                     False,
-                    f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: units of different kinds ({why}).",
+                    f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: {why}.",
                 )
             continue
         ca, cb = converted
