@@ -452,7 +452,7 @@ _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
 
 # Where a number can start: a digit, a vulgar fraction, or an ASCII word (checked against the
 # table in Python: the standard library's `re` finds plain words faster than any alternation).
-_ANCHOR = re.compile(r"[\d\u00bd\u2153-\u215e\u00bc\u00be]|[A-Za-z]+")
+_ANCHOR = re.compile(r"\d+|[\u00bd\u2153-\u215e\u00bc\u00be]|[A-Za-z]+")
 # What may stand before the anchor inside the same run: a sign, "minus", "a", "half a".
 _LEAD = regex.compile(
     r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?|(?:[-−–+]\s{0,2})?\.?)$",
@@ -467,6 +467,7 @@ def _runs(text: str) -> Iterator[regex.Match[str]]:
     pattern then runs from the anchor (or from the lead words just before it).
     """
     words = patterns.number_words()
+    run_re = patterns.number_run()
     covered = 0
     for a in _ANCHOR.finditer(text):
         p = a.start()
@@ -478,9 +479,9 @@ def _runs(text: str) -> Iterator[regex.Match[str]]:
         lead = _LEAD.search(text, max(0, p - 20), p)
         m = None
         if lead is not None and lead.start() < p:
-            m = patterns.NUMBER_RUN.match(text, lead.start())
+            m = run_re.match(text, lead.start())
         if m is None:
-            m = patterns.NUMBER_RUN.match(text, p)
+            m = run_re.match(text, p)
         if m is not None and m.end() > covered:
             covered = m.end()
             yield m

@@ -139,7 +139,8 @@ def _word_fragment() -> str:
 
 
 @cache
-def _number_run() -> regex.Pattern[str]:
+def number_run() -> regex.Pattern[str]:
+    """The compiled `NUMBER_RUN` pattern."""
     word = rf"(?:{_word_fragment()})"
     item = rf"""
     (?:
@@ -178,4 +179,4 @@ class _Lazy:
 
 # A run of number tokens (digits and number words with their joiners). numerals.scan() splits
 # a run into numbers ("3 hundred and 2 hundred" is two numbers).
-NUMBER_RUN: regex.Pattern[str] = _Lazy(_number_run)  # type: ignore[assignment]
+NUMBER_RUN: regex.Pattern[str] = _Lazy(number_run)  # type: ignore[assignment]
