@@ -357,8 +357,8 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or num.slash or not _fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
         return False
     before = text[max(0, num.start - 24) : num.start]
-    if _prefix_re().search(before):
-        return False  # "more than 2000", "up to 1500" are amounts
+    if _prefix_re().search(before) or _money_res()[0].search(before):
+        return False  # "more than 2000", "up to 1500", "$2000" are amounts
     if _YEAR_BEFORE.search(before):
         return True
     if not _fullmatch(r"(?:19|20)\d{2}", num.text):
