@@ -164,6 +164,8 @@ CASES = [
     pytest.param("five hundred or more people", "count", ">=500", id="or-more"),
     pytest.param("dozens of homes", "count", "~[24-100)".replace("[", ""), id="dozens-of"),
     pytest.param("several people", "count", "~3-9", id="several"),
+    pytest.param("Hundreds were killed", "count", "~200-1000)", id="hundreds-bare"),
+    pytest.param("tens of thousands of people", "count", "~20000-100000)", id="tens-of-thousands"),
     pytest.param("forty-five people", "count", "45", id="forty-five"),
     pytest.param("one hundred and seventy-six people", "count", "176", id="hundred-and"),
     pytest.param("half a dozen people", "count", "6", id="half-a-dozen"),
