@@ -34,11 +34,12 @@ Resolution rules (news reports the past, so the past reading is the default):
 
 from __future__ import annotations
 
+import bisect
 import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -47,8 +48,7 @@ from ..document import Document
 from ..extract import Extractor
 from ..facts import Fact, Subject, When
 from ..settings import Settings
-from .common import make_fact
-from .timeexpr import Mention, calendar, find_mentions
+from .timeexpr import Mention, calendar, find_mentions, holiday_date
 
 # --------------------------------------------------------------------------------------------
 # Resolution against an anchor day
@@ -188,6 +188,30 @@ def _date_when(d: dt.date, base: When, keep_weekday: bool = True) -> When:
                    weekday=d.weekday() if keep_weekday and base.weekday is not None else base.weekday)
 
 
+def _holiday_when(m: Mention, anchor: dt.date | None, future: bool, base: When) -> When:
+    """A named holiday: in its stated year, else the most recent one on or before the anchor
+    ("last Easter": strictly before; "next Easter": strictly after; future cue: on or after)."""
+    if m.year is not None or (anchor is not None and m.shift is not None):
+        year = m.year if m.year is not None else anchor.year + m.shift[1]  # type: ignore[union-attr]
+        d = holiday_date(m.holiday, year)
+        return _date_when(d, base) if d else replace(base, relative=m.surface)
+    if anchor is None:
+        return replace(base, relative=m.surface)
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if (d := holiday_date(m.holiday, y)) is not None]
+    if m.mode == "last":
+        pick = [d for d in candidates if d < anchor][-1:]
+    elif m.mode == "next":
+        pick = [d for d in candidates if d > anchor][:1]
+    elif m.mode == "this":
+        pick = [d for d in candidates if d.year == anchor.year]
+    elif future:
+        pick = [d for d in candidates if d >= anchor][:1]
+    else:
+        pick = [d for d in candidates if d <= anchor][-1:]
+    return _date_when(pick[0], base) if pick else replace(base, relative=m.surface)
+
+
 def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
     """The `When` a mention denotes, resolved against ``anchor`` (None: no anchor).
 
@@ -209,6 +233,8 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
         return replace(inner, year=moved.year, month=moved.month, day=moved.day, weekday=None)
     if m.anaphoric or m.invalid:
         return replace(base, year=None, month=None, day=None, relative=m.surface)
+    if m.holiday:
+        return _holiday_when(m, anchor, future, base)
     relative = (m.days is not None or m.shift is not None or m.dayonly
                 or m.mode not in ("", "bare", "dayof") or (m.mode == "dayof" and m.month is None))
     if anchor is None:
@@ -217,6 +243,15 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
         if m.weekday is not None and m.mode in ("bare", "dayof") and m.shift is None and m.days is None:
             return base
         return replace(base, relative=m.surface) if relative or m.weekday is not None else base
+    if m.month is not None and m.day is not None and m.year is None and m.mode in ("next", "last", "this"):
+        # "next 6th of April": the first such day after the anchor; "last": the latest before
+        year = anchor.year
+        d = _safe_date(year, m.month, m.day)
+        if m.mode == "next" and (d is None or d <= anchor):
+            year += 1
+        elif m.mode == "last" and (d is None or d >= anchor):
+            year -= 1
+        return replace(base, year=year)
     if m.month is not None and m.day is not None and m.year is None:
         year = infer_year(anchor, m.month, m.day, future)
         return replace(base, year=year, weekday=base.weekday)
@@ -333,6 +368,13 @@ def _events() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset
     return word_class, reporting, forms, light, participants, verbs
 
 
+@cache
+def _known() -> frozenset[str]:
+    word_class, _, _, _, participants, verbs = _events()
+    return frozenset(word_class) | participants | verbs
+
+
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A crude lemma for news verbs and nouns: irregular table, then suffix rules.
 
@@ -340,10 +382,10 @@ def lemma(word: str) -> str:
     ['leak', 'kill', 'say', 'strike', 'launch', 'mourner', 'spread']
     """
     w = word.lower()
-    word_class, _, forms, _, participants, verbs = _events()
+    forms = _events()[2]
     if w in forms:
         return forms[w]
-    known = word_class.keys() | participants | verbs
+    known = _known()
     if w in known:
         return w
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
@@ -363,6 +405,7 @@ def lemma(word: str) -> str:
     return w
 
 
+_EVENT_REACH = 240  # characters around a date searched for its event
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]{0,30}")
 _STOP = frozenset("""a an the of in on at to by for from with and or as is are was were be been has have had it
 its this that these those their his her he she they we you i not no after before over during
@@ -411,6 +454,8 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     ('say', 'say', 'pentagon')
     """
     word_class, reporting, _forms, _light, participants, _verbs = _events()
+    # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
+    sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
     words = [(w.start(), w.end(), w.group(), lemma(w.group())) for w in _WORD.finditer(text, sent_start, sent_end)]
     date_words = set(calendar().months) | set(calendar().weekdays) | set(calendar().parts)
     left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
@@ -466,6 +511,26 @@ def _anchor(doc: Document, mentions: list[Mention]) -> tuple[dt.date | None, str
     return (max(fulls), "document") if fulls else (None, "")
 
 
+_MAX_SENTENCE = 2000  # a longer "sentence" (a run-on page, a table) is cut around the fact
+
+
+def _sentence_spans(doc: Document) -> tuple[list[int], tuple[tuple[int, int], ...]]:
+    spans = doc.sentences
+    return [s for s, _ in spans], spans
+
+
+def _sentence_of(starts: list[int], spans: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start`` (bisect over cached starts), cut to a bounded window."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and spans[i][0] <= start <= spans[i][1]:
+        s, e = spans[i]
+    else:
+        s, e = start, end
+    if e - s > _MAX_SENTENCE:
+        s, e = max(s, start - _MAX_SENTENCE // 2), min(e, end + _MAX_SENTENCE // 2)
+    return s, max(e, end)
+
+
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     """Date facts of one document, each resolved against the document's anchor."""
     text = doc.text
@@ -474,8 +539,9 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         ps, pe = doc.published_span
         mentions = [m for m in mentions if m.end <= ps or m.start >= pe]
     anchor, anchor_kind = _anchor(doc, mentions)
+    starts, spans = _sentence_spans(doc)
     for m in mentions:
-        s_start, s_end = doc.sentence_at(m.start)
+        s_start, s_end = _sentence_of(starts, spans, m.start, m.end)
         future = anchor is not None and has_future_cue(text, m.start, s_start)
         value = resolve(m, anchor, future)
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
@@ -486,7 +552,8 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             extra = (("anchor", anchor_kind),)
         if future:
             extra = (*extra, ("tense", "future"))
-        yield make_fact(doc, "date", m.start, m.end, value, m.rule, subject, extra)
+        yield Fact(doc=doc.id, kind="date", subject=subject, surface=m.surface, start=m.start, end=m.end,
+                   value=value, sentence=text[s_start:s_end], rule=m.rule, sentence_start=s_start, extra=extra)
 
 
 def _doc_year(doc: Document, facts: Sequence[Fact]) -> int | None:

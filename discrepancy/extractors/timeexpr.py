@@ -19,6 +19,11 @@ month names).
 
 from __future__ import annotations
 
+import bisect
+import calendar as _calendar
+import re
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -61,6 +66,56 @@ def _check_zone(entry: str, value: object) -> str | None:
     return None
 
 
+_HOLIDAY = regex.compile(r"(?:(\d{2})-(\d{2})|easter([+-]\d{1,2})|nth:(\d{1,2}):(-1|[1-5]):([0-6])([+-]\d)?)$")
+
+
+def _check_holiday(entry: str, value: object) -> str | None:
+    if not isinstance(value, str) or not _HOLIDAY.match(value):
+        return f"{value!r} is not MM-DD, easter+N or nth:M:N:W[+D]"
+    return None
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm).
+
+    >>> easter(2018), easter(2019)
+    (datetime.date(2018, 4, 1), datetime.date(2019, 4, 21))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (2 * e + 2 * i - h - k + 32) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    day = (h + l_ - 7 * m + 33 * month + 19) % 32
+    return dt.date(year, month, day)
+
+
+def holiday_date(spec: str, year: int) -> dt.date | None:
+    """The day a `[holidays]` spec names in ``year``.
+
+    >>> holiday_date("12-25", 2019), holiday_date("easter-2", 2020), holiday_date("nth:11:4:3+1", 2010)
+    (datetime.date(2019, 12, 25), datetime.date(2020, 4, 10), datetime.date(2010, 11, 26))
+    """
+    m = _HOLIDAY.match(spec)
+    if not m:
+        return None
+    if m.group(1):
+        try:
+            return dt.date(year, int(m.group(1)), int(m.group(2)))
+        except ValueError:
+            return None
+    if m.group(3):
+        return easter(year) + dt.timedelta(days=int(m.group(3)))
+    month, n, weekday = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    days = [dt.date(year, month, d) for d in range(1, _calendar.monthrange(year, month)[1] + 1)]
+    matching = [d for d in days if d.weekday() == weekday]
+    d = matching[n if n == -1 else n - 1]
+    return d + dt.timedelta(days=int(m.group(7) or 0))
+
+
 def _check_series(entry: str, value: object) -> str | None:
     if not isinstance(value, str) or zones.parse_offset(value) is None:
         return f"{value!r} is not an offset +HH:MM"
@@ -81,6 +136,7 @@ class Calendar:
     future_cues: tuple[str, ...]
     zone_names: dict[str, str]
     zone_series: dict[str, int]
+    holidays: dict[str, str]
     not_before: frozenset[str]
     not_after: frozenset[str]
     counter_words: frozenset[str]
@@ -112,6 +168,7 @@ def calendar() -> Calendar:
         relative_days=dict(tables.string_map("calendar", "relative_days", _check_offset)),
         future_cues=tuple(tables.require("calendar", "future_cues", dict)["words"]),
         zone_names={k.lower(): v for k, v in tables.string_map("calendar", "zone_names", _check_zone).items()},
+        holidays={k.lower(): v for k, v in tables.string_map("calendar", "holidays", _check_holiday).items()},
         zone_series={k.lower(): zones.parse_offset(v) or 0
                      for k, v in tables.string_map("calendar", "zone_series", _check_series).items()},
         not_before=frozenset(not_weekdays.get("before", ())),
@@ -176,13 +233,14 @@ class Mention:
     dayonly: bool = False
     anaphoric: bool = False
     invalid: bool = False
+    holiday: str = ""  # a [holidays] spec: "12-25", "easter-2"
     then: tuple[str, int] | None = None  # shift applied after resolving: "3 days after <date>"
     later_days: int | None = None  # days added after a month shift: "1 month 21 days ago"
 
     @property
     def has_date(self) -> bool:
         return self.month is not None or self.year is not None or self.weekday is not None or \
-            self.days is not None or self.shift is not None or self.dayonly or self.anaphoric
+            self.days is not None or self.shift is not None or self.dayonly or self.anaphoric or bool(self.holiday)
 
     @property
     def has_time(self) -> bool:
@@ -231,9 +289,18 @@ def _pieces() -> dict[str, str]:
     zone_abbr = _alt([z for z in zones.table() if len(z) >= 2])
     zone_name = _alt(cal.zone_names)
     zone_series = _alt(cal.zone_series)
+    holiday = _alt(cal.holidays).replace("'", "['’]?")
+    teen = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    tens_w = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    unit_w = "|".join(_UNITS)
+    below100 = rf"(?:(?:{tens_w})(?:[\s-]{{1,2}}(?:{unit_w}))?|{teen}|{unit_w})"
+    spoken_year = (rf"(?:(?:{teen}|twenty)\s{{1,2}}(?:hundred(?:\s{{1,2}}and)?\s{{1,2}}{below100}"
+                   rf"|zero\s{{1,2}}(?:{unit_w})|(?:{tens_w})(?:[\s-]{{1,2}}(?:{unit_w}))?)"
+                   rf"|two\s{{1,2}}thousand(?:\s{{1,2}}(?:and\s{{1,2}})?{below100})?)(?![\w-])")
     return {
+        "spoken_year": spoken_year,
         "day_word": day_word, "ordinal_word": ordinal_word, "month": month, "weekday": weekday,
-        "zone_abbr": zone_abbr, "zone_name": zone_name, "zone_series": zone_series,
+        "zone_abbr": zone_abbr, "zone_name": zone_name, "zone_series": zone_series, "holiday": holiday,
         "number_word": r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a\s{1,3}few|several|couple\s{1,3}of|a\s{1,3}couple\s{1,3}of",
     }
 
@@ -263,7 +330,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<day>{day_num}(?![\d:])|{p['day_word']})
           (?:
              (?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}})
-             (?P<year>{year4})(?![\d:])
+             (?P<year>{year4}(?![\d:])|{p['spoken_year']})
           )?
         | # day first: "3 January", "1st Jan", "22 of Jan", "second of Aug", "16. Nov. 2016", "05-Aug-2016"
           (?<![$€£¥]\s{{0,2}})(?:the\s{{1,3}})?
@@ -273,7 +340,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<mon>{p['month']})(?![a-z])\.?
           (?:
              (?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}})
-             (?P<year>{year4}|(?<=of\s{{1,3}})\d{{2}})(?![\d:])
+             (?P<year>(?:{year4}|(?<=of\s{{1,3}})\d{{2}})(?![\d:])|{p['spoken_year']})
           )?
         | # year first with a month name: "2019-sep-1", "2019/sep/01"
           (?P<year>{year4})[-/](?P<mon>{p['month']})[-/](?P<day>[0-3]?\d)(?!\d)
@@ -376,8 +443,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
            (?P<h>[012]?\d)(?::(?P<m>[0-5]\d))(?::[0-5]\d)?(?:\s{{0,2}}(?P<ap>{ampm}))?   # 5:30 p.m., 17:30
          | (?P<h>[01]?\d)\.(?P<m>[0-5]\d)\s{{0,2}}(?P<ap>{ampm})                      # 8.10 pm
          | (?P<h>[01]?\d)\s{{0,2}}(?P<ap>{ampm})                                      # 9 a.m., 7p
+         | (?P<h>[01]?\d)\s{{1,2}}(?P<ap>o['’]?clock)(?![\w])                         # 10 o'clock
+         | (?P<h>[01]?\d)(?=\s{{1,3}}(?:in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening)|at\s{{1,3}}night))  # 7 in the evening
          | (?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s{{1,2}}(?P<ap>{ampm}
-              |o'clock|in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening))            # seven p.m.
+              |o['’]?clock|in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening))        # seven p.m.
          | (?:12\s{{1,2}})?(?P<noon>noon|midday|midnight|mid\s?night)
          | (?P<past>\d{{1,2}}|half|quarter|a\s{{1,2}}quarter|five|ten|fifteen|twenty|twenty[\s-]five)
            (?:\s{{1,2}}min(?:ute)?s?)?\s{{1,2}}(?P<pto>past|after|to)\s{{1,2}}
@@ -406,8 +475,157 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         """),
         flags,
     )
-    return {"month_date": month_date, "numeric_date": numeric_date, "weekday": weekday,
+    # Named holidays: "Christmas", "last Easter", "black friday 2010", "independence day of this year".
+    holiday = regex.compile(_horizontal(
+        rf"""
+        (?<![\w])
+        (?:(?P<mod>last|next|previous|following|this)\s{{1,3}})?
+        (?P<hol>{p['holiday']})
+        (?:
+           \s{{1,3}}(?:of\s{{1,3}}|in\s{{1,3}})?(?P<year>1[5-9]\d\d|20\d\d)(?![\d:])
+         | \s{{1,3}}of\s{{1,3}}(?P<rel>this|next|last)\s{{1,3}}year
+        )?
+        (?![\w])
+        """),
+        flags,
+    )
+    return {"holiday": holiday, "month_date": month_date, "numeric_date": numeric_date, "weekday": weekday,
             "relative": relative, "time": time, "zone_only": zone_only}
+
+
+# --------------------------------------------------------------------------------------------
+# Candidate windows: the patterns run only around words that can be part of a date
+
+Windows = list[tuple[int, int]]
+
+# The standard library's engine tokenizes plain ASCII runs faster than `regex`.
+_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+
+# Trigger kinds of a token, as bits; each pattern runs only near tokens of its kinds.
+_K_MONTH, _K_WEEKDAY, _K_RELATIVE, _K_HOLIDAY, _K_TIME, _K_NUMERIC = 1, 2, 4, 8, 16, 32
+# pattern -> (trigger bits, reach before, reach after): longer than any expression's distance
+# from its trigger ("the early hours of Wednesday" starts 19 characters before "Wednesday").
+_REACH: dict[str, tuple[int, int, int]] = {
+    "holiday": (_K_HOLIDAY, 40, 40),
+    "month_date": (_K_MONTH, 70, 60),
+    "numeric_date": (_K_NUMERIC, 12, 16),  # digits next to "/", "-", "." or eight digits
+    "weekday": (_K_WEEKDAY, 45, 45),
+    "relative": (_K_RELATIVE, 45, 50),
+    "time": (_K_TIME, 35, 50),
+}
+# bits -> the patterns (name, reach before, reach after) a token with those bits triggers
+_BY_BITS: list[list[tuple[str, int, int]]] = [
+    [(name, before, after) for name, (bit, before, after) in _REACH.items() if bits & bit] for bits in range(64)
+]
+_RELATIVE_WORDS = (
+    "day days week weeks weekend weekends month months year years fortnight ago later earlier hence "
+    "morning afternoon evening night"
+).split()
+_COMMON_HOLIDAY_WORDS = frozenset(
+    "new year years day international good black saint st king the of s eve may sunday monday friday "
+    "wednesday".split())
+# After a 1-2 digit number, what makes it a clock time: ":30", ".30", " a.m.", "pm", " o'clock".
+_TIME_AFTER = regex.compile(r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])")
+# What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
+_REL_AFTER = regex.compile(r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])")
+_REL_BEFORE = regex.compile(r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$",
+                            regex.IGNORECASE)
+# "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
+_TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
+
+
+@cache
+def _token_kinds() -> dict[str, int]:
+    """Lower-case word -> trigger bits."""
+    cal = calendar()
+    kinds: dict[str, int] = {}
+
+    def add(words: Iterable[str], bit: int) -> None:
+        for w in words:
+            kinds[w] = kinds.get(w, 0) | bit
+
+    add((w for w in cal.months if w.isalpha()), _K_MONTH)
+    add((w for w in cal.weekdays if w.isalpha()), _K_WEEKDAY)
+    add(_RELATIVE_WORDS, _K_RELATIVE)
+    add((w for phrase in cal.relative_days for w in regex.findall(r"[a-z]+", phrase)
+         if w not in ("the", "day", "after", "before")), _K_RELATIVE)
+    add(cal.day_words, _K_RELATIVE)
+    for phrase in cal.holidays:
+        # a holiday triggers on its distinctive words ("christmas", "thanksgiving"), not on
+        # "new", "day" or a weekday that fill the text anyway
+        words = regex.findall(r"[a-z]+", phrase)
+        add((w for w in words if w not in _COMMON_HOLIDAY_WORDS), _K_HOLIDAY)
+    add(_TIME_WORDS, _K_TIME)
+    return kinds
+
+
+def candidate_windows(text: str) -> dict[str, Windows]:
+    """Per pattern, merged spans of ``text`` around its trigger tokens; the rest is skipped.
+
+    Windows end at a blank, so no pattern sees a word cut in two.
+
+    >>> t = "Nothing here at all. " * 5 + "It was on Friday."
+    >>> [t[s:e].strip() for s, e in candidate_windows(t)["weekday"]]
+    ['Nothing here at all. It was on Friday.']
+    """
+    kinds = _token_kinds()
+    spans: dict[str, Windows] = {name: [] for name in _REACH}
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        if w[0] <= "9":
+            nxt = text[m.end():m.end() + 2]
+            bits = 0
+            if len(w) <= 2 and _TIME_AFTER.match(text, m.end()):
+                bits |= _K_TIME
+            if len(w) <= 4 and (_REL_AFTER.match(text, m.end())
+                                or _REL_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+                bits |= _K_RELATIVE
+            numeric = len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit())
+        else:
+            low = w.lower()
+            bits = kinds.get(low, 0)
+            if low in ("year", "years") and text[max(0, m.start() - 4):m.start()].lower() == "new ":
+                bits |= _K_HOLIDAY  # "New Year's Day"
+            numeric = False
+            if not bits:
+                continue
+        if numeric:
+            bits |= _K_NUMERIC
+        for name, before, after in _BY_BITS[bits]:
+            start, end = max(0, m.start() - before), min(n, m.end() + after)
+            out = spans[name]
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+    return {name: _to_blanks(text, out) for name, out in spans.items()}
+
+
+def _to_blanks(text: str, spans: Windows) -> Windows:
+    """Move each window end to the next blank and merge windows that then overlap."""
+    merged: Windows = []
+    for s, e in spans:
+        e = _to_blank(text, e)
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _to_blank(text: str, end: int) -> int:
+    """The first blank at or after ``end`` (within 40 characters; else 40 characters on)."""
+    for i in range(end, min(len(text), end + 40)):
+        if text[i].isspace():
+            return i
+    return min(len(text), end + 40)
+
+
+def _scan(name: str, text: str, windows: dict[str, Windows]) -> Iterator[regex.Match[str]]:
+    pattern = _patterns()[name]
+    for start, end in windows[name]:
+        yield from pattern.finditer(text, start, end)
 
 
 # --------------------------------------------------------------------------------------------
@@ -450,6 +668,34 @@ def _valid_day(month: int | None, day: int | None) -> bool:
     return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
+_SMALL = {w: i + 1 for i, w in enumerate(_UNITS)} | {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "zero": 0}
+
+
+def spoken_year(text: str) -> int | None:
+    """A year written in words.
+
+    >>> spoken_year("nineteen eighty six"), spoken_year("two thousand and eighteen")
+    (1986, 2018)
+    >>> spoken_year("nineteen hundred ninety three"), spoken_year("nineteen zero one"), spoken_year("two thousand")
+    (1993, 1901, 2000)
+    """
+    words = [w for w in regex.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SMALL.get(w, 0) for w in words[2:])
+    if not words or words[0] not in _SMALL:
+        return None
+    century = _SMALL[words[0]]
+    rest = words[1:]
+    if rest and rest[0] == "hundred":
+        rest = rest[1:]
+    if any(w not in _SMALL for w in rest):
+        return None
+    return century * 100 + sum(_SMALL[w] for w in rest)
+
+
 def two_digit_year(yy: int) -> int:
     """Century for a two-digit year: 00-39 are 2000s, 40-99 are 1900s.
 
@@ -459,16 +705,18 @@ def two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 40 else 1900 + yy
 
 
-def _month_dates(text: str) -> list[Mention]:
+def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _patterns()["month_date"].finditer(text):
+    for m in _scan("month_date", text, windows):
         mon_text = m.group("mon")
         month = cal.months[mon_text.lower()]
         day = _day(m.group("day")) if m.group("day") else None
         year_text = m.group("year")
         year = None
-        if year_text:
+        if year_text and not year_text[0].isdigit():
+            year = spoken_year(year_text)
+        elif year_text:
             year = int(year_text) if len(year_text) == 4 else two_digit_year(int(year_text))
         if m.group("day") and day is None:
             continue
@@ -491,6 +739,27 @@ def _month_dates(text: str) -> list[Mention]:
     return out
 
 
+def _holidays(text: str, windows: dict[str, Windows]) -> list[Mention]:
+    cal = calendar()
+    out = []
+    for m in _scan("holiday", text, windows):
+        name = _norm(m.group("hol")).replace("’", "'")
+        spec = cal.holidays.get(name) or cal.holidays.get(name.replace("'", ""))
+        if spec is None:
+            continue
+        hol = m.group("hol")
+        if hol.islower() and " " not in hol and not m.group("mod") and not m.group("year") and name != "easter" \
+                and name != "christmas" and name != "halloween" and name != "thanksgiving":
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        mode = {"last": "last", "previous": "last", "next": "next", "following": "next",
+                "this": "this"}.get((m.group("mod") or "").lower(), "")
+        shift = ("year", _REL_WORD[m.group("rel").lower()]) if m.group("rel") else None
+        out.append(Mention(m.start(), m.end(), m.group(), "dates.holiday", year=year, holiday=spec, mode=mode,
+                           shift=shift))
+    return out
+
+
 def _line_only(text: str, start: int, end: int) -> bool:
     """The match is alone on its line (a gallery counter such as "2/12")."""
     ls = text.rfind("\n", 0, start) + 1
@@ -502,10 +771,10 @@ def _line_only(text: str, start: int, end: int) -> bool:
 _PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$")
 
 
-def _numeric_dates(text: str, date_order: str) -> list[Mention]:
+def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _patterns()["numeric_date"].finditer(text):
+    for m in _scan("numeric_date", text, windows):
         start, end = m.span()
         glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")
         if glued and not (m.group("compact") or (m.group("y") and m.start("y") == start)):
@@ -549,10 +818,10 @@ def _numeric_dates(text: str, date_order: str) -> list[Mention]:
     return out
 
 
-def _weekdays(text: str) -> list[Mention]:
+def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _patterns()["weekday"].finditer(text):
+    for m in _scan("weekday", text, windows):
         wd = m.group("wd")
         weekday = cal.weekdays[wd.lower()]
         start, end = m.span()
@@ -604,10 +873,10 @@ def _weekdays(text: str) -> list[Mention]:
     return out
 
 
-def _relatives(text: str) -> list[Mention]:
+def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _patterns()["relative"].finditer(text):
+    for m in _scan("relative", text, windows):
         start, end = m.span()
         surface = text[start:end]
         rule = "dates.relative"
@@ -715,7 +984,7 @@ def _relatives(text: str) -> list[Mention]:
 def _hour24(h: int, ap: str | None, inpart: str | None) -> int | None:
     if ap:
         a = ap.lower().replace(" ", "").replace(".", "")
-        if a.startswith("o'clock") or a == "":
+        if a.startswith("o") or a == "":
             return h if h <= 23 else None
         if h < 1 or h > 12:
             return None
@@ -762,9 +1031,9 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
     return zone_text, zones.offset(z.upper(), overrides)
 
 
-def _times(text: str, overrides: tuple[tuple[str, int], ...]) -> list[Mention]:
+def _times(text: str, overrides: tuple[tuple[str, int], ...], windows: dict[str, Windows]) -> list[Mention]:
     out = []
-    for m in _patterns()["time"].finditer(text):
+    for m in _scan("time", text, windows):
         start, end = m.span()
         surface = text[start:end]
         inpart = m.group("inpart")
@@ -853,7 +1122,7 @@ _CLOSE = regex.compile(r"[ \t]{0,2}\)")
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Two mentions describe one time: each fills fields the other lacks, none conflict."""
-    if a.anaphoric or b.anaphoric or a.invalid or b.invalid:
+    if a.anaphoric or b.anaphoric or a.invalid or b.invalid or a.then or b.then:
         return False
     if a.has_time and b.has_time:
         return False
@@ -892,7 +1161,8 @@ def _merge(a: Mention, b: Mention, text: str) -> Mention:
     rule = a.rule if a.rule != "dates.time" else b.rule
     if a.has_time or b.has_time:
         rule = "dates.time-zone" if fields["zone"] else "dates.datetime"
-    return Mention(a.start, end, text[a.start:end], rule, mode=mode, dayonly=dayonly, **fields)
+    return Mention(a.start, end, text[a.start:end], rule, mode=mode, dayonly=dayonly,
+                   holiday=a.holiday or b.holiday, **fields)
 
 
 def _shifted(a: Mention, b: Mention, text: str) -> Mention:
@@ -920,10 +1190,18 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest first, then earliest; drop anything overlapping a kept mention."""
+    starts: list[int] = []  # kept spans never overlap, so sorted starts give sorted ends
+    ends: list[int] = []
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.rule)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
+        i = bisect.bisect_right(starts, m.start)
+        if i > 0 and ends[i - 1] > m.start:
+            continue  # the kept span starting before m reaches into it
+        if i < len(starts) and starts[i] < m.end:
+            continue  # the next kept span starts inside m
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
@@ -936,15 +1214,42 @@ def find_mentions(text: str, date_order: str = "mdy",
     >>> [(m.surface, m.mode, m.weekday) for m in find_mentions("He left last Friday.")]
     [('last Friday', 'last', 4)]
     """
-    found = (_month_dates(text) + _numeric_dates(text, date_order) + _weekdays(text)
-             + _relatives(text) + _times(text, zone_overrides))
+    windows = candidate_windows(text)
+    found = (_holidays(text, windows) + _month_dates(text, windows) + _numeric_dates(text, date_order, windows)
+             + _weekdays(text, windows) + _relatives(text, windows) + _times(text, zone_overrides, windows))
     pieces = _resolve_overlaps(found)
     # Weekday prefix with a part of day before a dated weekday ("early Friday 3 January"): the
     # weekday reader claims "early Friday", the date reader "Friday 3 January"; prefer the
     # union when they overlap on the weekday.
+    piece_starts = [p.start for p in pieces]
+    kept_ids = {id(p) for p in pieces}
     for w in found:
-        if w.rule == "dates.weekday" and w.part and w not in pieces:
-            for i, p in enumerate(pieces):
-                if p.start > w.start and p.start < w.end and p.weekday == w.weekday and p.month is not None:
+        if w.rule == "dates.weekday" and w.part and id(w) not in kept_ids:
+            i = bisect.bisect_right(piece_starts, w.start)
+            while i < len(pieces) and pieces[i].start < w.end:
+                p = pieces[i]
+                if p.weekday == w.weekday and p.month is not None and (i == 0 or pieces[i - 1].end <= w.start):
                     pieces[i] = replace(p, start=w.start, surface=text[w.start:p.end], part=w.part)
-    return _combine(pieces, text)
+                    piece_starts[i] = w.start
+                i += 1
+    return [_modified(m, text) for m in _combine(pieces, text)]
+
+
+_DATE_MOD = regex.compile(r"(?<![\w])(next|this|last)[ \t]{1,3}$", regex.IGNORECASE)
+_APPROX = regex.compile(r"(?<![\w])(around|about|circa|approximately|roughly)[ \t]{1,3}$", regex.IGNORECASE)
+
+
+def _modified(m: Mention, text: str) -> Mention:
+    """Take in a modifier written before a mention: "next 6th of April" (the next such day),
+    "around 1pm" (the hedge stays in the surface; the value is the clock time)."""
+    if m.month is not None and m.day is not None and m.year is None and m.weekday is None and not m.mode:
+        mod = _DATE_MOD.search(text, max(0, m.start - 8), m.start)
+        if mod:
+            start = mod.start()
+            return replace(m, start=start, surface=text[start:m.end], mode=mod.group(1).lower())
+    if m.has_time and not m.has_date:
+        approx = _APPROX.search(text, max(0, m.start - 16), m.start)
+        if approx:
+            start = approx.start()
+            return replace(m, start=start, surface=text[start:m.end])
+    return m
