@@ -974,22 +974,33 @@ def _head(words: list[tuple[str, int, int]], value: Decimal) -> int | None:
 
 
 def _predicate_word(word: str) -> str | None:
+    """Lemma of a verb or event noun: from the table, else a regular past tense ("-ed").
+
+    >>> [_predicate_word(w) for w in ("deaths", "voted", "treated", "stopped", "caused", "forced", "said")]
+    ['death', 'vote', 'treat', 'stop', 'cause', 'force', None]
+    """
     w = word.lower()
     preds: dict[str, str] = _nouns()["predicates"]  # type: ignore[assignment]
     if w in preds:
         return preds[w]
-    if len(w) > 5 and w.endswith("ed") and w not in _nouns()["stop"]:  # type: ignore[operator]
+    if len(w) > 4 and w.endswith("ed") and w not in _nouns()["stop"]:  # type: ignore[operator]
         stem = w[:-2]
-        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            return stem[:-1]
-        return (
-            stem
-            if not stem.endswith(("c", "v", "z", "at", "it", "in", "ur", "ag", "ag", "ss"))
-            else stem + "e"
-        )
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]  # stopped -> stop
+        if stem.endswith(("c", "v", "z", "us", "as", "os")) or _CVC.fullmatch(stem):
+            return stem + "e"  # forced -> force, caused -> cause, voted -> vote
+        return stem
     return None
 
 
+# short stems with one vowel between consonants took a silent e: "lin(ed)", "vot(ed)", "bas(ed)"
+_CVC = regex.compile(r"[^aeiou]{1,2}[aeiou][^aeiouwxy]")
+
+
+# verbs after which a count's subject is the noun to their left: "the death toll rose to 176"
+_CHANGE_VERBS = frozenset(
+    {"rise", "fall", "climb", "increase", "decrease", "jump", "drop", "soar", "reach", "stand"}
+)
 _OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
@@ -1060,7 +1071,7 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
             p = _predicate_word(tokens[j].group())
             if p:
                 predicate = p
-                if not head and j > 0:
+                if not head and j > 0 and (cand.kind != "count" or p in _CHANGE_VERBS):
                     k = j - 1
                     while k >= 0 and tokens[k].group().lower().endswith("ly"):
                         k -= 1
