@@ -51,7 +51,7 @@ SEED_CASES = [
         "rocket",
         Amount(Decimal(12), INF, low_open=True, hedge="over"),
         (),
-        "",
+        "hit",
         id="000-over-a-dozen-rockets",
     ),
     pytest.param(

@@ -1068,6 +1068,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         before = text[s_start : cand.start]
         tokens = list(_compiled(r"\p{L}+").finditer(before))[-10:]
         for j in range(len(tokens) - 1, -1, -1):
+            if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
+                continue  # "a base housing US troops by over a dozen rockets": a modifier
             p = _predicate_word(tokens[j].group())
             if p:
                 predicate = p
