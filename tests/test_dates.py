@@ -18,8 +18,20 @@ from discrepancy.extractors.timeexpr import find_mentions
 from discrepancy.facts import WEEKDAYS, When
 from discrepancy.settings import Settings
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def facts_of(text: str, published: When | None = None, **options: object) -> list:
@@ -45,7 +57,11 @@ def seed_facts() -> dict[str, list]:
 def test_seed_datelines_as_loaded():
     docs = {d.id[:3]: d for d in discrepancy.load_documents("seeds")}
     assert docs["000"].published is not None and docs["000"].published.date == dt.date(2020, 1, 8)
-    assert (docs["000"].published.hour, docs["000"].published.minute, docs["000"].published.utc_offset) == (19, 17, 330)
+    assert (docs["000"].published.hour, docs["000"].published.minute, docs["000"].published.utc_offset) == (
+        19,
+        17,
+        330,
+    )
     assert docs["003"].published is not None and docs["003"].published.date == dt.date(2020, 1, 6)
     for key in ("001", "002", "004"):
         assert docs[key].published is None
@@ -62,13 +78,27 @@ def _find(facts: list, surface: str, near: str):
     ("doc", "surface", "near", "date", "head"),
     [
         pytest.param("000", "January 3", "hit Baghdad", dt.date(2020, 1, 3), "strike", id="000-on-january-3"),
-        pytest.param("000", "Sunday", "airstrike killed", dt.date(2020, 1, 5), "strike", id="000-strike-on-sunday"),
-        pytest.param("000", "Wednesday", "leaked on Wednesday", dt.date(2020, 1, 8), "leak", id="000-leaked-wednesday"),
-        pytest.param("000", "Wednesday", "rockets", dt.date(2020, 1, 8), "strike", id="000-rockets-wednesday"),
-        pytest.param("003", "Friday", "killed top Iranian", dt.date(2020, 1, 3), "strike", id="003-on-friday"),
+        pytest.param(
+            "000", "Sunday", "airstrike killed", dt.date(2020, 1, 5), "strike", id="000-strike-on-sunday"
+        ),
+        pytest.param(
+            "000", "Wednesday", "leaked on Wednesday", dt.date(2020, 1, 8), "leak", id="000-leaked-wednesday"
+        ),
+        pytest.param(
+            "000", "Wednesday", "rockets", dt.date(2020, 1, 8), "strike", id="000-rockets-wednesday"
+        ),
+        pytest.param(
+            "003", "Friday", "killed top Iranian", dt.date(2020, 1, 3), "strike", id="003-on-friday"
+        ),
         pytest.param("003", "Monday", "mourners", dt.date(2020, 1, 6), "mourn", id="003-mourners-monday"),
-        pytest.param("002", "early Friday 3 January", "airstrike", dt.date(2020, 1, 3), "strike",
-                     id="002-early-friday-3-january"),
+        pytest.param(
+            "002",
+            "early Friday 3 January",
+            "airstrike",
+            dt.date(2020, 1, 3),
+            "strike",
+            id="002-early-friday-3-january",
+        ),
         pytest.param("002", "4 January", "funeral", dt.date(2020, 1, 4), "mourn", id="002-on-4-january"),
     ],
 )
@@ -86,7 +116,7 @@ def test_seed_early_friday_keeps_weekday_part_and_corpus_year(seed_facts):
 
 def test_seed_est_time_is_an_instant(seed_facts):
     fact = _find(seed_facts["004"], "5:30 p.m. (EST) on January 7", "ballistic missiles")
-    assert fact.value.instant == dt.datetime(2020, 1, 7, 22, 30, tzinfo=dt.timezone.utc)
+    assert fact.value.instant == dt.datetime(2020, 1, 7, 22, 30, tzinfo=dt.UTC)
     assert fact.subject.predicate == "launch"
 
 
@@ -116,7 +146,7 @@ def test_seed_facts_have_their_surface(seed_facts):
     docs = {d.id[:3]: d for d in discrepancy.load_documents("seeds")}
     for key, facts in seed_facts.items():
         for f in facts:
-            assert docs[key].text[f.start:f.end] == f.surface
+            assert docs[key].text[f.start : f.end] == f.surface
 
 
 def test_dateline_span_is_not_a_fact(seed_facts):
@@ -175,13 +205,14 @@ def test_times(text, hour, minute, offset):
 def test_zone_setting_overrides_default():
     (f,) = facts_of("at 20:40 IST on 8 January 2020", zones=(("IST", 60),))
     assert f.value.utc_offset == 60
-    assert f.value.instant == dt.datetime(2020, 1, 8, 19, 40, tzinfo=dt.timezone.utc)
+    assert f.value.instant == dt.datetime(2020, 1, 8, 19, 40, tzinfo=dt.UTC)
 
 
 def test_date_order_setting():
     assert values("on 03/04/2020") == [("03/04/2020", "2020-03-04")]
     assert [(f.surface, f.value.render()) for f in facts_of("on 03/04/2020", date_order="dmy")] == [
-        ("03/04/2020", "2020-04-03")]
+        ("03/04/2020", "2020-04-03")
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,9 +307,16 @@ def test_not_dates(text):
         pytest.param("The letter leaked on Wednesday.", "Wednesday", "leak", "leak", id="leak"),
         pytest.param("Iran launched missiles on Wednesday.", "Wednesday", "launch", "launch", id="launch"),
         pytest.param("A drone attack killed him on Friday.", "Friday", "strike", "kill", id="kill"),
-        pytest.param("The Pentagon said Thursday that the US killed him.", "Thursday", "say", "say", id="said"),
-        pytest.param("Mourners gathered for the funeral on Monday.", "Monday", "mourn", "funeral",
-                     id="event-noun-nearer"),
+        pytest.param(
+            "The Pentagon said Thursday that the US killed him.", "Thursday", "say", "say", id="said"
+        ),
+        pytest.param(
+            "Mourners gathered for the funeral on Monday.",
+            "Monday",
+            "mourn",
+            "funeral",
+            id="event-noun-nearer",
+        ),
     ],
 )
 def test_event_subject(text, surface, head, predicate):
@@ -325,13 +363,15 @@ def test_absolute_forms_round_trip(d, form):
 
 
 @settings(max_examples=200)
-@given(st.text(alphabet=st.sampled_from(list("0123456789/:.-, apmAPMJanuryMayFidESTGUC\n")), max_size=300),
-       st.one_of(st.none(), dates_st))
+@given(
+    st.text(alphabet=st.sampled_from(list("0123456789/:.-, apmAPMJanuryMayFidESTGUC\n")), max_size=300),
+    st.one_of(st.none(), dates_st),
+)
 def test_extraction_never_raises(text, anchor):
     published = When(anchor.year, anchor.month, anchor.day) if anchor else None
     doc = Document(id="h", text=text, published=published)
     for f in extract(doc, Settings()):
-        assert text[f.start:f.end] == f.surface
+        assert text[f.start : f.end] == f.surface
 
 
 def test_hostile_megabyte_is_linear():

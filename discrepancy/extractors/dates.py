@@ -140,15 +140,18 @@ def resolve_weekday(anchor: dt.date, weekday: int, mode: str = "bare", future: b
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
-    days = [d for d in range(1, _calendar.monthrange(year, month)[1] + 1)
-            if dt.date(year, month, d).weekday() == weekday]
+    days = [
+        d
+        for d in range(1, _calendar.monthrange(year, month)[1] + 1)
+        if dt.date(year, month, d).weekday() == weekday
+    ]
     if n == -1:
         return dt.date(year, month, days[-1])
     return dt.date(year, month, days[n - 1]) if 1 <= n <= len(days) else None
 
 
 def _day_of_recent_month(anchor: dt.date, day: int, future: bool) -> dt.date | None:
-    """"the 27th": this month's if not after the anchor, else last month's (past reading)."""
+    """ "the 27th": this month's if not after the anchor, else last month's (past reading)."""
     y, m = anchor.year, anchor.month
     for _ in range(12):
         d = _safe_date(y, m, day)
@@ -159,7 +162,7 @@ def _day_of_recent_month(anchor: dt.date, day: int, future: bool) -> dt.date | N
 
 
 def _weekday_day(anchor: dt.date, weekday: int, day: int, future: bool) -> dt.date | None:
-    """"Thursday the 21st": this month's 21st if a Thursday, else the nearest month going back
+    """ "Thursday the 21st": this month's 21st if a Thursday, else the nearest month going back
     (forward after a future cue) whose 21st is one.
 
     >>> _weekday_day(dt.date(2017, 9, 27), 3, 21, False), _weekday_day(dt.date(2019, 1, 25), 6, 31, False)
@@ -184,21 +187,33 @@ def _range_when(surface: str, first: dt.date, last: dt.date, base: When) -> When
 
 
 def _date_when(d: dt.date, base: When, keep_weekday: bool = True) -> When:
-    return replace(base, year=d.year, month=d.month, day=d.day,
-                   weekday=d.weekday() if keep_weekday and base.weekday is not None else base.weekday)
+    return replace(
+        base,
+        year=d.year,
+        month=d.month,
+        day=d.day,
+        weekday=d.weekday() if keep_weekday and base.weekday is not None else base.weekday,
+    )
 
 
 def _holiday_when(m: Mention, anchor: dt.date | None, future: bool, base: When) -> When:
     """A named holiday: in its stated year, else the most recent one on or before the anchor
     ("last Easter": strictly before; "next Easter": strictly after; future cue: on or after)."""
     if m.year is not None or (anchor is not None and m.shift is not None):
-        year = m.year if m.year is not None else anchor.year + m.shift[1]  # type: ignore[union-attr]
+        if m.year is not None:
+            year = m.year
+        else:
+            assert anchor is not None and m.shift is not None
+            year = anchor.year + m.shift[1]
         d = holiday_date(m.holiday, year)
         return _date_when(d, base) if d else replace(base, relative=m.surface)
     if anchor is None:
         return replace(base, relative=m.surface)
-    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                  if (d := holiday_date(m.holiday, y)) is not None]
+    candidates = [
+        d
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := holiday_date(m.holiday, y)) is not None
+    ]
     if m.mode == "last":
         pick = [d for d in candidates if d < anchor][-1:]
     elif m.mode == "next":
@@ -222,8 +237,17 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
     >>> resolve(find_mentions("on Monday afternoon")[0], None).render()
     'Monday (afternoon)'
     """
-    base = When(year=m.year, month=m.month, day=m.day, weekday=m.weekday, part=m.part, hour=m.hour,
-                minute=m.minute, zone=m.zone, utc_offset=m.utc_offset)
+    base = When(
+        year=m.year,
+        month=m.month,
+        day=m.day,
+        weekday=m.weekday,
+        part=m.part,
+        hour=m.hour,
+        minute=m.minute,
+        zone=m.zone,
+        utc_offset=m.utc_offset,
+    )
     if m.then is not None and not m.anaphoric:
         inner = resolve(replace(m, then=None, later_days=None), anchor, future)
         d = inner.date
@@ -235,8 +259,13 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
         return replace(base, year=None, month=None, day=None, relative=m.surface)
     if m.holiday:
         return _holiday_when(m, anchor, future, base)
-    relative = (m.days is not None or m.shift is not None or m.dayonly
-                or m.mode not in ("", "bare", "dayof") or (m.mode == "dayof" and m.month is None))
+    relative = (
+        m.days is not None
+        or m.shift is not None
+        or m.dayonly
+        or m.mode not in ("", "bare", "dayof")
+        or (m.mode == "dayof" and m.month is None)
+    )
     if anchor is None:
         if m.month is not None or m.year is not None:
             return base
@@ -301,8 +330,14 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
             return _range_when(m.surface, sat, sat + dt.timedelta(days=1), base)
         if unit in ("month", "year"):
             low = m.surface.lower()
-            if m.days is not None or m.later_days is not None or "ago" in low or "from" in low \
-                    or "later" in low or low.startswith(("in ", "within ")):
+            if (
+                m.days is not None
+                or m.later_days is not None
+                or "ago" in low
+                or "from" in low
+                or "later" in low
+                or low.startswith(("in ", "within "))
+            ):
                 # a point: "two months ago", "in 3 years", "1 month 21 days ago"
                 start = anchor + dt.timedelta(days=m.days or 0)
                 return _date_when(_shift_date(start, (unit, n), m.later_days), base)
@@ -328,7 +363,9 @@ def _future_cue() -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{alt})(?![\w])", regex.IGNORECASE)
 
 
-_CLAUSE_BREAK = regex.compile(r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as)\b", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(
+    r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as)\b", regex.IGNORECASE
+)
 
 
 def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
@@ -343,24 +380,36 @@ def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
     window = text[lo:start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
-        window = window[breaks[-1].end():]
+        window = window[breaks[-1].end() :]
     return _future_cue().search(window) is not None
 
 
 @cache
-def _events() -> tuple[dict[str, str], frozenset[str], dict[str, str], frozenset[str], frozenset[str],
-                       frozenset[str]]:
+def _events() -> tuple[
+    dict[str, str], frozenset[str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]
+]:
     """(word -> event class, reporting lemmas, inflected form -> lemma, light verbs,
     participant nouns, other verbs), validated."""
-    classes = tables.string_map("events", "classes", lambda k, v: None if isinstance(v, list) and all(
-        isinstance(x, str) and x for x in v) else "should be a list of words")
+    classes = tables.string_map(
+        "events",
+        "classes",
+        lambda k, v: (
+            None
+            if isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+            else "should be a list of words"
+        ),
+    )
     word_class = tables.unique_inverse("events", classes)
     reporting = frozenset(tables.require("events", "reporting", dict)["words"])
     for w in reporting:
         if word_class.get(w, "say") != "say":
-            raise tables.TableError(f"data table events.toml: reporting verb {w!r} is also in [{word_class[w]}]")
+            raise tables.TableError(
+                f"data table events.toml: reporting verb {w!r} is also in [{word_class[w]}]"
+            )
         word_class[w] = "say"
-    irregular = tables.string_map("events", "irregular", lambda k, v: None if isinstance(v, list) else "a list")
+    irregular = tables.string_map(
+        "events", "irregular", lambda k, v: None if isinstance(v, list) else "a list"
+    )
     forms = tables.unique_inverse("events", irregular)
     light = frozenset(tables.require("events", "light_verbs", dict)["words"])
     participants = frozenset(tables.require("events", "participants", dict)["words"])
@@ -388,8 +437,17 @@ def lemma(word: str) -> str:
     known = _known()
     if w in known:
         return w
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-                         ("es", ""), ("s", ""), ("d", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: len(w) - len(suffix)] + repl
             if stem in known:
@@ -407,10 +465,12 @@ def lemma(word: str) -> str:
 
 _EVENT_REACH = 240  # characters around a date searched for its event
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]{0,30}")
-_STOP = frozenset("""a an the of in on at to by for from with and or as is are was were be been has have had it
+_STOP = frozenset(
+    """a an the of in on at to by for from with and or as is are was were be been has have had it
 its this that these those their his her he she they we you i not no after before over during
 into out up down off about than then also which who whom whose what when where while there
-here some any all more most very just only even still""".split())
+here some any all more most very just only even still""".split()
+)
 
 
 def _is_verb_form(word: str, lem: str) -> bool:
@@ -428,7 +488,7 @@ def _is_verb_form(word: str, lem: str) -> bool:
 def _source_before(text: str, verb_start: int, lo: int) -> str:
     """Who a reporting verb attributes the claim to: the capitalized words or noun before it."""
     words = list(_WORD.finditer(text, lo, verb_start))[-4:]
-    names = []
+    names: list[str] = []
     for w in reversed(words):
         t = w.group()
         if t[0].isupper() and t.lower() not in _STOP:
@@ -456,7 +516,9 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     word_class, reporting, _forms, _light, participants, _verbs = _events()
     # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
-    words = [(w.start(), w.end(), w.group(), lemma(w.group())) for w in _WORD.finditer(text, sent_start, sent_end)]
+    words = [
+        (w.start(), w.end(), w.group(), lemma(w.group())) for w in _WORD.finditer(text, sent_start, sent_end)
+    ]
     date_words = set(calendar().months) | set(calendar().weekdays) | set(calendar().parts)
     left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
     right = [w for w in words if w[0] >= end and w[2].lower() not in date_words]
@@ -473,7 +535,11 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     predicate = ""
     head = ""
     source = ""
-    if noun is not None and (verb is None or (verb[1] <= noun[0] and verb[1] <= start)) and start - noun[1] <= 60:
+    if (
+        noun is not None
+        and (verb is None or (verb[1] <= noun[0] and verb[1] <= start))
+        and start - noun[1] <= 60
+    ):
         predicate = noun[3]
         head = word_class[noun[3]]
     elif verb is not None:
@@ -489,13 +555,34 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         else:
             head = predicate
     window = [w for w in words if abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100]
-    qualifiers = sorted({w[3] for w in window if (w[3] in participants or w[3] in word_class)
-                         and w[3] != predicate and word_class.get(w[3]) != "say"})
-    entities = sorted({w[2].lower() for w in window if w[2][0].isupper() and w[0] != sent_start
-                       and w[2].lower() not in _STOP and w[2].lower() not in date_words})
+    qualifiers = sorted(
+        {
+            w[3]
+            for w in window
+            if (w[3] in participants or w[3] in word_class)
+            and w[3] != predicate
+            and word_class.get(w[3]) != "say"
+        }
+    )
+    entities = sorted(
+        {
+            w[2].lower()
+            for w in window
+            if w[2][0].isupper()
+            and w[0] != sent_start
+            and w[2].lower() not in _STOP
+            and w[2].lower() not in date_words
+        }
+    )
     phrase = " ".join(w[2] for w in words if verb is not None and w is verb) or predicate
-    return Subject(head=head, qualifiers=tuple(qualifiers), predicate=predicate, entities=tuple(entities),
-                   source=source, phrase=phrase)
+    return Subject(
+        head=head,
+        qualifiers=tuple(qualifiers),
+        predicate=predicate,
+        entities=tuple(entities),
+        source=source,
+        phrase=phrase,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -505,9 +592,15 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
 def _anchor(doc: Document, mentions: list[Mention]) -> tuple[dt.date | None, str]:
     if doc.published is not None and doc.published.date is not None:
         return doc.published.date, "dateline"
-    fulls = [dt.date(m.year, m.month, m.day) for m in mentions
-             if m.year is not None and m.month is not None and m.day is not None and not m.invalid
-             and _safe_date(m.year, m.month, m.day) is not None]
+    fulls = [
+        dt.date(m.year, m.month, m.day)
+        for m in mentions
+        if m.year is not None
+        and m.month is not None
+        and m.day is not None
+        and not m.invalid
+        and _safe_date(m.year, m.month, m.day) is not None
+    ]
     return (max(fulls), "document") if fulls else (None, "")
 
 
@@ -519,7 +612,9 @@ def _sentence_spans(doc: Document) -> tuple[list[int], tuple[tuple[int, int], ..
     return [s for s, _ in spans], spans
 
 
-def _sentence_of(starts: list[int], spans: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
+def _sentence_of(
+    starts: list[int], spans: tuple[tuple[int, int], ...], start: int, end: int
+) -> tuple[int, int]:
     """The sentence around ``start`` (bisect over cached starts), cut to a bounded window."""
     i = bisect.bisect_right(starts, start) - 1
     if i >= 0 and spans[i][0] <= start <= spans[i][1]:
@@ -546,21 +641,47 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         value = resolve(m, anchor, future)
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
         extra: tuple[tuple[str, str], ...] = ()
-        if anchor is not None and value != When(year=m.year, month=m.month, day=m.day, weekday=m.weekday,
-                                                part=m.part, hour=m.hour, minute=m.minute, zone=m.zone,
-                                                utc_offset=m.utc_offset):
+        if anchor is not None and value != When(
+            year=m.year,
+            month=m.month,
+            day=m.day,
+            weekday=m.weekday,
+            part=m.part,
+            hour=m.hour,
+            minute=m.minute,
+            zone=m.zone,
+            utc_offset=m.utc_offset,
+        ):
             extra = (("anchor", anchor_kind),)
         if future:
             extra = (*extra, ("tense", "future"))
-        yield Fact(doc=doc.id, kind="date", subject=subject, surface=m.surface, start=m.start, end=m.end,
-                   value=value, sentence=text[s_start:s_end], rule=m.rule, sentence_start=s_start, extra=extra)
+        yield Fact(
+            doc=doc.id,
+            kind="date",
+            subject=subject,
+            surface=m.surface,
+            start=m.start,
+            end=m.end,
+            value=value,
+            sentence=text[s_start:s_end],
+            rule=m.rule,
+            sentence_start=s_start,
+            extra=extra,
+        )
 
 
 def _doc_year(doc: Document, facts: Sequence[Fact]) -> int | None:
     if doc.published is not None and doc.published.year is not None:
         return doc.published.year
-    years = [f.value.date for f in facts if f.kind == "date" and isinstance(f.value, When)
-             and f.value.date is not None and f.rule.startswith("dates.") and not f.get("year")]
+    years = [
+        f.value.date
+        for f in facts
+        if f.kind == "date"
+        and isinstance(f.value, When)
+        and f.value.date is not None
+        and f.rule.startswith("dates.")
+        and not f.get("year")
+    ]
     return max(years).year if years else None
 
 
@@ -579,8 +700,14 @@ def corpus(docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settin
         fixed = []
         for f in facts:
             v = f.value
-            if f.kind == "date" and f.rule.startswith("dates.") and isinstance(v, When) and v.year is None \
-                    and v.month is not None and v.relative is None:
+            if (
+                f.kind == "date"
+                and f.rule.startswith("dates.")
+                and isinstance(v, When)
+                and v.year is None
+                and v.month is not None
+                and v.relative is None
+            ):
                 nv = replace(v, year=year)
                 if nv.day is not None and nv.date is None:
                     nv = v  # "February 29" in a common year: leave as it is

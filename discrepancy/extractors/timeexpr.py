@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import bisect
 import calendar as _calendar
-import re
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -42,8 +42,12 @@ def _check_names(entry: str, value: object) -> str | None:
 
 
 def _check_window(entry: str, value: object) -> str | None:
-    if (not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, int) for v in value)
-            or not 0 <= value[0] < value[1] <= 24):
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(v, int) for v in value)
+        or not 0 <= value[0] < value[1] <= 24
+    ):
         return "should be [first hour, end hour] with 0 <= first < end <= 24"
     return None
 
@@ -66,7 +70,9 @@ def _check_zone(entry: str, value: object) -> str | None:
     return None
 
 
-_HOLIDAY = regex.compile(r"(?:(\d{2})-(\d{2})|easter([+-]\d{1,2})|nth:(\d{1,2}):(-1|[1-5]):([0-6])([+-]\d)?)$")
+_HOLIDAY = regex.compile(
+    r"(?:(\d{2})-(\d{2})|easter([+-]\d{1,2})|nth:(\d{1,2}):(-1|[1-5]):([0-6])([+-]\d)?)$"
+)
 
 
 def _check_holiday(entry: str, value: object) -> str | None:
@@ -160,20 +166,28 @@ def calendar() -> Calendar:
         months=months,
         weekdays=weekdays,
         ambiguous_months=frozenset(
-            w.lower() for w in tables.require("calendar", "ambiguous_months", dict)["words"]),
+            w.lower() for w in tables.require("calendar", "ambiguous_months", dict)["words"]
+        ),
         ambiguous_weekdays=frozenset(
-            w.lower() for w in tables.require("calendar", "ambiguous_weekdays", dict)["words"]),
+            w.lower() for w in tables.require("calendar", "ambiguous_weekdays", dict)["words"]
+        ),
         day_words={k.lower(): v for k, v in tables.string_map("calendar", "day_words", _check_day).items()},
         parts={k: (v[0], v[1]) for k, v in tables.string_map("calendar", "parts", _check_window).items()},
         relative_days=dict(tables.string_map("calendar", "relative_days", _check_offset)),
         future_cues=tuple(tables.require("calendar", "future_cues", dict)["words"]),
-        zone_names={k.lower(): v for k, v in tables.string_map("calendar", "zone_names", _check_zone).items()},
+        zone_names={
+            k.lower(): v for k, v in tables.string_map("calendar", "zone_names", _check_zone).items()
+        },
         holidays={k.lower(): v for k, v in tables.string_map("calendar", "holidays", _check_holiday).items()},
-        zone_series={k.lower(): zones.parse_offset(v) or 0
-                     for k, v in tables.string_map("calendar", "zone_series", _check_series).items()},
+        zone_series={
+            k.lower(): zones.parse_offset(v) or 0
+            for k, v in tables.string_map("calendar", "zone_series", _check_series).items()
+        },
         not_before=frozenset(not_weekdays.get("before", ())),
         not_after=frozenset(not_weekdays.get("after", ())),
-        counter_words=frozenset(w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]),
+        counter_words=frozenset(
+            w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]
+        ),
     )
 
 
@@ -185,9 +199,11 @@ def _horizontal(pattern: str) -> str:
     return pattern.replace(r"[\s-]", r"[ \t\u00a0-]").replace(r"\s{", _H + "{").replace(r"\s?", _H + "?")
 
 
-def _alt(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first (so "sept" wins over "sep")."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w)))
+    return "|".join(
+        regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=lambda w: (-len(w), w))
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -239,8 +255,16 @@ class Mention:
 
     @property
     def has_date(self) -> bool:
-        return self.month is not None or self.year is not None or self.weekday is not None or \
-            self.days is not None or self.shift is not None or self.dayonly or self.anaphoric or bool(self.holiday)
+        return (
+            self.month is not None
+            or self.year is not None
+            or self.weekday is not None
+            or self.days is not None
+            or self.shift is not None
+            or self.dayonly
+            or self.anaphoric
+            or bool(self.holiday)
+        )
 
     @property
     def has_time(self) -> bool:
@@ -282,8 +306,10 @@ def _pieces() -> dict[str, str]:
     units = "|".join(_UNITS + _UNIT_ORD)
     single = _alt([w for w in cal.day_words])
     day_word = rf"(?:(?:{tens})(?:[\s-]{{1,2}}(?:{units}))?(?![\w-])|(?:{single})(?![\w-]))"
-    ordinal_word = rf"(?:(?:twenty|thirty)[\s-]{{1,2}}(?:{'|'.join(_UNIT_ORD)})|twentieth|thirtieth|" \
+    ordinal_word = (
+        rf"(?:(?:twenty|thirty)[\s-]{{1,2}}(?:{'|'.join(_UNIT_ORD)})|twentieth|thirtieth|"
         rf"{'|'.join(_UNIT_ORD)}|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth)(?![\w-])"
+    )
     month = _alt(cal.months)
     weekday = _alt(cal.weekdays)
     zone_abbr = _alt([z for z in zones.table() if len(z) >= 2])
@@ -294,14 +320,25 @@ def _pieces() -> dict[str, str]:
     tens_w = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     unit_w = "|".join(_UNITS)
     below100 = rf"(?:(?:{tens_w})(?:[\s-]{{1,2}}(?:{unit_w}))?|{teen}|{unit_w})"
-    spoken_year = (rf"(?:(?:{teen}|twenty)\s{{1,2}}(?:hundred(?:\s{{1,2}}and)?\s{{1,2}}{below100}"
-                   rf"|zero\s{{1,2}}(?:{unit_w})|(?:{tens_w})(?:[\s-]{{1,2}}(?:{unit_w}))?)"
-                   rf"|two\s{{1,2}}thousand(?:\s{{1,2}}(?:and\s{{1,2}})?{below100})?)(?![\w-])")
+    spoken_year = (
+        rf"(?:(?:{teen}|twenty)\s{{1,2}}(?:hundred(?:\s{{1,2}}and)?\s{{1,2}}{below100}"
+        rf"|zero\s{{1,2}}(?:{unit_w})|(?:{tens_w})(?:[\s-]{{1,2}}(?:{unit_w}))?)"
+        rf"|two\s{{1,2}}thousand(?:\s{{1,2}}(?:and\s{{1,2}})?{below100})?)(?![\w-])"
+    )
     return {
         "spoken_year": spoken_year,
-        "day_word": day_word, "ordinal_word": ordinal_word, "month": month, "weekday": weekday,
-        "zone_abbr": zone_abbr, "zone_name": zone_name, "zone_series": zone_series, "holiday": holiday,
-        "number_word": r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a\s{1,3}few|several|couple\s{1,3}of|a\s{1,3}couple\s{1,3}of",
+        "day_word": day_word,
+        "ordinal_word": ordinal_word,
+        "month": month,
+        "weekday": weekday,
+        "zone_abbr": zone_abbr,
+        "zone_name": zone_name,
+        "zone_series": zone_series,
+        "holiday": holiday,
+        "number_word": (
+            r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a\s{1,3}few|several"
+            r"|couple\s{1,3}of|a\s{1,3}couple\s{1,3}of"
+        ),
     }
 
 
@@ -317,112 +354,126 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     year4 = r"(?:1[0-9]{3}|2[01][0-9]{2})"
 
     # Dates written with a month name, day first or month first, optional weekday and year.
-    month_date = regex.compile(_horizontal(
-        rf"""
+    month_date = regex.compile(
+        _horizontal(
+            rf"""
         (?<![\w]|\d[.,])                           # start on a word, not inside "6,107.31"
-        (?:(?P<wmod>this|next|last|coming)\s{{1,3}}(?=(?:{p['weekday']})))?     # "this Friday June 22"
-        (?:(?P<wd>{p['weekday']})\.?,?\s{{1,3}}(?:the\s{{1,3}})?)?   # optional weekday: "Friday 3 January"
+        (?:(?P<wmod>this|next|last|coming)\s{{1,3}}(?=(?:{p["weekday"]})))?     # "this Friday June 22"
+        (?:(?P<wd>{p["weekday"]})\.?,?\s{{1,3}}(?:the\s{{1,3}})?)?   # optional weekday: "Friday 3 January"
         (?:
           # month first: "January 8th, 2020", "Oct. 2", "Jan-1", "May twenty-first", "Jan first"
-          (?P<mon>{p['month']})(?![a-z])\.?
+          (?P<mon>{p["month"]})(?![a-z])\.?
           (?:\s{{0,3}}[-/.,]\s{{0,3}}|\s{{1,3}}|(?=\d))   # separator (none before a digit: "October2")
           (?:the\s{{1,3}})?
-          (?P<day>{day_num}(?![\d:])|{p['day_word']})
+          (?P<day>{day_num}(?![\d:])|{p["day_word"]})
           (?:
              (?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}})
-             (?P<year>{year4}(?![\d:])|{p['spoken_year']})
+             (?P<year>{year4}(?![\d:])|{p["spoken_year"]})
           )?
         | # day first: "3 January", "1st Jan", "22 of Jan", "second of Aug", "16. Nov. 2016", "05-Aug-2016"
           (?<![$€£¥]\s{{0,2}})(?:the\s{{1,3}})?
-          (?P<day>{day_num}|{p['day_word']})\.?
+          (?P<day>{day_num}|{p["day_word"]})\.?
           (?:\s{{1,3}}day)?
           (?:\s{{1,3}}of\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}}|\s{{1,3}}|(?<=\d)(?=[a-z]))
-          (?P<mon>{p['month']})(?![a-z])\.?
+          (?P<mon>{p["month"]})(?![a-z])\.?
           (?:
              (?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}})
-             (?P<year>(?:{year4}|(?<=of\s{{1,3}})\d{{2}})(?![\d:])|{p['spoken_year']})
+             (?P<year>(?:{year4}|(?<=of\s{{1,3}})\d{{2}})(?![\d:])|{p["spoken_year"]})
           )?
         | # year first with a month name: "2019-sep-1", "2019/sep/01"
-          (?P<year>{year4})[-/](?P<mon>{p['month']})[-/](?P<day>[0-3]?\d)(?!\d)
+          (?P<year>{year4})[-/](?P<mon>{p["month"]})[-/](?P<day>[0-3]?\d)(?!\d)
         | # month and year: "March 2023", "January of 2020"
-          (?P<mon>{p['month']})(?![a-z])\.?,?(?:\s{{1,3}}of)?\s{{1,3}}(?P<year>{year4})(?![\d:])
+          (?P<mon>{p["month"]})(?![a-z])\.?,?(?:\s{{1,3}}of)?\s{{1,3}}(?P<year>{year4})(?![\d:])
         )
-        """),
+        """
+        ),
         flags,
     )
 
     # All-numeric dates: ISO, m/d/y, d.m.y, m/d, compact yyyymmdd.
-    numeric_date = regex.compile(_horizontal(
-        r"""
+    numeric_date = regex.compile(
+        _horizontal(
+            r"""
         (?<![\d/.:,]|\d[.,])                         # not inside another number
         (?:
           (?P<y>1[89]\d\d|20\d\d)(?P<s>[-/.])(?P<a>[01]?\d)(?P=s)(?P<b>[0-3]?\d)   # 2020-01-06, 2015.5.13
-        | (?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)(?:(?P=s)|,)(?P<y>\d{4}|\d{2})  # 02/22/2016, 9-18-15, 08/12,2015
-        | (?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)                               # 4/22, 22/04, 4.22 (checked)
+        | (?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)(?:(?P=s)|,)(?P<y>\d{4}|\d{2})  # 02/22/2016, 08/12,2015
+        | (?P<a>[0-3]?\d)(?P<s>[-/.])(?P<b>[0-3]?\d)         # 4/22, 22/04, 4.22 (context checked)
         | (?P<compact>(?:19|20)\d{2}[01]\d[0-3]\d)                                   # 20161016
         )
         (?![\d/]|[.,:]\d|%|[^\W_])                   # not followed by more number or a word
-        """),
+        """
+        ),
         flags,
     )
 
     # Weekdays with their modifiers and parts of day.
-    weekday = regex.compile(_horizontal(
-        rf"""
+    weekday = regex.compile(
+        _horizontal(
+            rf"""
         (?<![\w])
         (?:
-           (?:the\s{{1,3}})?(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s{{1,3}}  # "first Sunday"
+           (?:the\s{{1,3}})?                                 # "(the) first Sunday"
+           (?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s{{1,3}}
          | (?P<mod>this\s{{1,3}}past|this\s{{1,3}}coming|this\s{{1,3}}upcoming|last|this|next|past|
                   previous|coming|following|upcoming)\s{{1,3}}
-         | (?P<wmod>this|next|last|previous|past)\s{{1,3}}week(?:\s{{0,3}}-\s{{0,3}}|\s{{1,3}}on\s{{1,3}}|\s{{1,3}})
+         | (?P<wmod>this|next|last|previous|past)\s{{1,3}}week     # "next week (on) Friday"
+           (?:\s{{0,3}}-\s{{0,3}}|\s{{1,3}}on\s{{1,3}}|\s{{1,3}})
          | (?P<part>early\s{{1,3}}hours\s{{1,3}}of|small\s{{1,3}}hours\s{{1,3}}of|
                    early|late)\s{{1,3}}
         )?
-        (?P<wd>{p['weekday']})(?![a-z])
+        (?P<wd>{p["weekday"]})(?![a-z])
         (?:
            ,?\s{{1,3}}(?P<partafter>morning|afternoon|evening|night|overnight)
          | \s{{1,3}}(?:of\s{{1,3}})?(?P<wmodafter>this|next|last|previous|the\s{{1,3}}following)\s{{1,3}}week
-         | \s{{1,3}}of\s{{1,3}}(?P<ofmon>{p['month']})(?![a-z])
+         | \s{{1,3}}of\s{{1,3}}(?P<ofmon>{p["month"]})(?![a-z])
          | \s{{1,3}}(?:of|in)\s{{1,3}}(?P<ofrel>this|next|last|previous)\s{{1,3}}month
-         | (?:\s{{1,3}}the)?\s{{1,3}}(?P<day>[0-3]?\d(?:st|nd|rd|th)?(?![\d:./-]|\s{{0,2}}(?:[ap]\.?m\b|o'clock))
-                                     |{p['ordinal_word']}|(?<=the\s{{1,3}}){p['day_word']})
+         | (?:\s{{1,3}}the)?\s{{1,3}}                      # "Thursday the 21st", "Monday 21"
+           (?P<day>[0-3]?\d(?:st|nd|rd|th)?(?![\d:./-]|\s{{0,2}}(?:[ap]\.?m\b|o'clock))
+                                     |{p["ordinal_word"]}|(?<=the\s{{1,3}}){p["day_word"]})
         )?
         (?![\w])
-        """),
+        """
+        ),
         flags,
     )
 
     # Relative expressions: offsets from the dateline, weeks, weekends, years.
-    relative = regex.compile(_horizontal(
-        rf"""
+    relative = regex.compile(
+        _horizontal(
+            rf"""
         (?<![\w])
         (?:
           (?P<reldays>the\s{{1,3}}day\s{{1,3}}before\s{{1,3}}yesterday|the\s{{1,3}}day\s{{1,3}}after\s{{1,3}}(?:tomorrow|tmrw)
                      |today|tonight|yesterday|tomorrow|tmrw)
           (?:\s{{1,3}}(?P<partafter>morning|afternoon|evening|night))?
-        | (?P<n>\d{{1,3}}|{p['number_word']})\s{{1,3}}(?P<unit>day|week|month|year|fortnight|{p['weekday']})s?
-          (?P<more>(?:\s{{0,2}},?\s{{1,3}}(?:and\s{{1,3}})?(?:\d{{1,3}}|{p['number_word']})\s{{1,3}}(?:day|week|month|year)s?){{1,3}})?
+        | (?P<n>\d{{1,3}}|{p["number_word"]})\s{{1,3}}(?P<unit>day|week|month|year|fortnight|{p["weekday"]})s?
+          (?P<more>(?:\s{{0,2}},?\s{{1,3}}(?:and\s{{1,3}})?(?:\d{{1,3}}|{p["number_word"]})\s{{1,3}}(?:day|week|month|year)s?){{1,3}})?
           \s{{1,3}}(?P<dir>ago|earlier|before|later|after|from\s{{1,3}}(?:now|today|tomorrow|tmrw|yesterday)|hence
                       |from(?=\s{{1,3}}[\w]))
           (?P<after_rel>\s{{1,3}}(?:today|tomorrow|yesterday))?
-        | (?:in|within)\s{{1,3}}(?P<n>\d{{1,3}}|{p['number_word']})\s{{1,3}}(?P<unit>day|week|month|year|fortnight)s?
+        | (?:in|within)\s{{1,3}}(?P<n>\d{{1,3}}|{p["number_word"]})\s{{1,3}}  # "in 3 weeks"
+          (?P<unit>day|week|month|year|fortnight)s?
           (?:'s?\s{{1,3}}time)?(?!\s{{1,3}}(?:from|after|before|since)\b)
         | (?P<rw>last|this|next|past|previous|coming)\s{{1,3}}(?P<unit>weekend|week|month|year)
         | (?P<edge>earlier|later|early|late)\s{{1,3}}(?:this|in\s{{1,3}}the)\s{{1,3}}(?P<unit>week|month|year)
         | (?P<weekend>(?:at|over|during)\s{{1,3}}the\s{{1,3}}weekend)
         | (?P<thispart>this|last)\s{{1,3}}(?P<part>morning|afternoon|evening|night)
-        | (?P<anaphor>(?:a|one|the)\s{{1,3}}day\s{{1,3}}(?:after|before|earlier|later)|the\s{{1,3}}(?:next|following|previous)\s{{1,3}}day)
-        | (?:the\s{{1,3}})?(?P<dord>[0-3]?\d(?:st|nd|rd|th)|{p['ordinal_word']})(?:\s{{1,3}}day)?(?:\s{{1,3}}of)?\s{{1,3}}
+        | (?P<anaphor>(?:a|one|the)\s{{1,3}}day\s{{1,3}}(?:after|before|earlier|later)   # "a day after"
+                     |the\s{{1,3}}(?:next|following|previous)\s{{1,3}}day)
+        | (?:the\s{{1,3}})?(?P<dord>[0-3]?\d(?:st|nd|rd|th)|{p["ordinal_word"]})   # "the 20th of next month"
+          (?:\s{{1,3}}day)?(?:\s{{1,3}}of)?\s{{1,3}}
           (?P<ofrel>this|next|last|previous|the\s{{1,3}}following)\s{{1,3}}month
-        | (?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}week\s{{1,3}}of\s{{1,3}}(?P<mon>{p['month']})
+        | (?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}week\s{{1,3}}of\s{{1,3}}(?P<mon>{p["month"]})
         | (?P<prep>in|since|until|till|by|during|from|before|after|of)\s{{1,3}}(?:the\s{{1,3}}year\s{{1,3}})?
           (?P<year>1[5-9]\d\d|20\d\d)(?![\d,.:%]|\s{{0,2}}(?:percent|per\s|people|troops|men|km|miles))
         | (?P<prepday>on|for|on\s{{1,3}}the|for\s{{1,3}}the|the)\s{{1,3}}
-          (?P<dday>[0-3]?\d(?:st|nd|rd|th)|(?<=(?:on|for|the)\s{{1,3}})[0-3]?\d|{p['ordinal_word']}|{p['day_word']})
+          (?P<dday>[0-3]?\d(?:st|nd|rd|th)|(?<=(?:on|for|the)\s{{1,3}})[0-3]?\d|{p["ordinal_word"]}|{p["day_word"]})
           (?=\s{{0,2}}(?:[!?;)]|[.,](?!\d)|$))
         )
         (?![\w])
-        """),
+        """
+        ),
         flags,
     )
 
@@ -432,19 +483,21 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           \s{{0,2}}\(?\s{{0,2}}
           (?P<zone>
              (?:utc|gmt)\s{{0,2}}[+±-]\s{{0,2}}\d{{1,2}}(?::?\d{{2}})?h?(?!\d)   # UTC+4, GMT-3, UTC+04:30
-           | {p['zone_name']}
-           | {p['zone_abbr']}
+           | {p["zone_name"]}
+           | {p["zone_abbr"]}
           )(?![\w])\s{{0,2}}\)?
         )?"""
-    time = regex.compile(_horizontal(
-        rf"""
+    time = regex.compile(
+        _horizontal(
+            rf"""
         (?<![\w:.,/])
         (?:
            (?P<h>[012]?\d)(?::(?P<m>[0-5]\d))(?::[0-5]\d)?(?:\s{{0,2}}(?P<ap>{ampm}))?   # 5:30 p.m., 17:30
          | (?P<h>[01]?\d)\.(?P<m>[0-5]\d)\s{{0,2}}(?P<ap>{ampm})                      # 8.10 pm
          | (?P<h>[01]?\d)\s{{0,2}}(?P<ap>{ampm})                                      # 9 a.m., 7p
          | (?P<h>[01]?\d)\s{{1,2}}(?P<ap>o['’]?clock)(?![\w])                         # 10 o'clock
-         | (?P<h>[01]?\d)(?=\s{{1,3}}(?:in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening)|at\s{{1,3}}night))  # 7 in the evening
+         | (?P<h>[01]?\d)                                                # 7 in the evening
+           (?=\s{{1,3}}(?:in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening)|at\s{{1,3}}night))
          | (?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s{{1,2}}(?P<ap>{ampm}
               |o['’]?clock|in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening))        # seven p.m.
          | (?:12\s{{1,2}})?(?P<noon>noon|midday|midnight|mid\s?night)
@@ -458,39 +511,51 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         )
         (?:\s{{1,3}}(?P<inpart>in\s{{1,3}}the\s{{1,3}}(?:morning|afternoon|evening)|at\s{{1,3}}night|tonight))?
         {zone_tail}
-        """),
+        """
+        ),
         flags,
     )
     # Standalone zones: long names and offsets anywhere; abbreviations after a time only.
-    zone_only = regex.compile(_horizontal(
-        rf"""
+    zone_only = regex.compile(
+        _horizontal(
+            rf"""
         (?<![\w])
         (?P<zone>
            (?:utc|gmt)\s{{0,2}}[+±-]?\s{{0,2}}\d{{1,2}}(?::?\d{{2}})?h?(?!\d)      # UTC+4, utc4:30, UTC -12h
-         | (?:{p['zone_series']})\s{{1,2}}\d{{1,2}}(?!\d)                         # russia time zone 3
-         | (?:{p['zone_name']})(?:\s{{0,2}}\([\p{{L}} ]{{1,30}}\))?              # names, "(mexico)"
-         | (?:{p['zone_abbr']})(?:[+-]\d{{1,2}}(?!\d))?                            # MSK, MSK+7
+         | (?:{p["zone_series"]})\s{{1,2}}\d{{1,2}}(?!\d)                         # russia time zone 3
+         | (?:{p["zone_name"]})(?:\s{{0,2}}\([\p{{L}} ]{{1,30}}\))?              # names, "(mexico)"
+         | (?:{p["zone_abbr"]})(?:[+-]\d{{1,2}}(?!\d))?                            # MSK, MSK+7
         )
         (?![\w])
-        """),
+        """
+        ),
         flags,
     )
     # Named holidays: "Christmas", "last Easter", "black friday 2010", "independence day of this year".
-    holiday = regex.compile(_horizontal(
-        rf"""
+    holiday = regex.compile(
+        _horizontal(
+            rf"""
         (?<![\w])
         (?:(?P<mod>last|next|previous|following|this)\s{{1,3}})?
-        (?P<hol>{p['holiday']})
+        (?P<hol>{p["holiday"]})
         (?:
            \s{{1,3}}(?:of\s{{1,3}}|in\s{{1,3}})?(?P<year>1[5-9]\d\d|20\d\d)(?![\d:])
          | \s{{1,3}}of\s{{1,3}}(?P<rel>this|next|last)\s{{1,3}}year
         )?
         (?![\w])
-        """),
+        """
+        ),
         flags,
     )
-    return {"holiday": holiday, "month_date": month_date, "numeric_date": numeric_date, "weekday": weekday,
-            "relative": relative, "time": time, "zone_only": zone_only}
+    return {
+        "holiday": holiday,
+        "month_date": month_date,
+        "numeric_date": numeric_date,
+        "weekday": weekday,
+        "relative": relative,
+        "time": time,
+        "zone_only": zone_only,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -515,7 +580,8 @@ _REACH: dict[str, tuple[int, int, int]] = {
 }
 # bits -> the patterns (name, reach before, reach after) a token with those bits triggers
 _BY_BITS: list[list[tuple[str, int, int]]] = [
-    [(name, before, after) for name, (bit, before, after) in _REACH.items() if bits & bit] for bits in range(64)
+    [(name, before, after) for name, (bit, before, after) in _REACH.items() if bits & bit]
+    for bits in range(64)
 ]
 _RELATIVE_WORDS = (
     "day days week weeks weekend weekends month months year years fortnight ago later earlier hence "
@@ -523,13 +589,19 @@ _RELATIVE_WORDS = (
 ).split()
 _COMMON_HOLIDAY_WORDS = frozenset(
     "new year years day international good black saint st king the of s eve may sunday monday friday "
-    "wednesday".split())
+    "wednesday".split()
+)
 # After a 1-2 digit number, what makes it a clock time: ":30", ".30", " a.m.", "pm", " o'clock".
-_TIME_AFTER = regex.compile(r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])")
+_TIME_AFTER = regex.compile(
+    r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])"
+)
 # What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
-_REL_AFTER = regex.compile(r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])")
-_REL_BEFORE = regex.compile(r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$",
-                            regex.IGNORECASE)
+_REL_AFTER = regex.compile(
+    r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
+)
+_REL_BEFORE = regex.compile(
+    r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$", regex.IGNORECASE
+)
 # "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
 _TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
 
@@ -547,8 +619,15 @@ def _token_kinds() -> dict[str, int]:
     add((w for w in cal.months if w.isalpha()), _K_MONTH)
     add((w for w in cal.weekdays if w.isalpha()), _K_WEEKDAY)
     add(_RELATIVE_WORDS, _K_RELATIVE)
-    add((w for phrase in cal.relative_days for w in regex.findall(r"[a-z]+", phrase)
-         if w not in ("the", "day", "after", "before")), _K_RELATIVE)
+    add(
+        (
+            w
+            for phrase in cal.relative_days
+            for w in regex.findall(r"[a-z]+", phrase)
+            if w not in ("the", "day", "after", "before")
+        ),
+        _K_RELATIVE,
+    )
     add(cal.day_words, _K_RELATIVE)
     for phrase in cal.holidays:
         # a holiday triggers on its distinctive words ("christmas", "thanksgiving"), not on
@@ -565,8 +644,8 @@ def candidate_windows(text: str) -> dict[str, Windows]:
     Windows end at a blank, so no pattern sees a word cut in two.
 
     >>> t = "Nothing here at all. " * 5 + "It was on Friday."
-    >>> [t[s:e].strip() for s, e in candidate_windows(t)["weekday"]]
-    ['Nothing here at all. It was on Friday.']
+    >>> [(s, t[s:e].strip()) for s, e in candidate_windows(t)["weekday"]]
+    [(70, 'here at all. Nothing here at all. It was on Friday.')]
     """
     kinds = _token_kinds()
     spans: dict[str, Windows] = {name: [] for name in _REACH}
@@ -574,18 +653,19 @@ def candidate_windows(text: str) -> dict[str, Windows]:
     for m in _TOKEN.finditer(text):
         w = m.group()
         if w[0] <= "9":
-            nxt = text[m.end():m.end() + 2]
+            nxt = text[m.end() : m.end() + 2]
             bits = 0
             if len(w) <= 2 and _TIME_AFTER.match(text, m.end()):
                 bits |= _K_TIME
-            if len(w) <= 4 and (_REL_AFTER.match(text, m.end())
-                                or _REL_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            if len(w) <= 4 and (
+                _REL_AFTER.match(text, m.end()) or _REL_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            ):
                 bits |= _K_RELATIVE
             numeric = len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit())
         else:
             low = w.lower()
             bits = kinds.get(low, 0)
-            if low in ("year", "years") and text[max(0, m.start() - 4):m.start()].lower() == "new ":
+            if low in ("year", "years") and text[max(0, m.start() - 4) : m.start()].lower() == "new ":
                 bits |= _K_HOLIDAY  # "New Year's Day"
             numeric = False
             if not bits:
@@ -632,13 +712,47 @@ def _scan(name: str, text: str, windows: dict[str, Windows]) -> Iterator[regex.M
 # Readers: one per pattern, each returning Mentions
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 _VAGUE_NUMBERS = {"few": 3, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2}
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
-        "4th": 4, "5th": 5, "last": -1}
-_REL_WORD = {"last": -1, "previous": -1, "past": -1, "this": 0, "coming": 1, "next": 1,
-             "the following": 1, "following": 1, "upcoming": 1}
+_NTH = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "last": -1,
+}
+_REL_WORD = {
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "this": 0,
+    "coming": 1,
+    "next": 1,
+    "the following": 1,
+    "following": 1,
+    "upcoming": 1,
+}
 
 
 def _norm(text: str) -> str:
@@ -669,9 +783,26 @@ def _valid_day(month: int | None, day: int | None) -> bool:
 
 
 _SMALL = {w: i + 1 for i, w in enumerate(_UNITS)} | {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "zero": 0}
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "zero": 0,
+}
 
 
 def spoken_year(text: str) -> int | None:
@@ -679,8 +810,10 @@ def spoken_year(text: str) -> int | None:
 
     >>> spoken_year("nineteen eighty six"), spoken_year("two thousand and eighteen")
     (1986, 2018)
-    >>> spoken_year("nineteen hundred ninety three"), spoken_year("nineteen zero one"), spoken_year("two thousand")
-    (1993, 1901, 2000)
+    >>> spoken_year("nineteen hundred ninety three"), spoken_year("nineteen zero one")
+    (1993, 1901)
+    >>> spoken_year("two thousand")
+    2000
     """
     words = [w for w in regex.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if words[:2] == ["two", "thousand"]:
@@ -724,18 +857,37 @@ def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
         # word or a year: "may one day", "a march through the capital" are not dates.
         if mon_text.lower() in cal.ambiguous_months and not mon_text[0].isupper():
             day_text = (m.group("day") or "").lower()
-            if not (day_text[:1].isdigit() or (day_text and day_text not in _NUMBER_WORDS
-                                                and not day_text.isalpha()) or
-                    regex.search(r"(?:st|nd|rd|th)$", day_text) or (year and not day_text)):
+            if not (
+                day_text[:1].isdigit()
+                or (day_text and day_text not in _NUMBER_WORDS and not day_text.isalpha())
+                or regex.search(r"(?:st|nd|rd|th)$", day_text)
+                or (year and not day_text)
+            ):
                 continue
-        if mon_text.lower() in cal.ambiguous_months and day is None and year is not None and \
-                mon_text.lower() != "march" and not mon_text[0].isupper():
+        if (
+            mon_text.lower() in cal.ambiguous_months
+            and day is None
+            and year is not None
+            and mon_text.lower() != "march"
+            and not mon_text[0].isupper()
+        ):
             continue
         wd = m.group("wd")
         weekday = cal.weekdays[wd.lower()] if wd else None
         start = m.start()
-        out.append(Mention(start, m.end(), text[start:m.end()], "dates.absolute", year=year, month=month,
-                           day=day, weekday=weekday, invalid=not _valid_day(month, day)))
+        out.append(
+            Mention(
+                start,
+                m.end(),
+                text[start : m.end()],
+                "dates.absolute",
+                year=year,
+                month=month,
+                day=day,
+                weekday=weekday,
+                invalid=not _valid_day(month, day),
+            )
+        )
     return out
 
 
@@ -748,15 +900,34 @@ def _holidays(text: str, windows: dict[str, Windows]) -> list[Mention]:
         if spec is None:
             continue
         hol = m.group("hol")
-        if hol.islower() and " " not in hol and not m.group("mod") and not m.group("year") and name != "easter" \
-                and name != "christmas" and name != "halloween" and name != "thanksgiving":
+        if (
+            hol.islower()
+            and " " not in hol
+            and not m.group("mod")
+            and not m.group("year")
+            and name != "easter"
+            and name != "christmas"
+            and name != "halloween"
+            and name != "thanksgiving"
+        ):
             continue
         year = int(m.group("year")) if m.group("year") else None
-        mode = {"last": "last", "previous": "last", "next": "next", "following": "next",
-                "this": "this"}.get((m.group("mod") or "").lower(), "")
+        mode = {"last": "last", "previous": "last", "next": "next", "following": "next", "this": "this"}.get(
+            (m.group("mod") or "").lower(), ""
+        )
         shift = ("year", _REL_WORD[m.group("rel").lower()]) if m.group("rel") else None
-        out.append(Mention(m.start(), m.end(), m.group(), "dates.holiday", year=year, holiday=spec, mode=mode,
-                           shift=shift))
+        out.append(
+            Mention(
+                m.start(),
+                m.end(),
+                m.group(),
+                "dates.holiday",
+                year=year,
+                holiday=spec,
+                mode=mode,
+                shift=shift,
+            )
+        )
     return out
 
 
@@ -799,12 +970,15 @@ def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> l
                 # "4-22" (a score, a decimal) only after "on"/"in" or a weekday.
                 if _line_only(text, start, end) or prev_word in cal.counter_words:
                     continue
-                if text[max(0, start - 2):start].strip()[-1:].isdigit():
+                if text[max(0, start - 2) : start].strip()[-1:].isdigit():
                     continue  # mixed fraction "6 1/4"
                 if (a, b) == (24, 7):
                     continue  # "24/7" means always
-                if sep in ".-" and prev_word not in ("on", "in", "since", "until", "by") and \
-                        prev_word not in cal.weekdays:
+                if (
+                    sep in ".-"
+                    and prev_word not in ("on", "in", "since", "until", "by")
+                    and prev_word not in cal.weekdays
+                ):
                     continue
             year = None
             if y_text is not None:
@@ -826,7 +1000,7 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
         weekday = cal.weekdays[wd.lower()]
         start, end = m.span()
         before = _PREV_WORD.search(text, max(0, start - 24), start)
-        after = regex.match(r"\s{1,3}([\p{L}]{1,20})", text[end:end + 24])
+        after = regex.match(r"\s{1,3}([\p{L}]{1,20})", text[end : end + 24])
         if before and before.group(1) in cal.not_before and not (m.group("mod") or m.group("nth")):
             continue
         if after and after.group(1) in cal.not_after:
@@ -834,8 +1008,14 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
         mode, part, nth, month, month_shift, day = "bare", None, None, None, None, None
         if m.group("mod"):
             mod = _norm(m.group("mod"))
-            mode = {"this past": "past", "this coming": "coming", "this upcoming": "coming",
-                    "following": "next", "upcoming": "coming", "previous": "last"}.get(mod, mod)
+            mode = {
+                "this past": "past",
+                "this coming": "coming",
+                "this upcoming": "coming",
+                "following": "next",
+                "upcoming": "coming",
+                "previous": "last",
+            }.get(mod, mod)
         wmod = m.group("wmod") or m.group("wmodafter")
         if wmod:
             mode = f"week{_REL_WORD[_norm(wmod)]:+d}".replace("+0", "0")
@@ -854,7 +1034,7 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if nth is None:
                 # "Friday of July" without an ordinal is not a pattern we read: keep the weekday.
                 end = m.start("ofmon") - len(" of ")
-                end = m.start() + len(text[m.start():end].rstrip())
+                end = m.start() + len(text[m.start() : end].rstrip())
         if m.group("ofrel"):
             month_shift = _REL_WORD[_norm(m.group("ofrel"))]
         if m.group("day"):
@@ -865,11 +1045,28 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
         surface = text[start:end]
         if wd.lower() in cal.ambiguous_weekdays and not wd[0].isupper() and mode == "bare" and not part:
             continue
-        if wd.lower() in cal.ambiguous_weekdays and mode == "bare" and not part and \
-                not regex.match(r"\.?,?\s{0,3}(?:\d|\()", text[end:end + 4]):
+        if (
+            wd.lower() in cal.ambiguous_weekdays
+            and mode == "bare"
+            and not part
+            and not regex.match(r"\.?,?\s{0,3}(?:\d|\()", text[end : end + 4])
+        ):
             continue  # "Sun", "Sat" alone are a newspaper, an exam; keep them only before a date
-        out.append(Mention(start, end, surface, "dates.weekday", weekday=weekday, part=part, mode=mode,
-                           nth=nth, month=month, month_shift=month_shift, day=day))
+        out.append(
+            Mention(
+                start,
+                end,
+                surface,
+                "dates.weekday",
+                weekday=weekday,
+                part=part,
+                mode=mode,
+                nth=nth,
+                month=month,
+                month_shift=month_shift,
+                day=day,
+            )
+        )
     return out
 
 
@@ -902,21 +1099,38 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if direction in ("before", "after", "from") and not extra:
                 # "three weeks before" alone is relative to another event; before a date it
                 # combines with it ("3 days after January 12th")
-                d_unit, d_n = ("day", 14 * n) if unit == "fortnight" else ("day", 7 * n) if unit == "week" \
+                d_unit, d_n = (
+                    ("day", 14 * n)
+                    if unit == "fortnight"
+                    else ("day", 7 * n)
+                    if unit == "week"
                     else (unit, n)
+                )
                 if unit not in cal.weekdays:
                     out.append(Mention(start, end, surface, rule, anaphoric=True, shift=(d_unit, sign * d_n)))
                 continue
             if unit in cal.weekdays:
                 # "two sundays from now": the n-th such weekday after the anchor
-                out.append(Mention(start, end, surface, rule, weekday=cal.weekdays[unit], mode="count",
-                                   nth=n * sign, days=base))
+                out.append(
+                    Mention(
+                        start,
+                        end,
+                        surface,
+                        rule,
+                        weekday=cal.weekdays[unit],
+                        mode="count",
+                        nth=n * sign,
+                        days=base,
+                    )
+                )
                 continue
             if m.group("more"):
                 # "2 years 1 month 21 days ago": months (years as 12) and days, each signed
                 months = days_total = 0
-                for num, u in regex.findall(r"(\d{1,3}|[a-z][a-z ]*?)\s+(day|week|month|year)s?",
-                                            _norm(surface.split(m.group("dir"))[0])):
+                for num, u in regex.findall(
+                    r"(\d{1,3}|[a-z][a-z ]*?)\s+(day|week|month|year)s?",
+                    _norm(surface.split(m.group("dir"))[0]),
+                ):
                     k = _count(num.removeprefix("and ").strip())
                     if k is None:
                         break
@@ -927,11 +1141,29 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
                     else:
                         days_total += k * (7 if u == "week" else 1)
                 if direction in ("before", "after", "from"):
-                    out.append(Mention(start, end, surface, rule, anaphoric=True, shift=("month", sign * months),
-                                       later_days=sign * days_total))
+                    out.append(
+                        Mention(
+                            start,
+                            end,
+                            surface,
+                            rule,
+                            anaphoric=True,
+                            shift=("month", sign * months),
+                            later_days=sign * days_total,
+                        )
+                    )
                     continue
-                out.append(Mention(start, end, surface, rule, shift=("month", sign * months),
-                                   days=base or None, later_days=sign * days_total))
+                out.append(
+                    Mention(
+                        start,
+                        end,
+                        surface,
+                        rule,
+                        shift=("month", sign * months),
+                        days=base or None,
+                        later_days=sign * days_total,
+                    )
+                )
                 continue
             if unit == "fortnight":
                 unit, n = "day", 14 * n
@@ -946,7 +1178,6 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             k = _REL_WORD[_norm(m.group("rw"))]
             out.append(Mention(start, end, surface, rule, shift=(unit, k)))
         elif m.group("edge"):
-            edge = _norm(m.group("edge"))
             unit = m.group("unit").lower()
             if "this" not in surface.lower() and unit != "year":
                 continue
@@ -962,8 +1193,17 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             day = _day(m.group("dord"))
             if day is None:
                 continue
-            out.append(Mention(start, end, surface, rule, day=day, dayonly=True,
-                               month_shift=_REL_WORD[_norm(m.group("ofrel"))]))
+            out.append(
+                Mention(
+                    start,
+                    end,
+                    surface,
+                    rule,
+                    day=day,
+                    dayonly=True,
+                    month_shift=_REL_WORD[_norm(m.group("ofrel"))],
+                )
+            )
         elif m.group("nth") and m.group("mon"):
             continue  # "first week of October": a week range; not read yet
         elif m.group("year"):
@@ -1044,8 +1284,16 @@ def _times(text: str, overrides: tuple[tuple[str, int], ...], windows: dict[str,
         elif m.group("past"):
             # "ten past 9", "half past seven", "a quarter to six"
             word = _norm(m.group("past")).replace("-", " ")
-            minute_words = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "fifteen": 15,
-                            "twenty": 20, "twenty five": 25}
+            minute_words = {
+                "half": 30,
+                "quarter": 15,
+                "a quarter": 15,
+                "five": 5,
+                "ten": 10,
+                "fifteen": 15,
+                "twenty": 20,
+                "twenty five": 25,
+            }
             mins = int(word) if word.isdigit() else minute_words.get(word)
             ph = m.group("ph").lower()
             h = int(ph) if ph.isdigit() else _NUMBER_WORDS.get(ph)
@@ -1085,13 +1333,25 @@ def _times(text: str, overrides: tuple[tuple[str, int], ...], windows: dict[str,
         # Trim a dangling "(" kept by the optional zone group.
         while surface and surface[-1] in " (":
             surface, end = surface[:-1], end - 1
-        out.append(Mention(start, end, surface, "dates.time-zone" if zone else "dates.time",
-                           hour=hour, minute=minute, zone=zone.strip("() ") if zone else None,
-                           utc_offset=offset, part=part))
+        out.append(
+            Mention(
+                start,
+                end,
+                surface,
+                "dates.time-zone" if zone else "dates.time",
+                hour=hour,
+                minute=minute,
+                zone=zone.strip("() ") if zone else None,
+                utc_offset=offset,
+                part=part,
+            )
+        )
     return out
 
 
-def find_zones(text: str, overrides: tuple[tuple[str, int], ...] = ()) -> list[tuple[int, int, str, int | None]]:
+def find_zones(
+    text: str, overrides: tuple[tuple[str, int], ...] = ()
+) -> list[tuple[int, int, str, int | None]]:
     """Zone mentions anywhere: ``(start, end, text, offset minutes or None)``.
 
     Abbreviations count when written in capitals, or in lower case when three letters or
@@ -1146,8 +1406,21 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _merge(a: Mention, b: Mention, text: str) -> Mention:
     fields = {}
-    for field in ("year", "month", "day", "weekday", "part", "hour", "minute", "zone", "utc_offset",
-                  "days", "shift", "nth", "month_shift"):
+    for field in (
+        "year",
+        "month",
+        "day",
+        "weekday",
+        "part",
+        "hour",
+        "minute",
+        "zone",
+        "utc_offset",
+        "days",
+        "shift",
+        "nth",
+        "month_shift",
+    ):
         va, vb = getattr(a, field), getattr(b, field)
         fields[field] = va if va is not None else vb
     mode = a.mode or b.mode
@@ -1156,19 +1429,33 @@ def _merge(a: Mention, b: Mention, text: str) -> Mention:
     dayonly = (a.dayonly or b.dayonly) and fields["month"] is None
     end = b.end
     close = _CLOSE.match(text, end)
-    if close and "(" in text[a.end:b.start]:
+    if close and "(" in text[a.end : b.start]:
         end = close.end()
     rule = a.rule if a.rule != "dates.time" else b.rule
     if a.has_time or b.has_time:
         rule = "dates.time-zone" if fields["zone"] else "dates.datetime"
-    return Mention(a.start, end, text[a.start:end], rule, mode=mode, dayonly=dayonly,
-                   holiday=a.holiday or b.holiday, **fields)
+    return Mention(
+        a.start,
+        end,
+        text[a.start : end],
+        rule,
+        mode=mode,
+        dayonly=dayonly,
+        holiday=a.holiday or b.holiday,
+        **fields,
+    )
 
 
 def _shifted(a: Mention, b: Mention, text: str) -> Mention:
-    """"3 days after" + "January 12th": the date, shifted once resolved."""
-    return replace(b, start=a.start, surface=text[a.start:b.end], then=a.shift or ("day", 0),
-                   later_days=a.later_days, rule="dates.relative")
+    """ "3 days after" + "January 12th": the date, shifted once resolved."""
+    return replace(
+        b,
+        start=a.start,
+        surface=text[a.start : b.end],
+        then=a.shift or ("day", 0),
+        later_days=a.later_days,
+        rule="dates.relative",
+    )
 
 
 def _combine(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1176,9 +1463,15 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         if out:
             prev = out[-1]
-            gap = text[prev.end:m.start]
-            if prev.anaphoric and prev.shift is not None and not m.anaphoric and m.has_date and m.then is None \
-                    and regex.fullmatch(r"[ \t]{1,3}", gap):
+            gap = text[prev.end : m.start]
+            if (
+                prev.anaphoric
+                and prev.shift is not None
+                and not m.anaphoric
+                and m.has_date
+                and m.then is None
+                and regex.fullmatch(r"[ \t]{1,3}", gap)
+            ):
                 out[-1] = _shifted(prev, m, text)
                 continue
             if prev.end <= m.start and len(gap) <= 12 and _JOIN.match(gap) and _compatible(prev, m):
@@ -1205,8 +1498,9 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
-def find_mentions(text: str, date_order: str = "mdy",
-                  zone_overrides: tuple[tuple[str, int], ...] = ()) -> list[Mention]:
+def find_mentions(
+    text: str, date_order: str = "mdy", zone_overrides: tuple[tuple[str, int], ...] = ()
+) -> list[Mention]:
     """All date/time mentions of ``text`` in order, adjacent pieces combined.
 
     >>> [(m.surface, m.weekday, m.month, m.day, m.part) for m in find_mentions("early Friday 3 January")]
@@ -1215,8 +1509,14 @@ def find_mentions(text: str, date_order: str = "mdy",
     [('last Friday', 'last', 4)]
     """
     windows = candidate_windows(text)
-    found = (_holidays(text, windows) + _month_dates(text, windows) + _numeric_dates(text, date_order, windows)
-             + _weekdays(text, windows) + _relatives(text, windows) + _times(text, zone_overrides, windows))
+    found = (
+        _holidays(text, windows)
+        + _month_dates(text, windows)
+        + _numeric_dates(text, date_order, windows)
+        + _weekdays(text, windows)
+        + _relatives(text, windows)
+        + _times(text, zone_overrides, windows)
+    )
     pieces = _resolve_overlaps(found)
     # Weekday prefix with a part of day before a dated weekday ("early Friday 3 January"): the
     # weekday reader claims "early Friday", the date reader "Friday 3 January"; prefer the
@@ -1228,8 +1528,12 @@ def find_mentions(text: str, date_order: str = "mdy",
             i = bisect.bisect_right(piece_starts, w.start)
             while i < len(pieces) and pieces[i].start < w.end:
                 p = pieces[i]
-                if p.weekday == w.weekday and p.month is not None and (i == 0 or pieces[i - 1].end <= w.start):
-                    pieces[i] = replace(p, start=w.start, surface=text[w.start:p.end], part=w.part)
+                if (
+                    p.weekday == w.weekday
+                    and p.month is not None
+                    and (i == 0 or pieces[i - 1].end <= w.start)
+                ):
+                    pieces[i] = replace(p, start=w.start, surface=text[w.start : p.end], part=w.part)
                     piece_starts[i] = w.start
                 i += 1
     return [_modified(m, text) for m in _combine(pieces, text)]
@@ -1246,10 +1550,10 @@ def _modified(m: Mention, text: str) -> Mention:
         mod = _DATE_MOD.search(text, max(0, m.start - 8), m.start)
         if mod:
             start = mod.start()
-            return replace(m, start=start, surface=text[start:m.end], mode=mod.group(1).lower())
+            return replace(m, start=start, surface=text[start : m.end], mode=mod.group(1).lower())
     if m.has_time and not m.has_date:
         approx = _APPROX.search(text, max(0, m.start - 16), m.start)
         if approx:
             start = approx.start()
-            return replace(m, start=start, surface=text[start:m.end])
+            return replace(m, start=start, surface=text[start : m.end])
     return m
