@@ -6,8 +6,8 @@
 - every public name (`discrepancy.__all__`) has a docstring, and ``docs/api.md`` documents
   each one with its current signature and docstring: the part of the page below the
   ``GENERATED`` marker must equal what `api_reference` renders now;
-- ``mkdocs build --strict`` passes (skipped when mkdocs is not installed: ``pip install
-  ".[docs]"``).
+- ``mkdocs build --strict`` passes and no link points at a missing heading (skipped when
+  mkdocs is not installed: ``pip install ".[docs]"``).
 
 After changing a public signature or docstring, rewrite the generated part of
 ``docs/api.md`` with ``python -m tests.test_docs_site`` and review the diff.
