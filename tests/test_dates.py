@@ -208,6 +208,10 @@ def test_zone_setting_overrides_default():
     assert f.value.instant == dt.datetime(2020, 1, 8, 19, 40, tzinfo=dt.UTC)
 
 
+def test_dotted_dates_with_year_are_day_first():
+    assert values("on 2.1.2020") == [("2.1.2020", "2020-01-02")]
+
+
 def test_date_order_setting():
     assert values("on 03/04/2020") == [("03/04/2020", "2020-03-04")]
     assert [(f.surface, f.value.render()) for f in facts_of("on 03/04/2020", date_order="dmy")] == [
@@ -291,6 +295,9 @@ def test_corpus_year_only_when_agreed():
         pytest.param("It is open 24/7", id="24-7"),
         pytest.param("its 6 1/4% notes", id="fraction"),
         pytest.param("the 27th floor and the second time", id="ordinal-nouns"),
+        pytest.param("Since 9/11, security tightened", id="named-numeric-event"),
+        pytest.param("It drew 1/2 of the town", id="fraction-of"),
+        pytest.param("Growth in 2019-20 slowed", id="season-range"),
     ],
 )
 def test_not_dates(text):
@@ -316,6 +323,13 @@ def test_not_dates(text):
             "mourn",
             "funeral",
             id="event-noun-nearer",
+        ),
+        pytest.param(
+            "Crowds marched after Friday prayers in Tehran.",
+            "Friday",
+            "prayer",
+            "prayer",
+            id="weekday-modifies-noun",
         ),
     ],
 )

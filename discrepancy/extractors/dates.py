@@ -535,7 +535,18 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     predicate = ""
     head = ""
     source = ""
+    modified = right[0] if right and right[0][0] - end <= 1 else None
     if (
+        modified is not None
+        and modified[2].islower()
+        and modified[2] not in _STOP
+        and not _is_verb_form(modified[2], modified[3])
+        and not modified[2].endswith("ing")
+    ):
+        # the date modifies the noun right after it: "after Friday prayers", "Monday's vote"
+        predicate = modified[3]
+        head = word_class.get(modified[3], modified[3])
+    elif (
         noun is not None
         and (verb is None or (verb[1] <= noun[0] and verb[1] <= start))
         and start - noun[1] <= 60

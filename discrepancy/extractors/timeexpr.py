@@ -146,6 +146,7 @@ class Calendar:
     not_before: frozenset[str]
     not_after: frozenset[str]
     counter_words: frozenset[str]
+    not_dates: frozenset[str]
 
 
 @cache
@@ -185,6 +186,7 @@ def calendar() -> Calendar:
         },
         not_before=frozenset(not_weekdays.get("before", ())),
         not_after=frozenset(not_weekdays.get("after", ())),
+        not_dates=frozenset(tables.require("calendar", "not_dates", dict)["numeric"]),
         counter_words=frozenset(
             w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]
         ),
@@ -466,7 +468,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<ofrel>this|next|last|previous|the\s{{1,3}}following)\s{{1,3}}month
         | (?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}week\s{{1,3}}of\s{{1,3}}(?P<mon>{p["month"]})
         | (?P<prep>in|since|until|till|by|during|from|before|after|of)\s{{1,3}}(?:the\s{{1,3}}year\s{{1,3}})?
-          (?P<year>1[5-9]\d\d|20\d\d)(?![\d,.:%]|\s{{0,2}}(?:percent|per\s|people|troops|men|km|miles))
+          (?P<year>1[5-9]\d\d|20\d\d)(?![\d,.:%]|[-/]\d|\s{{0,2}}(?:percent|per\s|people|troops|men|km|miles))
         | (?P<prepday>on|for|on\s{{1,3}}the|for\s{{1,3}}the|the)\s{{1,3}}
           (?P<dday>[0-3]?\d(?:st|nd|rd|th)|(?<=(?:on|for|the)\s{{1,3}})[0-3]?\d|{p["ordinal_word"]}|{p["day_word"]})
           (?=\s{{0,2}}(?:[!?;)]|[.,](?!\d)|$))
@@ -972,8 +974,10 @@ def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> l
                     continue
                 if text[max(0, start - 2) : start].strip()[-1:].isdigit():
                     continue  # mixed fraction "6 1/4"
-                if (a, b) == (24, 7):
-                    continue  # "24/7" means always
+                if text[start:end] in cal.not_dates:
+                    continue  # "9/11", "24/7": names, not days of the dateline's year
+                if sep == "/" and a < b <= 8 and regex.match(r"[ \t]{1,3}of\b", text[end : end + 6]):
+                    continue  # "1/2 of the town": a fraction
                 if (
                     sep in ".-"
                     and prev_word not in ("on", "in", "since", "until", "by")
@@ -983,7 +987,10 @@ def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> l
             year = None
             if y_text is not None:
                 year = int(y_text) if len(y_text) == 4 else two_digit_year(int(y_text))
-            month, day = (a, b) if date_order == "mdy" else (b, a)
+            # Dotted dates with a year ("13.5.2015", "2.1.2020") are written day first wherever
+            # they are used; the setting decides slashes, dashes and yearless forms.
+            day_first = date_order == "dmy" or (sep == "." and y_text is not None)
+            month, day = (b, a) if day_first else (a, b)
             if not _valid_day(month, day) or month == 0 or day == 0:
                 month, day = day, month  # unambiguous the other way round: "21/04/2016"
         if not _valid_day(month, day) or month == 0 or day == 0:
