@@ -169,7 +169,7 @@ WED = When(2020, 1, 8)
         pytest.param("on 3 January", [("3 January", "2020-01-03")], id="day-month"),
         pytest.param("on Jan. 3", [("Jan. 3", "2020-01-03")], id="abbrev"),
         pytest.param("on January 8th, 2020", [("January 8th, 2020", "2020-01-08")], id="ordinal-year"),
-        pytest.param("dated 2020-01-06", [("2020-01-06", "2020-01-06")], id="iso"),
+        pytest.param("filed on 2020-01-06", [("2020-01-06", "2020-01-06")], id="iso"),
         pytest.param("by March 2023", [("March 2023", "2023-03")], id="month-year"),
         pytest.param("founded in 2011", [("2011", "2011")], id="in-year"),
         pytest.param("on 12/30 last", [("12/30", "2019-12-30")], id="numeric-yearless-year-boundary"),
@@ -206,6 +206,11 @@ def test_zone_setting_overrides_default():
     (f,) = facts_of("at 20:40 IST on 8 January 2020", zones=(("IST", 60),))
     assert f.value.utc_offset == 60
     assert f.value.instant == dt.datetime(2020, 1, 8, 19, 40, tzinfo=dt.UTC)
+
+
+def test_publication_lines_are_not_facts():
+    text = "Updated January 8th, 2020 at 20:40 IST\nThe letter leaked on Wednesday."
+    assert values(text) == [("Wednesday", "2020-01-08")]
 
 
 def test_dotted_dates_with_year_are_day_first():

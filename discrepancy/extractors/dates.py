@@ -637,6 +637,22 @@ def _sentence_of(
     return s, max(e, end)
 
 
+@cache
+def _metadata_line() -> regex.Pattern[str]:
+    cues = "|".join(regex.escape(c).replace(r"\ ", r"[ \t]{1,3}") for c in calendar().metadata_cues)
+    return regex.compile(rf"[ \t]{{0,8}}(?:{cues})\b[ \t:]", regex.IGNORECASE)
+
+
+def _is_metadata(text: str, start: int) -> bool:
+    """The mention sits on a publication-data line ("Updated January 8th, 2020 at 20:40 IST").
+
+    >>> _is_metadata("Updated January 8th, 2020", 8), _is_metadata("It was updated on May 3", 19)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start <= 40 and _metadata_line().match(text, line_start) is not None
+
+
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     """Date facts of one document, each resolved against the document's anchor."""
     text = doc.text
@@ -645,6 +661,7 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         ps, pe = doc.published_span
         mentions = [m for m in mentions if m.end <= ps or m.start >= pe]
     anchor, anchor_kind = _anchor(doc, mentions)
+    mentions = [m for m in mentions if not _is_metadata(text, m.start)]
     starts, spans = _sentence_spans(doc)
     for m in mentions:
         s_start, s_end = _sentence_of(starts, spans, m.start, m.end)

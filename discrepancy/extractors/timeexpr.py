@@ -147,6 +147,7 @@ class Calendar:
     not_after: frozenset[str]
     counter_words: frozenset[str]
     not_dates: frozenset[str]
+    metadata_cues: tuple[str, ...]
 
 
 @cache
@@ -186,6 +187,7 @@ def calendar() -> Calendar:
         },
         not_before=frozenset(not_weekdays.get("before", ())),
         not_after=frozenset(not_weekdays.get("after", ())),
+        metadata_cues=tuple(tables.require("calendar", "metadata_cues", dict)["words"]),
         not_dates=frozenset(tables.require("calendar", "not_dates", dict)["numeric"]),
         counter_words=frozenset(
             w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]
