@@ -272,6 +272,15 @@ def test_a_day_after_is_kept_relative():
     assert f.value == When(relative="a day after")
 
 
+def test_corpus_year_must_agree_with_a_stated_weekday():
+    docs = [
+        Document(id="a", text="Dated.", published=When(2020, 1, 8)),
+        Document(id="b", text="It happened on Friday 3 January and on Sunday 3 January."),
+    ]
+    values_b = [f.value for f in extract_corpus(docs)[1] if f.kind == "date"]
+    assert [(v.year, v.weekday) for v in values_b] == [(2020, 4), (None, 6)]
+
+
 def test_corpus_year_only_when_agreed():
     texts = {"a": "Dated. The strike was on 3 January.", "b": "Other news on 5 January."}
     docs = [Document(id="a", text=texts["a"], published=When(2020, 1, 8)), Document(id="b", text=texts["b"])]

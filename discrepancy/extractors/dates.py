@@ -738,7 +738,12 @@ def corpus(docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settin
             ):
                 nv = replace(v, year=year)
                 if nv.day is not None and nv.date is None:
-                    nv = v  # "February 29" in a common year: leave as it is
+                    fixed.append(f)  # "February 29" in a common year: leave as it is
+                    continue
+                d = nv.date
+                if d is not None and v.weekday is not None and d.weekday() != v.weekday:
+                    fixed.append(f)  # "Friday 3 January" is not a Friday in that year: keep it yearless
+                    continue
                 f = replace(f, value=nv, extra=(*f.extra, ("year", "corpus")))
             fixed.append(f)
         out.append(fixed)
