@@ -176,6 +176,12 @@ WED = When(2020, 1, 8)
         pytest.param("on 21/04/2016", [("21/04/2016", "2016-04-21")], id="numeric-dmy-unambiguous"),
         pytest.param("on December 30", [("December 30", "2019-12-30")], id="december-in-january"),
         pytest.param("the second of August", [("the second of August", "2019-08-02")], id="ordinal-word"),
+        pytest.param("prices rose in December", [("December", "2019-12")], id="bare-month-after-preposition"),
+        pytest.param("last March", [("last March", "2019-03")], id="last-month-name"),
+        pytest.param(
+            "on 3 and 4 January", [("3", "2020-01-03"), ("4 January", "2020-01-04")], id="coordinated-days"
+        ),
+        pytest.param("Christmas Eve", [("Christmas Eve", "2019-12-24")], id="holiday"),
     ],
 )
 def test_absolute(text, expected):

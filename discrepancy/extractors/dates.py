@@ -285,6 +285,14 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
         year = infer_year(anchor, m.month, m.day, future)
         return replace(base, year=year, weekday=base.weekday)
     if m.month is not None and m.year is None and m.nth is None:
+        if m.mode in ("last", "next", "this") and m.day is None:
+            # "last March": the latest March before the anchor's month; "next March" the first after
+            year = anchor.year
+            if m.mode == "last" and m.month >= anchor.month:
+                year -= 1
+            elif m.mode == "next" and m.month <= anchor.month:
+                year += 1
+            return replace(base, year=year)
         return replace(base, year=infer_year(anchor, m.month, None, future))
     if m.month is not None or (m.year is not None and m.nth is None):
         if m.nth is not None and m.weekday is not None and m.month is not None:

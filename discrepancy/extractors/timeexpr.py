@@ -388,6 +388,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<year>{year4})[-/](?P<mon>{p["month"]})[-/](?P<day>[0-3]?\d)(?!\d)
         | # month and year: "March 2023", "January of 2020"
           (?P<mon>{p["month"]})(?![a-z])\.?,?(?:\s{{1,3}}of)?\s{{1,3}}(?P<year>{year4})(?![\d:])
+        | # a month alone after a preposition or modifier: "in January", "since March", "last May"
+          (?P<mprep>in|since|until|till|by|during|early|late|mid|from|through|last|next|this)(?:\s{{1,3}}|-)
+          (?P<mon>{p["month"]})(?![\w])
+          # not when a day or a year follows: the branches above read those
+          (?!\.?\s{{0,3}},?\s{{0,3}}(?:of\s{{1,3}}|the\s{{1,3}})?(?:\d|{p["day_word"]}))
         )
         """
         ),
@@ -637,7 +642,8 @@ def _token_kinds() -> dict[str, int]:
         # a holiday triggers on its distinctive words ("christmas", "thanksgiving"), not on
         # "new", "day" or a weekday that fill the text anyway
         words = regex.findall(r"[a-z]+", phrase)
-        add((w for w in words if w not in _COMMON_HOLIDAY_WORDS), _K_HOLIDAY)
+        rare = [w for w in words if w not in _COMMON_HOLIDAY_WORDS]
+        add(rare or words[-1:], _K_HOLIDAY)  # "black friday" has only common words: its last
     add(_TIME_WORDS, _K_TIME)
     return kinds
 
@@ -878,20 +884,91 @@ def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
             continue
         wd = m.group("wd")
         weekday = cal.weekdays[wd.lower()] if wd else None
-        start = m.start()
+        start, end = m.start(), m.end()
+        mode = ""
+        if m.group("mprep"):
+            # A bare month needs its capital ("in May", not "it may"); the preposition stays
+            # out of the surface, a modifier ("last May") is part of it.
+            if not mon_text[0].isupper() or mon_text.lower() not in _FULL_MONTHS:
+                continue
+            prep = m.group("mprep").lower()
+            if prep in ("last", "next", "this"):
+                mode = prep
+            else:
+                start = m.start("mon")
+        if end == m.end("mon") + 1 and text[end - 1] == "." and mon_text.lower() in _FULL_MONTHS:
+            end -= 1  # "19 June." ends a sentence; only abbreviations take the period
         out.append(
             Mention(
                 start,
-                m.end(),
-                text[start : m.end()],
+                end,
+                text[start:end],
                 "dates.absolute",
                 year=year,
                 month=month,
                 day=day,
                 weekday=weekday,
+                mode=mode,
                 invalid=not _valid_day(month, day),
             )
         )
+        if day is not None and not wd:
+            out.extend(_coordinated(text, m, month, year))
+    return out
+
+
+_FULL_MONTHS = frozenset(name.lower() for name in _calendar.month_name[1:])
+# "18 and 19 June": the first day shares the month written after the second.
+_DAY_BEFORE = regex.compile(r"(?<![\w.,/:-])([0-3]?\d)(?:st|nd|rd|th)?[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}$")
+# "January 3 and 4": the second day shares the month written before the first; it must end
+# the phrase ("January 3 and 4 people" is a count).
+_DAY_AFTER = regex.compile(
+    r"[ \t]{1,3}(?:and|&|or)[ \t]{1,3}([0-3]?\d)(?:st|nd|rd|th)?(?=[ \t]{0,2}(?:[,.;:)!?]|$))"
+)
+
+
+def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -> list[Mention]:
+    """Days coordinated with a month-name date ("18 and 19 June", "January 3 and 4")."""
+    out = []
+    day_first = m.start("day") < m.start("mon")
+    if day_first:
+        before = _DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if before:
+            d = int(before.group(1))
+            if 1 <= d <= 31:
+                s, e = before.span(1)
+                e = s + len(text[s : before.end()].split()[0].rstrip(","))
+                out.append(
+                    Mention(
+                        s,
+                        e,
+                        text[s:e],
+                        "dates.absolute",
+                        year=year,
+                        month=month,
+                        day=d,
+                        invalid=not _valid_day(month, d),
+                    )
+                )
+    elif m.group("year") is None:
+        after = _DAY_AFTER.match(text, m.end())
+        if after:
+            d = int(after.group(1))
+            if 1 <= d <= 31:
+                s = after.start(1)
+                e = s + len(text[s : after.end()].strip())
+                out.append(
+                    Mention(
+                        s,
+                        e,
+                        text[s:e],
+                        "dates.absolute",
+                        year=year,
+                        month=month,
+                        day=d,
+                        invalid=not _valid_day(month, d),
+                    )
+                )
     return out
 
 
