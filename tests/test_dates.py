@@ -358,6 +358,12 @@ def test_event_subject(text, surface, head, predicate):
     assert (f.subject.head, f.subject.predicate) == (head, predicate)
 
 
+def test_event_subject_sources():
+    text = 'Iranian state TV claimed on Wednesday that 80 died. "We will respond," said Zarif on Monday.'
+    sources = [(f.surface, f.subject.source) for f in facts_of(text, WED)]
+    assert sources == [("Wednesday", "iranian state tv"), ("Monday", "zarif")]
+
+
 # --------------------------------------------------------------------------------------------
 # Properties and robustness
 

@@ -494,17 +494,45 @@ def _is_verb_form(word: str, lem: str) -> bool:
 
 
 def _source_before(text: str, verb_start: int, lo: int) -> str:
-    """Who a reporting verb attributes the claim to: the capitalized words or noun before it."""
-    words = list(_WORD.finditer(text, lo, verb_start))[-4:]
-    names: list[str] = []
+    """Who a reporting verb attributes the claim to: the noun phrase just before it.
+
+    >>> _source_before("Iranian state TV claimed", 17, 0), _source_before("Later, officials said", 17, 0)
+    ('iranian state tv', 'official')
+    """
+    gap = text[max(lo, verb_start - 3) : verb_start]
+    if "," in gap or ";" in gap:
+        return ""  # "..., said" after a quote: the speaker follows the verb, not before it
+    words = list(_WORD.finditer(text, max(lo, verb_start - 80), verb_start))[-4:]
+    phrase: list[str] = []
+    phrase_start = verb_start  # where the phrase read so far begins
     for w in reversed(words):
         t = w.group()
-        if t[0].isupper() and t.lower() not in _STOP:
-            names.insert(0, t.lower())
-        elif names:
+        lem = lemma(t)
+        if t.lower() in _STOP or (not t[0].isupper() and lem != t.lower() and _is_verb_form(t, lem)):
+            break  # a stop word or an inflected verb ("killed") ends the phrase
+        if text[w.end() : phrase_start].strip(" \t") not in ("", "'s", "’s"):
+            break  # punctuation between words ends the phrase
+        phrase.insert(0, t.lower())
+        phrase_start = w.start()
+    if len(phrase) == 1 and not words[-1].group()[0].isupper():
+        return lemma(phrase[0])
+    return " ".join(phrase)
+
+
+def _source_after(text: str, verb_end: int, hi: int) -> str:
+    """The speaker after an inverted reporting verb: '"...," said Zarif on Monday'.
+
+    >>> _source_after('"Yes," said Javad Zarif on Monday.', 11, 34)
+    'javad zarif'
+    """
+    names: list[str] = []
+    for w in _WORD.finditer(text, verb_end, min(hi, verb_end + 60)):
+        t = w.group()
+        if not t[0].isupper() or t.lower() in calendar().weekdays or t.lower() in calendar().months:
             break
-        elif t.lower() not in _STOP:
-            return lemma(t)
+        names.append(t.lower())
+        if len(names) == 3:
+            break
     return " ".join(names)
 
 
@@ -565,7 +593,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         predicate = verb[3]
         head = word_class.get(verb[3], "")
         if verb[3] in reporting:
-            source = _source_before(text, verb[0], sent_start)
+            source = _source_before(text, verb[0], sent_start) or _source_after(text, verb[1], sent_end)
     if not head:
         near = [w for w in words if w[3] in word_class and abs(w[0] - start) <= 80]
         near.sort(key=lambda w: (abs(w[0] - start), w[0]))
