@@ -35,6 +35,7 @@ class AuditResult:
     findings: tuple[Finding, ...]
 
     def frame(self) -> pd.DataFrame:
+        """The findings as the fixed-column DataFrame `audit` returns."""
         return to_frame(self.findings)
 
 

@@ -37,6 +37,7 @@ from .report import MACHINE_FORMATS, RENDERERS, Context, step_summary, summary
 from .rules import RULES, lookup
 from .settings import Settings
 from .suppress import apply as apply_suppressions
+from .tables import TableError
 
 SUBCOMMANDS = ("rules", "rule", "config")
 # Formats that a person reads in a terminal: the only ones that get colour and progress.
@@ -427,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return audit_command(args)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    except (LoadError, ConfigError, baseline_mod.BaselineError, UsageError) as exc:
+    except (LoadError, ConfigError, baseline_mod.BaselineError, UsageError, TableError) as exc:
         _err(str(exc))
         return 2
     except OSError as exc:

@@ -20,6 +20,8 @@ Values:
 '<=1000000'
 >>> Amount.exact(4000, approximate=True).render()
 '~4000'
+>>> Amount(Decimal(24), Decimal(100), high_open=True, approximate=True).render()
+'~[24,100)'
 >>> When(year=2020, month=1, day=3).render()
 '2020-01-03'
 >>> When(weekday=4).render()
@@ -90,11 +92,13 @@ class Amount:
     def exact(
         cls, n: int | str | Decimal, *, approximate: bool = False, unit: str = "", hedge: str = ""
     ) -> Amount:
+        """A single value ``n`` as a closed point interval."""
         d = Decimal(n)
         return cls(d, d, approximate=approximate, unit=unit, hedge=hedge)
 
     @property
     def is_point(self) -> bool:
+        """Whether the interval is one closed value (possibly approximate)."""
         return self.low == self.high and not self.low_open and not self.high_open
 
     def render(self) -> str:
@@ -111,10 +115,12 @@ class Amount:
         if self.low in (0, NEG_INF) and not self.low_open:
             op = "<" if self.high_open else "<="
             return f"{op}{_num(self.high)}{unit}"
-        left = "(" if self.low_open else ""
-        right = ")" if self.high_open else ""
         tilde = "~" if self.approximate else ""
-        return f"{tilde}{left}{_num(self.low)}-{_num(self.high)}{right}{unit}"
+        if not self.low_open and not self.high_open:
+            return f"{tilde}{_num(self.low)}-{_num(self.high)}{unit}"
+        left = "(" if self.low_open else "["
+        right = ")" if self.high_open else "]"
+        return f"{tilde}{left}{_num(self.low)},{_num(self.high)}{right}{unit}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +209,11 @@ class PersonName:
 
     @property
     def full(self) -> str:
+        """Given names and family name joined with spaces."""
         return " ".join((*self.given, self.family)).strip()
 
     def render(self) -> str:
+        """The normalized rendering used in the ``value`` columns: the full name."""
         return self.full
 
 
@@ -217,6 +225,7 @@ class PlaceName:
     key: str = ""
 
     def render(self) -> str:
+        """The place name as written."""
         return self.name
 
 

@@ -26,6 +26,8 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Finding:
+    """One row of the findings table: two facts that cannot both be true, where each one is, and why."""
+
     rule: str
     rule_name: str
     kind: str

@@ -56,7 +56,8 @@ RULES: tuple[Rule, ...] = (
          "Two amounts describe the same thing but one is a length and the other a mass (or a "
          "currency and a count): usually a typo in the unit or two different things that share "
          "a subject.",
-         'a.md: "The cable is 40 kilograms."\nb.md: "The cable is 40 metres."'),
+         'a.md: "The reservoir holds 5 million litres of water."\n'
+         'b.md: "The reservoir holds 5 million tonnes of water."'),
     Rule("DSC103", "running-total-update", "amount", "warning",
          "A running total (death toll, count so far) differs between documents published on different days.",
          "Totals that grow over time (death tolls, cases, arrests) legitimately differ between a "
