@@ -19,11 +19,18 @@ findings.
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
-import time
-from dataclasses import replace
-from pathlib import Path
+
+# Run as a script, Python puts benchmarks/ first on the path, where sibling benchmark modules
+# (benchmarks/numbers.py) would shadow the standard library; the repository root goes there.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+
+import argparse  # noqa: E402
+import time  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
