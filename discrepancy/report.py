@@ -25,7 +25,7 @@ import pandas as pd
 
 from . import __version__
 from .findings import FINDING_COLUMNS
-from .rules import PROJECT_URL, RULES
+from .rules import RULES
 
 MACHINE_FORMATS = ("json", "jsonl", "csv", "github", "sarif", "junit")
 # GitHub shows at most 10 annotations of each level per step; the rest are dropped silently,
@@ -254,8 +254,7 @@ def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, obje
         "name": r.name,
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": r.description or r.summary},
-        "help": {"text": f"{r.description or r.summary}\n\nExample:\n{r.example}"},
-        "helpUri": r.docs_url,
+        "help": {"text": f"{r.description or r.summary}\n\nExample:\n{r.example}\n\nSee {r.docs_url}"},
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
         "properties": {"tags": [r.kind]},
     } for r in RULES]
@@ -283,7 +282,7 @@ def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, obje
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "discrepancy", "version": __version__,
-                                "semanticVersion": __version__, "informationUri": PROJECT_URL,
+                                "semanticVersion": __version__,
                                 "rules": rules}},
             # Columns count Unicode code points, as Python string offsets do.
             "columnKind": "unicodeCodePoints",

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Where the rule reference lives; each rule's page is an anchor on it.
-PROJECT_URL = "https://github.com/discrepancy-dev/discrepancy"
-DOCS_URL = PROJECT_URL + "/blob/main/docs/rules.md"
+# Where the rule reference lives in the documentation (a path in the project's docs/,
+# rendered by MkDocs as rules/); each rule's section is an anchor on it.
+DOCS_URL = "docs/rules.md"
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Rule:
 
     @property
     def docs_url(self) -> str:
+        """The rule's section in the rules reference: ``docs/rules.md#dsc101-quantity-mismatch``."""
         return f"{DOCS_URL}#{self.anchor}"
 
 

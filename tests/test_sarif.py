@@ -52,12 +52,12 @@ def test_empty_log_validates() -> None:
 
 def test_driver_rules() -> None:
     driver = sarif_log(to_frame([]))["runs"][0]["tool"]["driver"]  # type: ignore[index]
-    assert driver["name"] == "discrepancy" and driver["version"] and driver["informationUri"]
+    assert driver["name"] == "discrepancy" and driver["version"]
     assert [r["id"] for r in driver["rules"]] == [r.id for r in RULES]
     first = driver["rules"][0]
     assert first["name"] == "quantity-mismatch"
     assert first["shortDescription"]["text"] and first["fullDescription"]["text"]
-    assert first["helpUri"].endswith("#dsc101-quantity-mismatch")
+    assert first["help"]["text"].endswith("docs/rules.md#dsc101-quantity-mismatch")
     assert first["defaultConfiguration"]["level"] == "error"
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
     assert levels["DSC203"] == "note" and levels["DSC202"] == "warning"
