@@ -171,6 +171,10 @@ class When:
         inst = self.instant
         if inst is not None:
             return inst.isoformat()
+        if self.relative and self.day is None and self.weekday is None and self.hour is None:
+            # A range such as "last week" keeps only the fields its ends share; the relative
+            # text (with the resolved range) says more than "2020-01" would.
+            return self.relative
         parts: list[str] = []
         if self.year is not None and self.month is not None and self.day is not None:
             parts.append(f"{self.year:04d}-{self.month:02d}-{self.day:02d}")
