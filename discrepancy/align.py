@@ -61,8 +61,6 @@ OTHER_INSTRUMENT = 0.3
 SAME_PREDICATE = 0.2
 # Two different predicates of which at least one is unknown: probably different relations.
 OTHER_PREDICATE = 0.2
-# Dates: the event class is the head already, so a different verb matters less.
-OTHER_PREDICATE_DATE = 0.1
 # One side has no predicate: the extractor could not tell, a small doubt.
 MISSING_PREDICATE = 0.05
 # Each shared qualifier ("us" and "us"), up to two.
@@ -73,10 +71,11 @@ DISJOINT_QUALIFIERS = 0.35
 NEGATION_DIFFERS = 0.3
 # A person or named thing in both sentences.
 SHARED_ENTITY = 0.1
-# Both sentences name places and none is shared (Baghdad vs Tehran): for dates the place is
-# part of the event; for amounts it is weaker evidence.
+# Both sentences name places and none is shared (Baghdad vs Tehran; "killed in the north" vs
+# "killed in the capital"): usually two events, for dates and amounts alike. Countries are
+# not counted as places here (see `generic_names`).
 DISJOINT_PLACES_DATE = 0.3
-DISJOINT_PLACES_AMOUNT = 0.1
+DISJOINT_PLACES_AMOUNT = 0.35
 # Same attributed source.
 SAME_SOURCE = 0.05
 
@@ -241,6 +240,11 @@ def entity_key(name: str) -> str:
     ('iraq', 'soleimani', 'baghdad')
     """
     return normalize(_POSSESSIVE.sub("", name.strip()))
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    return frozenset(canonical_head(w) for w in _section_list("generic_heads", "words"))
 
 
 @cache
@@ -478,6 +482,8 @@ def score(a: Features, b: Features) -> float:
         return _score_dates(a, b)
     value = BASE
     # Predicates.
+    if a.head in _generic_heads() and not (a.predicate and a.predicate == b.predicate):
+        return 0.0  # "people", "years": only the relation says which people
     exclusive = _exclusive()
     if a.predicate != b.predicate and (a.predicate in exclusive or b.predicate in exclusive):
         return 0.0

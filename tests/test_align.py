@@ -285,3 +285,20 @@ def test_one_sentence_never_contradicts_itself() -> None:
         sentence_start=60,
     )
     assert len(align.align([a, moved], SETTINGS)) == 1
+
+
+def test_generic_heads_need_the_same_predicate() -> None:
+    evacuated = count("a", 40, "people", "evacuate")
+    staff = count("b", 12, "person", "work")
+    assert score(_f(evacuated), _f(staff)) == 0.0
+    assert score(_f(count("a", 40, "person")), _f(count("b", 12, "person"))) == 0.0
+    assert score(_f(count("a", 40, "person", "work")), _f(count("b", 12, "person", "work"))) >= 0.75
+
+
+def test_amounts_in_different_places_are_different_events() -> None:
+    a = count("a", 3, "person", "kill", start=20, sentence_start=0, sentence="x")
+    b = count("b", 5, "person", "kill", start=20, sentence_start=0, sentence="y")
+    assert len(align.align([a, b], SETTINGS)) == 1
+    lyon = place("a", "Lyon", start=5, sentence_start=0)
+    nice = place("b", "Nice", start=5, sentence_start=0)
+    assert align.align([a, b, lyon, nice], SETTINGS) == []
