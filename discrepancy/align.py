@@ -619,8 +619,7 @@ def align(
     """Pairs of facts (of the given families) that describe one slot, in a stable order.
 
     ``names`` defaults to `sentence_names` over ``facts``. A pair is kept when its `score`
-    reaches ``settings.min_confidence``. Two facts of one sentence are never paired. Identical facts (same surface, value and subject)
-    are never paired: they cannot disagree.
+    reaches ``settings.min_confidence``. Two facts of one sentence are never paired.
     """
     stats = stats if stats is not None else AlignStats()
     facts = list(facts)
