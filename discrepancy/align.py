@@ -34,11 +34,12 @@ Record-linkage in three steps, like Splink or recordlinkage:
 
 from __future__ import annotations
 
+import calendar as _calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from . import tables
 from .facts import Fact, PersonName, PlaceName
@@ -210,6 +211,8 @@ def generic_names() -> frozenset[str]:
     table is present. Sharing "Iraq" says nothing in a story about Iraq; a shared "Baghdad"
     or "Soleimani" does.
     """
+    from . import identity
+
     words: set[str] = set()
     for alias, canon in _qualifiers().items():
         words.update(alias.split())
@@ -227,7 +230,56 @@ def generic_names() -> frozenset[str]:
                         if isinstance(name, str):
                             words.add(normalize(name))
                             words.update(normalize(name).split())
+                            words.add(normalize(identity.place_key(name)))
     return frozenset(w for w in words if w)
+
+
+@cache
+def _locative_pattern() -> re.Pattern[str]:
+    preps = "|".join(re.escape(w) for w in _section_list("locatives", "prepositions"))
+    return re.compile(
+        r"""
+        \b(?i:"""
+        + preps
+        + r""")        # a locative preposition, any case ("In York, ...")
+        \s{1,5}                          # the space after it
+        (                                # the name: one to four capitalized words
+          [A-Z][\w'\u2019-]{1,30}
+          (?:[ ][A-Z][\w'\u2019-]{1,30}){0,3}
+        )
+        """,
+        re.VERBOSE,
+    )
+
+
+_CALENDAR = frozenset(
+    w.casefold() for w in (*_calendar.month_name[1:], *_calendar.month_abbr[1:], *_calendar.day_name)
+)
+
+
+@lru_cache(maxsize=4096)
+def locatives(sentence: str) -> frozenset[str]:
+    """Places named after a locative preposition, as alignment keys.
+
+    Countries and calendar words are left out (see `generic_names`).
+
+    >>> sorted(locatives("In York, 120 homes were flooded on Friday; 300 more in Leeds."))
+    ['lids', 'york']
+    >>> sorted(locatives("Troops in Iraq stayed in January."))
+    []
+    """
+    from . import identity
+
+    out = set()
+    generic = generic_names()
+    for m in _locative_pattern().finditer(sentence):
+        written = _POSSESSIVE.sub("", m.group(1))
+        if written.split(" ")[0].casefold() in _CALENDAR:
+            continue
+        key = normalize(identity.place_key(written))
+        if key and key not in generic and normalize(written) not in generic:
+            out.add(key)
+    return frozenset(out)
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
@@ -419,7 +471,7 @@ def features(
     generic = generic_names()
     people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
     entities = frozenset(e for e in (people | {entity_key(e) for e in s.entities if e}) if e not in generic)
-    places = frozenset(p for p in places if p not in generic)
+    places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
     source = normalize(s.source)
     if fam == "date":
         # A date's head is already its event class; the verb lemma itself tells events of one
