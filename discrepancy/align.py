@@ -661,17 +661,18 @@ def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list
     return out
 
 
-def align(
+def iter_align(
     facts: Iterable[Fact],
     settings: Settings,
     families: Sequence[str] = ("count", "percent", "age", "measure", "date"),
     names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
     stats: AlignStats | None = None,
-) -> list[Pair]:
+) -> Iterator[Pair]:
     """Pairs of facts (of the given families) that describe one slot, in a stable order.
 
     ``names`` defaults to `sentence_names` over ``facts``. A pair is kept when its `score`
-    reaches ``settings.min_confidence``. Two facts of one sentence are never paired.
+    reaches ``settings.min_confidence``. Two facts of one sentence are never paired. Pairs
+    are yielded as they are found, so a large corpus never holds them all.
     """
     stats = stats if stats is not None else AlignStats()
     facts = list(facts)
@@ -681,17 +682,20 @@ def align(
     items = [(f, features(f, names)) for f in facts if FAMILIES.get(f.kind) in wanted]
     stats.facts += len(items)
     grouped = blocks(items)
+    # Facts without a predicate are copied into every part of a split block; pairs of two such
+    # facts would be scored once per part, so those (only those) are remembered.
     seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
-    pairs: list[Pair] = []
     for key, members in grouped.items():
         stats.blocks += 1
         stats.largest_block = max(stats.largest_block, len(members))
+        split = len(key) > 2
         for i, j in _pairs_in(members, stats):
             (a, fa), (b, fb) = members[i], members[j]
-            ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
-            if ident in seen:
-                continue  # split blocks share their predicate-less facts
-            seen.add(ident)
+            if split and not fa.predicate and not fb.predicate:
+                ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
+                if ident in seen:
+                    continue
+                seen.add(ident)
             if a.doc == b.doc and a.sentence and a.sentence_start == b.sentence_start:
                 # A sentence does not contradict itself: two amounts or dates of one thing in
                 # one sentence are a part and a whole ("one of two painters"), a range or a
@@ -702,5 +706,15 @@ def align(
             s = score(fa, fb)
             if s >= settings.min_confidence:
                 stats.aligned += 1
-                pairs.append(Pair(a, b, fa, fb, s))
-    return pairs
+                yield Pair(a, b, fa, fb, s)
+
+
+def align(
+    facts: Iterable[Fact],
+    settings: Settings,
+    families: Sequence[str] = ("count", "percent", "age", "measure", "date"),
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
+    stats: AlignStats | None = None,
+) -> list[Pair]:
+    """All pairs of `iter_align` as a list."""
+    return list(iter_align(facts, settings, families, names, stats))

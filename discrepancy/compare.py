@@ -27,41 +27,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import AlignStats, align, sentence_names
-from .compare_rules import COMPARATORS, Conflict, Context
+from .align import AlignStats, iter_align, sentence_names
+from .compare_rules import COMPARATORS, Comparator, Conflict, Context
+from .compare_rules.base import Signature, redundant, signature
 from .document import Document
 from .facts import Fact
 from .findings import Finding, fingerprint
 from .rules import BY_ID
 from .settings import Settings
 
-Signature = tuple[object, ...]
-
 # At most this many copy ids are named in a message.
 MAX_COPIES_NAMED = 3
-
-
-def signature(f: Fact) -> Signature:
-    """What makes two facts the same statement, wherever they stand.
-
-    Names compare on the name and the role they are given; other facts on their subject,
-    value and the words used.
-    """
-    s = f.subject
-    if f.kind in ("person", "place"):
-        return (f.kind, f.value.render())
-    if f.kind == "role":
-        v = f.value
-        return (f.kind, getattr(v, "role", "") or s.head, getattr(v, "org", "") or s.qualifiers, v.render())
-    return (
-        f.kind,
-        s.head,
-        s.qualifiers,
-        s.predicate,
-        s.negated,
-        f.value.render(),
-        " ".join(f.surface.split()),
-    )
 
 
 def severity(rule: str, clear: bool, confidence: float, settings: Settings) -> str:
@@ -128,19 +104,26 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     stats = AlignStats()
     # People and places per sentence come from every mention, before repeats are dropped.
     names = sentence_names(every)
-    pairs = align(facts, settings, names=names, stats=stats)
-    ctx = Context(by_id, facts, settings, pairs, stats)
-    conflicts: list[Conflict] = []
+    ctx = Context(by_id, facts, settings, stats, said)
+    by_family: dict[str, list[Comparator]] = defaultdict(list)
     for comparator in COMPARATORS:
-        conflicts.extend(comparator.run(ctx))
+        if comparator.check is not None:
+            for fam in comparator.families:
+                by_family[fam].append(comparator)
+    conflicts: list[Conflict] = []
+    for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
+        for comparator in by_family[pair.fa.family]:
+            assert comparator.check is not None
+            conflicts.extend(comparator.check(pair, ctx))
+    for comparator in COMPARATORS:
+        if comparator.run is not None:
+            conflicts.extend(comparator.run(ctx))
     findings = _rows(conflicts, by_id, said, copies, settings)
     return Comparison(tuple(findings), stats, copies)
 
 
 def _redundant(c: Conflict, said: dict[str, set[Signature]]) -> bool:
-    if c.a.doc == c.b.doc:
-        return False
-    return signature(c.b) in said.get(c.a.doc, set()) or signature(c.a) in said.get(c.b.doc, set())
+    return redundant(c.a, c.b, said)
 
 
 def _copies_note(doc_ids: Sequence[str], copies: dict[str, tuple[str, ...]]) -> str:

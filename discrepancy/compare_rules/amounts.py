@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..align import AMOUNT_FAMILIES, family
+from ..align import AMOUNT_FAMILIES, Pair, family
 from ..document import Document
 from ..facts import INF, NEG_INF, Amount, Fact
 from ..settings import Settings
@@ -163,67 +163,65 @@ def subject_of(pair_a: Fact, quals: frozenset[str], head: str) -> str:
     return " ".join([*sorted(quals), head]).strip()
 
 
-def run(ctx: Context) -> Iterator[Conflict]:
+def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
+    """Conflicts of one aligned pair of amounts."""
     settings = ctx.settings
-    for pair in ctx.pairs:
-        if pair.fa.family not in AMOUNT_FAMILIES:
-            continue
-        a, b = ordered(pair.a, pair.b)
-        va, vb = a.value, b.value
-        if not isinstance(va, Amount) or not isinstance(vb, Amount):
-            continue
-        subject = subject_of(a, pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
-        converted = _convert(va, vb)
-        if converted is None:
-            if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
-                da, db = _dimension(va.unit), _dimension(vb.unit)
-                if da.startswith("money in ") and db.startswith("money in "):
-                    why = f"different currencies, {va.unit} vs {vb.unit}, which are not converted"
-                else:
-                    why = f"units of different kinds, {da} vs {db}"
-                yield Conflict(
-                    "DSC102",
-                    a,
-                    b,
-                    subject,
-                    pair.score,
-                    False,
-                    f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: {why}.",
-                )
-            continue
-        ca, cb = converted
-        tolerance = settings.unit_tolerance if va.unit != vb.unit else 0.0
-        outcome = verdict(ca, cb, settings, tolerance)
-        if outcome is None:
-            continue
-        day_a, day_b = _published_day(ctx.docs.get(a.doc)), _published_day(ctx.docs.get(b.doc))
-        running = pair.fa.running_total or pair.fb.running_total
-        if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
+    a, b = ordered(pair.a, pair.b)
+    va, vb = a.value, b.value
+    if not isinstance(va, Amount) or not isinstance(vb, Amount):
+        return
+    subject = subject_of(a, pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
+    converted = _convert(va, vb)
+    if converted is None:
+        if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
+            da, db = _dimension(va.unit), _dimension(vb.unit)
+            if da.startswith("money in ") and db.startswith("money in "):
+                why = f"different currencies, {va.unit} vs {vb.unit}, which are not converted"
+            else:
+                why = f"units of different kinds, {da} vs {db}"
             yield Conflict(
-                "DSC103",
+                "DSC102",
                 a,
                 b,
                 subject,
                 pair.score,
                 False,
-                f"{a.doc} (published {day_a}) says {said(a)}; {b.doc} (published {day_b}) says "
-                f"{said(b)}: a running total that may have been updated between the two dates.",
+                f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: {why}.",
             )
-            continue
-        note = ""
-        if va.unit != vb.unit and va.low == vb.low and va.high == vb.high:
-            note = f" (same number in {va.unit} and {vb.unit}: a unit may be wrong)"
+        return
+    ca, cb = converted
+    tolerance = settings.unit_tolerance if va.unit != vb.unit else 0.0
+    outcome = verdict(ca, cb, settings, tolerance)
+    if outcome is None:
+        return
+    day_a, day_b = _published_day(ctx.docs.get(a.doc)), _published_day(ctx.docs.get(b.doc))
+    running = pair.fa.running_total or pair.fb.running_total
+    if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
         yield Conflict(
-            "DSC101",
+            "DSC103",
             a,
             b,
             subject,
             pair.score,
-            outcome == "clear",
-            f"{a.doc} says {said(a)}; {b.doc} says {said(b)}{note}.",
+            False,
+            f"{a.doc} (published {day_a}) says {said(a)}; {b.doc} (published {day_b}) says "
+            f"{said(b)}: a running total that may have been updated between the two dates.",
         )
+        return
+    note = ""
+    if va.unit != vb.unit and va.low == vb.low and va.high == vb.high:
+        note = f" (same number in {va.unit} and {vb.unit}: a unit may be wrong)"
+    yield Conflict(
+        "DSC101",
+        a,
+        b,
+        subject,
+        pair.score,
+        outcome == "clear",
+        f"{a.doc} says {said(a)}; {b.doc} says {said(b)}{note}.",
+    )
 
 
-COMPARATOR = Comparator("amounts", ("DSC101", "DSC102", "DSC103"), run)
+COMPARATOR = Comparator("amounts", ("DSC101", "DSC102", "DSC103"), AMOUNT_FAMILIES, check=check)
 
 __all__ = ["COMPARATOR", "INF", "verdict"]

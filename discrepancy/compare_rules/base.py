@@ -1,20 +1,65 @@
 """What every comparison rule receives and returns.
 
-A rule module exposes ``COMPARATOR = Comparator(rule_ids, run)``; ``run(context)`` yields
-`Conflict` records. `discrepancy.compare` turns them into findings (severity, line and
+A rule module exposes ``COMPARATOR = Comparator(name, rule_ids, families, check=..., run=...)``:
+``check(pair, context)`` judges one aligned pair of the given families as alignment streams
+it (pairs are never all held in memory), ``run(context)`` works on the whole corpus at once
+(names and roles, which group by identity rather than pairing). Both yield `Conflict`
+records. `discrepancy.compare` turns them into findings (severity, line and
 column, fingerprint, de-duplication), so a rule only decides *whether* two facts disagree,
 *how clearly*, and says why in one sentence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..align import AlignStats, Pair
 from ..document import Document
 from ..facts import Fact
 from ..settings import Settings
+
+Signature = tuple[object, ...]
+
+# Rows reported for one pair of conflicting values (two holders of a role, two spellings)
+# when many documents repeat each side: the first pairs in document order, spread over both
+# sides. Three documents against two is six rows; a thousand against a thousand is not a
+# million.
+MAX_ROWS_PER_PAIR = 100
+
+
+def signature(f: Fact) -> Signature:
+    """What makes two facts the same statement, wherever they stand.
+
+    Names compare on the name and the role they are given; other facts on their subject,
+    value and the words used.
+    """
+    s = f.subject
+    if f.kind in ("person", "place"):
+        return (f.kind, f.value.render())
+    if f.kind == "role":
+        v = f.value
+        return (f.kind, getattr(v, "role", "") or s.head, getattr(v, "org", "") or s.qualifiers, v.render())
+    return (
+        f.kind,
+        s.head,
+        s.qualifiers,
+        s.predicate,
+        s.negated,
+        f.value.render(),
+        " ".join(f.surface.split()),
+    )
+
+
+def redundant(a: Fact, b: Fact, said: Mapping[str, set[Signature]]) -> bool:
+    """A cross-document pair already witnessed inside one of the two documents.
+
+    When A itself states what B says (or B what A says), A's own inconsistency is reported
+    inside A, and a document whose facts are all copied from another never conflicts with it.
+    """
+    if a.doc == b.doc:
+        return False
+    return signature(b) in said.get(a.doc, set()) or signature(a) in said.get(b.doc, set())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +82,32 @@ class Conflict:
 
 @dataclass
 class Context:
-    """The corpus as the rules see it: representative documents, their facts, aligned pairs."""
+    """The corpus as the rules see it: representative documents and their facts."""
 
     docs: Mapping[str, Document]
     facts: Sequence[Fact]
     settings: Settings
-    pairs: Sequence[Pair]
     stats: AlignStats = field(default_factory=AlignStats)
+    said: Mapping[str, set[Signature]] = field(default_factory=dict)
+
+    def occurrence_pairs(self, left: Sequence[Fact], right: Sequence[Fact]) -> Iterator[tuple[Fact, Fact]]:
+        """Pairs of mentions of two conflicting values, at most `MAX_ROWS_PER_PAIR`.
+
+        Pairs already witnessed inside one document (`redundant`) are skipped; the rest come
+        in anti-diagonal order over the two document-ordered lists, so a capped list still
+        spreads over many documents on both sides.
+        """
+        emitted = 0
+        for k in range(len(left) + len(right) - 1):
+            for i in range(max(0, k - len(right) + 1), min(k + 1, len(left))):
+                a, b = left[i], right[k - i]
+                if a.doc != b.doc or a.start != b.start:
+                    if redundant(a, b, self.said):
+                        continue
+                    yield a, b
+                    emitted += 1
+                    if emitted >= MAX_ROWS_PER_PAIR:
+                        return
 
     def of_kind(self, *kinds: str) -> list[Fact]:
         return [f for f in self.facts if f.kind in kinds]
@@ -51,11 +115,13 @@ class Context:
 
 @dataclass(frozen=True)
 class Comparator:
-    """One comparison rule module: the rule ids it may report and its entry point."""
+    """One comparison rule module: the rule ids it may report and its entry points."""
 
     name: str
     rules: tuple[str, ...]
-    run: Callable[[Context], Iterable[Conflict]]
+    families: tuple[str, ...] = ()
+    check: Callable[[Pair, Context], Iterable[Conflict]] | None = None
+    run: Callable[[Context], Iterable[Conflict]] | None = None
 
 
 def position(f: Fact) -> tuple[str, int, int, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..align import Pair
 from ..facts import Fact, When
 from .base import Comparator, Conflict, Context, ordered
 
@@ -39,28 +40,26 @@ def _shown(f: Fact) -> str:
     return text
 
 
-def run(ctx: Context) -> Iterator[Conflict]:
+def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
+    """The conflict of one aligned pair of dates, if any."""
     from .. import temporal
 
-    for pair in ctx.pairs:
-        if pair.fa.family != "date":
-            continue
-        a, b = ordered(pair.a, pair.b)
-        if not isinstance(a.value, When) or not isinstance(b.value, When):
-            continue
-        if temporal.compatible(a.value, b.value) is not False:
-            continue
-        clear = _explicit(a) and _explicit(b)
-        event = pair.fa.head
-        yield Conflict(
-            "DSC301",
-            a,
-            b,
-            event,
-            pair.score,
-            clear,
-            f"{a.doc} dates the {event} to {_shown(a)}; {b.doc} dates it to {_shown(b)}.",
-        )
+    a, b = ordered(pair.a, pair.b)
+    if not isinstance(a.value, When) or not isinstance(b.value, When):
+        return
+    if temporal.compatible(a.value, b.value) is not False:
+        return
+    clear = _explicit(a) and _explicit(b)
+    event = pair.fa.head
+    yield Conflict(
+        "DSC301",
+        a,
+        b,
+        event,
+        pair.score,
+        clear,
+        f"{a.doc} dates the {event} to {_shown(a)}; {b.doc} dates it to {_shown(b)}.",
+    )
 
 
-COMPARATOR = Comparator("dates", ("DSC301",), run)
+COMPARATOR = Comparator("dates", ("DSC301",), ("date",), check=check)

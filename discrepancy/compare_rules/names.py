@@ -75,6 +75,7 @@ def _pairs(names: Sequence[str], key: Callable[[str], str]) -> Iterator[tuple[st
 
 
 def _rows(
+    ctx: Context,
     rule: str,
     left: list[Fact],
     right: list[Fact],
@@ -82,10 +83,9 @@ def _rows(
     confidence: float,
     message: Callable[[Fact, Fact], str],
 ) -> Iterator[Conflict]:
-    for fa in left:
-        for fb in right:
-            a, b = ordered(fa, fb)
-            yield Conflict(rule, a, b, subject, confidence, False, message(a, b))
+    for fa, fb in ctx.occurrence_pairs(left, right):
+        a, b = ordered(fa, fb)
+        yield Conflict(rule, a, b, subject, confidence, False, message(a, b))
 
 
 def _people(ctx: Context) -> Iterator[Conflict]:
@@ -107,8 +107,10 @@ def _people(ctx: Context) -> Iterator[Conflict]:
         members[c].append(n)
 
     def variant_message(a: Fact, b: Fact) -> str:
-        return (f"{a.doc} spells {a.value.render()} and {b.doc} spells {b.value.render()}: "
-                "one person spelled two ways.")
+        return (
+            f"{a.doc} spells {a.value.render()} and {b.doc} spells {b.value.render()}: "
+            "one person spelled two ways."
+        )
 
     # Variants: spellings inside one identity.
     for c in sorted(members):
@@ -120,6 +122,7 @@ def _people(ctx: Context) -> Iterator[Conflict]:
                 if identity.variant(va, vb, settings):
                     subject = identity.fold(va.family or va.full)
                     yield from _rows(
+                        ctx,
                         "DSC203",
                         spelled[na],
                         spelled[nb],
@@ -151,6 +154,7 @@ def _people(ctx: Context) -> Iterator[Conflict]:
                 )
 
             yield from _rows(
+                ctx,
                 "DSC202",
                 spelled[na],
                 spelled[nb],
@@ -173,8 +177,10 @@ def _places(ctx: Context) -> Iterator[Conflict]:
         by_place[identity.place_key(n, settings)].append(n)
 
     def message(a: Fact, b: Fact) -> str:
-        return (f"{a.doc} writes {a.value.render()} and {b.doc} writes {b.value.render()}: "
-                "one place spelled two ways.")
+        return (
+            f"{a.doc} writes {a.value.render()} and {b.doc} writes {b.value.render()}: "
+            "one place spelled two ways."
+        )
 
     for key in sorted(by_place):
         group = by_place[key]
@@ -189,7 +195,7 @@ def _places(ctx: Context) -> Iterator[Conflict]:
                     continue
                 closeness = identity.similarity(na, nb)
                 if closeness >= PLACE_SPELLING:
-                    yield from _rows("DSC203", spelled[na], spelled[nb], key, closeness, message)
+                    yield from _rows(ctx, "DSC203", spelled[na], spelled[nb], key, closeness, message)
 
 
 def run(ctx: Context) -> Iterator[Conflict]:
@@ -197,4 +203,4 @@ def run(ctx: Context) -> Iterator[Conflict]:
     yield from _places(ctx)
 
 
-COMPARATOR = Comparator("names", ("DSC202", "DSC203"), run)
+COMPARATOR = Comparator("names", ("DSC202", "DSC203"), run=run)

@@ -75,19 +75,18 @@ def run(ctx: Context) -> Iterator[Conflict]:
                     continue
                 reason = identity.confusable(pa, pb, ctx.settings)
                 extra = f" (the names are easily confused: {reason})" if reason else ""
-                for fa in holders[ni]:
-                    for fb in holders[nj]:
-                        a, b = ordered(fa, fb)
-                        yield Conflict(
-                            "DSC201",
-                            a,
-                            b,
-                            label,
-                            confidence,
-                            True,
-                            f"{a.doc} names {a.value.render()} as {label}; {b.doc} names "
-                            f"{b.value.render()}, a different person{extra}.",
-                        )
+                for fa, fb in ctx.occurrence_pairs(holders[ni], holders[nj]):
+                    a, b = ordered(fa, fb)
+                    yield Conflict(
+                        "DSC201",
+                        a,
+                        b,
+                        label,
+                        confidence,
+                        True,
+                        f"{a.doc} names {a.value.render()} as {label}; {b.doc} names "
+                        f"{b.value.render()}, a different person{extra}.",
+                    )
 
 
-COMPARATOR = Comparator("roles", ("DSC201",), run)
+COMPARATOR = Comparator("roles", ("DSC201",), run=run)
