@@ -309,3 +309,18 @@ def test_severity_levels() -> None:
     assert severity("DSC301", True, 0.9, SETTINGS) == "error"
     assert severity("DSC301", True, 0.6, SETTINGS) == "warning"
     assert severity("DSC102", True, 0.9, SETTINGS) == "warning"
+
+
+def test_rows_per_pair_of_names_are_capped() -> None:
+    from discrepancy.compare_rules.base import MAX_ROWS_PER_PAIR
+
+    groups = [
+        (f"a{i:03d}", [role(f"a{i:03d}", ("Ruhollah",), "Khomeini", "supreme-leader", "iran")])
+        for i in range(15)
+    ]
+    groups += [
+        (f"b{i:03d}", [role(f"b{i:03d}", ("Ali",), "Khamenei", "supreme-leader", "iran")]) for i in range(15)
+    ]
+    rows = run(*groups)
+    assert len(rows) == min(15 * 15, MAX_ROWS_PER_PAIR)
+    assert len({r.doc_a for r in rows}) >= 13 and len({r.doc_b for r in rows}) >= 13
