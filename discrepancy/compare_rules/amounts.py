@@ -36,7 +36,7 @@ from decimal import Decimal
 
 from ..align import AMOUNT_FAMILIES, Pair, family
 from ..document import Document
-from ..facts import INF, NEG_INF, Amount, Fact
+from ..facts import INF, NEG_INF, Amount
 from ..settings import Settings
 from .base import Comparator, Conflict, Context, ordered, said
 
@@ -158,7 +158,7 @@ def _published_day(doc: Document | None) -> str:
     return when.date.isoformat()
 
 
-def subject_of(pair_a: Fact, quals: frozenset[str], head: str) -> str:
+def subject_of(quals: frozenset[str], head: str) -> str:
     """The subject column: shared qualifiers, then the canonical head ("us troop")."""
     return " ".join([*sorted(quals), head]).strip()
 
@@ -170,7 +170,7 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     va, vb = a.value, b.value
     if not isinstance(va, Amount) or not isinstance(vb, Amount):
         return
-    subject = subject_of(a, pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
+    subject = subject_of(pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
     converted = _convert(va, vb)
     if converted is None:
         if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
