@@ -237,17 +237,7 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
     >>> resolve(find_mentions("on Monday afternoon")[0], None).render()
     'Monday (afternoon)'
     """
-    base = When(
-        year=m.year,
-        month=m.month,
-        day=m.day,
-        weekday=m.weekday,
-        part=m.part,
-        hour=m.hour,
-        minute=m.minute,
-        zone=m.zone,
-        utc_offset=m.utc_offset,
-    )
+    base = m.literal()
     if m.then is not None and not m.anaphoric:
         inner = resolve(replace(m, then=None, later_days=None), anchor, future)
         d = inner.date
@@ -705,17 +695,7 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         value = resolve(m, anchor, future)
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
         extra: tuple[tuple[str, str], ...] = ()
-        if anchor is not None and value != When(
-            year=m.year,
-            month=m.month,
-            day=m.day,
-            weekday=m.weekday,
-            part=m.part,
-            hour=m.hour,
-            minute=m.minute,
-            zone=m.zone,
-            utc_offset=m.utc_offset,
-        ):
+        if anchor is not None and value != m.literal():
             extra = (("anchor", anchor_kind),)
         if future:
             extra = (*extra, ("tense", "future"))

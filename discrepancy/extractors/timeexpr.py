@@ -30,6 +30,7 @@ from functools import cache
 import regex
 
 from .. import tables, zones
+from ..facts import When
 
 # --------------------------------------------------------------------------------------------
 # Tables
@@ -273,6 +274,12 @@ class Mention:
     @property
     def has_time(self) -> bool:
         return self.hour is not None
+
+    def literal(self) -> When:
+        """The absolute fields as a `When`, before any resolution against an anchor."""
+        return When(year=self.year, month=self.month, day=self.day, weekday=self.weekday,
+                    part=self.part, hour=self.hour, minute=self.minute, zone=self.zone,
+                    utc_offset=self.utc_offset)
 
 
 # --------------------------------------------------------------------------------------------
