@@ -77,6 +77,9 @@ SHARED_ENTITY = 0.1
 # not counted as places here (see `generic_names`).
 DISJOINT_PLACES_DATE = 0.3
 DISJOINT_PLACES_AMOUNT = 0.35
+# Both sentences name a version or release and none is shared ("Version 2.0 was released on
+# ..." vs "Version 1.9 was released on ..."): two releases, as two places are two events.
+DISJOINT_IDENTIFIERS = 0.35
 # Same attributed source.
 SAME_SOURCE = 0.05
 
@@ -282,6 +285,36 @@ def locatives(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_IDENTIFIER = re.compile(
+    r"""
+    (?:
+      \b(?i:version|release|v)\.?\s{0,2}    # "version 2.0", "release 3", "v1.9"
+      (?P<named>\d{1,6}(?:\.\d{1,6}){0,3})   # the number, one to four parts
+    |
+      (?<![\w.])(?P<semver>\d{1,6}\.\d{1,6}\.\d{1,6})(?![\w.]*\d)  # a bare x.y.z version
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=4096)
+def identifiers(sentence: str) -> frozenset[str]:
+    """Versions and releases a sentence names: what a date or amount on a docs page is about.
+
+    >>> sorted(identifiers("Version 2.0 was released on 12 March 2023; v1.9.1 in January."))
+    ['1.9.1', '2.0']
+    >>> sorted(identifiers("Install 3.12.1 or later. It takes 10 minutes."))
+    ['3.12.1']
+    >>> identifiers("Prices rose 2.5 percent.")
+    frozenset()
+    """
+    out = set()
+    for m in _IDENTIFIER.finditer(sentence):
+        out.add(m.group("named") or m.group("semver"))
+    return frozenset(out)
+
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
 
 
@@ -426,6 +459,7 @@ class Features:
     running_total: bool = False
     reporting: bool = False
     instruments: frozenset[str] = frozenset()
+    identifiers: frozenset[str] = frozenset()
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -473,6 +507,7 @@ def features(
     entities = frozenset(e for e in (people | {entity_key(e) for e in s.entities if e}) if e not in generic)
     places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
     source = normalize(s.source)
+    ids = identifiers(_masked(fact))
     if fam == "date":
         # A date's head is already its event class; the verb lemma itself tells events of one
         # class apart, so it is compared as written, except that statements are one class.
@@ -495,6 +530,7 @@ def features(
             False,
             reporting,
             instruments,
+            ids,
         )
     pred, known = predicate_class(s.predicate)
     if fam in AMOUNT_FAMILIES and pred == _reporting_class():
@@ -502,7 +538,18 @@ def features(
         pred, known = "", False
     running = fam in AMOUNT_FAMILIES and is_running_total(fact)
     head = canonical_head(s.head) if fam != "role" else normalize(s.head)
-    return Features(fam, head, quals, pred, known, s.negated, entities, places, source, running)
+    return Features(
+        fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids
+    )
+
+
+def _masked(fact: Fact) -> str:
+    """The fact's sentence with the fact's own words blanked (a dotted date is not a version)."""
+    at = fact.start - fact.sentence_start
+    if not fact.sentence or not 0 <= at <= len(fact.sentence):
+        return fact.sentence
+    end = min(len(fact.sentence), at + len(fact.surface))
+    return fact.sentence[:at] + " " * (end - at) + fact.sentence[end:]
 
 
 def score(a: Features, b: Features) -> float:
@@ -570,7 +617,7 @@ def _score_dates(a: Features, b: Features) -> float:
 
 
 def _finish(value: float, a: Features, b: Features, disjoint_places: float) -> float:
-    """Negation, names, places and source, common to every family; clipped to [0, 1]."""
+    """Negation, names, places, versions and source, common to every family; clipped to [0, 1]."""
     if a.negated != b.negated:
         value -= NEGATION_DIFFERS
     if a.entities & b.entities:
@@ -578,6 +625,10 @@ def _finish(value: float, a: Features, b: Features, disjoint_places: float) -> f
     if a.places and b.places and not (a.places & b.places):
         value -= disjoint_places
     elif a.places & b.places:
+        value += SHARED_ENTITY / 2
+    if a.identifiers and b.identifiers and not (a.identifiers & b.identifiers):
+        value -= DISJOINT_IDENTIFIERS
+    elif a.identifiers & b.identifiers:
         value += SHARED_ENTITY / 2
     if a.source and a.source == b.source:
         value += SAME_SOURCE

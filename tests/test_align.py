@@ -302,3 +302,44 @@ def test_amounts_in_different_places_are_different_events() -> None:
     lyon = place("a", "Lyon", start=5, sentence_start=0)
     nice = place("b", "Nice", start=5, sentence_start=0)
     assert align.align([a, b, lyon, nice], SETTINGS) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "aligned"),
+    [
+        pytest.param(
+            "Version 2.0 was released on 12 March 2023.",
+            "Version 2.0 was released on 14 March 2023.",
+            True,
+            id="same-version",
+        ),
+        pytest.param(
+            "Version 2.0 was released on 12 March 2023.",
+            "Version 1.9 was released on 18 January 2023.",
+            False,
+            id="two-versions",
+        ),
+        pytest.param(
+            "The plant opened on 12.03.2023.",
+            "The plant opened on 14.03.2023.",
+            True,
+            id="dotted-dates-are-not-versions",
+        ),
+    ],
+)
+def test_versions_tell_releases_apart(first: str, second: str, aligned: bool) -> None:
+    def fact(doc: str, sentence: str) -> Fact:
+        at = sentence.index(" on ") + 4
+        surface = sentence[at:-1]
+        return Fact(
+            doc,
+            "date",
+            Subject(head="release", predicate="release"),
+            surface,
+            at,
+            at + len(surface),
+            When(2023, 3, 12),
+            sentence=sentence,
+        )
+
+    assert bool(align.align([fact("a", first), fact("b", second)], SETTINGS)) is aligned
