@@ -68,8 +68,6 @@ MISSING_PREDICATE = 0.05
 SHARED_QUALIFIER = 0.1
 # Both sides have qualifiers the other lacks ("city council" vs "school board").
 DISJOINT_QUALIFIERS = 0.35
-# One fact negated and the other not: usually different clauses.
-NEGATION_DIFFERS = 0.3
 # A person or named thing in both sentences.
 SHARED_ENTITY = 0.1
 # Both sentences name places and none is shared (Baghdad vs Tehran; "killed in the north" vs
@@ -617,9 +615,11 @@ def _score_dates(a: Features, b: Features) -> float:
 
 
 def _finish(value: float, a: Features, b: Features, disjoint_places: float) -> float:
-    """Negation, names, places, versions and source, common to every family; clipped to [0, 1]."""
-    if a.negated != b.negated:
-        value -= NEGATION_DIFFERS
+    """Names, places, versions and source, common to every family; clipped to [0, 1].
+
+    Negation is no penalty: a negated amount is the value 0 ("no casualties"), which the
+    comparator weighs against the other value like any number.
+    """
     if a.entities & b.entities:
         value += SHARED_ENTITY
     if a.places and b.places and not (a.places & b.places):

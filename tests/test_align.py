@@ -173,8 +173,8 @@ SETTINGS = Settings()
         pytest.param(
             count("a", 0, "casualty", "", negated=True),
             count("b", 5, "casualty", ""),
-            False,
-            id="negated-vs-plain",
+            True,
+            id="negated-is-zero-not-another-slot",
         ),
         pytest.param(
             count("a", 12, "missile", "launch", ("ballistic",)),

@@ -144,9 +144,15 @@ def said(f: Fact) -> str:
     >>> g = Fact("a", "count", Subject(phrase="U.S. troops"), "5,000 U.S. troops", 0, 16, Amount.exact(5000))
     >>> said(g)
     '5,000 U.S. troops'
+    >>> said(Fact("a", "count", Subject(phrase="Americans", source="state tv"), "80", 0, 2, Amount.exact(80)))
+    '80 Americans (according to state tv)'
     """
     phrase = f.subject.phrase.strip()
-    surface = " ".join(f.surface.split())
-    if phrase and phrase.casefold() not in surface.casefold():
-        return f"{surface} {phrase}"
-    return surface
+    text = " ".join(f.surface.split())
+    if phrase and phrase.casefold() not in text.casefold():
+        text = f"{text} {phrase}"
+    if f.subject.source:
+        # Attribution: "Iranian state TV claimed" against "the Pentagon said" is a conflict
+        # between sources, and the message says who claims what.
+        text = f"{text} (according to {f.subject.source})"
+    return text
