@@ -33,7 +33,10 @@ import regex
 from . import tables
 from .facts import INF, NEG_INF, Amount
 
-__all__ = ["canonical_unit", "comparable", "convert", "dimension", "is_time", "registry", "unit_words"]
+__all__ = [
+    "canonical_unit", "comparable", "convert", "dimension", "is_time", "registry", "unit_after",
+    "unit_words",
+]
 
 
 @cache
@@ -87,6 +90,27 @@ def canonical_unit(text: str) -> str | None:
     if t in symbols:
         return symbols[t]
     return nouns.get(" ".join(t.lower().replace("-", " ").split()))
+
+
+# Unit symbols that are also everyday English words: after a four-digit number they are far
+# more often the next word of the sentence ("in 2019 in Paris") than a unit.
+_PROSE_WORDS = frozenset({"in", "at", "a", "an", "am", "pm", "min", "s", "t", "h", "d"})
+_WORD_AFTER = regex.compile(r"[ \t]{0,2}([\p{L}°%][\p{L}/²³]{0,12})\b")
+
+
+def unit_after(text: str, end: int) -> str | None:
+    """The canonical unit written right after ``text[:end]`` (a number), if any.
+
+    Symbols that are also common words ("in", "h") do not count: this is the test that tells
+    "1900 km" (a quantity) from "in 2019 in Paris" (a year).
+
+    >>> unit_after("from 1500 metres up", 9), unit_after("in 2019 in Paris", 7)
+    ('meter', None)
+    """
+    m = _WORD_AFTER.match(text, end, min(len(text), end + 24))
+    if not m or m.group(1).lower() in _PROSE_WORDS:
+        return None
+    return canonical_unit(m.group(1))
 
 
 # pint calls data sizes dimensionless; they get a dimension of their own so "10 GB" never

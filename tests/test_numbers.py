@@ -171,6 +171,8 @@ CASES = [
     pytest.param("half a dozen people", "count", "6", id="half-a-dozen"),
     pytest.param("a 1.2-tonne bomb", "quantity", "1.2 metric_ton", id="tonne-hyphen"),
     pytest.param("100 km away", "quantity", "100 kilometer", id="km"),
+    pytest.param("The route is 1900 km long", "quantity", "1900 kilometer", id="year-like-with-unit"),
+    pytest.param("from 1500 metres up", "quantity", "1500 meter", id="year-like-after-from-with-unit"),
     pytest.param("62 miles away", "quantity", "62 mile", id="miles"),
     pytest.param("a 10 GB disk", "quantity", "10 gigabyte", id="gigabyte"),
     pytest.param("at 60 km/h", "quantity", "60 kilometer / hour", id="speed"),
@@ -231,6 +233,7 @@ def test_counted_noun_and_qualifiers() -> None:
 
 NOT_FACTS = [
     pytest.param("It happened in 2011.", id="year-in"),
+    pytest.param("It happened in 2019 in Paris.", id="year-then-in-is-not-inches"),
     pytest.param("the 2015 nuclear deal", id="year-before-noun"),
     pytest.param("Updated at 20:40 IST", id="clock-24h"),
     pytest.param("At approximately 5:30 p.m. (EST)", id="clock-pm"),

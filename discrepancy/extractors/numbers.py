@@ -359,6 +359,8 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     before = text[max(0, num.start - 24) : num.start]
     if _prefix_re().search(before) or _money_res()[0].search(before):
         return False  # "more than 2000", "up to 1500", "$2000" are amounts
+    if units.unit_after(text, num.end):
+        return False  # "1900 km", "from 1500 metres": a unit makes it a quantity
     if _YEAR_BEFORE.search(before):
         return True
     if not _fullmatch(r"(?:19|20)\d{2}", num.text):

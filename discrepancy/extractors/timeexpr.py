@@ -29,7 +29,7 @@ from functools import cache
 
 import regex
 
-from .. import tables, zones
+from .. import tables, units, zones
 from ..facts import When
 
 # --------------------------------------------------------------------------------------------
@@ -1301,6 +1301,8 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             continue  # "first week of October": a week range; not read yet
         elif m.group("year"):
             ys = m.start("year")
+            if units.unit_after(text, end):
+                continue  # "from 1500 metres": a quantity, not a year
             out.append(Mention(ys, end, text[ys:end], "dates.year", year=int(m.group("year"))))
         elif m.group("dday"):
             day = _day(m.group("dday"))
