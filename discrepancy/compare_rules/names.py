@@ -138,16 +138,26 @@ def _people(ctx: Context) -> Iterator[Conflict]:
         v = value_of[n]
         return name_block(identity.fold(v.family or v.full))
 
+    # One report per pair of identities: the other spellings of the same two people would
+    # only repeat it ("Soleiman" against both "Soleimani" and "Qasem Soleimani").
+    reported: set[tuple[int, int]] = set()
     for na, nb in _pairs(names, family_key):
-        if cluster_of[na] == cluster_of[nb]:
+        ca, cb = cluster_of[na], cluster_of[nb]
+        if ca == cb or (min(ca, cb), max(ca, cb)) in reported:
             continue
         va, vb = value_of[na], value_of[nb]
         ctx.stats.candidates += 1
         reason = identity.confusable(va, vb, settings)
         if reason:
+            reported.add((min(ca, cb), max(ca, cb)))
             subject = identity.fold(va.family or va.full)
 
             def message(a: Fact, b: Fact, r: str = reason) -> str:
+                if "truncation" in r:
+                    return (
+                        f"{a.doc} names {a.value.render()} and {b.doc} names {b.value.render()}: "
+                        f"possibly a misspelling of one name ({r})."
+                    )
                 return (
                     f"{a.doc} names {a.value.render()} and {b.doc} names {b.value.render()}: "
                     f"nearly the same name for different people ({r})."
