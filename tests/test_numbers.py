@@ -214,8 +214,16 @@ def test_vague_amount_intervals_are_documented() -> None:
     assert f.subject.head == "iraqi"
 
 
-def test_subject_left_of_the_verb() -> None:
-    (f,) = facts_of("The death toll rose to 176.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The death toll rose to 176.", id="past"),
+        pytest.param("The death toll has risen to 176, officials said.", id="perfect"),
+        pytest.param("The death toll has now sharply risen to 176.", id="auxiliary-and-adverbs"),
+    ],
+)
+def test_subject_left_of_the_verb(text: str) -> None:
+    (f,) = facts_of(text)
     assert (f.subject.head, f.subject.qualifiers, f.subject.predicate) == ("toll", ("death",), "rise")
 
 

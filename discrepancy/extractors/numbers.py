@@ -1003,6 +1003,9 @@ _CVC = regex.compile(r"[^aeiou]{1,2}[aeiou][^aeiouwxy]")
 _CHANGE_VERBS = frozenset(
     {"rise", "fall", "climb", "increase", "decrease", "jump", "drop", "soar", "reach", "stand"}
 )
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "now", "again"}
+)
 _OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
@@ -1077,7 +1080,10 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                 predicate = p
                 if not head and j > 0 and (cand.kind != "count" or p in _CHANGE_VERBS):
                     k = j - 1
-                    while k >= 0 and tokens[k].group().lower().endswith("ly"):
+                    # skip adverbs and auxiliaries: "the death toll has sharply risen to 176"
+                    while k >= 0 and (
+                        tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in _AUXILIARIES
+                    ):
                         k -= 1
                     stop = _nouns()["stop"]
                     if k >= 0 and tokens[k].group().lower() not in stop and tokens[k].group()[0].islower():  # type: ignore[operator]
