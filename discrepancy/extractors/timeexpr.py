@@ -482,7 +482,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<ofrel>this|next|last|previous|the\s{{1,3}}following)\s{{1,3}}month
         | (?P<nth>first|second|third|fourth|fifth|last)\s{{1,3}}week\s{{1,3}}of\s{{1,3}}(?P<mon>{p["month"]})
         | (?P<prep>in|since|until|till|by|during|from|before|after|of)\s{{1,3}}(?:the\s{{1,3}}year\s{{1,3}})?
-          (?P<year>1[5-9]\d\d|20\d\d)(?![\d,.:%]|[-/]\d|\s{{0,2}}(?:percent|per\s|people|troops|men|km|miles))
+          (?P<year>1[5-9]\d\d|20\d\d)(?![\d:%]|[.,]\d|[-/]\d|\s{{0,2}}(?:percent|per\s|people|troops|men))
         | (?P<prepday>on|for|on\s{{1,3}}the|for\s{{1,3}}the|the)\s{{1,3}}
           (?P<dday>[0-3]?\d(?:st|nd|rd|th)|(?<=(?:on|for|the)\s{{1,3}})[0-3]?\d|{p["ordinal_word"]}|{p["day_word"]})
           (?=\s{{0,2}}(?:[!?;)]|[.,](?!\d)|$))
