@@ -7,7 +7,9 @@ Two aligned amounts conflict when their intervals cannot overlap:
 * an approximate value is widened by ``Settings.approx_tolerance`` on both sides, "nearly N"
   only from below;
 * two upper bounds of the same kind ("up to 5,000" / "up to 2,500") compare as bounds: a
-  stated maximum means the maximum, so different maxima conflict;
+  stated maximum means the maximum, so different maxima conflict; two lower bounds ("at
+  least 4 GB" / "at least 8 GB") likewise, but only as a likely conflict (a warning), since
+  news gives rising minimum estimates ("at least 56 dead", later "at least 60");
 * units of one dimension are converted (`discrepancy.units.comparable`) and the converted
   value is widened by ``Settings.unit_tolerance`` for rounding ("100 km" = "62 miles");
   amounts whose units cannot be converted (a length and a mass, two currencies) are DSC102.
@@ -27,6 +29,9 @@ toll", "so far") is DSC103: it may be an update, and the message gives both date
 >>> verdict(Amount(D(0), D(5000), hedge="up to"), Amount(D(0), D(2500), hedge="up to"), s)
 'clear'
 >>> verdict(Amount(D(0), D(5000), hedge="up to"), Amount.exact(2500), s)
+>>> verdict(Amount(D(4), INF, hedge="at least"), Amount(D(8), INF, hedge="at least"), s)
+'likely'
+>>> verdict(Amount(D(4), INF, hedge="at least"), Amount(D(8), INF, low_open=True, hedge="more than"), s)
 """
 
 from __future__ import annotations
@@ -77,6 +82,11 @@ def _is_upper_bound(a: Amount) -> bool:
     )
 
 
+def _is_lower_bound(a: Amount) -> bool:
+    """A stated minimum: "at least N", "more than N" (high end unbounded, hedged)."""
+    return bool(a.hedge) and a.high == INF and a.low.is_finite() and not a.approximate
+
+
 def _close(x: Decimal, y: Decimal, tolerance: float) -> bool:
     if x == y:
         return True
@@ -95,6 +105,8 @@ def verdict(a: Amount, b: Amount, settings: Settings, unit_tolerance: float = 0.
         if _close(a.high, b.high, unit_tolerance):
             return None
         return "clear"
+    if _is_lower_bound(a) and _is_lower_bound(b) and a.low_open == b.low_open:
+        return None if _close(a.low, b.low, unit_tolerance) else "likely"
     (alo, alo_open), (ahi, ahi_open) = _widen(a, settings.approx_tolerance)
     (blo, blo_open), (bhi, bhi_open) = _widen(b, settings.approx_tolerance)
     if unit_tolerance > 0:
