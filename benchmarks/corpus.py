@@ -1,19 +1,23 @@
 """Benchmark corpora built from the seed articles.
 
-Two helpers, shared by every benchmark:
+Helpers shared by every benchmark:
 
 * `seed_corpus` - ``n_docs`` documents cycling through the seeds, each with its own id
   (``00042_003_920a....txt``), texts unchanged;
 * `seed_text` - one string of at least ``min_bytes`` UTF-8 bytes: the seed texts repeated,
-  separated by blank lines (for throughput measures that want one long input).
+  separated by blank lines (for throughput measures that want one long input);
+* `test_module` - a conformance test module of ``tests/`` (its scorer, files and hold-outs),
+  so a benchmark scores peers exactly as the test suite scores this project.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -24,7 +28,18 @@ from discrepancy.load import load_documents  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 
-__all__ = ["SEEDS", "seed_corpus", "seed_documents", "seed_text"]
+__all__ = ["SEEDS", "seed_corpus", "seed_documents", "seed_text", "test_module"]
+
+
+def test_module(name: str) -> ModuleType:
+    """Import ``tests/<name>.py`` by path (``tests`` is not a package)."""
+    path = ROOT / "tests" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @cache

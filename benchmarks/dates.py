@@ -25,11 +25,9 @@ sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
 import argparse  # noqa: E402
 import datetime as dt  # noqa: E402
-import importlib.util  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
 from pathlib import Path  # noqa: E402
-from types import ModuleType  # noqa: E402
 from typing import Any  # noqa: E402
 
 import regex  # noqa: E402
@@ -38,20 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import seed_corpus  # noqa: E402
+from benchmarks.corpus import seed_corpus, test_module  # noqa: E402
 from discrepancy.document import Document  # noqa: E402
 from discrepancy.extractors import dates  # noqa: E402
 from discrepancy.settings import Settings  # noqa: E402
-
-
-def _conformance() -> ModuleType:
-    """The conformance test module (its scorer, files and hold-outs)."""
-    path = ROOT / "tests" / "test_conformance_dates.py"
-    spec = importlib.util.spec_from_file_location("test_conformance_dates", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _corpus(mb: float) -> list[Document]:
@@ -145,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(rows) == 2:
         print(f"ratio (discrepancy / dateparser MB/s): {rows[1][1] / rows[0][1]:.1f}x")
 
-    conf = _conformance()
+    conf = test_module("test_conformance_dates")
     if not conf.FOLDER.is_dir():
         print(f"conformance data not found at {conf.FOLDER}: pass rates skipped")
         return 0

@@ -21,33 +21,21 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
 from decimal import Decimal  # noqa: E402
 from pathlib import Path  # noqa: E402
-from types import ModuleType  # noqa: E402
 from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import seed_corpus  # noqa: E402
+from benchmarks.corpus import seed_corpus, test_module  # noqa: E402
 from discrepancy.document import Document  # noqa: E402
 from discrepancy.extractors import numbers  # noqa: E402
 from discrepancy.facts import Amount, Fact, Subject  # noqa: E402
 from discrepancy.settings import Settings  # noqa: E402
-
-
-def _conformance() -> ModuleType:
-    path = ROOT / "tests" / "test_conformance_numbers.py"
-    spec = importlib.util.spec_from_file_location("conformance_numbers", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _corpus(mb: float) -> list[Document]:
@@ -115,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ours_s, ours_n = _time(lambda d: numbers.extract(d, settings), docs)
     rows = [("discrepancy.numbers", ours_s, ours_n)]
 
-    conf = _conformance()
+    conf = test_module("test_conformance_numbers")
     names = list(conf.FILES)
     ours_rates = {n: conf.score(n) for n in names}
     peer_rates: dict[str, Any] = {}
