@@ -192,19 +192,34 @@ def _rows(
                 doc_a=c.a.doc,
                 line_a=line_a,
                 col_a=col_a,
-                text_a=c.a.surface,
+                text_a=quoted(c.a, docs[c.a.doc]),
                 value_a=va,
                 sentence_a=c.a.sentence,
                 doc_b=c.b.doc,
                 line_b=line_b,
                 col_b=col_b,
-                text_b=c.b.surface,
+                text_b=quoted(c.b, docs[c.b.doc]),
                 value_b=vb,
                 sentence_b=c.b.sentence,
                 fingerprint=fingerprint(c.rule, c.subject, [(c.a.doc, va), (c.b.doc, vb)]),
             )
         )
     return out
+
+
+def quoted(fact: Fact, doc: Document) -> str:
+    """The text a finding quotes: the fact's surface, through its counted noun phrase if any.
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> d = Document(id="a", text="Some 5,000 U.S. troops stay.")
+    >>> f = Fact("a", "count", Subject(), "5,000", 5, 10, Amount.exact(5000), extra=(("phrase_end", "22"),))
+    >>> quoted(f, d), quoted(Fact("a", "count", Subject(), "5,000", 5, 10, Amount.exact(5000)), d)
+    ('5,000 U.S. troops', '5,000')
+    """
+    end = fact.get("phrase_end")
+    if end.isdigit() and fact.end < int(end) <= len(doc.text):
+        return doc.text[fact.start : int(end)]
+    return fact.surface
 
 
 def find_conflicts(

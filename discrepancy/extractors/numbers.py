@@ -1149,8 +1149,13 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         if c.start >= c.end:
             continue
         sentence = doc.sentence_at(c.start)
-        subject, _ = _subject(text, sentence, c)
-        yield make_fact(doc, c.kind, c.start, c.end, c.amount, c.rule, subject, c.extra)
+        subject, np_end = _subject(text, sentence, c)
+        extra = c.extra
+        if np_end > c.end and "\n" not in text[c.end : np_end]:
+            # Where the counted noun phrase ends, so a report can quote "5,000 U.S. troops"
+            # while the fact's own span stays the amount.
+            extra = (*extra, ("phrase_end", str(np_end)))
+        yield make_fact(doc, c.kind, c.start, c.end, c.amount, c.rule, subject, extra)
 
 
 EXTRACTOR = Extractor("numbers", extract)
