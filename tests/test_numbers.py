@@ -227,6 +227,18 @@ def test_subject_left_of_the_verb(text: str) -> None:
     assert (f.subject.head, f.subject.qualifiers, f.subject.predicate) == ("toll", ("death",), "rise")
 
 
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        pytest.param("No Americans were killed.", "american", id="plural-demonym"),
+        pytest.param("There were no casualties.", "casualty", id="casualties"),
+    ],
+)
+def test_negated_counts_are_zero(text: str, head: str) -> None:
+    (f,) = [f for f in facts_of(text) if f.kind == "count"]
+    assert (f.value.render(), f.subject.head, f.subject.negated) == ("0", head, True)
+
+
 def test_no_decision_is_not_a_count() -> None:
     assert facts_of("There is no decision to leave.") == []
 

@@ -923,10 +923,16 @@ _NEGATED = regex.compile(r"(?<![\p{L}])(?:no|zero)[ \t]{1,3}(?=\p{L})", regex.I 
 
 def _negated(text: str) -> Iterator[_Cand]:
     negatable = _nouns()["negatable"]
+    places: dict[str, str] = _nouns()["places"]  # type: ignore[assignment]
     for m in _NEGATED.finditer(text):
         words = _np_words(text, m.end())
         head = _head(words, Decimal(0))
-        if head is not None and _lemma(words[head][0]) in negatable:  # type: ignore[operator]
+        if head is None:
+            continue
+        word = words[head][0]
+        # "no casualties", and "no Americans" (a plural demonym counts people of a country)
+        demonym = word[:1].isupper() and word.lower().endswith("s") and word.lower() in places
+        if _lemma(word) in negatable or demonym:  # type: ignore[operator]
             amount = Amount(Decimal(0), Decimal(0), hedge=m.group().strip().lower())
             yield _Cand(m.start(), m.end() - 1, "count", amount, "numbers.negated-count", m.start(), m.end())
 
