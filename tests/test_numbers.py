@@ -220,6 +220,10 @@ def test_vague_amount_intervals_are_documented() -> None:
         pytest.param("The death toll rose to 176.", id="past"),
         pytest.param("The death toll has risen to 176, officials said.", id="perfect"),
         pytest.param("The death toll has now sharply risen to 176.", id="auxiliary-and-adverbs"),
+        pytest.param(
+            "The death toll from the quake that struck the region on Friday night has risen to 176.",
+            id="total-named-earlier-in-the-clause",
+        ),
     ],
 )
 def test_subject_left_of_the_verb(text: str) -> None:
@@ -237,6 +241,12 @@ def test_subject_left_of_the_verb(text: str) -> None:
 def test_negated_counts_are_zero(text: str, head: str) -> None:
     (f,) = [f for f in facts_of(text) if f.kind == "count"]
     assert (f.value.render(), f.subject.head, f.subject.negated) == ("0", head, True)
+
+
+def test_coordinated_count_shares_the_counted_noun() -> None:
+    a, b = facts_of("The storm killed at least 12 people and injured 30.")
+    assert a.subject.head == b.subject.head == "person"
+    assert (a.subject.predicate, b.subject.predicate) == ("kill", "injure")
 
 
 def test_no_decision_is_not_a_count() -> None:

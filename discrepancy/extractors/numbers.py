@@ -1009,6 +1009,20 @@ _CVC = regex.compile(r"[^aeiou]{1,2}[aeiou][^aeiouwxy]")
 _CHANGE_VERBS = frozenset(
     {"rise", "fall", "climb", "increase", "decrease", "jump", "drop", "soar", "reach", "stand"}
 )
+# Nouns that name a running total; after a verb of change ("has risen to") one of them
+# earlier in the clause is what the number counts.
+_TOTAL_HEADS = ("toll", "tally", "total", "number", "count")
+_TOTAL_WORD = regex.compile(
+    rf"(?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?(?P<head>{'|'.join(_TOTAL_HEADS)})\b", regex.I | regex.V1
+)
+
+
+def _last_total(before: str) -> regex.Match[str] | None:
+    """The last running-total noun in ``before`` ("death toll"), scanning once."""
+    last = None
+    for last in _TOTAL_WORD.finditer(before):  # noqa: B007 - keep the last match
+        pass
+    return last
 _AUXILIARIES = frozenset(
     {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "now", "again"}
 )
@@ -1086,6 +1100,15 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                 predicate = p
                 if not head and j > 0 and (cand.kind != "count" or p in _CHANGE_VERBS):
                     k = j - 1
+                    # "The death toll from the quake that struck on Friday has risen to 2,122":
+                    # the running total named earlier in the clause is the subject, not the
+                    # word just before the verb.
+                    total = _last_total(before) if p in _CHANGE_VERBS else None
+                    if total:
+                        left_head = _lemma(total.group("head"))
+                        if total.group("mod") and total.group("mod").lower() not in _nouns()["stop"]:  # type: ignore[operator]
+                            qualifiers = [_qualifier(total.group("mod"))]
+                        break
                     # skip adverbs and auxiliaries: "the death toll has sharply risen to 176"
                     while k >= 0 and (
                         tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in _AUXILIARIES
@@ -1148,14 +1171,54 @@ def amounts(text: str) -> list[_Cand]:
     return _resolve(cands)
 
 
+# Between two coordinated counts: "killing 2,012 people and injuring 2,059", "12 dead, 30 hurt".
+_COORDINATION = regex.compile(
+    r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:and|while|with|as[ \t]well[ \t]as|,)[ \t]{1,3}"
+    r"(?:(?P<verb>\p{Ll}{2,20})[ \t]{1,3})?$",
+    regex.V1,
+)
+
+
+def _coordinated(
+    text: str, previous: tuple[_Cand, Subject, int, tuple[int, int]], c: _Cand, sentence: tuple[int, int],
+    subject: Subject,
+) -> Subject:
+    """A headless count coordinated with the previous one counts the same things.
+
+    >>> doc = Document("d", "The quake killed 2,012 people and injured 2,059.")
+    >>> [(f.surface, f.subject.head, f.subject.predicate) for f in extract(doc, Settings())]
+    [('2,012', 'person', 'kill'), ('2,059', 'person', 'injure')]
+    """
+    p_cand, p_subject, p_end, p_sentence = previous
+    if p_sentence != sentence or c.kind != "count" or p_cand.kind != "count" or not p_subject.head:
+        return subject
+    if p_subject.head in _TOTAL_HEADS:
+        return subject  # "the toll rose to 2,122, with 2,421 injured": the injured are no toll
+    if p_end > c.start or c.start - p_end > 40:
+        return subject
+    m = _COORDINATION.search(text, p_end, c.start)
+    if not m or m.start() != p_end:
+        return subject
+    predicate = subject.predicate
+    if m.group("verb"):
+        predicate = _predicate_word(m.group("verb")) or predicate
+    return replace(
+        p_subject, predicate=predicate, negated=subject.negated, source=subject.source or p_subject.source
+    )
+
+
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     """Numeric facts of one document, in text order."""
     text = doc.text
+    previous: tuple[_Cand, Subject, int, tuple[int, int]] | None = None
     for c in amounts(text):
         if c.start >= c.end:
             continue
         sentence = doc.sentence_at(c.start)
         subject, np_end = _subject(text, sentence, c)
+        if previous and not subject.head:
+            subject = _coordinated(text, previous, c, sentence, subject)
+        previous = (c, subject, np_end, sentence)
         extra = c.extra
         if np_end > c.end and "\n" not in text[c.end : np_end]:
             # Where the counted noun phrase ends, so a report can quote "5,000 U.S. troops"
