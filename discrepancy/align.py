@@ -458,6 +458,7 @@ class Features:
     reporting: bool = False
     instruments: frozenset[str] = frozenset()
     identifiers: frozenset[str] = frozenset()
+    baseline: bool = False
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -537,7 +538,8 @@ def features(
     running = fam in AMOUNT_FAMILIES and is_running_total(fact)
     head = canonical_head(s.head) if fam != "role" else normalize(s.head)
     return Features(
-        fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids
+        fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
+        baseline=fact.get("baseline") == "yes",
     )
 
 
@@ -562,6 +564,9 @@ def score(a: Features, b: Features) -> float:
     0.45
     >>> score(F("kill"), F("injure")), score(F("kill"), F(""))
     (0.0, 0.0)
+    >>> from dataclasses import replace
+    >>> score(F("win"), replace(F("win"), baseline=True))
+    0.0
     >>> def D(pred, quals=(), places=(), reporting=False, source="", instruments=()):
     ...     return Features("date", "strike", frozenset(quals), pred, bool(pred), False,
     ...                     places=frozenset(places), source=source, reporting=reporting,
@@ -577,6 +582,8 @@ def score(a: Features, b: Features) -> float:
     """
     if a.family == "date":
         return _score_dates(a, b)
+    if a.baseline != b.baseline:
+        return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
     value = BASE
     # Predicates.
     if a.head in _generic_heads() and not (a.predicate and a.predicate == b.predicate):

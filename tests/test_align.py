@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -181,6 +182,18 @@ SETTINGS = Settings()
             count("b", 12, "missile", "launch"),
             True,
             id="qualifier-subset",
+        ),
+        pytest.param(
+            count("a", 18, "margin", "improve"),
+            replace(count("b", 15, "margin", "improve"), extra=(("baseline", "yes"),)),
+            False,
+            id="current-vs-earlier-value",
+        ),
+        pytest.param(
+            replace(count("a", 15, "margin", "improve"), extra=(("baseline", "yes"),)),
+            replace(count("b", 16, "margin", "improve"), extra=(("baseline", "yes"),)),
+            True,
+            id="earlier-vs-earlier-value",
         ),
     ],
 )

@@ -249,6 +249,23 @@ def test_coordinated_count_shares_the_counted_noun() -> None:
     assert (a.subject.predicate, b.subject.predicate) == ("kill", "injure")
 
 
+@pytest.mark.parametrize(
+    ("text", "baselines"),
+    [
+        pytest.param("Margin improved to 18 percent from 15 percent.", ["15 percent"], id="to-from"),
+        pytest.param("Margin was 18%, compared with 15% in 2023.", ["15%"], id="compared-with"),
+        pytest.param("Clients may send 600 requests, up from 300 requests.", ["300"], id="up-from"),
+        pytest.param("Revenue rose to $4.2 billion from $3.8 billion.", ["$3.8 billion"], id="money"),
+        pytest.param("About 300 people fled from 12 towns.", [], id="other-noun-is-no-baseline"),
+        pytest.param("The fire burned 40 km from 3 villages.", [], id="other-kind-is-no-baseline"),
+        pytest.param("It rose from 10 to 20 percent.", [], id="range-is-no-baseline"),
+        pytest.param("Sales rose 5%. From 2 stores, 40 people were hired.", [], id="other-sentence"),
+    ],
+)
+def test_earlier_value_of_a_change_is_a_baseline(text: str, baselines: list[str]) -> None:
+    assert [f.surface for f in facts_of(text) if f.get("baseline") == "yes"] == baselines
+
+
 def test_no_decision_is_not_a_count() -> None:
     assert facts_of("There is no decision to leave.") == []
 

@@ -1207,6 +1207,44 @@ def _coordinated(
     )
 
 
+@cache
+def _baseline_re() -> regex.Pattern[str]:
+    """A `[baseline]` phrase that ends right where an amount starts ("... from ")."""
+    words = _phrase_pattern(_words("hedges", "baseline"))
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])(?:{words})  # from, up from, compared with ...
+        [ \t\u00a0]{{1,3}}$              # right before the amount
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+# How far back (characters) the changed amount may stand before a baseline's marker
+# ("revenue rose 12% to $4.2 billion in fiscal 2024 from $3.75 billion").
+_BASELINE_GAP = 60
+
+
+def _is_baseline(
+    text: str, previous: tuple[_Cand, Subject, int, tuple[int, int]], c: _Cand, sentence: tuple[int, int],
+    subject: Subject,
+) -> bool:
+    """Whether ``c`` is the earlier value the previous amount of its sentence is measured against.
+
+    >>> doc = Document("d", "Margin improved to 18 percent from 15 percent. 300 people fled from 12 towns.")
+    >>> [(f.surface, f.get("baseline")) for f in extract(doc, Settings())]
+    [('18 percent', ''), ('15 percent', 'yes'), ('300', ''), ('12', '')]
+    """
+    p_cand, p_subject, _, p_sentence = previous
+    if p_sentence != sentence or p_cand.kind != c.kind or p_cand.end > c.start:
+        return False
+    if c.start - p_cand.end > _BASELINE_GAP:
+        return False
+    if subject.head and p_subject.head and subject.head != p_subject.head:
+        return False  # "300 people fled from 12 towns": towns are no earlier count of people
+    return bool(_baseline_re().search(text, p_cand.end, c.start))
+
+
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     """Numeric facts of one document, in text order."""
     text = doc.text
@@ -1218,8 +1256,12 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         subject, np_end = _subject(text, sentence, c)
         if previous and not subject.head:
             subject = _coordinated(text, previous, c, sentence, subject)
+        baseline = previous is not None and _is_baseline(text, previous, c, sentence, subject)
         previous = (c, subject, np_end, sentence)
         extra = c.extra
+        if baseline:
+            # An earlier value ("from 15%"): compared only with other earlier values.
+            extra = (*extra, ("baseline", "yes"))
         if np_end > c.end and "\n" not in text[c.end : np_end]:
             # Where the counted noun phrase ends, so a report can quote "5,000 U.S. troops"
             # while the fact's own span stays the amount.
