@@ -269,6 +269,24 @@ def test_running_total_terms() -> None:
     assert not align.is_running_total(g)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number", "running"),
+    [
+        pytest.param("Floods that struck on Sunday have killed 19 people.", "19", True, id="present-perfect"),
+        pytest.param("Some 150 firefighters were now working in the area.", "150", True, id="now"),
+        pytest.param("About 800 remain in shelters.", "800", True, id="remain"),
+        pytest.param("Floods killed 14 people on Monday.", "14", False, id="simple-past"),
+        pytest.param("The company hired 1,200 people.", "1,200", False, id="no-marker"),
+    ],
+)
+def test_running_total_markers(sentence: str, number: str, running: bool) -> None:
+    at = sentence.index(number)
+    f = Fact(
+        "a", "count", Subject(head="person"), number, at, at + len(number), Amount.exact(1), sentence=sentence
+    )
+    assert align.is_running_total(f) is running
+
+
 def test_synonym_classes_reject_a_word_in_two_classes() -> None:
     with pytest.raises(tables.TableError, match="rocket"):
         tables.unique_inverse("synonyms", {"missile": ["rocket"], "artillery": ["rocket"]})
