@@ -313,6 +313,29 @@ def identifiers(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _continuing_pattern() -> re.Pattern[str]:
+    words = sorted((normalize(w) for w in _section_list("continuing", "openers")), key=len, reverse=True)
+    # A whole word or phrase at the very start of a sentence; literal alternatives only.
+    return re.compile(r"\s{0,8}(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'’-])", re.I)
+
+
+def carried_identifiers(sentence: str, previous: str) -> frozenset[str]:
+    """The versions a sentence is about when it names none and continues the previous one.
+
+    >>> sorted(carried_identifiers("It requires 512 MB of RAM.", "Version 3.2.0 was released."))
+    ['3.2.0']
+    >>> carried_identifiers("Installs need 512 MB.", "Version 3.2.0 was released.")
+    frozenset()
+    >>> sorted(carried_identifiers("It needs 1 GB in v4.", "Version 3.2.0 was released."))
+    ['4']
+    """
+    own = identifiers(sentence)
+    if own or not _continuing_pattern().match(sentence):
+        return own
+    return identifiers(previous)
+
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
 
 
@@ -507,6 +530,8 @@ def features(
     places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
     source = normalize(s.source)
     ids = identifiers(_masked(fact))
+    if not ids and fact.get("versions"):
+        ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
     if fam == "date":
         # A date's head is already its event class; the verb lemma itself tells events of one
         # class apart, so it is compared as written, except that statements are one class.

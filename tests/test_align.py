@@ -287,6 +287,20 @@ def test_running_total_markers(sentence: str, number: str, running: bool) -> Non
     assert align.is_running_total(f) is running
 
 
+@pytest.mark.parametrize(
+    ("sentence", "previous", "versions"),
+    [
+        pytest.param("It requires 512 MB.", "Version 3.2.0 was released.", ["3.2.0"], id="pronoun"),
+        pytest.param("This release needs 2 GB.", "Release 4 is out.", ["4"], id="this-release"),
+        pytest.param("Its size is 2 GB.", "Version 4.1 is out.", [], id="no-opener"),
+        pytest.param("Italy needs 2 GB.", "Version 4.1 is out.", [], id="opener-is-a-prefix"),
+        pytest.param("It needs 2 GB in 5.0.1.", "Version 4.1 is out.", ["5.0.1"], id="own-version-wins"),
+    ],
+)
+def test_carried_identifiers(sentence: str, previous: str, versions: list[str]) -> None:
+    assert sorted(align.carried_identifiers(sentence, previous)) == versions
+
+
 def test_synonym_classes_reject_a_word_in_two_classes() -> None:
     with pytest.raises(tables.TableError, match="rocket"):
         tables.unique_inverse("synonyms", {"missile": ["rocket"], "artillery": ["rocket"]})

@@ -266,6 +266,18 @@ def test_earlier_value_of_a_change_is_a_baseline(text: str, baselines: list[str]
     assert [f.surface for f in facts_of(text) if f.get("baseline") == "yes"] == baselines
 
 
+@pytest.mark.parametrize(
+    ("text", "versions"),
+    [
+        pytest.param("Version 3.2.0 is out. It requires 512 MB.", ["3.2.0"], id="pronoun-carries"),
+        pytest.param("Version 3.2.0 is out. Installs need 512 MB.", [""], id="no-pronoun"),
+        pytest.param("It requires 512 MB.", [""], id="first-sentence"),
+    ],
+)
+def test_versions_carried_from_the_previous_sentence(text: str, versions: list[str]) -> None:
+    assert [f.get("versions") for f in facts_of(text)] == versions
+
+
 def test_no_decision_is_not_a_count() -> None:
     assert facts_of("There is no decision to leave.") == []
 

@@ -31,6 +31,7 @@ labels ("No. 5", "Flight 752"), model names ("Qaim-1", "F-35").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -38,7 +39,7 @@ from functools import cache
 
 import regex
 
-from .. import tables, units
+from .. import align, tables, units
 from ..document import Document
 from ..extract import Extractor
 from ..facts import INF, Amount, Fact, Subject
@@ -1245,6 +1246,28 @@ def _is_baseline(
     return bool(_baseline_re().search(text, p_cand.end, c.start))
 
 
+def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str:
+    """Versions of the previous sentence that a sentence opened by "It"/"This" is about.
+
+    >>> doc = Document("d", "Version 3.2.0 is out. It requires 512 MB. Version 3.1.4 needed 256 MB.")
+    >>> [(f.surface, f.get("versions")) for f in extract(doc, Settings())]
+    [('512 MB', '3.2.0'), ('256 MB', '')]
+    """
+    s_start, s_end = sentence
+    if s_start >= s_end or s_start == 0:
+        return ""
+    text = doc.text
+    own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
+    if align.identifiers(own):
+        return ""  # the sentence names its own version
+    i = bisect.bisect_left(doc.sentences, (s_start,)) - 1  # the sentence before this one
+    if i < 0:
+        return ""
+    p_start, p_end = doc.sentences[i]
+    carried = align.carried_identifiers(own, text[p_start:p_end])
+    return " ".join(sorted(carried))
+
+
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     """Numeric facts of one document, in text order."""
     text = doc.text
@@ -1262,6 +1285,9 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         if baseline:
             # An earlier value ("from 15%"): compared only with other earlier values.
             extra = (*extra, ("baseline", "yes"))
+        carried = _carried_versions(doc, sentence, c)
+        if carried:
+            extra = (*extra, ("versions", carried))
         if np_end > c.end and "\n" not in text[c.end : np_end]:
             # Where the counted noun phrase ends, so a report can quote "5,000 U.S. troops"
             # while the fact's own span stays the amount.
