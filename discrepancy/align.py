@@ -314,6 +314,11 @@ def identifiers(sentence: str) -> frozenset[str]:
 
 
 @cache
+def _distributive() -> frozenset[str]:
+    return frozenset(canonical_qualifier(w) for w in _section_list("distributive", "qualifiers"))
+
+
+@cache
 def _continuing_pattern() -> re.Pattern[str]:
     words = sorted((normalize(w) for w in _section_list("continuing", "openers")), key=len, reverse=True)
     # A whole word or phrase at the very start of a sentence; literal alternatives only.
@@ -609,6 +614,8 @@ def score(a: Features, b: Features) -> float:
         return _score_dates(a, b)
     if a.baseline != b.baseline:
         return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
+    if (a.qualifiers & _distributive()) != (b.qualifiers & _distributive()):
+        return 0.0  # "a single file of at most 2 GB" is no total "up to 10 GB of files"
     value = BASE
     # Predicates.
     if a.head in _generic_heads() and not (a.predicate and a.predicate == b.predicate):

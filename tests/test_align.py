@@ -195,6 +195,18 @@ SETTINGS = Settings()
             True,
             id="earlier-vs-earlier-value",
         ),
+        pytest.param(
+            count("a", 2, "file", "", ("single",)),
+            count("b", 10, "file", ""),
+            False,
+            id="per-item-vs-total",
+        ),
+        pytest.param(
+            count("a", 2, "file", "", ("single",)),
+            count("b", 5, "file", "", ("individual",)),
+            True,
+            id="per-item-vs-per-item",
+        ),
     ],
 )
 def test_score_decides_slot(a: Fact, b: Fact, aligned: bool) -> None:
