@@ -278,6 +278,21 @@ def test_versions_carried_from_the_previous_sentence(text: str, versions: list[s
     assert [f.get("versions") for f in facts_of(text)] == versions
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "qualifiers"),
+    [
+        pytest.param("Operating margin was 18%.", "margin", ("operating",), id="was"),
+        pytest.param("A single upload may be at most 2 GB.", "upload", ("single",), id="may-be-hedged"),
+        pytest.param("The backlog stood at 4,000.", "backlog", (), id="stood-at"),
+        pytest.param("It was 18%.", "", (), id="pronoun-is-no-noun"),
+        pytest.param("Revenue rose 12%.", "", (), id="no-copula"),
+    ],
+)
+def test_noun_before_a_copula_is_the_subject(text: str, head: str, qualifiers: tuple[str, ...]) -> None:
+    (f,) = facts_of(text)
+    assert (f.subject.head, f.subject.qualifiers) == (head, qualifiers)
+
+
 def test_no_decision_is_not_a_count() -> None:
     assert facts_of("There is no decision to leave.") == []
 

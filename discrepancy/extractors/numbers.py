@@ -1035,6 +1035,39 @@ _AFTER_VERB = regex.compile(
 )
 
 
+@cache
+def _copula_re() -> regex.Pattern[str]:
+    """A noun phrase and a `[copulas]` verb that end right where an amount starts."""
+    words = _phrase_pattern(_words("nouns", "copulas"))
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])
+        (?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?  # one modifier: "operating", "single"
+        (?P<noun>\p{{Ll}}[\p{{L}}\-]{{1,30}})       # the lower-case noun: "margin", "upload"
+        [ \t]{{1,3}}(?:{words})                      # was, may be, stands at ...
+        [ \t\u00a0]{{1,3}}$                          # right before the amount
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+def _copular_subject(before: str) -> tuple[str, list[str]]:
+    """Head and qualifiers of "NOUN was N" from the text right before an amount.
+
+    >>> _copular_subject("Operating margin was "), _copular_subject("A single upload may be ")
+    (('margin', ['operating']), ('upload', ['single']))
+    >>> _copular_subject("It was "), _copular_subject("The answer is "), _copular_subject("This ")
+    (('', []), ('answer', []), ('', []))
+    """
+    m = _copula_re().search(before)
+    stop = _nouns()["stop"]
+    if not m or m.group("noun").lower() in stop:  # type: ignore[operator]
+        return "", []
+    mod = m.group("mod")
+    quals = [_qualifier(mod)] if mod and mod.lower() not in stop else []  # type: ignore[operator]
+    return _lemma(m.group("noun")), quals
+
+
 def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Subject, int]:
     """The subject of an amount and where its noun phrase ends (to extend the span)."""
     value = cand.amount.low if cand.amount.low != 0 or cand.amount.is_point else cand.amount.high
@@ -1121,6 +1154,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                         if k > 0 and tokens[k - 1].group().lower() not in _nouns()["stop"]:  # type: ignore[operator]
                             qualifiers = [_qualifier(tokens[k - 1].group())]
                 break
+    if not head and not left_head:
+        left_head, qualifiers = _copular_subject(text[max(s_start, cand.start - 80) : cand.start])
     if not head and left_head:
         head = left_head
         phrase = " ".join([*qualifiers, head])
