@@ -115,6 +115,7 @@ def test_canonical_qualifier(word: str, expected: str) -> None:
         pytest.param("stationed", ("presence", True), id="stationed"),
         pytest.param("wound", ("injury", True), id="wound"),
         pytest.param("fire", ("attack", True), id="fire"),
+        pytest.param("crested", ("peak", True), id="crested-is-peak"),
         pytest.param("", ("", False), id="empty"),
     ],
 )
