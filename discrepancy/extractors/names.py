@@ -606,9 +606,11 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
         if qual_org:
             role_start = toks[gm.start].start
     else:
-        org_run = _org_before(d, q)
+        # "Northwind Labs CEO", or a possessive: "Northwind's chief executive, Dana Whitfeld"
+        o_end = q - 1 if q >= 1 and toks[q].kind == "poss" else q
+        org_run = _org_before(d, o_end)
         if org_run is not None:
-            qual_org = "-".join(identity.fold(" ".join(x.text for x in toks[org_run:q + 1])).split())
+            qual_org = "-".join(identity.fold(" ".join(x.text for x in toks[org_run:o_end + 1])).split())
             role_start = toks[org_run].start
     if comma and not (org or qual_org or (q >= 0 and toks[q].low in _DETERMINERS)):
         return None
