@@ -353,6 +353,15 @@ def test_not_dates(text):
             "prayer",
             id="weekday-modifies-noun",
         ),
+        pytest.param(
+            "## Version 3.2.0 (2025-02-14)", "2025-02-14", "release", "release", id="version-heading"
+        ),
+        pytest.param("v1.4 - 2024-11-02", "2024-11-02", "release", "release", id="v-dash-date"),
+        pytest.param("The office opened on 2025-02-14.", "2025-02-14", "open", "open", id="no-version"),
+        pytest.param(
+            "Version 2.0 was deprecated on 2025-02-14.", "2025-02-14", "deprecate", "deprecate",
+            id="own-event-wins",
+        ),
     ],
 )
 def test_event_subject(text, surface, head, predicate):

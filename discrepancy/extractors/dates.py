@@ -43,7 +43,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .. import tables
+from .. import align, tables
 from ..document import Document
 from ..extract import Extractor
 from ..facts import Fact, Subject, When
@@ -416,6 +416,18 @@ def _events() -> tuple[
 
 
 @cache
+def _versioned_event() -> str:
+    """The event of a bare date beside a version number (events.toml [versioned])."""
+    event = tables.require("events", "versioned", dict).get("event")
+    word_class = _events()[0]
+    if not isinstance(event, str) or event not in set(word_class.values()):
+        raise tables.TableError(
+            f"data table events.toml: [versioned] event = {event!r} is not a [classes] event"
+        )
+    return event
+
+
+@cache
 def _known() -> frozenset[str]:
     word_class, _, _, _, participants, verbs = _events()
     return frozenset(word_class) | participants | verbs
@@ -591,6 +603,10 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
             head = word_class[near[0][3]]
         else:
             head = predicate
+    if not head and not predicate:
+        versioned = _versioned_event()
+        if align.identifiers(text[sent_start:start] + " " + text[end:sent_end]):
+            head = predicate = versioned  # "Version 3.2.0 (2025-02-14)": that release's date
     window = [w for w in words if abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100]
     qualifiers = sorted(
         {
