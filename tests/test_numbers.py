@@ -257,6 +257,7 @@ def test_coordinated_count_shares_the_counted_noun() -> None:
         pytest.param("Clients may send 600 requests, up from 300 requests.", ["300"], id="up-from"),
         pytest.param("Revenue rose to $4.2 billion from $3.8 billion.", ["$3.8 billion"], id="money"),
         pytest.param("About 300 people fled from 12 towns.", [], id="other-noun-is-no-baseline"),
+        pytest.param("She took 54% of the vote against 46% for Ruiz.", [], id="rival-share-is-no-baseline"),
         pytest.param("The fire burned 40 km from 3 villages.", [], id="other-kind-is-no-baseline"),
         pytest.param("It rose from 10 to 20 percent.", [], id="range-is-no-baseline"),
         pytest.param("Sales rose 5%. From 2 stores, 40 people were hired.", [], id="other-sentence"),
