@@ -294,6 +294,18 @@ def test_noun_before_a_copula_is_the_subject(text: str, head: str, qualifiers: t
     assert (f.subject.head, f.subject.qualifiers) == (head, qualifiers)
 
 
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        pytest.param("About 212,000 ballots were cast.", "cast", id="cast"),
+        pytest.param("Some 1,450 ballots were rejected.", "reject", id="regular-ed"),
+    ],
+)
+def test_predicate_after_the_counted_noun(text: str, predicate: str) -> None:
+    (f,) = facts_of(text)
+    assert f.subject.predicate == predicate
+
+
 def test_no_decision_is_not_a_count() -> None:
     assert facts_of("There is no decision to leave.") == []
 
