@@ -244,6 +244,24 @@ def test_dates_in_two_zones_at_one_instant() -> None:
     assert rows == []
 
 
+@pytest.mark.parametrize(
+    ("local", "rules"),
+    [
+        pytest.param(When(2024, 11, 5, weekday=1, hour=20, minute=0), [], id="new-york-evening-is-gmt-night"),
+        pytest.param(When(2024, 11, 6, weekday=2, hour=9, minute=0), [], id="within-some-zone"),
+        pytest.param(When(2024, 11, 3, weekday=6, hour=20, minute=0), ["DSC301"], id="two-days-off"),
+        pytest.param(When(2024, 11, 4, weekday=0), ["DSC301"], id="bare-date-is-its-day"),
+    ],
+)
+def test_time_without_a_zone_against_a_zoned_time(local: When, rules: list[str]) -> None:
+    gmt = When(2024, 11, 6, weekday=2, hour=1, minute=0, zone="GMT", utc_offset=0)
+    rows = run(
+        ("a", [date("a", gmt, "01:00 GMT on Wednesday", "close", "close")]),
+        ("b", [date("b", local, local.render(), "close", "close")]),
+    )
+    assert [r.rule for r in rows] == rules
+
+
 def test_broader_date_is_compatible() -> None:
     rows = run(
         ("a", [date("a", When(2023, 3), "March 2023", "release", "release")]),

@@ -13,6 +13,7 @@ inference and the conflict is *likely* (a warning).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..align import Pair
 from ..facts import Fact, When
@@ -40,6 +41,40 @@ def _shown(f: Fact) -> str:
     return text
 
 
+# UTC offsets in use around the world, in minutes (UTC-12:00 to UTC+14:00, quarter hours).
+_OFFSETS = tuple(range(-12 * 60, 14 * 60 + 1, 15))
+
+
+def _zone_explains(a: When, b: When) -> bool:
+    """Whether a time written without a zone may be the other side's zoned time read locally.
+
+    "8 p.m. on Tuesday" in a story whose other report says "01:00 GMT on Wednesday" is the
+    same instant in New York; with no zone on one side, the difference is undecidable.
+
+    >>> zoned = When(2024, 11, 6, weekday=2, hour=1, minute=0, zone="GMT", utc_offset=0)
+    >>> _zone_explains(When(2024, 11, 5, weekday=1, hour=20, minute=0), zoned)
+    True
+    >>> _zone_explains(When(2024, 11, 3, hour=20, minute=0), zoned)
+    False
+    >>> _zone_explains(When(2024, 11, 5), zoned)
+    False
+    """
+    from .. import temporal
+
+    if (a.utc_offset is None) == (b.utc_offset is None):
+        return False  # both placed, or neither: compared as they stand
+    local, placed = (a, b) if a.utc_offset is None else (b, a)
+    if local.hour is None or local.zone:
+        return False  # a bare date is a calendar day wherever it was written
+    # A stated weekday belongs to the writer's own calendar day ("Tuesday" in New York is
+    # "Wednesday" in GMT); a full date already says the day, so the weekday is left out.
+    if local.date is not None:
+        local = replace(local, weekday=None)
+    if placed.date is not None:
+        placed = replace(placed, weekday=None)
+    return any(temporal.compatible(replace(local, utc_offset=o), placed) for o in _OFFSETS)
+
+
 def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     """The conflict of one aligned pair of dates, if any."""
     from .. import temporal
@@ -48,6 +83,8 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     if not isinstance(a.value, When) or not isinstance(b.value, When):
         return
     if temporal.compatible(a.value, b.value) is not False:
+        return
+    if _zone_explains(a.value, b.value):
         return
     clear = _explicit(a) and _explicit(b)
     event = pair.fa.head
