@@ -286,6 +286,7 @@ def test_versions_carried_from_the_previous_sentence(text: str, versions: list[s
         pytest.param("A single upload may be at most 2 GB.", "upload", ("single",), id="may-be-hedged"),
         pytest.param("The backlog stood at 4,000.", "backlog", (), id="stood-at"),
         pytest.param("It was 18%.", "", (), id="pronoun-is-no-noun"),
+        pytest.param("Lyon is 300 km from here.", "", (), id="name-is-no-noun"),
         pytest.param("Revenue rose 12%.", "", (), id="no-copula"),
     ],
 )

@@ -1061,8 +1061,8 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
     """
     m = _copula_re().search(before)
     stop = _nouns()["stop"]
-    if not m or m.group("noun").lower() in stop:  # type: ignore[operator]
-        return "", []
+    if not m or not m.group("noun")[0].islower() or m.group("noun").lower() in stop:  # type: ignore[operator]
+        return "", []  # a name ("Paris is 300 km away") is no measured noun
     mod = m.group("mod")
     quals = [_qualifier(mod)] if mod and mod.lower() not in stop else []  # type: ignore[operator]
     return _lemma(m.group("noun")), quals
