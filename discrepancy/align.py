@@ -616,6 +616,10 @@ def score(a: Features, b: Features) -> float:
         return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
     if (a.qualifiers & _distributive()) != (b.qualifiers & _distributive()):
         return 0.0  # "a single file of at most 2 GB" is no total "up to 10 GB of files"
+    rate_a = {q for q in a.qualifiers if q.startswith("per-")}
+    rate_b = {q for q in b.qualifiers if q.startswith("per-")}
+    if rate_a and rate_b and rate_a != rate_b:
+        return 0.0  # "60 requests per minute" and "10,000 requests per day" are two limits
     value = BASE
     # Predicates.
     if a.head in _generic_heads() and not (a.predicate and a.predicate == b.predicate):

@@ -208,6 +208,18 @@ SETTINGS = Settings()
             True,
             id="per-item-vs-per-item",
         ),
+        pytest.param(
+            count("a", 60, "request", "", ("per-minute",)),
+            count("b", 10000, "request", "", ("per-day",)),
+            False,
+            id="two-rate-periods",
+        ),
+        pytest.param(
+            count("a", 60, "request", "", ("per-minute",)),
+            count("b", 100, "request", "", ("per-minute",)),
+            True,
+            id="one-rate-period",
+        ),
     ],
 )
 def test_score_decides_slot(a: Fact, b: Fact, aligned: bool) -> None:

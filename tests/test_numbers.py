@@ -307,6 +307,21 @@ def test_predicate_after_the_counted_noun(text: str, predicate: str) -> None:
     assert f.subject.predicate == predicate
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        pytest.param("Clients can send 100 requests per minute.", ("per-minute",), id="per-minute"),
+        pytest.param("Free accounts get 10,000 requests a day.", ("per-day",), id="a-day"),
+        pytest.param("Each call may carry 5 MB per request.", ("per-request",), id="per-noun"),
+        pytest.param("They adopted 3 dogs a week ago.", (), id="a-week-ago-is-no-rate"),
+        pytest.param("She owns 3 dogs and a cat.", (), id="a-noun-is-no-rate"),
+    ],
+)
+def test_rate_period_is_a_qualifier(text: str, qualifiers: tuple[str, ...]) -> None:
+    (f,) = facts_of(text)
+    assert tuple(q for q in f.subject.qualifiers if q.startswith("per-")) == qualifiers
+
+
 def test_no_decision_is_not_a_count() -> None:
     assert facts_of("There is no decision to leave.") == []
 

@@ -1036,6 +1036,43 @@ _AFTER_VERB = regex.compile(
 
 
 @cache
+def _rate_periods() -> dict[str, str]:
+    """Form -> period of `[rate_periods]` ("mins" -> "minute")."""
+    periods = tables.string_map(
+        "nouns", "rate_periods", lambda k, v: None if isinstance(v, list) and v else "must be a list of forms"
+    )
+    return tables.unique_inverse("nouns", {k: [f.lower() for f in v] for k, v in periods.items()})
+
+
+_RATE = regex.compile(
+    r"""
+    [ \t]{1,3}(?P<det>per|an?|each|every)  # "per minute", "a day", "each hour"
+    [ \t]{1,3}(?P<w>\p{L}{1,30})\b        # the period or, after "per", any noun
+    (?![ \t]{1,3}(?:ago|earlier|later|before|after)\b)  # "3 dogs a week ago": a time, no rate
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.V1,
+)
+
+
+def _rate(text: str, pos: int) -> str:
+    """The "per-..." qualifier of a rate written at ``pos`` ("per minute" -> "per-minute").
+
+    >>> _rate(" per minute.", 0), _rate(" a day", 0), _rate(" per request", 0), _rate(" a dog", 0)
+    ('per-minute', 'per-day', 'per-request', '')
+    """
+    m = _RATE.match(text, pos, min(len(text), pos + 40))
+    if not m:
+        return ""
+    word = m.group("w").lower()
+    period = _rate_periods().get(word)
+    if period:
+        return f"per-{period}"
+    if m.group("det").lower() == "per" and word not in _nouns()["stop"]:  # type: ignore[operator]
+        return f"per-{_lemma(word)}"
+    return ""
+
+
+@cache
 def _copula_re() -> regex.Pattern[str]:
     """A noun phrase and a `[copulas]` verb that end right where an amount starts."""
     words = _phrase_pattern(_words("nouns", "copulas"))
@@ -1159,6 +1196,9 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     if not head and left_head:
         head = left_head
         phrase = " ".join([*qualifiers, head])
+    rate = _rate(text, np_end) if np_end < s_end else ""
+    if rate:
+        qualifiers = [*qualifiers, rate]  # "60 requests per minute": a rate, not a count
     negated = cand.rule == "numbers.negated-count"
     seen: set[str] = set()
     quals = tuple(q for q in qualifiers if q and not (q in seen or seen.add(q)))  # type: ignore[func-returns-value]
