@@ -319,6 +319,25 @@ def _distributive() -> frozenset[str]:
 
 
 @cache
+def _tier_pattern() -> re.Pattern[str]:
+    nouns = sorted((normalize(w) for w in _section_list("tiers", "nouns")), key=len, reverse=True)
+    # A capitalized word right before a tier noun; literal alternatives, no nested quantifier.
+    alternatives = "|".join(re.escape(w) for w in nouns)
+    return re.compile(r"\b([A-Z][A-Za-z0-9+]{1,20})[ \t]{1,3}(?:" + alternatives + r")\b")
+
+
+def tiers(sentence: str) -> frozenset[str]:
+    """Plans or editions a sentence names ("the Free plan", "Pro accounts").
+
+    >>> sorted(tiers("Free accounts get 100 requests; on the Team plan, 1,000."))
+    ['free', 'team']
+    >>> tiers("Accounts get 100 requests.")
+    frozenset()
+    """
+    return frozenset(normalize(m.group(1)) for m in _tier_pattern().finditer(sentence))
+
+
+@cache
 def _continuing_pattern() -> re.Pattern[str]:
     words = sorted((normalize(w) for w in _section_list("continuing", "openers")), key=len, reverse=True)
     # A whole word or phrase at the very start of a sentence; literal alternatives only.
@@ -487,6 +506,7 @@ class Features:
     instruments: frozenset[str] = frozenset()
     identifiers: frozenset[str] = frozenset()
     baseline: bool = False
+    tiers: frozenset[str] = frozenset()
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -569,7 +589,7 @@ def features(
     head = canonical_head(s.head) if fam != "role" else normalize(s.head)
     return Features(
         fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
-        baseline=fact.get("baseline") == "yes",
+        baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence),
     )
 
 
@@ -669,6 +689,8 @@ def _finish(value: float, a: Features, b: Features, disjoint_places: float) -> f
         value -= disjoint_places
     elif a.places & b.places:
         value += SHARED_ENTITY / 2
+    if a.tiers and b.tiers and not (a.tiers & b.tiers):
+        return 0.0  # "up to 100 on the Free plan" and "up to 1,000 on the Pro plan"
     if a.identifiers and b.identifiers and not (a.identifiers & b.identifiers):
         value -= DISJOINT_IDENTIFIERS
     elif a.identifiers & b.identifiers:

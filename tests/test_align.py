@@ -220,6 +220,18 @@ SETTINGS = Settings()
             True,
             id="one-rate-period",
         ),
+        pytest.param(
+            count("a", 100, "request", "limit", sentence="Free accounts are limited to 100 requests."),
+            count("b", 1000, "request", "limit", sentence="Pro accounts are limited to 1000 requests."),
+            False,
+            id="two-plans",
+        ),
+        pytest.param(
+            count("a", 100, "request", "limit", sentence="On the Free plan the limit is 100 requests."),
+            count("b", 150, "request", "limit", sentence="Free accounts are limited to 150 requests."),
+            True,
+            id="one-plan",
+        ),
     ],
 )
 def test_score_decides_slot(a: Fact, b: Fact, aligned: bool) -> None:
