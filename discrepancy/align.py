@@ -326,6 +326,7 @@ def _tier_pattern() -> re.Pattern[str]:
     return re.compile(r"\b([A-Z][A-Za-z0-9+]{1,20})[ \t]{1,3}(?:" + alternatives + r")\b")
 
 
+@lru_cache(maxsize=4096)
 def tiers(sentence: str) -> frozenset[str]:
     """Plans or editions a sentence names ("the Free plan", "Pro accounts").
 
