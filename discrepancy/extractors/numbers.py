@@ -1024,6 +1024,8 @@ def _last_total(before: str) -> regex.Match[str] | None:
     for last in _TOTAL_WORD.finditer(before):  # noqa: B007 - keep the last match
         pass
     return last
+# How far left of an amount its verb and subject are looked for (characters): a clause.
+_LEFT_WINDOW = 300
 _AUXILIARIES = frozenset(
     {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "now", "again"}
 )
@@ -1161,7 +1163,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                 predicate = _predicate_word(w) or ""
     left_head = ""
     if not predicate:
-        before = text[s_start : cand.start]
+        # A bounded window, so a sentence with thousands of amounts stays linear.
+        before = text[max(s_start, cand.start - _LEFT_WINDOW) : cand.start]
         tokens = list(_compiled(r"\p{L}+").finditer(before))[-10:]
         for j in range(len(tokens) - 1, -1, -1):
             if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
@@ -1321,6 +1324,10 @@ def _is_baseline(
     return bool(_baseline_re().search(text, p_cand.end, c.start))
 
 
+# Sentences longer than this (characters) are not searched for carried-over versions.
+_LONG_SENTENCE = 2000
+
+
 def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str:
     """Versions of the previous sentence that a sentence opened by "It"/"This" is about.
 
@@ -1329,8 +1336,8 @@ def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str
     [('512 MB', '3.2.0'), ('256 MB', '')]
     """
     s_start, s_end = sentence
-    if s_start >= s_end or s_start == 0:
-        return ""
+    if s_start >= s_end or s_start == 0 or s_end - s_start > _LONG_SENTENCE:
+        return ""  # a "sentence" this long is a table or a list, not a clause about a version
     text = doc.text
     own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
     if align.identifiers(own):
