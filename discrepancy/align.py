@@ -187,21 +187,20 @@ def _reporting_class() -> str:
     return value
 
 
-@cache
-def _instruments() -> frozenset[str]:
-    table = tables.require("synonyms", "dates", dict)
-    values = table.get("instruments")
-    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
-        raise tables.TableError(
-            "data table synonyms.toml: [dates] instruments should be a list of head classes"
-        )
-    heads = set(_heads().values())
+def _classes_of(section: str, key: str, known: set[str], kind: str) -> frozenset[str]:
+    """A validated word list of ``synonyms.toml`` whose entries must be ``[kind]`` classes."""
+    values = _section_list(section, key)
     for v in values:
-        if v not in heads:
+        if v not in known:
             raise tables.TableError(
-                f"data table synonyms.toml: [dates] instruments: {v!r} is not a [heads] class"
+                f"data table synonyms.toml: [{section}] {key}: {v!r} is not a [{kind}] class"
             )
     return frozenset(values)
+
+
+@cache
+def _instruments() -> frozenset[str]:
+    return _classes_of("dates", "instruments", set(_heads().values()), "heads")
 
 
 @cache
@@ -380,14 +379,7 @@ def _generic_heads() -> frozenset[str]:
 
 @cache
 def _exclusive() -> frozenset[str]:
-    classes = _section_list("exclusive", "classes")
-    known = set(_predicates().values())
-    for c in classes:
-        if c not in known:
-            raise tables.TableError(
-                f"data table synonyms.toml: [exclusive] {c!r} is not a [predicates] class"
-            )
-    return frozenset(classes)
+    return _classes_of("exclusive", "classes", set(_predicates().values()), "predicates")
 
 
 @cache
