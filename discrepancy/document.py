@@ -26,6 +26,7 @@ import regex
 from . import tables
 from .facts import When
 
+_NEWLINE = regex.compile(r"\n")
 
 @dataclass(frozen=True)
 class Document:
@@ -82,10 +83,17 @@ class Document:
             i = max(0, bisect.bisect_right(self._anchor_offsets, offset) - 1)
             base, line, col = self.anchors[i]
             base = min(base, offset)
-        newlines = self.text.count("\n", base, offset)
-        if newlines:
-            return line + newlines, offset - self.text.rfind("\n", base, offset)
+        # Newlines in text[base:offset], found by bisecting their offsets (listed once per
+        # document) rather than scanning the text on every call.
+        nl = self._newline_offsets
+        first, last = bisect.bisect_left(nl, base), bisect.bisect_left(nl, offset)
+        if last > first:
+            return line + (last - first), offset - nl[last - 1]
         return line, col + (offset - base)
+
+    @cached_property
+    def _newline_offsets(self) -> list[int]:
+        return [m.start() for m in _NEWLINE.finditer(self.text)]
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
