@@ -1006,29 +1006,32 @@ def _predicate_word(word: str) -> str | None:
 _CVC = regex.compile(r"[^aeiou]{1,2}[aeiou][^aeiouwxy]")
 
 
-# verbs after which a count's subject is the noun to their left: "the death toll rose to 176"
-_CHANGE_VERBS = frozenset(
-    {"rise", "fall", "climb", "increase", "decrease", "jump", "drop", "soar", "reach", "stand"}
-)
-# Nouns that name a running total; after a verb of change ("has risen to") one of them
-# earlier in the clause is what the number counts.
-_TOTAL_HEADS = ("toll", "tally", "total", "number", "count")
-_TOTAL_WORD = regex.compile(
-    rf"(?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?(?P<head>{'|'.join(_TOTAL_HEADS)})\b", regex.I | regex.V1
-)
+@cache
+def _change_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], regex.Pattern[str]]:
+    """Change verbs, running-total nouns, auxiliaries (nouns.toml) and a pattern for the nouns."""
+    totals = tuple(w.lower() for w in _words("nouns", "total_heads"))
+    total_word = regex.compile(
+        rf"(?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?(?P<head>{'|'.join(map(regex.escape, totals))})\b",
+        regex.I | regex.V1,
+    )
+    return (
+        frozenset(w.lower() for w in _words("nouns", "change_verbs")),
+        totals,
+        frozenset(w.lower() for w in _words("nouns", "auxiliaries")),
+        total_word,
+    )
 
 
 def _last_total(before: str) -> regex.Match[str] | None:
     """The last running-total noun in ``before`` ("death toll"), scanning once."""
     last = None
-    for last in _TOTAL_WORD.finditer(before):  # noqa: B007 - keep the last match
+    for last in _change_words()[3].finditer(before):  # noqa: B007 - keep the last match
         pass
     return last
+
+
 # How far left of an amount its verb and subject are looked for (characters): a clause.
 _LEFT_WINDOW = 300
-_AUXILIARIES = frozenset(
-    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "now", "again"}
-)
 _OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
@@ -1172,12 +1175,13 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
             p = _predicate_word(tokens[j].group())
             if p:
                 predicate = p
-                if not head and j > 0 and (cand.kind != "count" or p in _CHANGE_VERBS):
+                change_verbs, _, auxiliaries, _ = _change_words()
+                if not head and j > 0 and (cand.kind != "count" or p in change_verbs):
                     k = j - 1
                     # "The death toll from the quake that struck on Friday has risen to 2,122":
                     # the running total named earlier in the clause is the subject, not the
                     # word just before the verb.
-                    total = _last_total(before) if p in _CHANGE_VERBS else None
+                    total = _last_total(before) if p in change_verbs else None
                     if total:
                         left_head = _lemma(total.group("head"))
                         if total.group("mod") and total.group("mod").lower() not in _nouns()["stop"]:  # type: ignore[operator]
@@ -1185,7 +1189,7 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                         break
                     # skip adverbs and auxiliaries: "the death toll has sharply risen to 176"
                     while k >= 0 and (
-                        tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in _AUXILIARIES
+                        tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in auxiliaries
                     ):
                         k -= 1
                     stop = _nouns()["stop"]
@@ -1271,7 +1275,7 @@ def _coordinated(
     p_cand, p_subject, p_end, p_sentence = previous
     if p_sentence != sentence or c.kind != "count" or p_cand.kind != "count" or not p_subject.head:
         return subject
-    if p_subject.head in _TOTAL_HEADS:
+    if p_subject.head in _change_words()[1]:
         return subject  # "the toll rose to 2,122, with 2,421 injured": the injured are no toll
     if p_end > c.start or c.start - p_end > 40:
         return subject
