@@ -8,12 +8,26 @@ are not reported.
 A conflict is *clear* when both sides are full calendar dates written as dates; when either
 side is a weekday or relative expression resolved against a dateline, the resolution is an
 inference and the conflict is *likely* (a warning).
+
+What is never reported (`_excused`), because the two values can be one time or are two
+events:
+
+* **Other years.** Two dates in different years, or a bare year against a day, date a past
+  event named for comparison ("the deadliest since 1999", "the previous attempt on 7
+  September 2019"), not the story's event written wrong.
+* **Hedged clock times** ("around 1:30 a.m." vs "1:35 a.m."): within `APPROX_MINUTES`.
+* **The day after a late hour.** One day apart when a side is at night or in the evening
+  ("Friday night" vs "Saturday", "late yesterday night" vs "Friday"), or was counted back
+  from the dateline by several days ("10 days ago"): midnight, time zones and the hour of
+  publication all move such a day by one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+
+import regex
 
 from ..align import Pair
 from ..facts import Fact, When
@@ -39,6 +53,71 @@ def _shown(f: Fact) -> str:
     if rendered and rendered.casefold() not in text.casefold():
         return f"{text} ({rendered})"
     return text
+
+
+# A hedged clock time ("around 1:30 a.m.") stands for any time this many minutes either side.
+APPROX_MINUTES = 15
+
+_HEDGE_BEFORE = regex.compile(
+    # hedge words
+    r"(?:\b(?:around|about|approximately|approx\.?|roughly|some|nearly|almost|circa|shortly|just)"
+    r"(?:\s+(?:before|after))?\s*)$",  # "shortly before 6 a.m."
+    regex.IGNORECASE,
+)
+# Parts of a day that end at or near midnight: the next calendar day is an hour away.
+_LATE_PARTS = frozenset({"night", "late night", "evening", "late", "overnight", "early hours", "early"})
+
+
+def _hedged(f: Fact) -> bool:
+    """The time is written with a hedge, in its surface or just before it."""
+    if _HEDGE_BEFORE.search(f.surface.split(" ")[0] + " "):
+        return True
+    if not f.sentence:
+        return False
+    at = f.start - f.sentence_start
+    return bool(_HEDGE_BEFORE.search(f.sentence[max(0, at - 24) : max(0, at)]))
+
+
+def _counted_back(f: Fact) -> bool:
+    """A day found by counting back from the dateline ("10 days ago", "yesterday")."""
+    words = f.surface.casefold()
+    return "ago" in words or "yesterday" in words or "last night" in words
+
+
+def _excused(a: Fact, b: Fact) -> bool:
+    """Whether a pair that `temporal.compatible` calls different is not reported (see above).
+
+    >>> from discrepancy.facts import Subject
+    >>> def d(surface, when, sentence=""):
+    ...     return Fact("x", "date", Subject(), surface, 0, len(surface), when, sentence=sentence)
+    >>> _excused(d("1999", When(1999)), d("Monday", When(2023, 2, 6)))
+    True
+    >>> around = d("around 1:30 a.m.", When(2024, 3, 26, hour=1, minute=30))
+    >>> _excused(around, d("1:35 a.m.", When(2024, 3, 26, hour=1, minute=35)))
+    True
+    >>> _excused(d("Friday night", When(2023, 9, 8, part="night")), d("Saturday", When(2023, 9, 9)))
+    True
+    >>> _excused(d("Tuesday", When(2023, 8, 22)), d("Wednesday", When(2023, 8, 23)))
+    False
+    """
+    va, vb = a.value, b.value
+    if not isinstance(va, When) or not isinstance(vb, When):
+        return False
+    if va.year is not None and vb.year is not None and va.year != vb.year:
+        return True
+    for v in (va, vb):
+        if v.year is not None and v.month is None and v.day is None and v.weekday is None:
+            return True
+    if va.hour is not None and vb.hour is not None and (_hedged(a) or _hedged(b)):
+        same_day = va.date is None or vb.date is None or va.date == vb.date
+        gap = abs((va.hour * 60 + (va.minute or 0)) - (vb.hour * 60 + (vb.minute or 0)))
+        if same_day and gap <= APPROX_MINUTES:
+            return True
+    if va.date is not None and vb.date is not None and abs((va.date - vb.date).days) == 1:
+        late = va.part in _LATE_PARTS or vb.part in _LATE_PARTS
+        if late or _counted_back(a) or _counted_back(b):
+            return True
+    return False
 
 
 # UTC offsets in use around the world, in minutes (UTC-12:00 to UTC+14:00, quarter hours).
@@ -84,7 +163,7 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
         return
     if temporal.compatible(a.value, b.value) is not False:
         return
-    if _zone_explains(a.value, b.value):
+    if _zone_explains(a.value, b.value) or _excused(a, b):
         return
     clear = _explicit(a) and _explicit(b)
     event = pair.fa.head
