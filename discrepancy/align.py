@@ -378,6 +378,11 @@ def _generic_heads() -> frozenset[str]:
 
 
 @cache
+def _people_heads() -> frozenset[str]:
+    return frozenset(canonical_head(w) for w in _section_list("generic_heads", "people"))
+
+
+@cache
 def _exclusive() -> frozenset[str]:
     return _classes_of("exclusive", "classes", set(_predicates().values()), "predicates")
 
@@ -500,6 +505,18 @@ class Features:
     identifiers: frozenset[str] = frozenset()
     baseline: bool = False
     tiers: frozenset[str] = frozenset()
+    # The exclusive predicate class the amount reports ("death", "injury"), from its verb or,
+    # failing that, from its head noun ("the death toll"); amounts of one outcome form one
+    # block whatever noun they count, so "50 people were killed", "the toll rose to 288"
+    # and "275 dead" can be compared.
+    outcome: str = ""
+    # Countries the counted people belong to ("154 Dutch passengers", "nine Britons",
+    # "11 from Indonesia"): a nationality is a group, so such a count never lines up with a
+    # count of everyone, or of another nationality.
+    groups: frozenset[str] = frozenset()
+    # The amount is stated as a part of a group named before it ("721 of whom", "Of those
+    # injured, 51", "including 15 crew", "170 others"): never the same slot as the whole.
+    part: bool = False
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -580,10 +597,131 @@ def features(
         pred, known = "", False
     running = fam in AMOUNT_FAMILIES and is_running_total(fact)
     head = canonical_head(s.head) if fam != "role" else normalize(s.head)
+    outcome = ""
+    if fam == "count" and fact.value.__class__.__name__ == "Amount":
+        far = fact.get("predicate_at") == "far"
+        # A fractional count ("6.8") counts no people; a verb found words away ("died ... after
+        # the magnitude 7 quake") says nothing about a number with no noun of its own.
+        whole = getattr(fact.value, "low", 0) == int(getattr(fact.value, "low", 0)) if _finite(fact) else True
+        outcome = outcome_class("" if far and not head else pred, head) if whole else ""
+        if outcome and outcome != pred:
+            # "the death toll rose to 288": the toll noun says what is counted; the change verb
+            # only says how the count moved.
+            pred, known = outcome, True
     return Features(
         fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
-        baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence),
+        baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
+        groups=nationalities(fact) if fam == "count" else frozenset(),
+        part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
     )
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Lower-case demonym, person noun or country name -> country key (gazetteer.toml)."""
+    out: dict[str, str] = {}
+    countries = tables.raw("gazetteer").get("countries", {})
+    for key, spec in sorted(countries.items()):
+        if not isinstance(spec, dict):
+            continue
+        for word in (*spec.get("names", ()), *spec.get("demonyms", ()), *spec.get("people", ())):
+            out.setdefault(normalize(word), key)
+        for word in spec.get("demonyms", ()):
+            # The person noun of most demonyms is the adjective plus "s" ("Malaysians").
+            out.setdefault(normalize(word) + "s", key)
+    return out
+
+
+_FROM_COUNTRY = re.compile(r"^\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+def nationalities(fact: Fact) -> frozenset[str]:
+    """Country keys of the people a count counts: its head, its modifiers, "from <Country>".
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> british = Subject(head="passenger", qualifiers=("British",))
+    >>> f = Fact("a", "count", british, "10", 0, 2, Amount.exact(10))
+    >>> g = Fact("a", "count", Subject(head="Americans"), "9", 0, 1, Amount.exact(9))
+    >>> sorted(nationalities(f)), sorted(nationalities(g))
+    (['uk'], ['us'])
+    """
+    table = _demonyms()
+    s = fact.subject
+    found = {table[w] for w in (normalize(x) for x in (s.head, *s.qualifiers)) if w in table}
+    if fact.sentence:
+        at = fact.end - fact.sentence_start
+        m = _FROM_COUNTRY.match(fact.sentence[at : at + 60])
+        if m and normalize(m.group(1)) in table:
+            found.add(table[normalize(m.group(1))])
+    return frozenset(found)
+
+
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:of|among)\s+(?:those|them|these|whom|the\s+\w+)(?:\s+\w+){0,2}\s*,?\s*|\bincluding\s+(?:\w+\s+){0,1})$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
+
+
+def is_part(fact: Fact) -> bool:
+    """Whether an amount is stated as part of a group named before it.
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> s = "It injured 1,204, 721 of whom are in serious condition."
+    >>> is_part(Fact("a", "count", Subject(), "721", 18, 21, Amount.exact(721), sentence=s))
+    True
+    >>> t = "Of those injured, 51 were in critical condition."
+    >>> is_part(Fact("a", "count", Subject(), "51", 18, 20, Amount.exact(51), sentence=t))
+    True
+    >>> is_part(Fact("a", "count", Subject(), "1,204", 11, 16, Amount.exact(1204), sentence=s))
+    False
+    """
+    if not fact.sentence:
+        return False
+    at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    if not 0 <= at <= end <= len(fact.sentence):
+        return False
+    return bool(_PART_BEFORE.search(fact.sentence[max(0, at - 40) : at])) or bool(
+        _PART_AFTER.match(fact.sentence[end : end + 12])
+    )
+
+
+def _finite(fact: Fact) -> bool:
+    low = getattr(fact.value, "low", None)
+    return low is not None and low.is_finite()
+
+
+def outcome_class(pred: str, head: str) -> str:
+    """The exclusive predicate class a count reports, from its predicate class or its head.
+
+    >>> outcome_class("death", "person"), outcome_class("rise", "death"), outcome_class("go", "troop")
+    ('death', 'death', '')
+    """
+    exclusive = _exclusive()
+    if pred in exclusive:
+        return pred
+    by_head, _ = predicate_class(head)
+    return by_head if by_head in exclusive else ""
+
+
+def heads_compatible(a: Features, b: Features) -> bool:
+    """Whether two counts of one outcome can count the same group of people.
+
+    A head that only names people in general, the outcome itself ("death", "victim") or
+    nothing is compatible with any head; two specific heads must be one class ("troop" and
+    "soldier"), so "5 soldiers were killed" is not "20 civilians were killed".
+    """
+    loose = _generic_heads() | _people_heads()
+    if not a.head or not b.head or a.head == b.head:
+        return True
+    if (a.groups and normalize(a.head) in _demonyms()) or (b.groups and normalize(b.head) in _demonyms()):
+        # "nine Britons" names the group by its nationality alone
+        return True
+
+    def vague(x: Features) -> bool:
+        return x.head in loose or (bool(x.outcome) and predicate_class(x.head)[0] == x.outcome)
+
+    return vague(a) or vague(b)
 
 
 def _masked(fact: Fact) -> str:
@@ -627,12 +765,20 @@ def score(a: Features, b: Features) -> float:
         return _score_dates(a, b)
     if a.baseline != b.baseline:
         return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
+    if a.part != b.part:
+        return 0.0  # "721 of whom": a part of a group is no rival of the group's total
+    if a.groups != b.groups:
+        return 0.0  # "154 Dutch passengers" are not all "280 passengers", nor "27 Australians"
     if (a.qualifiers & _distributive()) != (b.qualifiers & _distributive()):
         return 0.0  # "a single file of at most 2 GB" is no total "up to 10 GB of files"
     rate_a = {q for q in a.qualifiers if q.startswith("per-")}
     rate_b = {q for q in b.qualifiers if q.startswith("per-")}
     if rate_a and rate_b and rate_a != rate_b:
         return 0.0  # "60 requests per minute" and "10,000 requests per day" are two limits
+    if (a.outcome or b.outcome) and (a.outcome != b.outcome or not heads_compatible(a, b)):
+        return 0.0  # an outcome aligns only with the same outcome of a compatible group
+    if a.groups and a.groups == b.groups and not heads_compatible(a, b):
+        return 0.0  # "15 Malaysian crew" are not "43 Malaysians" on board
     value = BASE
     # Predicates.
     if a.head in _generic_heads() and not (a.predicate and a.predicate == b.predicate):
@@ -748,6 +894,16 @@ def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list
     """
     groups: dict[tuple[str, ...], list[tuple[Fact, Features]]] = defaultdict(list)
     for fact, feat in items:
+        if feat.groups and not feat.outcome:
+            # Counts of one nationality ("nine Britons", "10 British passengers") form one
+            # block whatever noun they count.
+            groups[(feat.family, "@" + " ".join(sorted(feat.groups)))].append((fact, feat))
+            continue
+        if feat.outcome:
+            # Counts of one outcome ("killed", "the death toll", "injured") form one block
+            # whatever noun they count; `score` then asks whether the groups are compatible.
+            groups[(feat.family, "=" + feat.outcome)].append((fact, feat))
+            continue
         if not feat.head:
             continue  # nothing to say what the fact is about: it cannot be aligned
         groups[(feat.family, feat.head)].append((fact, feat))

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import AlignStats, iter_align, sentence_names
+from .align import AlignStats, Pair, iter_align, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
 from .compare_rules.base import Signature, redundant, signature
 from .document import Document
@@ -35,6 +35,7 @@ from .facts import Fact
 from .findings import Finding, fingerprint
 from .rules import BY_ID
 from .settings import Settings
+from .slots import Slot, SlotIndex, build_slots
 
 # At most this many copy ids are named in a message.
 MAX_COPIES_NAMED = 3
@@ -62,6 +63,7 @@ class Comparison:
     findings: tuple[Finding, ...]
     stats: AlignStats
     copies: dict[str, tuple[str, ...]]
+    slots: tuple[Slot, ...] = ()
 
 
 def _copy_groups(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> dict[str, tuple[str, ...]]:
@@ -111,15 +113,33 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             for fam in comparator.families:
                 by_family[fam].append(comparator)
     conflicts: list[Conflict] = []
+    index = SlotIndex()
+    family_of: dict[int, str] = {}
+    subject_of: dict[int, str] = {}
+    pending: list[tuple[Pair, list[Conflict]]] = []
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
+        index.join(pair.a, pair.b)
+        found: list[Conflict] = []
         for comparator in by_family[pair.fa.family]:
             assert comparator.check is not None
-            conflicts.extend(comparator.check(pair, ctx))
+            found.extend(comparator.check(pair, ctx))
+        pending.append((pair, found))
+        conflicts.extend(found)
+    status_of: dict[int, str] = {}
+    for pair, found in pending:
+        sid = index.slot_of(pair.a)
+        family_of.setdefault(sid, pair.fa.family)
+        subject_of.setdefault(sid, pair.fa.head)
+        for c in found:
+            new = "update" if c.rule == "DSC103" else "conflict"
+            if status_of.get(sid) != "conflict":
+                status_of[sid] = new
     for comparator in COMPARATORS:
         if comparator.run is not None:
             conflicts.extend(comparator.run(ctx))
-    findings = _rows(conflicts, by_id, said, copies, settings)
-    return Comparison(tuple(findings), stats, copies)
+    findings = _rows(conflicts, by_id, said, copies, settings, index)
+    slots = build_slots(index, family_of, subject_of, status_of)
+    return Comparison(tuple(findings), stats, copies, tuple(slots))
 
 
 def _redundant(c: Conflict, said: dict[str, set[Signature]]) -> bool:
@@ -145,21 +165,26 @@ def _rows(
     said: dict[str, set[Signature]],
     copies: dict[str, tuple[str, ...]],
     settings: Settings,
+    index: SlotIndex | None = None,
 ) -> list[Finding]:
     role_pairs = {
         (c.a.doc, c.b.doc, c.a.value.render(), c.b.value.render()) for c in conflicts if c.rule == "DSC201"
     }
-    seen: set[tuple[object, ...]] = set()
-    out: list[Finding] = []
+    keyed: list[tuple[tuple[object, ...], int, Conflict]] = []
     for c in sorted(conflicts, key=lambda c: (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)):
         if c.confidence < settings.min_confidence or _redundant(c, said):
             continue
         va, vb = c.a.value.render(), c.b.value.render()
         if c.rule == "DSC202" and (c.a.doc, c.b.doc, va, vb) in role_pairs:
             continue  # the role conflict already says the names are easily confused
+        slot = index.slot_of(c.a) if index is not None else -1
         if BY_ID[c.rule].kind == "name":
             # Names: one row per two spellings in two documents, whatever the mentions.
             key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
+        elif slot >= 0:
+            # One row per conflicting pair of values in a slot: five sources saying 288 and
+            # three saying 275 are one disagreement, whose message names the other sources.
+            key = (c.rule, slot, *sorted((va, vb)))
         else:
             key = (
                 c.rule,
@@ -170,13 +195,28 @@ def _rows(
                 " ".join(c.a.surface.split()),
                 " ".join(c.b.surface.split()),
             )
-        if key in seen:
+        keyed.append((key, slot, c))
+    # The row that stands for a value pair is chosen by what it says, not by document ids, so
+    # renaming documents renames the rows and nothing else: the most confident pair, then the
+    # earliest positions.
+    best: dict[tuple[object, ...], Conflict] = {}
+    for key, _, c in keyed:
+        rank = (-c.confidence, c.a.start, c.b.start, c.a.surface, c.b.surface, c.a.doc, c.b.doc)
+        held = best.get(key)
+        if held is None or rank < (-held.confidence, held.a.start, held.b.start, held.a.surface,
+                                   held.b.surface, held.a.doc, held.b.doc):
+            best[key] = c
+    out: list[Finding] = []
+    for key, slot, c in keyed:
+        if best.get(key) is not c:
             continue
-        seen.add(key)
+        va, vb = c.a.value.render(), c.b.value.render()
         line_a, col_a = docs[c.a.doc].line_col(c.a.start)
         line_b, col_b = docs[c.b.doc].line_col(c.b.start)
         rule = BY_ID[c.rule]
         message = c.message
+        if slot >= 0 and index is not None:
+            message = _with_counts(message, index, slot, c.a, c.b)
         note = _copies_note([c.a.doc, c.b.doc], copies)
         if note:
             message = message[:-1] + note + "." if message.endswith(".") else message + note
@@ -205,6 +245,26 @@ def _rows(
             )
         )
     return out
+
+
+def _with_counts(message: str, index: SlotIndex, slot: int, a: Fact, b: Fact) -> str:
+    """The message, followed by the other documents that give each of the two values.
+
+    One row stands for every mention of a value pair in a slot, so the reader learns who
+    else says the same (at most `MAX_COPIES_NAMED` documents named per side).
+    """
+    notes = []
+    for f in (a, b):
+        value = f.value.render()
+        others = [d for d in index.sources(slot, value) if d != f.doc]
+        if others:
+            named = ", ".join(others[:MAX_COPIES_NAMED])
+            more = f" and {len(others) - MAX_COPIES_NAMED} more" if len(others) > MAX_COPIES_NAMED else ""
+            notes.append(f"{value} also in {named}{more}")
+    if not notes:
+        return message
+    body = message[:-1] if message.endswith(".") else message
+    return f"{body} ({'; '.join(notes)})."
 
 
 def quoted(fact: Fact, doc: Document) -> str:

@@ -8,8 +8,10 @@ Two aligned amounts conflict when their intervals cannot overlap:
   only from below;
 * two upper bounds of the same kind ("up to 5,000" / "up to 2,500") compare as bounds: a
   stated maximum means the maximum, so different maxima conflict; two lower bounds ("at
-  least 4 GB" / "at least 8 GB") likewise, but only as a likely conflict (a warning), since
-  news gives rising minimum estimates ("at least 56 dead", later "at least 60");
+  least 4 GB" / "at least 8 GB") likewise, but only as a likely conflict (a warning) and only
+  for measures: counts in news give rising minimum estimates ("at least 296 dead", later "at
+  least 632"), which are all true at once;
+* a vague count ("hundreds injured") is a manner of speaking and is held to no figure;
 * units of one dimension are converted (`discrepancy.units.comparable`) and the converted
   value is widened by ``Settings.unit_tolerance`` for rounding ("100 km" = "62 miles");
   amounts whose units cannot be converted (a length and a mass, two currencies) are DSC102.
@@ -29,8 +31,10 @@ toll", "so far") is DSC103: it may be an update, and the message gives both date
 >>> verdict(Amount(D(0), D(5000), hedge="up to"), Amount(D(0), D(2500), hedge="up to"), s)
 'clear'
 >>> verdict(Amount(D(0), D(5000), hedge="up to"), Amount.exact(2500), s)
->>> verdict(Amount(D(4), INF, hedge="at least"), Amount(D(8), INF, hedge="at least"), s)
+>>> gb = dict(hedge="at least", unit="gigabyte")
+>>> verdict(Amount(D(4), INF, **gb), Amount(D(8), INF, **gb), s)
 'likely'
+>>> verdict(Amount(D(296), INF, hedge="at least"), Amount(D(632), INF, hedge="at least"), s)
 >>> verdict(Amount(D(4), INF, hedge="at least"), Amount(D(8), INF, low_open=True, hedge="more than"), s)
 """
 
@@ -106,6 +110,8 @@ def verdict(a: Amount, b: Amount, settings: Settings, unit_tolerance: float = 0.
             return None
         return "clear"
     if _is_lower_bound(a) and _is_lower_bound(b) and a.low_open == b.low_open:
+        if not a.unit and not b.unit:
+            return None  # counts: "at least 296 dead", later "at least 632" are both true
         return None if _close(a.low, b.low, unit_tolerance) else "likely"
     (alo, alo_open), (ahi, ahi_open) = _widen(a, settings.approx_tolerance)
     (blo, blo_open), (bhi, bhi_open) = _widen(b, settings.approx_tolerance)
@@ -182,6 +188,8 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     va, vb = a.value, b.value
     if not isinstance(va, Amount) or not isinstance(vb, Amount):
         return
+    if a.rule.endswith("vague-count") or b.rule.endswith("vague-count"):
+        return  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
     subject = subject_of(pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
     converted = _convert(va, vb)
     if converted is None:

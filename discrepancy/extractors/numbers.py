@@ -1035,6 +1035,10 @@ _LEFT_WINDOW = 300
 _OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
+    # verbs of belief that leave the state they report as the predicate: "10,000 believed
+    # missing", "six presumed dead", "40 feared killed", "3 confirmed dead"
+    r"(?:(?:believed|feared|presumed|thought|reported|confirmed|now|still|also)[ \t]{1,3}"
+    r"(?:to[ \t]{1,3}(?:be|have)[ \t]{1,3}(?:been[ \t]{1,3})?)?)?"  # "believed to have been"
     r"(?P<w>\p{L}+)",  # the verb: "troops were forced", "mourners lined"
     regex.V1,
 )
@@ -1110,8 +1114,10 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
     return _lemma(m.group("noun")), quals
 
 
-def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Subject, int]:
-    """The subject of an amount and where its noun phrase ends (to extend the span)."""
+def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Subject, int, bool]:
+    """The subject of an amount, where its noun phrase ends (to extend the span) and whether
+    its predicate is attached to it (next to it, or after its noun phrase) rather than the
+    nearest verb some words before, which often belongs to another clause."""
     value = cand.amount.low if cand.amount.low != 0 or cand.amount.is_point else cand.amount.high
     s_start, s_end = doc_sentence
     head = ""
@@ -1150,6 +1156,7 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         np_end = words[hi][2]
     # predicate: "deaths of N", "N troops were forced", or the nearest verb before
     predicate = ""
+    attached = True
     window = text[max(s_start, cand.start - 60) : cand.start]
     om = _OF_BEFORE.search(window)
     if om and _predicate_word(om.group("w")):
@@ -1175,6 +1182,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
             p = _predicate_word(tokens[j].group())
             if p:
                 predicate = p
+                # "killed 12", "killed at least 12": only hedge words in between
+                attached = len(tokens) - 1 - j <= 2
                 change_verbs, _, auxiliaries, _ = _change_words()
                 if not head and j > 0 and (cand.kind != "count" or p in change_verbs):
                     k = j - 1
@@ -1209,7 +1218,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     negated = cand.rule == "numbers.negated-count"
     seen: set[str] = set()
     quals = tuple(q for q in qualifiers if q and not (q in seen or seen.add(q)))  # type: ignore[func-returns-value]
-    return Subject(head=head, qualifiers=quals, predicate=predicate, negated=negated, phrase=phrase), np_end
+    subject = Subject(head=head, qualifiers=quals, predicate=predicate, negated=negated, phrase=phrase)
+    return subject, np_end, attached
 
 
 # ---------------------------------------------------------------------------------------
@@ -1362,12 +1372,17 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         if c.start >= c.end:
             continue
         sentence = doc.sentence_at(c.start)
-        subject, np_end = _subject(text, sentence, c)
+        subject, np_end, attached = _subject(text, sentence, c)
         if previous and not subject.head:
-            subject = _coordinated(text, previous, c, sentence, subject)
+            coordinated = _coordinated(text, previous, c, sentence, subject)
+            attached = attached or coordinated != subject
+            subject = coordinated
         baseline = previous is not None and _is_baseline(text, previous, c, sentence, subject)
         previous = (c, subject, np_end, sentence)
         extra = c.extra
+        if subject.predicate and not attached:
+            # The verb was found words away: it may belong to another clause.
+            extra = (*extra, ("predicate_at", "far"))
         if baseline:
             # An earlier value ("from 15%"): compared only with other earlier values.
             extra = (*extra, ("baseline", "yes"))

@@ -1,0 +1,184 @@
+"""Slots: the facts that speak of one thing, grouped from the pairs alignment found.
+
+Alignment (`discrepancy.align`) judges pairs of facts; a slot is a connected group of them
+("the death toll", "the day of the collapse"). Grouping serves two ends:
+
+* **One finding per conflicting value pair.** Five articles saying 288 and three saying 275
+  are one disagreement, not fifteen rows; the finding names how many sources give each side.
+* **The slots table** (`Slot`, `slots_frame`): every slot with its distinct values, the
+  sources that give each value and their publication times, and whether the values agree,
+  conflict or update a running total.
+
+>>> from discrepancy.facts import Amount, Fact, Subject
+>>> def f(doc, n):
+...     return Fact(doc, "count", Subject(head="death"), str(n), 0, 3, Amount.exact(n))
+>>> a, b, c, d = f("a", 288), f("b", 288), f("c", 275), f("d", 5)
+>>> index = SlotIndex()
+>>> index.join(a, b); index.join(b, c)
+>>> index.slot_of(a) == index.slot_of(c), index.slot_of(d)
+(True, -1)
+>>> sorted(index.values(index.slot_of(a)))
+['275', '288']
+>>> index.sources(index.slot_of(a), "288")
+('a', 'b')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .document import Document
+from .facts import Fact
+
+FactKey = tuple[str, int, int, str]
+
+SLOT_COLUMNS = (
+    "slot",
+    "family",
+    "subject",
+    "status",
+    "value",
+    "sources",
+    "docs",
+    "published",
+    "text",
+)
+
+
+def fact_key(f: Fact) -> FactKey:
+    """A fact's identity inside one audit: document, span and kind."""
+    return (f.doc, f.start, f.end, f.kind)
+
+
+class SlotIndex:
+    """Union-find over aligned facts; slot ids are stable for one input (first-seen order)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[FactKey, FactKey] = {}
+        self._facts: dict[FactKey, Fact] = {}
+        self._ids: dict[FactKey, int] | None = None
+
+    def _find(self, k: FactKey) -> FactKey:
+        root = k
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[k] != root:  # path compression keeps later look-ups flat
+            self._parent[k], k = root, self._parent[k]
+        return root
+
+    def add(self, f: Fact) -> None:
+        """Register a fact (a slot of its own until joined)."""
+        k = fact_key(f)
+        if k not in self._parent:
+            self._parent[k] = k
+            self._facts[k] = f
+            self._ids = None
+
+    def join(self, a: Fact, b: Fact) -> None:
+        """Record that two facts fill one slot."""
+        self.add(a)
+        self.add(b)
+        ra, rb = self._find(fact_key(a)), self._find(fact_key(b))
+        if ra != rb:
+            # The smaller key becomes the root, so the grouping does not depend on pair order.
+            lo, hi = sorted((ra, rb))
+            self._parent[hi] = lo
+            self._ids = None
+
+    def _numbered(self) -> dict[FactKey, int]:
+        if self._ids is None:
+            roots = sorted({self._find(k) for k in self._parent})
+            self._ids = {r: i for i, r in enumerate(roots)}
+        return self._ids
+
+    def slot_of(self, f: Fact) -> int:
+        """The slot id of a fact, -1 when it was never aligned."""
+        k = fact_key(f)
+        if k not in self._parent:
+            return -1
+        return self._numbered()[self._find(k)]
+
+    def members(self) -> dict[int, list[Fact]]:
+        """Slot id -> its facts in (document, offset) order."""
+        ids = self._numbered()
+        out: dict[int, list[Fact]] = defaultdict(list)
+        for k in sorted(self._parent):
+            out[ids[self._find(k)]].append(self._facts[k])
+        return dict(out)
+
+    def values(self, slot: int) -> dict[str, list[Fact]]:
+        """Rendered value -> the facts of one slot that state it."""
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.members().get(slot, []):
+            out[f.value.render()].append(f)
+        return dict(out)
+
+    def sources(self, slot: int, value: str) -> tuple[str, ...]:
+        """The documents that give ``value`` in ``slot``, sorted."""
+        return tuple(sorted({f.doc for f in self.values(slot).get(value, [])}))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One slot: what it is about, its distinct values and who gives each."""
+
+    id: int
+    family: str
+    subject: str
+    status: str  # "agree", "conflict" or "update"
+    values: tuple[tuple[str, tuple[Fact, ...]], ...]
+
+
+def build_slots(
+    index: SlotIndex,
+    family_of: Mapping[int, str],
+    subject_of: Mapping[int, str],
+    status_of: Mapping[int, str],
+) -> list[Slot]:
+    """`Slot` records for every slot of two or more facts, in slot-id order."""
+    out: list[Slot] = []
+    for sid, members in sorted(index.members().items()):
+        if len(members) < 2:
+            continue
+        by_value: dict[str, list[Fact]] = defaultdict(list)
+        for f in members:
+            by_value[f.value.render()].append(f)
+        ordered = sorted(by_value.items(), key=lambda kv: (kv[1][0].doc, kv[1][0].start))
+        values = tuple((v, tuple(fs)) for v, fs in ordered)
+        status = status_of.get(sid, "agree")
+        out.append(Slot(sid, family_of.get(sid, ""), subject_of.get(sid, ""), status, values))
+    return out
+
+
+def slots_frame(slots: Sequence[Slot], docs: Iterable[Document]) -> pd.DataFrame:
+    """The slots table: one row per (slot, distinct value), in slot then first-mention order.
+
+    ``sources`` counts the documents giving the value, ``docs`` lists them, ``published``
+    gives their publication dates (empty when unknown) and ``text`` quotes the first mention.
+    """
+    published = {d.id: (d.published.render() if d.published is not None else "") for d in docs}
+    rows: list[tuple[object, ...]] = []
+    for s in slots:
+        for value, facts in s.values:
+            ids = sorted({f.doc for f in facts})
+            rows.append(
+                (
+                    s.id,
+                    s.family,
+                    s.subject,
+                    s.status,
+                    value,
+                    len(ids),
+                    " ".join(ids),
+                    " ".join(published.get(i, "") for i in ids).strip(),
+                    facts[0].surface,
+                )
+            )
+    return pd.DataFrame.from_records(rows, columns=list(SLOT_COLUMNS))
+
+
+__all__ = ["SLOT_COLUMNS", "Slot", "SlotIndex", "build_slots", "fact_key", "slots_frame"]
