@@ -535,8 +535,9 @@ def same_place(a: str | PlaceName, b: str | PlaceName, settings: Settings | None
 # --------------------------------------------------------------------------- nationalities
 
 # A demonym ending in a sibilant or in "-ese" doubles as its plural person noun ("Swiss",
-# "British", "Chinese"): no "s" is added to it.
-_UNINFLECTED = ("s", "sh", "ch", "x", "z", "ese")
+# "British", "Dutch", "French", "Chinese"): no "s" is added to it. "Czech" ends in a "k"
+# sound and takes one ("Czechs").
+_UNINFLECTED = ("s", "sh", "tch", "nch", "x", "z", "ese")
 
 
 def _plain(text: str) -> str:

@@ -56,6 +56,7 @@ def _countries() -> dict[str, Any]:
         pytest.param("Filipinos", "philippines", id="plural-filipinos"),
         pytest.param("Kiwis", "new-zealand", id="plural-kiwis"),
         pytest.param("Americans", "us", id="plural-americans"),
+        pytest.param("Czechs", "czech-republic", id="plural-czechs"),
         pytest.param("Solomon Islanders", "solomon-islands", id="plural-multiword"),
         # country names
         pytest.param("Netherlands", "netherlands", id="name-netherlands"),
@@ -91,6 +92,7 @@ def test_nationality(word: str, key: str) -> None:
         pytest.param("Holland", id="family-name-left-out"),
         pytest.param("Britishs", id="no-s-after-sibilant"),
         pytest.param("Chineses", id="no-s-after-ese"),
+        pytest.param("Dutchs", id="no-s-after-tch"),
         pytest.param("Korean", id="ambiguous-korean"),
         pytest.param("Baghdad", id="city-is-not-a-country"),
     ],
