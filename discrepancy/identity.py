@@ -530,3 +530,63 @@ def same_place(a: str | PlaceName, b: str | PlaceName, settings: Settings | None
     nb = b.name if isinstance(b, PlaceName) else b
     ka, kb = place_key(na, settings), place_key(nb, settings)
     return bool(ka) and ka == kb
+
+
+# --------------------------------------------------------------------------- nationalities
+
+# A demonym ending in a sibilant or in "-ese" doubles as its plural person noun ("Swiss",
+# "British", "Dutch", "French", "Chinese"): no "s" is added to it. "Czech" ends in a "k"
+# sound and takes one ("Czechs").
+_UNINFLECTED = ("s", "sh", "tch", "nch", "x", "z", "ese")
+
+
+def _plain(text: str) -> str:
+    """Case, diacritics, apostrophe shapes, spacing and a leading "the" ignored."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_APOSTROPHES.sub("'", text).split()).removeprefix("the ")
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> tuple[dict[str, str], dict[str, str]]:
+    """(forms written in capitals, as written -> key; other forms, plain -> key)."""
+    caps: dict[str, str] = {}
+    plain: dict[str, str] = {}
+    plurals: dict[str, str] = {}
+    for key, spec in tables.require("gazetteer", "countries", dict).items():
+        if not isinstance(spec, dict):
+            continue
+        for field in ("names", "demonyms", "people"):
+            for form in spec.get(field, ()):
+                letters = [c for c in form if c.isalpha()]
+                if letters and all(c.isupper() for c in letters):
+                    # the capitals rule of gazetteer.toml: "US" is not "us"
+                    caps.setdefault(form, key)
+                    if len(letters) >= 4:
+                        caps.setdefault(form.title(), key)
+                else:
+                    plain.setdefault(_plain(form), key)
+        for form in spec.get("demonyms", ()):
+            if not form.casefold().endswith(_UNINFLECTED):
+                plurals.setdefault(_plain(form) + "s", key)
+    return caps, {**plurals, **plain}
+
+
+def nationality(word: str) -> str | None:
+    """The country key a demonym, a person noun, a demonym's plural or a country name stands for.
+
+    From ``data/gazetteer.toml`` [countries]; case, diacritics and a leading "the" do not
+    matter, except that a form listed in capitals must be written so ("US", not "us").
+
+    >>> nationality("Dutch"), nationality("Dutchmen"), nationality("the Netherlands")
+    ('netherlands', 'netherlands', 'netherlands')
+    >>> nationality("Malaysians"), nationality("Britons"), nationality("Swiss")
+    ('malaysia', 'uk', 'switzerland')
+    >>> nationality("Cote d’Ivoire"), nationality("U.S."), nationality("us"), nationality("Martian")
+    ('ivory-coast', 'us', None, None)
+    """
+    if not isinstance(word, str):
+        raise TypeError(f"nationality() needs a str, got {type(word).__name__}")
+    caps, plain = _nationalities()
+    written = " ".join(word.split())
+    return caps.get(written) or plain.get(_plain(written))

@@ -33,7 +33,7 @@ def _gazetteer_words() -> dict[str, str]:
     out: dict[str, str] = {}
     for section in ("countries", "organizations"):
         for key, spec in raw[section].items():
-            for form in (*spec["names"], *spec.get("demonyms", ())):
+            for form in (*spec["names"], *spec.get("demonyms", ()), *spec.get("people", ())):
                 out[identity.fold(form)] = f"{section}.{key}"
     for section in ("places", "agencies"):
         for form in raw[section]["names"]:

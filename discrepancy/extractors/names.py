@@ -194,7 +194,9 @@ class _Tables:
             for key, spec in groups.items():
                 for form in spec["names"]:
                     add(_form_key(form), _Entry(kind, key, form))
-                for form in spec.get("demonyms", ()):
+                # A person noun ("Briton", "Dutchmen") qualifies and marks a country exactly
+                # as its adjective does, so it is read as a demonym.
+                for form in (*spec.get("demonyms", ()), *spec.get("people", ())):
                     add(_form_key(form), _Entry("demonym", key, form))
                 if "country" in spec:
                     self.org_country[key] = spec["country"]
@@ -253,11 +255,15 @@ def _check_group(entry: str, value: Any) -> str | None:
     names = value.get("names")
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
         return "needs `names`, a list of non-empty strings"
-    demonyms = value.get("demonyms", [])
-    if not isinstance(demonyms, list) or not all(isinstance(n, str) and n.strip() for n in demonyms):
-        return "`demonyms` should be a list of non-empty strings"
+    for field in ("demonyms", "people"):
+        forms = value.get(field, [])
+        if not isinstance(forms, list) or not all(isinstance(n, str) and n.strip() for n in forms):
+            return f"`{field}` should be a list of non-empty strings"
     if "country" in value and not isinstance(value["country"], str):
         return "`country` should be a string"
+    unknown = sorted(set(value) - {"names", "demonyms", "people", "country"})
+    if unknown:
+        return f"unknown field(s) {', '.join(unknown)}"
     return None
 
 
