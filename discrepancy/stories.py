@@ -20,9 +20,10 @@ documents hold it (``log(1 + N / df)``), so a name found everywhere cannot link 
 Two documents are linked when the cosine of their weighted term sets reaches `LINK`; stories
 are the connected components. Only documents sharing a term are ever compared, and a term held
 by more than `COMMON` documents only pairs each holder with its next few holders, so the work
-stays near-linear. A document that shares nothing stays in a story of its own; documents with
-no names or dates at all cannot be placed and stay together (with the only story, if there is
-just one). Stories do not depend on the order of the documents.
+stays near-linear. When no two documents are linked at all, nothing tells events apart and all
+documents are one story. Otherwise a document that shares nothing stays in a story of its own,
+and documents with no names or dates at all cannot be placed: they stay together (with the
+only story, if there is just one). Stories do not depend on the order of the documents.
 
 >>> docs = [Document("a.txt", "In Riverton, Mayor Ann Kowal said 40 homes were flooded."),
 ...         Document("b.txt", "Riverton officials and Kowal said 55 homes were flooded."),
@@ -52,11 +53,11 @@ from .settings import parse_group_by
 
 # Cosine similarity from which two documents are one story, and from which two groups of
 # documents (their names pooled) are. Measured on the real-news dev set (10 events of 6
-# passages): mixed into one folder, LINK 0.15 with MERGE from 0.08 recovers the 10 events
-# exactly (MERGE 0.05 joins two earthquakes); each event alone stays one story up to MERGE
-# 0.08 (at 0.10 two events split in two or three).
-LINK = 0.15
-MERGE = 0.07
+# passages): mixed into one folder, every LINK from 0.17 to 0.2 with MERGE from 0.07 to 0.10
+# recovers the 10 events exactly (MERGE 0.06 joins two earthquakes, LINK 0.15 too); each event
+# alone stays one story up to MERGE 0.10 (at 0.12 one event splits).
+LINK = 0.2
+MERGE = 0.08
 # A term held by more documents than this pairs each holder with its next `NEIGHBOURS`
 # holders (in id order) instead of with all of them: all pairs of a name in 5,000 of 10,000
 # documents would be 12 million comparisons.
@@ -162,6 +163,9 @@ def _auto(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[t
         [i for k in group for i in cores[k]]
         for group in _components(range(len(cores)), _links(pooled, None, MERGE))
     ]
+    if all(len(m) == 1 for m in stories):
+        # No two documents share anything: no sign of several events, so nothing is split.
+        return [("all documents", list(ids))]
     groups = [(_label(m, terms, weights, display), m) for m in stories]
     if unplaced:
         if len(groups) == 1:
@@ -279,7 +283,15 @@ _CAPITALIZED = regex.compile(
 # A word in lower case: the corpus writes this word as a common word.
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]{0,30}+")
 # Just before a word that starts a sentence, a line or a quotation.
-_STARTS_BEFORE = regex.compile(r"""(?:^|[.!?:;…\n]|["“‘(\[—–-])[ \t"“‘'(\[]{0,3}+$""")
+_STARTS_BEFORE = regex.compile(
+    r"""
+    (?:^|[.!?:;…\n#*>|]|["“‘(\[—–-])   # the text start, an end of sentence, a line break,
+                                       # Markdown marks (headings, lists, quotes, tables),
+                                       # an opening quote or bracket or a dash
+    [ \t"“‘'(\[#*>]{0,4}+$             # then only blanks and such marks up to the word
+    """,
+    regex.VERBOSE,
+)
 
 
 def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[dict[str, str]]:
@@ -290,7 +302,9 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
     terms of their own only where the document also writes them alone.
     """
     lower: set[str] = set()
-    inner: set[str] = set()  # capitalized words seen inside a sentence
+    # Capitalized words seen inside a sentence or beside another capitalized word: a word
+    # capitalized only because it starts a sentence ("Rescuers") is not a name.
+    inner: set[str] = set()
     found: list[list[list[tuple[str, str]]]] = []  # per document: runs of (key, word)
     for doc in docs:
         text = doc.text
@@ -299,27 +313,35 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
         last_end = -2
         for m in _CAPITALIZED.finditer(text):
             word = m.group()
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
-            key = fold(word)
-            if not _STARTS_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            key = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
+            if not _STARTS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 inner.add(key)
             if m.start() == last_end + 1 and text[last_end] == " " and runs:
                 runs[-1].append((key, word))
             else:
                 runs.append([(key, word)])
             last_end = m.end()
+        for run in runs:
+            if len(run) >= 2:
+                inner.update(k for k, _ in run)
         found.append(runs)
     skip = _not_names()
     out: list[dict[str, str]] = []
     for doc_facts, runs in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
         for run in runs:
-            names = [(k, w) for k, w in run if len(k) >= 2 and k in inner and k not in lower and k not in skip]
-            if len(names) >= 2:
-                doc_terms.setdefault(" ".join(k for k, _ in names), " ".join(w for _, w in names))
-            elif names:
-                doc_terms.setdefault(*names[0])
+            # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
+            # "Canada" and "Ellen Marsh".
+            names: list[tuple[str, str]] = []
+            for k, w in [*run, ("", "")]:
+                if len(k) >= 2 and k in inner and k not in lower and k not in skip:
+                    possessive = w.endswith(("'s", "’s"))
+                    names.append((k, w[:-2] if possessive else w))
+                    if not possessive:
+                        continue
+                if names:
+                    doc_terms.setdefault(" ".join(k for k, _ in names), " ".join(w for _, w in names))
+                names = []
         covered = {w for k in doc_terms for w in k.split()}
         for fact in doc_facts:
             term = _fact_term(fact)
