@@ -195,7 +195,9 @@ def _components(nodes: Iterable[int], links: Sequence[tuple[int, int]]) -> list[
     return list(members.values())
 
 
-def _pool(members: Sequence[int], terms: Sequence[dict[str, str]], weights: dict[str, float]) -> dict[str, float]:
+def _pool(
+    members: Sequence[int], terms: Sequence[dict[str, str]], weights: dict[str, float]
+) -> dict[str, float]:
     """A group's names, each weighted by its rarity and the share of the group's documents holding it."""
     held: Counter[str] = Counter(t for i in members for t in terms[i])
     return {t: weights[t] * n / len(members) for t, n in held.items()}
@@ -253,7 +255,7 @@ def _links(
     norms = [math.sqrt(sum(weight(v, t) ** 2 for t in v)) for v in vectors]
     links = []
     for a, b in sorted(candidates):
-        small, large = (vectors[a], vectors[b]) if len(vectors[a]) <= len(vectors[b]) else (vectors[b], vectors[a])
+        small, large = sorted((vectors[a], vectors[b]), key=len)
         dot = sum(weight(small, t) * weight(large, t) for t in small if t in large)
         if dot >= threshold * norms[a] * norms[b]:
             links.append((a, b))
