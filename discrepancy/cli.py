@@ -285,6 +285,9 @@ def audit_command(argv: Sequence[str]) -> int:
         progress.close()
     if args.verbose:
         _verbose_counts(result.documents, result.facts)
+        for story in result.stories:
+            print(f"discrepancy: story {story.id} ({story.label}): {len(story.documents)} documents",
+                  file=sys.stderr)
 
     # Rules, severities, per-file ignores, then inline directives (which may add DSC900).
     findings = configure_findings(result.findings, config)

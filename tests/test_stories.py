@@ -86,6 +86,31 @@ def test_auto_uses_folders_that_already_separate_stories(tmp_path: Path) -> None
     ]
 
 
+def test_auto_keeps_a_documentation_site_whole(tmp_path: Path) -> None:
+    # Sections in folders, but every page names the product: the folders are not stories, and
+    # a limit stated differently in the guide and the API reference is still a conflict.
+    pages = {
+        "guide/start.md": "# Start\n\nGet Northwind Relay; Northwind Relay keeps up to 30 days of logs.\n",
+        "guide/limits.md": "# Limits\n\nA Northwind Relay mailbox accepts up to 50 calls per minute.\n",
+        "api/logs.md": "# Logs API\n\nNorthwind Relay keeps up to 14 days of logs.\n",
+        "api/calls.md": "# Calls API\n\nEach Northwind Relay mailbox accepts up to 80 calls per minute.\n",
+    }
+    for rel, text in pages.items():
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    result = run(collect([str(tmp_path)]))
+    assert len(result.stories) == 1
+    assert {frozenset((f.doc_a, f.doc_b)) for f in result.findings} == {
+        frozenset(("guide/start.md", "api/logs.md")), frozenset(("guide/limits.md", "api/calls.md"))}
+
+
+def test_verbose_names_the_stories(capsys: pytest.CaptureFixture[str]) -> None:
+    main([str(MIXED), "-v", "--isolated", "--format", "json"])
+    err = capsys.readouterr().err
+    assert "story S1 (Harwick, Ostley): 2 documents" in err
+    assert "story S2 (Cedar Hollow, Marlow): 2 documents" in err
+
+
 def _with_story(name: str, story: object) -> Document:
     text = (MIXED / name).read_text(encoding="utf-8")
     return Document(name, text, metadata={} if story is None else {"Story": story})
