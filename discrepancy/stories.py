@@ -303,19 +303,22 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
     name shared by two events does not count as several pieces of evidence; its words are
     terms of their own only where the document also writes them alone.
     """
-    lower: set[str] = set()
+    written_lower: set[str] = set()
+    keys: dict[str, str] = {}  # word -> folded key, each distinct word folded once
     # Capitalized words seen inside a sentence or beside another capitalized word: a word
     # capitalized only because it starts a sentence ("Rescuers") is not a name.
     inner: set[str] = set()
     found: list[list[list[tuple[str, str]]]] = []  # per document: runs of (key, word)
     for doc in docs:
         text = doc.text
-        lower.update(fold(m.group()) for m in _LOWER.finditer(text))
+        written_lower.update(_LOWER.findall(text))
         runs: list[list[tuple[str, str]]] = []
         last_end = -2
         for m in _CAPITALIZED.finditer(text):
             word = m.group()
-            key = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
+            key = keys.get(word, "")
+            if not key:
+                key = keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
             if not _STARTS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
                 inner.add(key)
             if m.start() == last_end + 1 and text[last_end] == " " and runs:
@@ -327,6 +330,7 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
             if len(run) >= 2:
                 inner.update(k for k, _ in run)
         found.append(runs)
+    lower = {fold(w) for w in written_lower}
     skip = _not_names()
     out: list[dict[str, str]] = []
     for doc_facts, runs in zip(per_doc, found, strict=True):
