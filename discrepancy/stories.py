@@ -265,9 +265,10 @@ def _links(
 def _label(members: Sequence[int], terms: Sequence[dict[str, str]], weights: dict[str, float],
            display: dict[str, str]) -> str:
     """A story's most shared names: held by most of its documents, rarest first."""
-    held: Counter[str] = Counter(t for i in members for t in terms[i] if not t.startswith("date:"))
-    best = sorted(held, key=lambda t: (-held[t], -weights[t], t))[:LABEL_TERMS]
-    return ", ".join(display[t] for t in best) or "documents without names"
+    held: Counter[str] = Counter(t for i in members for t in terms[i])
+    # Names first, then dates: a story told only by its dates is labelled by them.
+    best = sorted(held, key=lambda t: (t.startswith("date:"), -held[t], -weights[t], t))[:LABEL_TERMS]
+    return ", ".join(display[t] for t in best)
 
 
 # A capitalized word: dotted initials ("U.S."), or a capital, then letters and digits
@@ -375,8 +376,8 @@ def _fact_term(fact: Fact) -> tuple[str, str] | None:
 @cache
 def _not_names() -> frozenset[str]:
     """Folded capitalized words that never tell stories apart: sentence starters, months and
-    weekdays, agencies, generic heads of names ("County", "River"), titles (gazetteer.toml,
-    titles.toml)."""
+    weekdays, agencies, generic heads of names ("County", "River"), unit symbols, currency codes,
+    zone abbreviations and titles (gazetteer, units, currencies, zones and titles tables)."""
     words: set[str] = set()
     gazetteer_words = tables.require("gazetteer", "words", dict)
     for key in ("common", "calendar", "not_name"):
@@ -384,6 +385,17 @@ def _not_names() -> frozenset[str]:
     agencies = tables.require("gazetteer", "agencies", dict)
     for name in _string_list(agencies.get("names", []), "gazetteer.toml [agencies] names"):
         words.update(name.split())
+    # Unit symbols and currency codes are written as they are ("GB", "MW", "USD", "Rs") and
+    # never in lower case, yet any two stories about storage or money share them.
+    for where in ("units", "currencies"):
+        for key, entry in tables.raw(where).items():
+            if not isinstance(entry, dict):
+                raise tables.TableError(f"data table {where}.toml: [{key}] is not a table")
+            if where == "currencies":
+                words.add(key)
+            words.update(_string_list(entry.get("symbols", []), f"{where}.toml [{key}] symbols"))
+    # Time-zone abbreviations ("GMT", "EST") date any story told with clock times.
+    words.update(tables.require("zones", "zones", dict))
     titles = tables.raw("titles")
     words.update(_string_list(titles.get("honorifics", {}).get("forms", []), "titles.toml honorifics"))
     for key, role in titles.get("roles", {}).items():
