@@ -164,7 +164,7 @@ def _auto(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[t
         for group in _components(range(len(cores)), _links(pooled, None, MERGE))
     ]
     if all(len(m) == 1 for m in stories):
-        # No two documents share anything: no sign of several events, so nothing is split.
+        # No two documents are linked: no sign of several events, so nothing is split.
         return [("all documents", list(ids))]
     groups = [(_label(m, terms, weights, display), m) for m in stories]
     if unplaced:
@@ -204,9 +204,13 @@ def _pool(
 
 
 def _folders_are_stories(folders: Sequence[str], links: Sequence[tuple[int, int]]) -> bool:
-    """Two or more folders of several documents each, and few evidence links across them."""
+    """Two or more folders of several documents each, evidence links, and few across folders.
+
+    Without any link there is no evidence that the folders hold different events (the sections
+    of a documentation site that names nothing), so the folders alone do not split them.
+    """
     sizes = Counter(folders)
-    if sum(1 for n in sizes.values() if n >= 2) < 2:
+    if not links or sum(1 for n in sizes.values() if n >= 2) < 2:
         return False
     cross = sum(1 for i, j in links if folders[i] != folders[j])
     return cross <= CROSS_FOLDER_SHARE * len(links)

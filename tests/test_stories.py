@@ -104,6 +104,17 @@ def test_auto_keeps_a_documentation_site_whole(tmp_path: Path) -> None:
         frozenset(("guide/start.md", "api/logs.md")), frozenset(("guide/limits.md", "api/calls.md"))}
 
 
+def test_folders_without_evidence_do_not_split(tmp_path: Path) -> None:
+    # Two section folders whose pages name nothing: the layout alone is no sign of two events.
+    for rel, n in [("guide/a.md", 30), ("guide/b.md", 30), ("api/c.md", 14), ("api/d.md", 14)]:
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        text = f"# Logs\n\nEvery mailbox keeps up to {n} days of logs.\n"
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    result = run(collect([str(tmp_path)]))
+    assert [s.label for s in result.stories] == ["all documents"]
+    assert any({f.doc_a[:3], f.doc_b[:3]} == {"gui", "api"} for f in result.findings)
+
+
 def test_verbose_names_the_stories(capsys: pytest.CaptureFixture[str]) -> None:
     main([str(MIXED), "-v", "--isolated", "--format", "json"])
     err = capsys.readouterr().err
