@@ -9,6 +9,7 @@ from .facts import Amount, Fact, PersonName, PlaceName, Subject, When
 from .findings import FINDING_COLUMNS, Finding
 from .load import LoadError, load_documents
 from .settings import Settings
+from .stories import Story
 
 __all__ = [
     "FACT_COLUMNS",
@@ -22,6 +23,7 @@ __all__ = [
     "PersonName",
     "PlaceName",
     "Settings",
+    "Story",
     "Subject",
     "When",
     "__version__",

@@ -1,4 +1,4 @@
-"""The pipeline: load -> extract -> align -> compare -> findings table.
+"""The pipeline: load -> extract -> stories -> align -> compare -> findings table.
 
 >>> import discrepancy
 >>> frame = discrepancy.audit({"a": "It rained.", "b": "It rained too."})
@@ -22,6 +22,7 @@ from .facts import Fact, When
 from .findings import Finding, to_frame
 from .load import LoadError, check_published, documents_from_mapping, load_documents, parse_published
 from .settings import Settings
+from .stories import Story, group_stories
 
 Source = str | Path | Document | Mapping[str, str]
 
@@ -33,6 +34,12 @@ class AuditResult:
     documents: tuple[Document, ...]
     facts: tuple[tuple[Fact, ...], ...]
     findings: tuple[Finding, ...]
+    # The stories the documents were grouped into (facts are compared within a story only).
+    stories: tuple[Story, ...] = ()
+
+    def story_of(self, doc_id: str) -> Story | None:
+        """The story a document belongs to (None for an unknown id)."""
+        return next((s for s in self.stories if doc_id in s.documents), None)
 
     def frame(self) -> pd.DataFrame:
         """The findings as the fixed-column DataFrame `audit` returns."""
@@ -97,8 +104,25 @@ def run(
         per_doc = extract_corpus(docs, settings, progress=progress)
     else:
         per_doc = extract_corpus(docs, settings)
-    findings = find_conflicts(docs, per_doc, settings)
-    return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings))
+    stories = group_stories(docs, per_doc, settings.group_by)
+    findings = _compare_stories(docs, per_doc, stories, settings)
+    return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings), stories)
+
+
+def _compare_stories(
+    docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], stories: Sequence[Story], settings: Settings
+) -> list[Finding]:
+    """Findings of each story on its own, concatenated in story order (documents keep input order)."""
+    if len(stories) <= 1:
+        return find_conflicts(docs, per_doc, settings)
+    story_of = {doc_id: k for k, s in enumerate(stories) for doc_id in s.documents}
+    members: list[list[int]] = [[] for _ in stories]
+    for i, doc in enumerate(docs):
+        members[story_of[doc.id]].append(i)
+    findings: list[Finding] = []
+    for idx in members:
+        findings.extend(find_conflicts([docs[i] for i in idx], [per_doc[i] for i in idx], settings))
+    return findings
 
 
 def audit(

@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip files inside the folders whose relative path matches GLOB")
     rules.add_argument("--published", action="append", default=[], metavar="DOC=DATE",
                        help="publication date of a document (id or file name), e.g. a.txt=2020-01-08")
+    rules.add_argument("--group-by", default=None, metavar="MODE",
+                       help="group documents into stories, compared separately: auto, folder, "
+                            "field:NAME or none (default: auto)")
     rules.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                        help="worker processes for extraction (default: 1)")
     cfg = p.add_argument_group("configuration")
@@ -262,7 +265,7 @@ def audit_command(argv: Sequence[str]) -> int:
     config = config_mod.override(
         config, select=_flatten(args.select), ignore=_flatten(args.ignore), include=args.include,
         exclude=args.exclude, min_level=args.min_level, fail_level=args.fail_level, format=args.format,
-        baseline=args.baseline, jobs=args.jobs)
+        baseline=args.baseline, jobs=args.jobs, group_by=args.group_by)
     if args.baseline:
         # A --baseline path is relative to the working directory, not to the config file.
         config = replace(config, baseline=os.path.abspath(args.baseline))
@@ -282,6 +285,9 @@ def audit_command(argv: Sequence[str]) -> int:
         progress.close()
     if args.verbose:
         _verbose_counts(result.documents, result.facts)
+        for story in result.stories:
+            print(f"discrepancy: story {story.id} ({story.label}): {len(story.documents)} documents",
+                  file=sys.stderr)
 
     # Rules, severities, per-file ignores, then inline directives (which may add DSC900).
     findings = configure_findings(result.findings, config)

@@ -26,7 +26,7 @@ from typing import Any
 import regex
 
 from .rules import resolve
-from .settings import Settings
+from .settings import Settings, parse_group_by
 
 LEVELS = ("info", "warning", "error")
 FAIL_LEVELS = (*LEVELS, "never")
@@ -66,6 +66,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     aliases: tuple[tuple[str, ...], ...] = ()
     distinct: tuple[tuple[str, str], ...] = ()
+    group_by: str = _DEFAULTS.group_by
     # The file the values came from ("" when none) and its folder, against which the
     # relative ``baseline`` path is resolved.
     source: str = field(default="", compare=False)
@@ -76,6 +77,7 @@ class Config:
             _DEFAULTS, approx_tolerance=self.approx_tolerance, unit_tolerance=self.unit_tolerance,
             date_order=self.date_order, zones=self.zones, aliases=self.aliases,
             distinct=self.distinct, min_confidence=self.min_confidence, jobs=self.jobs,
+            group_by=self.group_by,
         )
 
     def enabled(self, rule: str) -> bool:
@@ -134,6 +136,14 @@ def _jobs(key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1024:
         raise ValueError(f"{key}: expected a whole number from 1 to 1024, got {value!r}")
     return value
+
+
+def _group_by(key: str, value: Any) -> str:
+    try:
+        mode, name = parse_group_by(value)
+    except ValueError:
+        raise ValueError(f"{key}: expected auto, folder, none or field:NAME, got {value!r}") from None
+    return f"field:{name}" if mode == "field" else mode
 
 
 def _path(key: str, value: Any) -> str:
@@ -242,6 +252,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "unit-tolerance": ("unit_tolerance", _fraction),
     "date-order": ("date_order", _choice(DATE_ORDERS)),
     "min-confidence": ("min_confidence", _fraction),
+    "group-by": ("group_by", _group_by),
     "zones": ("zones", _zones),
     "severity": ("severity", _severity),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),

@@ -10,6 +10,25 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 LEVELS = ("info", "warning", "error")
+# How documents are grouped into stories before comparison (see discrepancy.stories).
+GROUP_BY_MODES = ("auto", "folder", "none")
+
+
+def parse_group_by(value: object) -> tuple[str, str]:
+    """``(mode, field)`` of a ``group_by`` value; ``ValueError`` when it is none of
+    ``auto``, ``folder``, ``none`` or ``field:NAME``.
+
+    >>> parse_group_by("auto"), parse_group_by("field:story")
+    (('auto', ''), ('field', 'story'))
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lower() in GROUP_BY_MODES:
+            return text.lower(), ""
+        head, sep, name = text.partition(":")
+        if sep and head.lower() == "field" and name.strip():
+            return "field", name.strip()
+    raise ValueError(f"group_by: expected auto, folder, none or field:NAME, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,12 @@ class Settings:
     error_confidence: float = 0.75
     # Worker processes for extraction (1 = in process).
     jobs: int = 1
+    # How documents are grouped into stories; facts are never compared across stories:
+    # "auto", "folder", "field:NAME" or "none" (see docs/stories.md).
+    group_by: str = "auto"
+
+    def __post_init__(self) -> None:
+        parse_group_by(self.group_by)
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with options replaced; unknown names raise ``TypeError`` naming them."""

@@ -93,6 +93,7 @@ approx-tolerance = 0.2
 unit-tolerance = 0.05
 date-order = "dmy"
 min-confidence = 0.6
+group-by = "field:story"
 zones = { IST = "+05:30", CST = "-06:00" }
 
 [severity]
@@ -121,7 +122,7 @@ def test_every_key_parses(tmp_path: Path) -> None:
     s = c.settings()
     assert isinstance(s, Settings)
     assert (s.approx_tolerance, s.unit_tolerance, s.date_order) == (0.2, 0.05, "dmy")
-    assert (s.min_confidence, s.jobs) == (0.6, 2)
+    assert (s.min_confidence, s.jobs, s.group_by) == (0.6, 2, "field:story")
     assert s.zones == (("CST", -360), ("IST", 330))
     assert s.aliases == (("Qassem Soleimani", "Qasem Soleimani"),)
     assert s.distinct == (("Ruhollah Khomeini", "Ali Khamenei"),)
@@ -151,6 +152,8 @@ def test_pyproject_table(tmp_path: Path) -> None:
     pytest.param("unit-tolerance = 'x'", "unit-tolerance", id="unit-tolerance"),
     pytest.param("date-order = 'ydm'", "date-order", id="date-order"),
     pytest.param("min-confidence = -1", "min-confidence", id="min-confidence"),
+    pytest.param("group-by = 'topic'", "group-by", id="group-by"),
+    pytest.param("group-by = 'field:'", "group-by", id="group-by-field-without-name"),
     pytest.param("zones = { IST = '5:30' }", "zones.IST", id="zone-offset-unsigned"),
     pytest.param("zones = { IST = '+25:00' }", "zones.IST", id="zone-offset-range"),
     pytest.param("zones = { 'I-S' = '+01:00' }", "zones.I-S", id="zone-name"),
