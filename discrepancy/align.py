@@ -517,6 +517,10 @@ class Features:
     # The amount is stated as a part of a group named before it ("721 of whom", "Of those
     # injured, 51", "including 15 crew", "170 others"): never the same slot as the whole.
     part: bool = False
+    # Countries named in the clause of a count of an outcome ("In Syria, the death toll stood
+    # at 1,782", "killed 6,300 in Turkey and Syria"): a toll of one country is no rival of a
+    # toll of another, or of both.
+    scope: frozenset[str] = frozenset()
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -613,23 +617,63 @@ def features(
         baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
         groups=nationalities(fact) if fam == "count" else frozenset(),
         part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
+        scope=countries_in_clause(fact) if outcome else frozenset(),
     )
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
+
+
+def countries_in_clause(fact: Fact) -> frozenset[str]:
+    """Country keys named (as names or demonyms) in the clause around a fact.
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> s = "At least 3,549 deaths have been reported in Turkey, while 1,602 people have died in Syria."
+    >>> def at(n):
+    ...     i = s.index(n)
+    ...     return Fact("a", "count", Subject(), n, i, i + len(n), Amount.exact(1), sentence=s)
+    >>> sorted(countries_in_clause(at("3,549"))), sorted(countries_in_clause(at("1,602")))
+    (['turkey'], ['syria'])
+    """
+    if not fact.sentence:
+        return frozenset()
+    at = fact.start - fact.sentence_start
+    lo, hi = 0, len(fact.sentence)
+    for m in _CLAUSE_BREAK.finditer(fact.sentence):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    found: set[str] = set()
+    for m in _CAPITALIZED_RUN.finditer(fact.sentence[lo:hi]):
+        words = m.group().split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                key = _nationality(" ".join(words[i : i + size]).rstrip(".,"))
+                if key:
+                    found.add(key)
+    return frozenset(found)
+
+
 @cache
-def _demonyms() -> dict[str, str]:
-    """Lower-case demonym, person noun or country name -> country key (gazetteer.toml)."""
-    out: dict[str, str] = {}
-    countries = tables.raw("gazetteer").get("countries", {})
-    for key, spec in sorted(countries.items()):
-        if not isinstance(spec, dict):
-            continue
-        for word in (*spec.get("names", ()), *spec.get("demonyms", ()), *spec.get("people", ())):
-            out.setdefault(normalize(word), key)
-        for word in spec.get("demonyms", ()):
-            # The person noun of most demonyms is the adjective plus "s" ("Malaysians").
-            out.setdefault(normalize(word) + "s", key)
-    return out
+def _country_keys() -> frozenset[str]:
+    return frozenset(tables.raw("gazetteer").get("countries", {}))
+
+
+def _nationality(word: str) -> str | None:
+    """The country key of a head or modifier, as written or as a lower-cased qualifier
+    ("U.S." reaches alignment as "us", a pronoun to the gazetteer's case rule)."""
+    from . import identity
+
+    if not word:
+        return None
+    key = identity.nationality(word)
+    if key is None:
+        canonical = canonical_qualifier(word)
+        key = canonical if canonical in _country_keys() else None
+    return key
 
 
 _FROM_COUNTRY = re.compile(r"^\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
@@ -641,18 +685,18 @@ def nationalities(fact: Fact) -> frozenset[str]:
     >>> from discrepancy.facts import Amount, Subject
     >>> british = Subject(head="passenger", qualifiers=("British",))
     >>> f = Fact("a", "count", british, "10", 0, 2, Amount.exact(10))
-    >>> g = Fact("a", "count", Subject(head="Americans"), "9", 0, 1, Amount.exact(9))
+    >>> g = Fact("a", "count", Subject(head="briton"), "9", 0, 1, Amount.exact(9))
     >>> sorted(nationalities(f)), sorted(nationalities(g))
-    (['uk'], ['us'])
+    (['uk'], ['uk'])
     """
-    table = _demonyms()
     s = fact.subject
-    found = {table[w] for w in (normalize(x) for x in (s.head, *s.qualifiers)) if w in table}
+    found = {k for k in (_nationality(w) for w in (s.head, *s.qualifiers)) if k}
     if fact.sentence:
         at = fact.end - fact.sentence_start
         m = _FROM_COUNTRY.match(fact.sentence[at : at + 60])
-        if m and normalize(m.group(1)) in table:
-            found.add(table[normalize(m.group(1))])
+        country = _nationality(m.group(1)) if m else None
+        if country:
+            found.add(country)
     return frozenset(found)
 
 
@@ -714,9 +758,11 @@ def heads_compatible(a: Features, b: Features) -> bool:
     loose = _generic_heads() | _people_heads()
     if not a.head or not b.head or a.head == b.head:
         return True
-    if (a.groups and normalize(a.head) in _demonyms()) or (b.groups and normalize(b.head) in _demonyms()):
-        # "nine Britons" names the group by its nationality alone
-        return True
+    if (a.groups and _nationality(a.head)) or (b.groups and _nationality(b.head)):
+        # "nine Britons" names the group by its nationality alone: the same people as "9
+        # British passengers", but more than "15 Malaysian crew"
+        other = b if _nationality(a.head) else a
+        return bool(_nationality(other.head)) or other.head in loose
 
     def vague(x: Features) -> bool:
         return x.head in loose or (bool(x.outcome) and predicate_class(x.head)[0] == x.outcome)
@@ -767,6 +813,8 @@ def score(a: Features, b: Features) -> float:
         return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
     if a.part != b.part:
         return 0.0  # "721 of whom": a part of a group is no rival of the group's total
+    if a.scope and b.scope and a.scope != b.scope:
+        return 0.0  # a toll in Turkey, one in Syria and one for both are three slots
     if a.groups != b.groups:
         return 0.0  # "154 Dutch passengers" are not all "280 passengers", nor "27 Australians"
     if (a.qualifiers & _distributive()) != (b.qualifiers & _distributive()):

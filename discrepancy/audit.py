@@ -9,19 +9,20 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .compare import find_conflicts
+from .compare import Comparison, compare
 from .document import Document
 from .extract import Progress, extract_corpus, facts_frame
 from .facts import Fact, When
 from .findings import Finding, to_frame
 from .load import LoadError, check_published, documents_from_mapping, load_documents, parse_published
 from .settings import Settings
+from .slots import Slot, slots_frame
 from .stories import Story, group_stories
 
 Source = str | Path | Document | Mapping[str, str]
@@ -34,6 +35,8 @@ class AuditResult:
     documents: tuple[Document, ...]
     facts: tuple[tuple[Fact, ...], ...]
     findings: tuple[Finding, ...]
+    # The groups of facts that speak of one thing, with their values (see `slots`).
+    slots: tuple[Slot, ...] = ()
     # The stories the documents were grouped into (facts are compared within a story only).
     stories: tuple[Story, ...] = ()
 
@@ -44,6 +47,10 @@ class AuditResult:
     def frame(self) -> pd.DataFrame:
         """The findings as the fixed-column DataFrame `audit` returns."""
         return to_frame(self.findings)
+
+    def slots_frame(self) -> pd.DataFrame:
+        """The slots table `slots` returns: one row per distinct value of each slot."""
+        return slots_frame(self.slots, self.documents)
 
 
 def collect(
@@ -105,24 +112,31 @@ def run(
     else:
         per_doc = extract_corpus(docs, settings)
     stories = group_stories(docs, per_doc, settings.group_by)
-    findings = _compare_stories(docs, per_doc, stories, settings)
-    return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings), stories)
+    findings, slots = _compare_stories(docs, per_doc, stories, settings)
+    return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings), slots, stories)
 
 
 def _compare_stories(
     docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], stories: Sequence[Story], settings: Settings
-) -> list[Finding]:
-    """Findings of each story on its own, concatenated in story order (documents keep input order)."""
+) -> tuple[list[Finding], tuple[Slot, ...]]:
+    """Findings and slots of each story on its own, concatenated in story order (documents keep
+    input order); slot ids are numbered on across stories and each slot names its story."""
     if len(stories) <= 1:
-        return find_conflicts(docs, per_doc, settings)
+        one = compare(docs, per_doc, settings)
+        label = stories[0].label if stories else ""
+        return list(one.findings), tuple(replace(s, story=label) for s in one.slots)
     story_of = {doc_id: k for k, s in enumerate(stories) for doc_id in s.documents}
     members: list[list[int]] = [[] for _ in stories]
     for i, doc in enumerate(docs):
         members[story_of[doc.id]].append(i)
     findings: list[Finding] = []
-    for idx in members:
-        findings.extend(find_conflicts([docs[i] for i in idx], [per_doc[i] for i in idx], settings))
-    return findings
+    slots: list[Slot] = []
+    for story, idx in zip(stories, members, strict=True):
+        part: Comparison = compare([docs[i] for i in idx], [per_doc[i] for i in idx], settings)
+        findings.extend(part.findings)
+        base = len(slots)
+        slots.extend(replace(s, id=base + k, story=story.label) for k, s in enumerate(part.slots))
+    return findings, tuple(slots)
 
 
 def audit(
@@ -137,6 +151,25 @@ def audit(
     settings = Settings().with_options(**options)
     docs = collect(sources, published)
     return run(docs, settings).frame()
+
+
+def slots(
+    *sources: Source, published: Mapping[str, str | When] | None = None, **options: Any
+) -> pd.DataFrame:
+    """The slots table: every group of facts that speak of one thing, with its values.
+
+    One row per distinct value of a slot, with the columns of `SLOT_COLUMNS`: ``story``,
+    ``slot`` (id), ``family``, ``subject``, ``status`` (``agree``, ``conflict`` or
+    ``update``), ``value``, ``sources`` (how many documents give it), ``docs``,
+    ``published`` (their publication dates) and ``text`` (the first mention).
+
+    >>> table = slots({"a": "Officials said 40 homes were flooded.", "b": "55 homes were flooded."})
+    >>> table[["subject", "status", "value", "docs"]].values.tolist()
+    [['home', 'conflict', '40', 'a'], ['home', 'conflict', '55', 'b']]
+    """
+    settings = Settings().with_options(**options)
+    docs = collect(sources, published)
+    return run(docs, settings).slots_frame()
 
 
 def extract(docs_or_text: Source | Sequence[Source], published: Mapping[str, str | When] | None = None,

@@ -184,7 +184,9 @@ def _rows(
         elif slot >= 0:
             # One row per conflicting pair of values in a slot: five sources saying 288 and
             # three saying 275 are one disagreement, whose message names the other sources.
-            key = (c.rule, slot, *sorted((va, vb)))
+            # A document that contradicts itself is told so on its own row.
+            inside = c.a.doc if c.a.doc == c.b.doc else ""
+            key = (c.rule, slot, *sorted((va, vb)), inside)
         else:
             key = (
                 c.rule,

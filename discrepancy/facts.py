@@ -122,6 +122,23 @@ class Amount:
         right = ")" if self.high_open else "]"
         return f"{tilde}{left}{_num(self.low)},{_num(self.high)}{right}{unit}"
 
+    def encode(self) -> str:
+        """The interval and hedge as one string, for a fact's ``extra`` (see `decode`).
+
+        >>> a = Amount(Decimal(3000), INF, hedge="at least")
+        >>> Amount.exact(3000).decode(a.encode()).render()
+        '>=3000'
+        """
+        ends = (str(self.low), str(self.high), str(int(self.low_open)), str(int(self.high_open)))
+        return "|".join((*ends, self.hedge))
+
+    def decode(self, code: str) -> Amount:
+        """This amount with the interval and hedge of `encode`'s string (unit kept)."""
+        low, high, low_open, high_open, hedge = code.split("|", 4)
+        return Amount(
+            Decimal(low), Decimal(high), low_open == "1", high_open == "1", False, "", self.unit, hedge
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class When:

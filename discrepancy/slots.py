@@ -37,6 +37,7 @@ from .facts import Fact
 FactKey = tuple[str, int, int, str]
 
 SLOT_COLUMNS = (
+    "story",
     "slot",
     "family",
     "subject",
@@ -131,6 +132,7 @@ class Slot:
     subject: str
     status: str  # "agree", "conflict" or "update"
     values: tuple[tuple[str, tuple[Fact, ...]], ...]
+    story: str = ""
 
 
 def build_slots(
@@ -167,6 +169,7 @@ def slots_frame(slots: Sequence[Slot], docs: Iterable[Document]) -> pd.DataFrame
             ids = sorted({f.doc for f in facts})
             rows.append(
                 (
+                    s.story,
                     s.id,
                     s.family,
                     s.subject,

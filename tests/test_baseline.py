@@ -16,6 +16,7 @@ from discrepancy.cli import main
 from discrepancy.document import Document
 from discrepancy.findings import Finding, fingerprint
 from discrepancy.rules import BY_ID
+from tests.fakes import comparing
 
 AUDIT = sys.modules["discrepancy.audit"]
 
@@ -45,7 +46,7 @@ def fake(docs: Sequence[Document], per_doc: object, settings: object) -> list[Fi
 
 @pytest.fixture
 def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(AUDIT, "find_conflicts", fake)
+    monkeypatch.setattr(AUDIT, "compare", comparing(fake))
     monkeypatch.setattr(AUDIT, "extract_corpus", no_facts)
     monkeypatch.chdir(tmp_path)
     d = tmp_path / "docs"

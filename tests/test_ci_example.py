@@ -27,6 +27,7 @@ from discrepancy.cli import main
 from discrepancy.document import Document
 from discrepancy.findings import Finding, fingerprint
 from discrepancy.rules import BY_ID
+from tests.fakes import comparing
 
 ROOT = Path(__file__).resolve().parents[1]
 CI_PAGE = ROOT / "docs" / "ci.md"
@@ -93,7 +94,7 @@ def stand_in(docs: Sequence[Document], per_doc: object, settings: object) -> lis
 
 def test_worked_example_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(AUDIT, "find_conflicts", stand_in)
+    monkeypatch.setattr(AUDIT, "compare", comparing(stand_in))
     monkeypatch.setattr(AUDIT, "extract_corpus", no_facts)
     monkeypatch.chdir(tmp_path)
     for step in worked_example():

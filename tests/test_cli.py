@@ -24,6 +24,7 @@ from discrepancy.cli import main
 from discrepancy.document import Document
 from discrepancy.findings import FINDING_COLUMNS, Finding, fingerprint
 from discrepancy.rules import BY_ID
+from tests.fakes import comparing
 
 Cap = pytest.CaptureFixture[str]
 
@@ -60,7 +61,7 @@ def fake_find_conflicts(docs: Sequence[Document], per_doc: object, settings: obj
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(AUDIT, "find_conflicts", fake_find_conflicts)
+    monkeypatch.setattr(AUDIT, "compare", comparing(fake_find_conflicts))
     monkeypatch.setattr(AUDIT, "extract_corpus", no_facts)
     for var in ("GITHUB_STEP_SUMMARY", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
@@ -139,7 +140,7 @@ def test_keyboard_interrupt_exits_130(corpus: Path, monkeypatch: pytest.MonkeyPa
                                       capsys: Cap) -> None:
     def interrupted(*args: object) -> list[Finding]:
         raise KeyboardInterrupt
-    monkeypatch.setattr(AUDIT, "find_conflicts", interrupted)
+    monkeypatch.setattr(AUDIT, "compare", comparing(interrupted))
     code, _, err = run_main(["docs"], capsys)
     assert code == 130 and "interrupted" in err
 
@@ -196,7 +197,7 @@ def test_published_flag_reaches_documents(corpus: Path, monkeypatch: pytest.Monk
     def spy(docs: Sequence[Document], per_doc: object, settings: object) -> list[Finding]:
         seen.update({d.id: d.published for d in docs})
         return []
-    monkeypatch.setattr(AUDIT, "find_conflicts", spy)
+    monkeypatch.setattr(AUDIT, "compare", comparing(spy))
     assert main(["docs", "--published", "a.md=2020-01-08"]) == 0
     assert seen["a.md"] is not None and seen["a.md"].day == 8  # type: ignore[attr-defined]
 
@@ -207,7 +208,7 @@ def test_jobs_flag_reaches_settings(corpus: Path, monkeypatch: pytest.MonkeyPatc
     def spy(docs: Sequence[Document], per_doc: object, settings: object) -> list[Finding]:
         seen.append(settings)
         return []
-    monkeypatch.setattr(AUDIT, "find_conflicts", spy)
+    monkeypatch.setattr(AUDIT, "compare", comparing(spy))
     assert main(["docs", "--jobs", "2", "-q"]) == 0
     assert seen[0].jobs == 2  # type: ignore[attr-defined]
 

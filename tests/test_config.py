@@ -19,6 +19,7 @@ from discrepancy.document import Document
 from discrepancy.findings import Finding, fingerprint
 from discrepancy.rules import BY_ID
 from discrepancy.settings import Settings
+from tests.fakes import comparing
 
 AUDIT = sys.modules["discrepancy.audit"]
 
@@ -194,7 +195,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write(tmp_path / "docs" / "archive" / "a.md", "claim\n")
     write(tmp_path / "docs" / "b.md", "claim\n")
     write(tmp_path / "docs" / "drafts" / "c.md", "claim\n")
-    monkeypatch.setattr(AUDIT, "find_conflicts", _fake)
+    monkeypatch.setattr(AUDIT, "compare", comparing(_fake))
     monkeypatch.setattr(AUDIT, "extract_corpus", no_facts)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -265,7 +266,7 @@ def test_include_exclude(project: Path, monkeypatch: pytest.MonkeyPatch, toml: s
     def spy(docs: Sequence[Document], per_doc: object, settings: object) -> list[Finding]:
         seen.extend(d.id for d in docs)
         return []
-    monkeypatch.setattr(AUDIT, "find_conflicts", spy)
+    monkeypatch.setattr(AUDIT, "compare", comparing(spy))
     write(project / "discrepancy.toml", toml + "\n")
     assert main(["docs", "-q", *argv]) == 0
     assert seen == ids
@@ -277,7 +278,7 @@ def test_settings_reach_the_comparator(project: Path, monkeypatch: pytest.Monkey
     def spy(docs: Sequence[Document], per_doc: object, settings: Settings) -> list[Finding]:
         seen.append(settings)
         return []
-    monkeypatch.setattr(AUDIT, "find_conflicts", spy)
+    monkeypatch.setattr(AUDIT, "compare", comparing(spy))
     write(project / "discrepancy.toml", "approx-tolerance = 0.3\nunit-tolerance = 0.01\ndate-order = 'dmy'\n"
           "min-confidence = 0.9\njobs = 1\nzones = { BST = '+06:00' }\n"
           "[vocab]\naliases = [['A B', 'A. B.']]\ndistinct = [['C D', 'C E']]\n")

@@ -36,9 +36,9 @@ GENERATED = "<!-- Generated from the docstrings by `python -m tests.test_docs_si
 # Sections of the API page, in order. A public name missing here lands in "Other", so a new
 # export is documented (and shows up in review) without editing this test first.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Auditing", ("audit", "extract", "load_documents", "run", "AuditResult", "Story", "Settings",
+    ("Auditing", ("audit", "extract", "slots", "load_documents", "run", "AuditResult", "Story", "Settings",
                   "LoadError")),
-    ("Tables", ("FINDING_COLUMNS", "FACT_COLUMNS", "Finding")),
+    ("Tables", ("FINDING_COLUMNS", "FACT_COLUMNS", "SLOT_COLUMNS", "Finding")),
     ("Documents and facts", ("Document", "Fact", "Subject")),
     ("Values", ("Amount", "When", "PersonName", "PlaceName")),
     ("Package", ("__version__",)),
@@ -49,6 +49,8 @@ CONSTANTS: dict[str, str] = {
     "FINDING_COLUMNS": "The columns of the findings table returned by `audit`, in order "
     "(the table has them even when it is empty).",
     "FACT_COLUMNS": "The columns of the facts table returned by `extract`, in order.",
+    "SLOT_COLUMNS": "The columns of the slots table returned by `slots`, in order: one row per "
+    "distinct value of each group of facts that speak of one thing.",
     "__version__": "The installed version of the package.",
 }
 

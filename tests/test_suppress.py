@@ -16,6 +16,7 @@ from discrepancy.document import Document
 from discrepancy.findings import Finding, fingerprint
 from discrepancy.rules import BY_ID
 from discrepancy.suppress import apply, directives
+from tests.fakes import comparing
 
 AUDIT = sys.modules["discrepancy.audit"]
 
@@ -219,7 +220,7 @@ def test_cli_suppression(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 
     (tmp_path / "a.md").write_text(a_text, encoding="utf-8")
     (tmp_path / "b.md").write_text("claim\n", encoding="utf-8")
-    monkeypatch.setattr(AUDIT, "find_conflicts", _fake)
+    monkeypatch.setattr(AUDIT, "compare", comparing(_fake))
     monkeypatch.chdir(tmp_path)
     assert main([".", "--format", "json", "--isolated"]) == code
     assert sorted(r["rule"] for r in json.loads(capsys.readouterr().out)) == rules
@@ -233,7 +234,7 @@ def test_cli_unused_suppression_can_be_ignored(tmp_path: Path, monkeypatch: pyte
                                                capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.md").write_text("<!-- discrepancy-disable-line DSC203 -->\nclaim\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("claim\n", encoding="utf-8")
-    monkeypatch.setattr(AUDIT, "find_conflicts", _fake)
+    monkeypatch.setattr(AUDIT, "compare", comparing(_fake))
     monkeypatch.chdir(tmp_path)
     argv = [".", "--isolated", "--fail-level", "warning"]
     assert main([*argv, "--format", "concise", "--ignore", "DSC101"]) == 1

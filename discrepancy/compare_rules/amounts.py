@@ -45,7 +45,7 @@ from decimal import Decimal
 
 from ..align import AMOUNT_FAMILIES, Pair, family
 from ..document import Document
-from ..facts import INF, NEG_INF, Amount
+from ..facts import INF, NEG_INF, Amount, Fact
 from ..settings import Settings
 from .base import Comparator, Conflict, Context, ordered, said
 
@@ -126,6 +126,8 @@ def verdict(a: Amount, b: Amount, settings: Settings, unit_tolerance: float = 0.
         return None
     approximate = a.approximate or b.approximate
     touching = lo == hi
+    if touching and approximate:
+        return None  # "around 2,000" reaches 2,200, where "more than 2,200" starts
     return "likely" if (approximate or touching) else "clear"
 
 
@@ -169,6 +171,13 @@ def _dimension(unit: str) -> str:
     return _DIMENSION_WORDS.get(dim, dim)
 
 
+def _restated(f: Fact) -> Amount:
+    """The amount a fact stands for against other documents: a bare figure whose document
+    also gives it with a hedge carries that hedge (extra ``restated_as``)."""
+    code = f.get("restated_as")
+    return f.value.decode(code) if code and isinstance(f.value, Amount) else f.value  # type: ignore[return-value]
+
+
 def _published_day(doc: Document | None) -> str:
     when = doc.published if doc is not None else None
     if when is None or when.date is None:
@@ -190,6 +199,9 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
         return
     if a.rule.endswith("vague-count") or b.rule.endswith("vague-count"):
         return  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
+    if a.doc != b.doc:
+        # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
+        va, vb = _restated(a), _restated(b)
     subject = subject_of(pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
     converted = _convert(va, vb)
     if converted is None:

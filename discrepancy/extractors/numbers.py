@@ -1365,7 +1365,51 @@ def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str
 
 
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
-    """Numeric facts of one document, in text order."""
+    """Numeric facts of one document, in text order (see `restated` for repeated numbers)."""
+    yield from restated(list(_extract(doc, settings)))
+
+
+def restated(facts: list[Fact]) -> list[Fact]:
+    r"""Mark a bare count that the same document also gives with a hedge.
+
+    A headline's "3,000 dead" restates the body's "At least 3,000 people died": against
+    other documents the source's claim is the bound its body states, so the bare figure
+    carries that bound (extra ``restated_as``, read by `restated_amount`). Inside its own
+    document the bare figure keeps its value: a headline that drops the body's hedge ("a
+    dozen missiles" over "more than a dozen") is still the document's own inconsistency.
+
+    >>> doc = Document("d", "3,000 dead in floods\nAt least 3,000 people died on Monday.")
+    >>> [(f.surface, f.value.render(), restated_amount(f).render()) for f in extract(doc, Settings())]
+    [('3,000', '3000', '>=3000'), ('At least 3,000', '>=3000', '>=3000')]
+    """
+    hedged: dict[tuple[str, Decimal], Amount] = {}
+    for f in facts:
+        v = f.value
+        if f.kind == "count" and isinstance(v, Amount) and v.hedge and v.low.is_finite() and v.low > 0:
+            hedged.setdefault((f.kind, v.low), v)
+        if f.kind == "count" and isinstance(v, Amount) and v.hedge and v.high.is_finite() and v.low == 0:
+            hedged.setdefault((f.kind, v.high), v)
+    if not hedged:
+        return facts
+    out = []
+    for f in facts:
+        v = f.value
+        if isinstance(v, Amount) and f.kind == "count" and v.is_point and not v.hedge and not v.approximate:
+            bound = hedged.get((f.kind, v.low))
+            if bound is not None:
+                f = replace(f, extra=(*f.extra, ("restated_as", bound.encode())))
+        out.append(f)
+    return out
+
+
+def restated_amount(f: Fact) -> Amount:
+    """The amount a fact stands for against other documents (see `restated`)."""
+    value = f.value if isinstance(f.value, Amount) else Amount.exact(0)
+    code = f.get("restated_as")
+    return value.decode(code) if code else value
+
+
+def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     text = doc.text
     previous: tuple[_Cand, Subject, int, tuple[int, int]] | None = None
     for c in amounts(text):
