@@ -50,6 +50,11 @@ from .settings import Settings
 # threshold (0.5), so one real contradiction in the features (disjoint qualifiers, different
 # places) pushes it below, while agreement in predicate and qualifiers lifts it to error level.
 BASE = 0.6
+# Counts of people named only as people ("280 passengers" and "80 passengers under 18", "187
+# bodies" and "110 bodies kept at the hospital") start below the threshold, as dates do: such
+# groups are mostly parts of one another, so they are one slot only when something else says
+# so (the same predicate, a shared modifier, name or place, one outcome or one nationality).
+BASE_COUNT = 0.45
 # Dates start below the threshold: an event class ("strike") covers many events in one news
 # story, so two dates align only with some positive evidence (same verb, shared participants
 # or names) that they date the same one.
@@ -827,7 +832,11 @@ def score(a: Features, b: Features) -> float:
         return 0.0  # an outcome aligns only with the same outcome of a compatible group
     if a.groups and a.groups == b.groups and not heads_compatible(a, b):
         return 0.0  # "15 Malaysian crew" are not "43 Malaysians" on board
-    value = BASE
+    loose = _generic_heads() | _people_heads()
+    people_only = a.head in loose and b.head in loose
+    # A denial ("no casualties") answers a claim of the same noun ("5 casualties").
+    evidence = a.outcome or a.groups or a.negated != b.negated or (a.predicate and a.predicate == b.predicate)
+    value = BASE_COUNT if a.family == "count" and people_only and not evidence else BASE
     # Predicates.
     if a.head in _generic_heads() and not (a.predicate and a.predicate == b.predicate):
         return 0.0  # "people", "years": only the relation says which people
@@ -851,12 +860,14 @@ def score(a: Features, b: Features) -> float:
 
 
 def _score_dates(a: Features, b: Features) -> float:
-    if a.reporting != b.reporting:
-        return 0.0  # a statement's date never dates the event it speaks of
-    if a.reporting and (not a.source or a.source != b.source):
-        return 0.0  # two statements by different (or unknown) speakers are two statements
+    if a.reporting or b.reporting:
+        # A statement's date never dates the event it speaks of, and two statements on two
+        # days are two statements ("the Coast Guard said Tuesday", "officials said Thursday").
+        return 0.0
+    if not a.predicate or not b.predicate:
+        return 0.0  # a date with no verb or event noun of its own ("New Delhi, March 27") dates nothing
     value = BASE_DATE
-    if a.predicate and a.predicate == b.predicate:
+    if a.predicate == b.predicate:
         value += SAME_PREDICATE_DATE
     if a.instruments and b.instruments and not (a.instruments & b.instruments):
         value -= OTHER_INSTRUMENT
