@@ -305,15 +305,15 @@ def audit_command(argv: Sequence[str]) -> int:
     published = _parse_published(args.published)
 
     _prepare_output(args.output)
-    skipped: list[str] = []
+    skipped: list[tuple[str, str]] = []
     progress.step(0, 1, "loading documents")
     docs = load_documents(*args.paths, published=published, on_warning=warn,
                           include=config.include, exclude=config.exclude,
-                          ignore_files=not args.no_ignore, on_skip=skipped.append,
+                          ignore_files=not args.no_ignore, on_skip=lambda *s: skipped.append(s),
                           stdin_name=args.stdin_name)
     if args.verbose:
-        for path in skipped:
-            print(f"discrepancy: {path}: skipped, unsupported file type", file=sys.stderr)
+        for path, kind in skipped:
+            print(f"discrepancy: {path}: skipped, {kind} is not a supported format", file=sys.stderr)
     progress.step(0, len(docs), "extracting facts")
     try:
         result = _run(docs, config.settings(), progress)

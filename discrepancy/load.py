@@ -42,6 +42,7 @@ from . import dateline
 from .document import Document
 from .facts import When
 from .ignore import IgnoreRules
+from .readers.formats import unsupported_format
 from .readers.markdown import markdown_prose
 from .readers.rst import rst_prose
 
@@ -101,7 +102,7 @@ def load_documents(
     exclude: Sequence[str] = (),
     strict_published: bool = True,
     ignore_files: bool = True,
-    on_skip: Callable[[str], None] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
     stdin_name: str = "stdin",
 ) -> list[Document]:
     """Documents from files and folders (folders recursively, in sorted order).
@@ -110,12 +111,13 @@ def load_documents(
     paths found inside folders; exclude wins. ``published`` maps document ids, paths as
     given or file names to dates; with ``strict_published`` a key that names no document is
     an error (a typo would otherwise be silently ignored). ``ignore_files`` honours
-    ``.gitignore``/``.ignore`` in folders; ``on_skip`` is called with each file of a folder
-    skipped for its type. The path ``-`` reads standard input as document ``stdin_name``
+    ``.gitignore``/``.ignore`` in folders; ``on_skip(path, format)`` is called for each
+    document of a folder skipped for its format (``data/formats.toml``).
+    The path ``-`` reads standard input as document ``stdin_name``
     (whose suffix picks the reader).
     """
     warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=3))
-    found = _find(paths, include, exclude, ignore_files, on_skip or (lambda rel: None), stdin_name)
+    found = _find(paths, include, exclude, ignore_files, on_skip or (lambda path, fmt: None), stdin_name)
     sources = _unique_ids(_dedupe(found))
     docs: list[Document] = []
     for src in sources:
@@ -235,7 +237,7 @@ def _find(
     include: Sequence[str],
     exclude: Sequence[str],
     ignore_files: bool = True,
-    on_skip: Callable[[str], None] = lambda rel: None,
+    on_skip: Callable[[str, str], None] = lambda path, fmt: None,
     stdin_name: str = "stdin",
 ) -> list[_Source]:
     inc = [_glob(p) for p in include or ()]
@@ -259,10 +261,11 @@ def _find(
                     continue
                 if any(_matches(g, rel) for g in exc):
                     continue
+                fmt = None if supported else unsupported_format(f.suffix)
                 if supported:
                     found.append(_Source(f, rel, (path / rel).as_posix(), False))
-                else:
-                    on_skip((path / rel).as_posix())
+                elif fmt:
+                    on_skip((path / rel).as_posix(), fmt)
         elif path.is_file():
             found.append(_Source(path, path.name, path.as_posix(), True))
         else:
