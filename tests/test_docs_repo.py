@@ -227,3 +227,13 @@ def test_summary_tells_config_ignores_from_inline_suppressions(tmp_path: Path, c
     assert main([str(tmp_path), "--format", "concise"]) == 0
     last = capsys.readouterr().out.splitlines()[-1]
     assert last == "Found 0 discrepancies across 3 documents; 1 suppressed inline; 2 ignored by config."
+
+
+def test_rst_directive_comment_suppresses(tmp_path: Path, capsys: Cap) -> None:
+    (tmp_path / "a.rst").write_text("Limits\n======\n\n"
+                                    ".. discrepancy: disable-next-line DSC101 -- old page\n\n"
+                                    "The API allows up to 100 requests per minute.\n")
+    (tmp_path / "b.md").write_text("The API allows up to 500 requests per minute.\n")
+    assert main([str(tmp_path), "--isolated", "--format", "concise"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "Found 0 discrepancies across 2 documents; 1 suppressed inline."

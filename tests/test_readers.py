@@ -61,6 +61,9 @@ RST = [
     pytest.param("See `docs <https://x.test/9>`_ now.", "See docs now.", id="link-target"),
     pytest.param("Text.\n\n.. include:: /etc/hostname\n", "Text.", id="include-disabled"),
     pytest.param("Title\n=====\n\n- up to 5\n", "Title\n\n\nup to 5", id="title-and-list"),
+    pytest.param("One.\n\n.. discrepancy: disable-next-line DSC101\n\nTwo.\n",
+                 "One.\n\n# discrepancy: disable-next-line DSC101\n\nTwo.", id="directive-comment"),
+    pytest.param("One.\n\n::\n\n   .. discrepancy: disable-file\n", "One.", id="directive-in-literal-block"),
 ]
 
 

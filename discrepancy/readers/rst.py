@@ -7,6 +7,10 @@ docutils gives no character offsets, so each text run is found in the source by 
 that moves forward only; skipped nodes move it past their own text, and a run that cannot be
 found (a substitution, an unescaped character) is dropped rather than misplaced.
 
+A comment that is a suppression directive (``.. discrepancy: disable-next-line DSC101``)
+becomes the plain-text directive line ``# discrepancy: disable-next-line DSC101`` at the
+comment's place, so `discrepancy.suppress` reads it as it reads text files.
+
 File inclusion, raw passthrough and docutils configuration files are disabled: reading a
 document never touches another file.
 
@@ -74,6 +78,14 @@ def rst_prose(source: str) -> Prose:
                     _place(line, block, cell)
             return
         name = node.tagname
+        if name == "comment" and node.astext().startswith("discrepancy:"):
+            directive = node.astext().split("\n", 1)[0].rstrip()
+            at = source.find(directive, cursor)
+            if at >= 0:
+                pieces.append(Piece(at, at + len(directive), blocks.setdefault(id(node), len(blocks)),
+                                    replacement="# " + directive))
+                cursor = at + len(directive)
+            return
         if name in _SKIP:
             skip_past(node)
             return
