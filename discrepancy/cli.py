@@ -371,7 +371,7 @@ def audit_command(argv: Sequence[str]) -> int:
         n_docs=len(result.documents), paths={d.id: d.path for d in result.documents},
         suppressed=n_suppressed, baselined=n_baselined, hidden=len(findings) - len(shown),
         color=use_color(args.color, fmt, bool(args.output)),
-        ignored=n_ignored, unsupported=len(skipped), docs_url=getattr(config, "docs_url", ""),
+        ignored=n_ignored, unsupported=len(skipped), docs_url=config.docs_url,
         documents=_document_rows(result.documents, result.facts),
         slots=tuple(slots_for_json(result)),
     )
