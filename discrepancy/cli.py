@@ -33,7 +33,7 @@ from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError, glob_matc
 from .document import Document
 from .findings import SEVERITY_ORDER, Finding, to_frame
 from .load import LoadError, load_documents
-from .report import MACHINE_FORMATS, RENDERERS, Context, step_summary, summary
+from .report import MACHINE_FORMATS, RENDERERS, Context, slots_for_json, step_summary, summary
 from .rules import RULES, lookup
 from .settings import Settings
 from .suppress import apply as apply_suppressions
@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                "`discrepancy config [PATH]` prints the effective configuration. "
                "Exit status: 0 clean, 1 findings at or above the fail level, 2 could not run.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to audit together")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or folders to audit together; - reads one document from stdin; "
+                        "quoted globs are expanded")
     out = p.add_argument_group("output")
     out.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table)")
     out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
@@ -92,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="audit only files inside the folders whose relative path matches GLOB")
     rules.add_argument("--exclude", action="append", metavar="GLOB",
                        help="skip files inside the folders whose relative path matches GLOB")
+    rules.add_argument("--no-ignore", action="store_true",
+                       help="also audit files that .gitignore/.ignore files exclude")
+    rules.add_argument("--stdin-name", default="stdin", metavar="NAME",
+                       help="document id of the text read from - (its suffix picks the reader, "
+                            "e.g. docs/page.md; default: stdin)")
     rules.add_argument("--published", action="append", default=[], metavar="DOC=DATE",
                        help="publication date of a document (id or file name), e.g. a.txt=2020-01-08")
     rules.add_argument("--group-by", default=None, metavar="MODE",
@@ -226,6 +233,31 @@ def _changed_docs(docs: Sequence[Document], changed: Sequence[str]) -> set[str]:
     return out
 
 
+def _prepare_output(output: str | None) -> None:
+    """Create the folders of ``-o FILE`` and check the file can be written, before the audit
+    runs (so a typo does not cost a whole audit)."""
+    if not output:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"-o {output}: is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"-o {output}: cannot create folder {path.parent}: {err.strerror or err}") from None
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"-o {output}: not writable")
+
+
+def _document_rows(docs: Sequence[Document], facts: Sequence[Sequence[Any]]) -> tuple[dict[str, object], ...]:
+    """One row per audited document for the JSON report."""
+    return tuple({
+        "id": d.id, "path": d.path, "facts": len(f),
+        "published": d.published.render() if d.published is not None else None,
+        "published_source": d.published_source or None,
+    } for d, f in zip(docs, facts, strict=True))
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
@@ -275,9 +307,16 @@ def audit_command(argv: Sequence[str]) -> int:
     progress = Progress(progress_enabled(fmt, args.quiet))
     published = _parse_published(args.published)
 
+    _prepare_output(args.output)
+    skipped: list[tuple[str, str]] = []
     progress.step(0, 1, "loading documents")
     docs = load_documents(*args.paths, published=published, on_warning=warn,
-                          include=config.include, exclude=config.exclude)
+                          include=config.include, exclude=config.exclude,
+                          ignore_files=not args.no_ignore, on_skip=lambda *s: skipped.append(s),
+                          stdin_name=args.stdin_name)
+    if args.verbose:
+        for path, kind in skipped:
+            print(f"discrepancy: {path}: skipped, {kind} is not a supported format", file=sys.stderr)
     progress.step(0, len(docs), "extracting facts")
     try:
         result = _run(docs, config.settings(), progress)
@@ -292,9 +331,9 @@ def audit_command(argv: Sequence[str]) -> int:
     # Rules, severities, per-file ignores, then inline directives (which may add DSC900).
     findings = configure_findings(result.findings, config)
     kept = [f for f in findings if not _per_file_ignored(f, config)]
-    n_suppressed = len(findings) - len(kept)
+    n_ignored = len(findings) - len(kept)
     outcome = apply_suppressions(kept, result.documents, config.enabled)
-    n_suppressed += len(outcome.suppressed)
+    n_suppressed = len(outcome.suppressed)
     unused = [f for f in configure_findings(outcome.unused, config) if not _per_file_ignored(f, config)]
     findings = outcome.kept + unused
 
@@ -338,6 +377,9 @@ def audit_command(argv: Sequence[str]) -> int:
         n_docs=len(result.documents), paths={d.id: d.path for d in result.documents},
         suppressed=n_suppressed, baselined=n_baselined, hidden=len(findings) - len(shown),
         color=use_color(args.color, fmt, bool(args.output)),
+        ignored=n_ignored, unsupported=len(skipped), docs_url=config.docs_url,
+        documents=_document_rows(result.documents, result.facts),
+        slots=tuple(slots_for_json(result)),
     )
     text = RENDERERS[fmt](frame, ctx)
     if fmt not in MACHINE_FORMATS and args.quiet and not args.output:

@@ -41,17 +41,33 @@ from .slots import Slot, SlotIndex, build_slots
 MAX_COPIES_NAMED = 3
 
 
-def severity(rule: str, clear: bool, confidence: float, settings: Settings) -> str:
-    """The severity of a conflict: error-level rules fall to warning unless clear and confident.
+# Pages of a documentation site: these suffixes, and no dateline (news articles have one).
+DOCS_SUFFIXES = (".md", ".markdown", ".mdx", ".rst", ".rest", ".html", ".htm")
+
+
+def docs_pages(a: Document, b: Document) -> bool:
+    """Whether two different documents are pages of a docs site (see `DOCS_SUFFIXES`)."""
+    def page(d: Document) -> bool:
+        return d.published is None and (d.path or d.id).lower().endswith(DOCS_SUFFIXES)
+    return a.id != b.id and page(a) and page(b)
+
+
+def severity(rule: str, clear: bool, confidence: float, settings: Settings, docs: bool = False) -> str:
+    """The severity of a conflict: error-level rules fall to warning unless clear and confident,
+    or (``docs``: two pages of a docs site) confident at ``docs_error_confidence``.
 
     >>> s = Settings()
     >>> severity("DSC101", True, 0.9, s), severity("DSC101", False, 0.9, s), severity("DSC101", True, 0.6, s)
     ('error', 'warning', 'warning')
     >>> severity("DSC203", True, 1.0, s), severity("DSC202", True, 1.0, s)
     ('info', 'warning')
+    >>> severity("DSC101", False, 0.6, s, docs=True), severity("DSC101", False, 0.55, s, docs=True)
+    ('error', 'warning')
     """
     default = BY_ID[rule].severity
     if default == "error":
+        if docs and confidence >= settings.docs_error_confidence:
+            return "error"
         return "error" if clear and confidence >= settings.error_confidence else "warning"
     return default
 
@@ -227,7 +243,8 @@ def _rows(
                 rule=c.rule,
                 rule_name=rule.name,
                 kind=c.a.kind,
-                severity=severity(c.rule, c.clear, c.confidence, settings),
+                severity=severity(c.rule, c.clear, c.confidence, settings,
+                                  docs=docs_pages(docs[c.a.doc], docs[c.b.doc])),
                 subject=c.subject,
                 message=message,
                 confidence=round(float(c.confidence), 4),

@@ -67,6 +67,8 @@ class Config:
     aliases: tuple[tuple[str, ...], ...] = ()
     distinct: tuple[tuple[str, str], ...] = ()
     group_by: str = _DEFAULTS.group_by
+    # Address of the rules page of the docs (SARIF helpUri); "" = the project's own site.
+    docs_url: str = ""
     # The file the values came from ("" when none) and its folder, against which the
     # relative ``baseline`` path is resolved.
     source: str = field(default="", compare=False)
@@ -195,6 +197,13 @@ def _zones(key: str, value: Any) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def _url(key: str, value: Any) -> str:
+    # "" keeps the default (what `render` prints when the key is unset).
+    if not isinstance(value, str) or (value and not value.startswith(("https://", "http://"))):
+        raise ValueError(f"{key}: expected an http(s) URL, got {value!r}")
+    return value
+
+
 def _severity(key: str, value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise ValueError(f"{key}: expected a table of RULE = \"level\"")
@@ -256,6 +265,7 @@ _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "zones": ("zones", _zones),
     "severity": ("severity", _severity),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "docs-url": ("docs_url", _url),
 }
 _VOCAB_KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
     "aliases": ("aliases", _aliases),

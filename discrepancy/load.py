@@ -1,4 +1,4 @@
-"""Load documents from files and folders: text, Markdown, HTML and JSON Lines.
+"""Load documents from files and folders: text, Markdown, MDX, reStructuredText, HTML, JSON Lines.
 
 Every loaded `Document` has ``text`` with ``\\n`` line endings, ``anchors`` that map offsets
 in ``text`` back to lines and columns of the file as given (front matter and tags
@@ -6,9 +6,14 @@ included), ``metadata`` from front matter / ``<meta>`` / JSONL fields, and a pub
 date from `discrepancy.dateline` (metadata, else a header or footer line) unless the
 user gives one.
 
-Folders are walked recursively in sorted order; hidden entries (``.git``, ``.venv``) and
-files with other suffixes are skipped. Ids are paths relative to the folder given, with
-``/``; a file given directly has its name as id.
+Folders are walked recursively in sorted order; hidden entries (``.git``, ``.venv``), what
+``.gitignore``/``.ignore`` files exclude (`discrepancy.ignore`) and files with other suffixes
+are skipped. Ids are paths relative to the folder given, with ``/``; a file given directly
+has its name as id. A path ``-`` is one document read from standard input; a path that does
+not exist but holds glob characters (``docs/**/*.md`` quoted) is expanded.
+
+Markdown and MDX are read by `discrepancy.readers.markdown` and reStructuredText by
+`discrepancy.readers.rst`: only prose is audited, never code.
 
 >>> docs = documents_from_mapping({"a": "Published: March 14, 2023\\nIt rained."})
 >>> docs[0].published.render(), docs[0].published_source
@@ -17,9 +22,11 @@ files with other suffixes are skipped. Ids are paths relative to the folder give
 
 from __future__ import annotations
 
+import glob as globlib
 import html
 import json
 import os
+import sys
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -34,6 +41,10 @@ import yaml
 from . import dateline
 from .document import Document
 from .facts import When
+from .ignore import IgnoreRules
+from .readers.formats import unsupported_format
+from .readers.markdown import markdown_prose
+from .readers.rst import rst_prose
 
 
 class LoadError(Exception):
@@ -47,6 +58,9 @@ SUFFIXES = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".mdx": "mdx",
+    ".rst": "rst",
+    ".rest": "rst",
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
@@ -55,6 +69,11 @@ SUFFIXES = {
 # Folders never worth auditing, besides hidden ones: installed packages and caches,
 # as markdownlint-cli2 and ruff skip them by default.
 SKIP_DIRS = ("__pycache__", "node_modules")
+
+# The path that means "standard input".
+STDIN = "-"
+# Characters that make a path that does not exist a glob to expand.
+_GLOB_CHARS = frozenset("*?[")
 
 Warn = Callable[[str], None]
 Anchors = tuple[tuple[int, int, int], ...]
@@ -68,6 +87,7 @@ class _Source:
     id: str
     given: str  # the path as the user would write it (folder given + relative path)
     explicit: bool
+    stdin: bool = False
 
 
 # ---------------------------------------------------------------------------------------
@@ -81,16 +101,24 @@ def load_documents(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     strict_published: bool = True,
+    ignore_files: bool = True,
+    on_skip: Callable[[str, str], None] | None = None,
+    stdin_name: str = "stdin",
 ) -> list[Document]:
     """Documents from files and folders (folders recursively, in sorted order).
 
     ``include``/``exclude`` are glob patterns (``**`` spans folders) matched against the
     paths found inside folders; exclude wins. ``published`` maps document ids, paths as
     given or file names to dates; with ``strict_published`` a key that names no document is
-    an error (a typo would otherwise be silently ignored).
+    an error (a typo would otherwise be silently ignored). ``ignore_files`` honours
+    ``.gitignore``/``.ignore`` in folders; ``on_skip(path, format)`` is called for each
+    document of a folder skipped for its format (``data/formats.toml``).
+    The path ``-`` reads standard input as document ``stdin_name``
+    (whose suffix picks the reader).
     """
     warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=3))
-    sources = _unique_ids(_dedupe(_find(paths, include, exclude)))
+    found = _find(paths, include, exclude, ignore_files, on_skip or (lambda path, fmt: None), stdin_name)
+    sources = _unique_ids(_dedupe(found))
     docs: list[Document] = []
     for src in sources:
         docs.extend(_read_source(src, warn))
@@ -189,11 +217,37 @@ def _published_targets(docs: Sequence[Document], key: str) -> list[int]:
 # Finding files
 
 
-def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence[str]) -> list[_Source]:
+def _expand(paths: Iterable[str | Path]) -> list[str | Path]:
+    """Paths with unexpanded globs expanded (sorted); a glob that matches nothing is an error."""
+    out: list[str | Path] = []
+    for p in paths:
+        text = str(p)
+        if text != STDIN and _GLOB_CHARS & set(text) and not os.path.lexists(text):
+            matches = sorted(globlib.glob(text, recursive=True))
+            if not matches:
+                raise LoadError(f"{text}: no files match")
+            out.extend(matches)
+        else:
+            out.append(p)
+    return out
+
+
+def _find(
+    paths: Iterable[str | Path],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    ignore_files: bool = True,
+    on_skip: Callable[[str, str], None] = lambda path, fmt: None,
+    stdin_name: str = "stdin",
+) -> list[_Source]:
     inc = [_glob(p) for p in include or ()]
     exc = [_glob(p) for p in exclude or ()]
     found: list[_Source] = []
-    for p in paths:
+    for p in _expand(paths):
+        if str(p) == STDIN:
+            name = stdin_name.strip() or "stdin"
+            found.append(_Source(Path(name), name, name, True, stdin=True))
+            continue
         path = Path(p)
         try:
             st = path.stat()
@@ -202,12 +256,16 @@ def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence
         except OSError as err:
             raise LoadError(f"{p}: cannot access: {err.strerror}") from None
         if path.is_dir():
-            for f, rel in _walk(path):
+            for f, rel, supported in _walk(path, ignore_files):
                 if inc and not any(_matches(g, rel) for g in inc):
                     continue
                 if any(_matches(g, rel) for g in exc):
                     continue
-                found.append(_Source(f, rel, (path / rel).as_posix(), False))
+                fmt = None if supported else unsupported_format(f.suffix)
+                if supported:
+                    found.append(_Source(f, rel, (path / rel).as_posix(), False))
+                elif fmt:
+                    on_skip((path / rel).as_posix(), fmt)
         elif path.is_file():
             found.append(_Source(path, path.name, path.as_posix(), True))
         else:
@@ -215,10 +273,12 @@ def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence
     return found
 
 
-def _walk(root: Path) -> list[tuple[Path, str]]:
-    """Supported files under ``root`` with their ``/``-separated relative paths, sorted."""
-    out: list[tuple[Path, str]] = []
+def _walk(root: Path, ignore_files: bool = True) -> list[tuple[Path, str, bool]]:
+    """Files under ``root`` with their ``/``-separated relative paths, sorted, and whether
+    their type is supported. Ignored files and folders are left out."""
+    out: list[tuple[Path, str, bool]] = []
     seen: set[str] = set()
+    rules = IgnoreRules.for_folder(root) if ignore_files else None
 
     def visit(folder: Path, prefix: str) -> None:
         real = os.path.realpath(folder)
@@ -241,11 +301,15 @@ def _walk(root: Path) -> list[tuple[Path, str]]:
                 is_file = entry.is_file()
             except OSError:
                 continue
+            if rules is not None and (is_dir or is_file) and rules.ignored(rel, is_dir):
+                continue
             if is_dir:
                 if entry.name not in SKIP_DIRS:
+                    if rules is not None:
+                        rules.enter(Path(entry.path), rel)
                     visit(Path(entry.path), rel + "/")
-            elif is_file and Path(entry.name).suffix.lower() in SUFFIXES:
-                out.append((Path(entry.path), rel))
+            elif is_file:
+                out.append((Path(entry.path), rel, Path(entry.name).suffix.lower() in SUFFIXES))
 
     visit(root, "")
     out.sort(key=lambda item: item[1])
@@ -306,7 +370,7 @@ def _dedupe(sources: list[_Source]) -> list[_Source]:
     seen: set[str] = set()
     out = []
     for s in sources:
-        key = os.path.realpath(s.path)
+        key = STDIN if s.stdin else os.path.realpath(s.path)
         if key not in seen:
             seen.add(key)
             out.append(s)
@@ -381,8 +445,15 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _read_stdin() -> bytes:
+    try:
+        return sys.stdin.buffer.read()
+    except (AttributeError, OSError, ValueError) as err:  # no stdin, closed, or a text-only stream
+        raise LoadError(f"cannot read standard input: {err}") from None
+
+
 def _read_source(src: _Source, warn: Warn) -> list[Document]:
-    data = _read_bytes(src.path)
+    data = _read_stdin() if src.stdin else _read_bytes(src.path)
     try:
         text = decode(data, src.given, warn)
     except _Binary:
@@ -391,16 +462,32 @@ def _read_source(src: _Source, warn: Warn) -> list[Document]:
         warn(f"{src.given}: skipped binary file (contains NUL bytes)")
         return []
     kind = SUFFIXES.get(src.path.suffix.lower(), "text")
-    path = str(src.path)
-    if kind == "markdown":
-        body, meta, first_line = split_front_matter(text, src.given, warn)
-        return [_document(src.id, body, path, meta, ((0, first_line, 1),), warn, src.given)]
+    path = "" if src.stdin else str(src.path)
+    if kind in ("markdown", "mdx", "rst"):
+        return [_prose_document(src, text, path, kind, warn)]
     if kind == "html":
         body, meta, anchors = html_text(text)
         return [_document(src.id, body, path, meta, anchors, warn, src.given)]
     if kind == "jsonl":
         return _jsonl(text, src, warn)
     return [_document(src.id, text, path, {}, ((0, 1, 1),))]
+
+
+def _prose_document(src: _Source, text: str, path: str, kind: str, warn: Warn) -> Document:
+    """A Markdown, MDX or reStructuredText document: its prose, anchored to the file's lines."""
+    meta: dict[str, Any] = {}
+    first_line = 1
+    if kind == "rst":
+        try:
+            prose = rst_prose(text)
+        except ValueError as err:
+            raise LoadError(f"{src.given}: {err}") from None
+    else:
+        text, meta, first_line = split_front_matter(text, src.given, warn)
+        prose = markdown_prose(text, mdx=kind == "mdx")
+    # The readers count lines from the body; front matter moves them down.
+    anchors = tuple((offset, line + first_line - 1, col) for offset, line, col in prose.anchors)
+    return _document(src.id, prose.text, path, meta, anchors, warn, src.given)
 
 
 def _document(

@@ -25,7 +25,11 @@ import pandas as pd
 
 from . import __version__
 from .findings import FINDING_COLUMNS
-from .rules import RULES
+from .rules import RULES, Rule
+
+# Version of the JSON report contract (`render_json`, docs/report.schema.json): the major
+# number changes only when a key is removed or changes meaning.
+JSON_VERSION = "1.0"
 
 MACHINE_FORMATS = ("json", "jsonl", "csv", "github", "sarif", "junit")
 # GitHub shows at most 10 annotations of each level per step; the rest are dropped silently,
@@ -45,10 +49,16 @@ class Context:
     n_docs: int = 0
     # Document id -> file path as given on the command line ("" or missing: use the id).
     paths: Mapping[str, str] = field(default_factory=dict)
-    suppressed: int = 0       # hidden by inline directives or per-file-ignores
+    suppressed: int = 0       # hidden by inline directives
     baselined: int = 0        # hidden by the baseline
     hidden: int = 0           # below --min-level
     color: bool = False
+    ignored: int = 0          # hidden by the config's per-file-ignores
+    unsupported: int = 0      # files inside scanned folders skipped for their type
+    docs_url: str = ""        # where rule pages live (SARIF helpUri); "" = the project's site
+    # The documents audited and the slots table, for the JSON report.
+    documents: tuple[Mapping[str, object], ...] = ()
+    slots: tuple[Mapping[str, object], ...] = ()
 
     def path(self, doc: str) -> str:
         return self.paths.get(doc) or doc
@@ -94,8 +104,12 @@ def summary(frame: pd.DataFrame, ctx: Context) -> str:
         extras.append(f"{ctx.baselined} suppressed by baseline")
     if ctx.suppressed:
         extras.append(f"{ctx.suppressed} suppressed inline")
+    if ctx.ignored:
+        extras.append(f"{ctx.ignored} ignored by config")
     if ctx.hidden:
         extras.append(f"{ctx.hidden} below --min-level not shown")
+    if ctx.unsupported:
+        extras.append(f"{_plural(ctx.unsupported, 'file')} of unsupported type skipped")
     return text + "".join("; " + e for e in extras) + "."
 
 
@@ -144,8 +158,39 @@ def render_concise(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def slots_for_json(result: object) -> list[dict[str, object]]:
+    """The rows of the audit result's slots table (one per fact slot), ``[]`` when it has none.
+
+    >>> slots_for_json(object())
+    []
+    """
+    slots = getattr(result, "slots", None)
+    if slots is None:
+        return []
+    if isinstance(slots, pd.DataFrame):
+        return [{str(k): (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+                for row in slots.to_dict("records")]
+    return [dict(row) for row in slots]
+
+
+def json_report(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, object]:
+    """The JSON report (contract `JSON_VERSION`, schema in docs/report.schema.json).
+
+    >>> sorted(json_report(pd.DataFrame(columns=list(FINDING_COLUMNS)), Context()))
+    ['documents', 'findings', 'slots', 'tool', 'version']
+    """
+    ctx = ctx or Context()
+    return {
+        "version": JSON_VERSION,
+        "tool": {"name": "discrepancy", "version": __version__},
+        "documents": [dict(d) for d in ctx.documents],
+        "findings": _records(frame),
+        "slots": [dict(s) for s in ctx.slots],
+    }
+
+
 def render_json(frame: pd.DataFrame, ctx: Context | None = None) -> str:
-    return json.dumps(_records(frame), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_report(frame, ctx), indent=2, ensure_ascii=False) + "\n"
 
 
 def render_jsonl(frame: pd.DataFrame, ctx: Context | None = None) -> str:
@@ -245,6 +290,17 @@ def _location(rec: Mapping[str, object], side: str, ctx: Context) -> dict[str, o
                                  "region": region}}
 
 
+def help_uri(rule: Rule, docs_url: str = "") -> str:
+    """The page that explains ``rule``: its section of the rules page at ``docs_url``.
+
+    >>> help_uri(RULES[0], "https://docs.example.com/discrepancy/rules/")
+    'https://docs.example.com/discrepancy/rules/#dsc101-quantity-mismatch'
+    """
+    if not docs_url:
+        return rule.docs_url
+    return docs_url.split("#", 1)[0] + "#" + rule.anchor
+
+
 def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, object]:
     """The SARIF 2.1.0 log as a dict."""
     ctx = ctx or Context()
@@ -254,7 +310,9 @@ def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, obje
         "name": r.name,
         "shortDescription": {"text": r.summary},
         "fullDescription": {"text": r.description or r.summary},
-        "help": {"text": f"{r.description or r.summary}\n\nExample:\n{r.example}\n\nSee {r.docs_url}"},
+        "help": {"text": f"{r.description or r.summary}\n\nExample:\n{r.example}\n\n"
+                         f"See {help_uri(r, ctx.docs_url)}"},
+        "helpUri": help_uri(r, ctx.docs_url),
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
         "properties": {"tags": [r.kind]},
     } for r in RULES]

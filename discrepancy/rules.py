@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Where the rule reference lives in the documentation (a path in the project's docs/,
-# rendered by MkDocs as rules/); each rule's section is an anchor on it.
-DOCS_URL = "docs/rules.md"
+# The rules page of the published documentation site (docs/rules.md, rendered by MkDocs as
+# rules/; the site's address is ``site_url`` in mkdocs.yml and the Documentation URL in
+# pyproject.toml); each rule's section is an anchor on it. SARIF viewers link to it, so it
+# is an absolute URL; the ``docs-url`` config key points at another copy of the page.
+DOCS_URL = "https://discrepancy.readthedocs.io/en/latest/rules/"
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Rule:
 
     @property
     def docs_url(self) -> str:
-        """The rule's section in the rules reference: ``docs/rules.md#dsc101-quantity-mismatch``."""
+        """The rule's section of the rules page: ``.../rules/#dsc101-quantity-mismatch``."""
         return f"{DOCS_URL}#{self.anchor}"
 
 

@@ -52,6 +52,10 @@ class Settings:
     min_confidence: float = 0.5
     # Score at or above which a clear conflict is an error rather than a warning.
     error_confidence: float = 0.75
+    # On a docs site (two Markdown/MDX/reStructuredText/HTML pages without datelines) a
+    # conflict scoring at least this is an error even when not clear: two pages giving one
+    # limit, plan, price or version requirement different values cannot both be current.
+    docs_error_confidence: float = 0.6
     # Worker processes for extraction (1 = in process).
     jobs: int = 1
     # How documents are grouped into stories; facts are never compared across stories:

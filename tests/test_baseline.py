@@ -81,7 +81,7 @@ def test_moved_lines_stay_accepted_new_values_fail(docs: Path, capsys: pytest.Ca
     (docs / "c.md").write_text("The troops count is 9.\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["docs", "--isolated", "--baseline", "base.json", "--format", "json"]) == 1
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["findings"]
     assert len(rows) == 2 and all("c.md" in (r["doc_a"], r["doc_b"]) for r in rows)
 
 

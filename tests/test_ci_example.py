@@ -168,7 +168,10 @@ def test_pre_commit_hook_file() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "discrepancy" and hook["entry"] == "discrepancy"
     assert hook["language"] == "python"
-    assert hook["pass_filenames"] is False and hook["require_serial"] is True
-    assert hook["args"] == ["docs/"]
+    # Staged files come after --changed; the corpus is the whole repository.
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
+    assert hook["args"] == [".", "--changed"]
+    # Documents only: a staged .py, .json or .yaml file never runs the audit.
+    assert set(hook["types_or"]) == {"markdown", "mdx", "rst", "html", "plain-text"}
     config = next(b for b in _yaml_blocks() if isinstance(b, dict) and "repos" in b)
     assert config["repos"][0]["hooks"][0]["id"] == hook["id"]

@@ -87,7 +87,7 @@ def run_main(argv: list[str], capsys: Cap) -> tuple[int, str, str]:
 
 
 def rules_in(out: str) -> list[str]:
-    return [row["rule"] for row in json.loads(out)]
+    return [row["rule"] for row in json.loads(out)["findings"]]
 
 
 # --- exit codes and thresholds ----------------------------------------------------------
@@ -186,7 +186,7 @@ def test_filters(fake: None, corpus: Path, capsys: Cap, flag: list[str],
 def test_changed_still_audits_whole_corpus(fake: None, corpus: Path, capsys: Cap) -> None:
     # b.md alone has no conflict; with a.md in the corpus it does.
     _, out, _ = run_main(["docs", "--format", "json", "--changed", "docs/b.md"], capsys)
-    rows = json.loads(out)
+    rows = json.loads(out)["findings"]
     assert {rows[0]["doc_a"], rows[0]["doc_b"]} == {"a.md", "b.md"}
 
 
@@ -224,7 +224,7 @@ def test_quiet_levels(fake: None, corpus: Path, capsys: Cap) -> None:
 
 def test_quiet_does_not_touch_machine_output(fake: None, corpus: Path, capsys: Cap) -> None:
     _, out, _ = run_main(["docs", "-qq", "--format", "json"], capsys)
-    assert len(json.loads(out)) == 2
+    assert len(json.loads(out)["findings"]) == 2
 
 
 def test_quiet_with_output_file_writes_full_report(fake: None, corpus: Path,
@@ -302,7 +302,7 @@ def test_rule_explains(ref: str, capsys: Cap) -> None:
     code, out, _ = run_main(["rule", ref], capsys)
     assert code == 0
     assert out.startswith("DSC101 quantity-mismatch") and "Default severity: error" in out
-    assert "rules.md#dsc101-quantity-mismatch" in out
+    assert "/rules/#dsc101-quantity-mismatch" in out
 
 
 def test_rule_unknown_exits_2(capsys: Cap) -> None:
@@ -353,7 +353,7 @@ def test_subprocess_flags_and_exit_codes(corpus: Path) -> None:
                         "--select", "ALL", "--ignore", "DSC202", "--isolated", "--color", "never",
                         "--exclude", "*.txt", "--changed", "docs/a.md"], root)
     assert proc.returncode in (0, 1), proc.stderr
-    rows = json.loads(proc.stdout)
+    rows = json.loads(proc.stdout)["findings"]
     assert all(list(r) == list(FINDING_COLUMNS) for r in rows)
     bad = _subprocess(["docs", "--fail-level", "sometimes"], root)
     assert bad.returncode == 2 and bad.stdout == "" and "Traceback" not in bad.stderr

@@ -130,7 +130,7 @@ def test_bad_published(capsys: pytest.CaptureFixture[str], tmp_path: Path, item:
 def audit_json(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[list[dict], str]:
     code, out, err = run(capsys, *argv, "--format", "json", "--fail-level", "never")
     assert code == 0, err
-    return json.loads(out), err
+    return json.loads(out)["findings"], err
 
 
 def test_binary_file_in_folder_is_skipped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _rules(capsys: Cap) -> list[str]:
-    return [r["rule"] for r in json.loads(capsys.readouterr().out)]
+    return [r["rule"] for r in json.loads(capsys.readouterr().out)["findings"]]
 
 
 @pytest.mark.parametrize(("toml", "argv", "rules", "code"), [

@@ -102,9 +102,9 @@ def test_path_falls_back_to_id() -> None:
 
 
 def test_json_has_exactly_the_columns() -> None:
-    rows = json.loads(render_json(to_frame(THREE), CTX))
+    rows = json.loads(render_json(to_frame(THREE), CTX))["findings"]
     assert len(rows) == 3 and all(list(r) == list(FINDING_COLUMNS) for r in rows)
-    assert json.loads(render_json(to_frame([]), CTX)) == []
+    assert json.loads(render_json(to_frame([]), CTX))["findings"] == []
 
 
 def test_jsonl_one_object_per_line() -> None:

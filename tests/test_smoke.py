@@ -24,8 +24,10 @@ def test_cli_json_on_seeds(capsys):
     code = main(["seeds/", "--format", "json", "--fail-level", "never"])
     out = capsys.readouterr().out
     assert code == 0
-    rows = json.loads(out)
-    assert isinstance(rows, list)
+    report = json.loads(out)
+    assert list(report) == ["version", "tool", "documents", "findings", "slots"]
+    rows = report["findings"]
+    assert isinstance(rows, list) and rows
     for row in rows:
         assert list(row) == list(discrepancy.FINDING_COLUMNS)
 

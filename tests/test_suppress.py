@@ -223,7 +223,7 @@ def test_cli_suppression(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
     monkeypatch.setattr(AUDIT, "compare", comparing(_fake))
     monkeypatch.chdir(tmp_path)
     assert main([".", "--format", "json", "--isolated"]) == code
-    assert sorted(r["rule"] for r in json.loads(capsys.readouterr().out)) == rules
+    assert sorted(r["rule"] for r in json.loads(capsys.readouterr().out)["findings"]) == rules
     # The summary counts inline suppressions.
     main([".", "--isolated"])
     out = capsys.readouterr().out
