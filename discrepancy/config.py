@@ -67,7 +67,7 @@ class Config:
     aliases: tuple[tuple[str, ...], ...] = ()
     distinct: tuple[tuple[str, str], ...] = ()
     group_by: str = _DEFAULTS.group_by
-    # Address of the rules page of the docs (SARIF helpUri); "" = the project's own site.
+    # Address of a rendered copy of the rules page (SARIF helpUri); "" = none, help names docs/rules.md.
     docs_url: str = ""
     # The file the values came from ("" when none) and its folder, against which the
     # relative ``baseline`` path is resolved.

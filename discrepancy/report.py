@@ -55,7 +55,7 @@ class Context:
     color: bool = False
     ignored: int = 0          # hidden by the config's per-file-ignores
     unsupported: int = 0      # files inside scanned folders skipped for their type
-    docs_url: str = ""        # where rule pages live (SARIF helpUri); "" = the project's site
+    docs_url: str = ""        # address of a rendered rules page (SARIF helpUri); "" = none
     # The documents audited and the slots table, for the JSON report.
     documents: tuple[Mapping[str, object], ...] = ()
     slots: tuple[Mapping[str, object], ...] = ()
@@ -159,18 +159,31 @@ def render_concise(frame: pd.DataFrame, ctx: Context | None = None) -> str:
 
 
 def slots_for_json(result: object) -> list[dict[str, object]]:
-    """The rows of the audit result's slots table (one per fact slot), ``[]`` when it has none.
+    """The audit result's slots, one object each with its distinct values; ``[]`` without any.
+
+    Each slot: ``story``, ``slot`` (id), ``family``, ``subject``, ``status`` (agree, conflict
+    or update) and ``values``, a list of ``{value, sources, docs, published, text}`` where
+    ``published`` gives each document's publication time in ``docs`` order ("" when unknown),
+    as in the slots table (`discrepancy.slots`).
 
     >>> slots_for_json(object())
     []
     """
-    slots = getattr(result, "slots", None)
-    if slots is None:
-        return []
-    if isinstance(slots, pd.DataFrame):
-        return [{str(k): (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-                for row in slots.to_dict("records")]
-    return [dict(row) for row in slots]
+    slots = getattr(result, "slots", None) or ()
+    published = {
+        d.id: (d.published.render() if d.published is not None else "")
+        for d in getattr(result, "documents", ())
+    }
+    out: list[dict[str, object]] = []
+    for slot in slots:
+        values = []
+        for value, facts in slot.values:
+            ids = sorted({f.doc for f in facts})
+            values.append({"value": value, "sources": len(ids), "docs": ids,
+                           "published": [published.get(i, "") for i in ids], "text": facts[0].surface})
+        out.append({"story": slot.story, "slot": slot.id, "family": slot.family, "subject": slot.subject,
+                    "status": slot.status, "values": values})
+    return out
 
 
 def json_report(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, object]:
@@ -291,10 +304,13 @@ def _location(rec: Mapping[str, object], side: str, ctx: Context) -> dict[str, o
 
 
 def help_uri(rule: Rule, docs_url: str = "") -> str:
-    """The page that explains ``rule``: its section of the rules page at ``docs_url``.
+    """The page that explains ``rule``: its section of the rules page at ``docs_url``, or
+    the section of docs/rules.md in the project when no address is configured.
 
     >>> help_uri(RULES[0], "https://docs.example.com/discrepancy/rules/")
     'https://docs.example.com/discrepancy/rules/#dsc101-quantity-mismatch'
+    >>> help_uri(RULES[0])
+    'docs/rules.md#dsc101-quantity-mismatch'
     """
     if not docs_url:
         return rule.docs_url
@@ -312,7 +328,8 @@ def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, obje
         "fullDescription": {"text": r.description or r.summary},
         "help": {"text": f"{r.description or r.summary}\n\nExample:\n{r.example}\n\n"
                          f"See {help_uri(r, ctx.docs_url)}"},
-        "helpUri": help_uri(r, ctx.docs_url),
+        # SARIF viewers open helpUri as an absolute address: only a configured docs-url is one.
+        **({"helpUri": help_uri(r, ctx.docs_url)} if ctx.docs_url else {}),
         "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
         "properties": {"tags": [r.kind]},
     } for r in RULES]

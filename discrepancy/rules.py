@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The rules page of the published documentation site (docs/rules.md, rendered by MkDocs as
-# rules/; the site's address is ``site_url`` in mkdocs.yml and the Documentation URL in
-# pyproject.toml); each rule's section is an anchor on it. SARIF viewers link to it, so it
-# is an absolute URL; the ``docs-url`` config key points at another copy of the page.
-DOCS_URL = "https://discrepancy.readthedocs.io/en/latest/rules/"
+# The rules page in the project's documentation (docs/rules.md); each rule's section is an
+# anchor on it. No published address is assumed: the ``docs-url`` config key gives the
+# address of a rendered copy (a team's own docs site), which SARIF viewers then link to.
+DOCS_URL = "docs/rules.md"
 
 
 @dataclass(frozen=True)

@@ -302,7 +302,7 @@ def test_rule_explains(ref: str, capsys: Cap) -> None:
     code, out, _ = run_main(["rule", ref], capsys)
     assert code == 0
     assert out.startswith("DSC101 quantity-mismatch") and "Default severity: error" in out
-    assert "/rules/#dsc101-quantity-mismatch" in out
+    assert "rules.md#dsc101-quantity-mismatch" in out
 
 
 def test_rule_unknown_exits_2(capsys: Cap) -> None:

@@ -208,7 +208,7 @@ def test_rule_anchor_is_the_heading_slug() -> None:
     # '## DSC101 quantity-mismatch' is exactly that.
     for rule in RULES:
         slug = re.sub(r"[^\w\s-]", "", f"{rule.id} {rule.name}".lower()).strip().replace(" ", "-")
-        assert rule.docs_url.endswith("/rules/#" + slug)
+        assert rule.docs_url.endswith("rules.md#" + slug)
 
 
 # --- public API ---------------------------------------------------------------------------

@@ -57,8 +57,11 @@ def test_driver_rules() -> None:
     first = driver["rules"][0]
     assert first["name"] == "quantity-mismatch"
     assert first["shortDescription"]["text"] and first["fullDescription"]["text"]
-    assert first["help"]["text"].endswith("/rules/#dsc101-quantity-mismatch")
-    assert first["helpUri"] == "https://discrepancy.readthedocs.io/en/latest/rules/#dsc101-quantity-mismatch"
+    assert first["help"]["text"].endswith("docs/rules.md#dsc101-quantity-mismatch")
+    assert "helpUri" not in first  # no published address is assumed
+    configured = sarif_log(to_frame([]), Context(docs_url="https://docs.example.com/rules/"))
+    rule = configured["runs"][0]["tool"]["driver"]["rules"][0]  # type: ignore[index]
+    assert rule["helpUri"] == "https://docs.example.com/rules/#dsc101-quantity-mismatch"
     assert first["defaultConfiguration"]["level"] == "error"
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
     assert levels["DSC203"] == "note" and levels["DSC202"] == "warning"
