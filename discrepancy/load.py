@@ -56,6 +56,12 @@ SUFFIXES = {
 # as markdownlint-cli2 and ruff skip them by default.
 SKIP_DIRS = ("__pycache__", "node_modules")
 
+# Files larger than this are skipped with a warning before a byte is read: a 50 MB log or a
+# 2 GB binary named .txt is not an article, and reading one would cost gigabytes of memory.
+DEFAULT_MAX_BYTES = 20_000_000
+# Bytes sniffed for NUL before a file is read whole.
+_SNIFF = 8192
+
 Warn = Callable[[str], None]
 Anchors = tuple[tuple[int, int, int], ...]
 
@@ -81,19 +87,28 @@ def load_documents(
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     strict_published: bool = True,
+    follow_links: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Document]:
     """Documents from files and folders (folders recursively, in sorted order).
 
     ``include``/``exclude`` are glob patterns (``**`` spans folders) matched against the
     paths found inside folders; exclude wins. ``published`` maps document ids, paths as
     given or file names to dates; with ``strict_published`` a key that names no document is
-    an error (a typo would otherwise be silently ignored).
+    an error (a typo would otherwise be silently ignored). A symbolic link inside a folder
+    that points outside it is skipped with a warning unless ``follow_links``. A file larger
+    than ``max_bytes`` is skipped with a warning naming it, before it is read.
     """
+    for p in paths:
+        if not isinstance(p, (str, Path)):
+            raise TypeError(f"load_documents takes paths (str or Path), not {type(p).__name__}")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise ValueError(f"max_bytes must be a positive int, got {max_bytes!r}")
     warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=3))
-    sources = _unique_ids(_dedupe(_find(paths, include, exclude)))
+    sources = _unique_ids(_dedupe(_find(paths, include, exclude, warn, follow_links)))
     docs: list[Document] = []
     for src in sources:
-        docs.extend(_read_source(src, warn))
+        docs.extend(_read_source(src, warn, max_bytes))
     if not docs:
         raise LoadError("no documents found in " + ", ".join(str(p) for p in paths))
     return apply_published(docs, published, strict=strict_published)
@@ -189,11 +204,22 @@ def _published_targets(docs: Sequence[Document], key: str) -> list[int]:
 # Finding files
 
 
-def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence[str]) -> list[_Source]:
-    inc = [_glob(p) for p in include or ()]
-    exc = [_glob(p) for p in exclude or ()]
+def _find(
+    paths: Iterable[str | Path],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    warn: Warn | None = None,
+    follow_links: bool = False,
+) -> list[_Source]:
+    try:
+        inc = [_glob(p) for p in include or ()]
+        exc = [_glob(p) for p in exclude or ()]
+    except ValueError as err:
+        raise LoadError(str(err)) from None
     found: list[_Source] = []
     for p in paths:
+        if isinstance(p, str) and not p.strip():
+            raise LoadError("empty path: give a file or folder")
         path = Path(p)
         try:
             st = path.stat()
@@ -202,7 +228,7 @@ def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence
         except OSError as err:
             raise LoadError(f"{p}: cannot access: {err.strerror}") from None
         if path.is_dir():
-            for f, rel in _walk(path):
+            for f, rel in _walk(path, warn, follow_links):
                 if inc and not any(_matches(g, rel) for g in inc):
                     continue
                 if any(_matches(g, rel) for g in exc):
@@ -215,10 +241,26 @@ def _find(paths: Iterable[str | Path], include: Sequence[str], exclude: Sequence
     return found
 
 
-def _walk(root: Path) -> list[tuple[Path, str]]:
-    """Supported files under ``root`` with their ``/``-separated relative paths, sorted."""
+def _walk(root: Path, warn: Warn | None = None, follow_links: bool = False) -> list[tuple[Path, str]]:
+    """Supported files under ``root`` with their ``/``-separated relative paths, sorted.
+
+    A symbolic link that resolves outside ``root`` is skipped with a warning unless
+    ``follow_links``: content from elsewhere on the machine must not leak into a report
+    (say, the CI log of a pull request that added the link).
+    """
     out: list[tuple[Path, str]] = []
     seen: set[str] = set()
+    top = os.path.realpath(root)
+
+    def outside(entry: os.DirEntry[str]) -> bool:
+        if follow_links or not entry.is_symlink():
+            return False
+        target = os.path.realpath(entry.path)
+        if target == top or target.startswith(top.rstrip(os.sep) + os.sep):
+            return False
+        if warn:
+            warn(f"{entry.path}: skipped symbolic link to outside the folder (--follow-links to follow it)")
+        return True
 
     def visit(folder: Path, prefix: str) -> None:
         real = os.path.realpath(folder)
@@ -239,6 +281,8 @@ def _walk(root: Path) -> list[tuple[Path, str]]:
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
+                if (is_dir or is_file) and outside(entry):
+                    continue
             except OSError:
                 continue
             if is_dir:
@@ -291,7 +335,20 @@ def _glob(pattern: str) -> tuple[bool, regex.Pattern[str]]:
         else:
             out.append(regex.escape(c))
             i += 1
-    return "/" in p, regex.compile("".join(out))
+    try:
+        return "/" in p, regex.compile("".join(out))
+    except regex.error as err:
+        raise ValueError(f"bad glob {pattern!r}: {err}") from None
+
+
+def check_glob(pattern: str) -> None:
+    """Raise ``ValueError`` naming ``pattern`` when it is not a valid glob.
+
+    >>> check_glob("[z-a]")
+    Traceback (most recent call last):
+    ValueError: bad glob '[z-a]': bad character range at position 4
+    """
+    _glob(pattern)
 
 
 def _matches(glob: tuple[bool, regex.Pattern[str]], rel: str) -> bool:
@@ -325,10 +382,25 @@ def _unique_ids(sources: list[_Source]) -> list[_Source]:
 # Reading bytes
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes; `_TooLarge` before reading when it is over ``max_bytes``, `_Binary`
+    when its first bytes hold a NUL (so a 2 GB binary is never read whole)."""
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            if max_bytes is not None:
+                size = os.fstat(fh.fileno()).st_size
+                if size > max_bytes:
+                    raise _TooLarge(size)
+            head = fh.read(_SNIFF)
+            if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+                raise _Binary
+            # Read at most one byte past the limit: a file that grows, or a special file with
+            # no size, still cannot exhaust memory.
+            rest = fh.read() if max_bytes is None else fh.read(max_bytes + 1 - len(head))
+            data = head + rest
+            if max_bytes is not None and len(data) > max_bytes:
+                raise _TooLarge(len(data))
+            return data
     except PermissionError:
         raise LoadError(f"{path}: cannot read file: permission denied") from None
     except OSError as err:
@@ -336,6 +408,10 @@ def _read_bytes(path: Path) -> bytes:
 
 
 class _Binary(Exception):
+    pass
+
+
+class _TooLarge(Exception):
     pass
 
 
@@ -381,10 +457,14 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_source(src: _Source, warn: Warn) -> list[Document]:
-    data = _read_bytes(src.path)
+def _read_source(src: _Source, warn: Warn, max_bytes: int | None = None) -> list[Document]:
     try:
+        data = _read_bytes(src.path, max_bytes)
         text = decode(data, src.given, warn)
+    except _TooLarge as size:
+        limit = f"{max_bytes:,}-byte limit (--max-file-size)"
+        warn(f"{src.given}: skipped, {size.args[0]:,} bytes is over the {limit}")
+        return []
     except _Binary:
         if src.explicit:
             raise LoadError(f"{src.given}: binary file (contains NUL bytes), not a document") from None
