@@ -17,14 +17,13 @@ files with other suffixes are skipped. Ids are paths relative to the folder give
 
 from __future__ import annotations
 
-import html
 import json
 import os
+import reprlib
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,8 @@ import yaml
 from . import dateline
 from .document import Document
 from .facts import When
+from .htmltext import AnchorTrack as _AnchorTrack
+from .htmltext import html_text
 
 
 class LoadError(Exception):
@@ -394,13 +395,16 @@ def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
             head = fh.read(_SNIFF)
             if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
                 raise _Binary
-            # Read at most one byte past the limit: a file that grows, or a special file with
-            # no size, still cannot exhaust memory.
-            rest = fh.read() if max_bytes is None else fh.read(max_bytes + 1 - len(head))
-            data = head + rest
-            if max_bytes is not None and len(data) > max_bytes:
-                raise _TooLarge(len(data))
-            return data
+            # Read in chunks up to one byte past the limit: a file that grows, or a special
+            # file with no size, still cannot exhaust memory (and no buffer of the limit's size
+            # is allocated for a small file).
+            chunks, total = [head], len(head)
+            while len(chunks[-1]) and (max_bytes is None or total <= max_bytes):
+                chunks.append(fh.read(1 << 20))
+                total += len(chunks[-1])
+            if max_bytes is not None and total > max_bytes:
+                raise _TooLarge(total)
+            return b"".join(chunks)
     except PermissionError:
         raise LoadError(f"{path}: cannot read file: permission denied") from None
     except OSError as err:
@@ -503,7 +507,7 @@ def _document(
         folded = {str(k).lower(): v for k, v in metadata.items()}
         for key in ("published", "date"):
             if key in folded and folded[key] not in (None, ""):
-                warn(f"{where or doc_id}: cannot read the {key!r} date {folded[key]!r}; ignored")
+                warn(f"{where or doc_id}: cannot read the {key!r} date {_short(folded[key])}; ignored")
                 break
     return Document(
         id=doc_id,
@@ -551,13 +555,38 @@ def split_front_matter(
     return text, {}, 1  # no closing fence: not front matter
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: ``*name`` could expand a few lines into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not supported", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _short(value: Any, limit: int = 200) -> str:
+    """``repr(value)`` cut to ``limit`` characters, without building a huge repr first.
+
+    >>> len(_short("x" * 1000)), _short(list(range(10**5)))[-12:]
+    (200, '18, 19, ...]')
+    """
+    r = reprlib.Repr()
+    r.maxstring = r.maxother = r.maxlong = limit
+    r.maxlist = r.maxtuple = r.maxdict = r.maxset = 20
+    text = r.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -> dict[str, Any]:
     try:
-        data = tomllib.loads(block) if opener == "+++" else yaml.safe_load(block)
+        data = tomllib.loads(block) if opener == "+++" else yaml.load(block, Loader=_NoAliasLoader)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
         if warn:
-            first = str(err).splitlines()[0] if str(err) else type(err).__name__
-            warn(f"{name}: front matter ignored, not valid {'TOML' if opener == '+++' else 'YAML'}: {first}")
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            kind = "TOML" if opener == "+++" else "YAML"
+            warn(f"{name}: front matter ignored, not valid {kind}: {first[:200]}")
         return {}
     if data is None:
         return {}
@@ -566,177 +595,6 @@ def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -
             warn(f"{name}: front matter ignored, it is a {type(data).__name__}, not a mapping")
         return {}
     return {str(k): v for k, v in data.items()}
-
-
-# ---------------------------------------------------------------------------------------
-# HTML
-
-
-class _AnchorTrack:
-    """Builds ``Document.anchors``: records a new anchor only where the source position of
-    the next character differs from what counting lines from the last anchor predicts."""
-
-    def __init__(self, line: int = 1, col: int = 1) -> None:
-        self.items: list[tuple[int, int, int]] = [(0, line, col)]
-        self.pred = (line, col)
-
-    def at(self, offset: int, line: int, col: int) -> None:
-        if self.pred != (line, col):
-            if self.items[-1][0] == offset:
-                self.items[-1] = (offset, line, col)
-            else:
-                self.items.append((offset, line, col))
-            self.pred = (line, col)
-
-    def advance(self, s: str) -> None:
-        if not s:
-            return
-        line, col = self.pred
-        n = s.count("\n")
-        self.pred = (line + n, len(s) - s.rfind("\n")) if n else (line, col + len(s))
-
-
-# Elements whose content is never shown as text.
-# (``<head>`` is not listed: its end tag is optional, and its only text is the title, which
-# goes to metadata.)
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
-# Elements that start a new line of text: paragraphs, headings, list items, table rows and
-# cells, line breaks. Without the break, "Headline" and "First paragraph" would run together
-# into one sentence.
-_BLOCK = frozenset(
-    """address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption
-    figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody
-    td tfoot th thead tr ul""".split()
-)
-# Whitespace runs, and runs of words joined by single spaces (kept whole: collapsing leaves
-# them unchanged, so one anchor serves the whole run).
-_TOKEN = regex.compile(r"\s+|\S+(?: \S+)*+")
-
-
-class _HTMLText(HTMLParser):
-    """Visible text of an HTML page with anchors to the source, plus title and meta tags."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.lines = source.split("\n")
-        self.out: list[str] = []
-        self.length = 0
-        self.track = _AnchorTrack()
-        self.hidden = 0
-        self.pre = 0
-        self.in_title = False
-        self.title_done = False
-        self.title: list[str] = []
-        self.meta: dict[str, Any] = {}
-        self.pending = ""  # separator owed before the next visible text: "", " " or "\n"
-
-    # -- output
-    def _emit(self, s: str) -> None:
-        self.out.append(s)
-        self.length += len(s)
-
-    def _text(self, data: str, line: int, col0: int) -> None:
-        if self.in_title:
-            if not self.hidden and not self.title_done:  # not an SVG <title>, not a second one
-                self.title.append(data)
-            return
-        if self.hidden:
-            return
-        col = col0 + 1
-        for m in _TOKEN.finditer(data):
-            tok = m.group()
-            if tok[0].isspace() and not self.pre:
-                if self.pending != "\n" and self.length:
-                    self.pending = " "
-            else:
-                if self.pending and self.length:
-                    self._emit(self.pending)
-                    self.track.advance(self.pending)
-                self.pending = ""
-                self.track.at(self.length, line, col)
-                self._emit(tok)
-                self.track.advance(tok)
-            n = tok.count("\n")
-            if n:
-                line += n
-                col = len(tok) - tok.rfind("\n")
-            else:
-                col += len(tok)
-
-    def _break(self) -> None:
-        if self.length and not self.hidden:
-            self.pending = "\n"
-
-    # -- parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self.hidden += 1
-        if tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            a = {k.lower(): v for k, v in attrs if v is not None}
-            key = a.get("property") or a.get("name") or a.get("itemprop")
-            if key and "content" in a:
-                self.meta.setdefault(key.strip().lower(), a["content"].strip())
-        if tag in _BLOCK:
-            self._break()
-        if tag == "pre":
-            self.pre += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        if tag == "title":
-            self.in_title = False
-            self.title_done = bool(self.title)
-        if tag == "pre":
-            self.pre = max(0, self.pre - 1)
-        if tag in _BLOCK:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        line, col0 = self.getpos()
-        self._text(data, line, col0)
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference(f"&{name}")
-
-    def handle_charref(self, name: str) -> None:
-        self._reference(f"&#{name}")
-
-    def _reference(self, ref: str) -> None:
-        """Decode ``&name;``/``&#233;`` as written: the parser drops the ``;`` if there was one."""
-        line, col0 = self.getpos()
-        source_line = self.lines[line - 1] if line <= len(self.lines) else ""
-        if source_line.startswith(ref + ";", col0):
-            ref += ";"
-        self._text(html.unescape(ref), line, col0)
-
-
-def html_text(source: str) -> tuple[str, dict[str, Any], Anchors]:
-    """Visible text, metadata (title, meta tags) and anchors of an HTML page.
-
-    >>> text, meta, anchors = html_text(
-    ...     "<html><head><title>T</title><meta property='article:published_time' "
-    ...     "content='2020-01-08'></head>\\n<body><p>One &amp; two.</p><script>x()</script>"
-    ...     "<p>Three\\n  four.</p></body>")
-    >>> text
-    'One & two.\\nThree four.'
-    >>> meta["title"], meta["article:published_time"]
-    ('T', '2020-01-08')
-    """
-    parser = _HTMLText(source)
-    try:
-        parser.feed(source)
-        parser.close()
-    except (AssertionError, ValueError, IndexError) as err:  # html.parser's rare hard failures
-        raise LoadError(f"cannot parse HTML: {err}") from None
-    meta: dict[str, Any] = {}
-    title = " ".join("".join(parser.title).split())
-    if title:
-        meta["title"] = title
-    meta.update(parser.meta)
-    return "".join(parser.out), meta, tuple(parser.track.items)
 
 
 # ---------------------------------------------------------------------------------------
