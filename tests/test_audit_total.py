@@ -48,12 +48,13 @@ SHAPES = [
     "<!-- discrepancy-enable DSC101 -->", "# discrepancy: disable-next-line DSC101", "<a ", "<!--",
     "The council said 40 homes were flooded on Saturday.", "Officials said 55 homes were flooded.",
     "More than a dozen missiles were fired at about 5:30 p.m. EST.", "It opened on January 3.",
-    "It rained yesterday.", "1e400 people", "9" * 400 + " homes", "On 31/12/9999 and 0/0/0.",
+    "It rained yesterday.", "1e400 people", "9" * 400 + " homes", "On 0/0/0.",
     "Published: 2020-01-08", "---\ndate: &a [1]\nx: *a\n---", "\x00\x1b[2J\u202e",
 ]
 if _edge_years_work():
     SHAPES += ["Published: December 31, 9999", "Published: January 1, 0001", "in the year 9999",
-               "on December 31, 9999 at 23:59 UTC+14", "on January 1, 0001 at 00:00 UTC-12"]
+               "on December 31, 9999 at 23:59 UTC+14", "on January 1, 0001 at 00:00 UTC-12",
+               "On 31/12/9999."]
 
 any_text = st.text(alphabet=st.characters(blacklist_categories=()), max_size=400)
 shaped = st.lists(st.one_of(st.sampled_from(SHAPES), any_text.map(lambda t: t[:40])), min_size=1,
