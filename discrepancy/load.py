@@ -566,6 +566,23 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# Front matter is a few lines of metadata; a larger block is not read (the YAML scanner in pure
+# Python takes seconds per hundred kilobytes).
+MAX_FRONT_MATTER = 200_000
+
+
+def _yaml(block: str) -> Any:
+    """The YAML in ``block``, refusing aliases; through libyaml when PyYAML has it (fast)."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return yaml.load(block, Loader=_NoAliasLoader)  # a SafeLoader subclass
+    for event in yaml.parse(block, Loader=fast):  # events only: nothing is expanded yet
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not supported", event.start_mark)
+    return yaml.load(block, Loader=fast)  # CSafeLoader: the safe constructor, in C
+
+
 def _short(value: Any, limit: int = 200) -> str:
     """``repr(value)`` cut to ``limit`` characters, without building a huge repr first.
 
@@ -580,8 +597,12 @@ def _short(value: Any, limit: int = 200) -> str:
 
 
 def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -> dict[str, Any]:
+    if len(block) > MAX_FRONT_MATTER:
+        if warn:
+            warn(f"{name}: front matter ignored, {len(block):,} characters is over {MAX_FRONT_MATTER:,}")
+        return {}
     try:
-        data = tomllib.loads(block) if opener == "+++" else yaml.load(block, Loader=_NoAliasLoader)
+        data = tomllib.loads(block) if opener == "+++" else _yaml(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
         if warn:
             first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
