@@ -279,9 +279,8 @@ def _verbose_counts(result_docs: Sequence[Document], facts: Sequence[Sequence[An
     for doc, doc_facts in zip(result_docs, facts, strict=True):
         kinds = Counter(f.kind for f in doc_facts)
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        where = doc.path or doc.id
-        print(f"discrepancy: {where}: {len(doc_facts)} facts" + (f" ({detail})" if detail else ""),
-              file=sys.stderr)
+        where = _one_line(doc.path or doc.id)  # a file name may hold escape sequences
+        _safe_stderr(f"discrepancy: {where}: {len(doc_facts)} facts" + (f" ({detail})" if detail else ""))
 
 
 def _run(docs: Sequence[Document], settings: Settings, progress: Progress) -> AuditResult:
@@ -304,7 +303,7 @@ def audit_command(argv: Sequence[str]) -> int:
         # A --baseline path is relative to the working directory, not to the config file.
         config = replace(config, baseline=os.path.abspath(args.baseline))
     if args.verbose:
-        print(f"discrepancy: config: {config.source or 'none (defaults)'}", file=sys.stderr)
+        _safe_stderr(_one_line(f"discrepancy: config: {config.source or 'none (defaults)'}"))
     fmt = config.format
     progress = Progress(progress_enabled(fmt, args.quiet))
     published = _parse_published(args.published)
@@ -339,7 +338,7 @@ def audit_command(argv: Sequence[str]) -> int:
         target = target or Path(baseline_mod.DEFAULT_FILE)
         n = baseline_mod.write(target, findings)
         if args.quiet < 2:
-            print(f"discrepancy: wrote {n} finding(s) to {target}", file=sys.stderr)
+            _safe_stderr(_one_line(f"discrepancy: wrote {n} finding(s) to {target}"))
         return 0
     if args.prune_baseline and base_path is None:
         base_path = Path(baseline_mod.DEFAULT_FILE)
@@ -353,8 +352,8 @@ def audit_command(argv: Sequence[str]) -> int:
                                       _audited_or_gone(result.documents, args.paths))
             baseline_mod.write_entries(base_path, live)
             if args.quiet < 2:
-                print(f"discrepancy: pruned {len(rows) - len(live)} fixed finding(s) from {base_path}",
-                      file=sys.stderr)
+                _safe_stderr(_one_line(
+                    f"discrepancy: pruned {len(rows) - len(live)} fixed finding(s) from {base_path}"))
             rows = live
         findings, old = baseline_mod.split(findings, baseline_mod.fingerprints(rows))
         n_baselined = len(old)

@@ -578,8 +578,7 @@ def _yaml(block: str) -> Any:
         return yaml.load(block, Loader=_NoAliasLoader)  # a SafeLoader subclass
     for event in yaml.parse(block, Loader=fast):  # events only: nothing is expanded yet
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, f"aliases (*{event.anchor}) are not supported", event.start_mark)
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not supported")
     return yaml.load(block, Loader=fast)  # CSafeLoader: the safe constructor, in C
 
 
