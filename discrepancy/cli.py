@@ -161,6 +161,7 @@ class Progress:
             return
         filled = self.WIDTH * done // max(total, 1)
         bar = "=" * filled + (">" if filled < self.WIDTH else "") + " " * max(0, self.WIDTH - filled - 1)
+        label = _one_line(label)  # a document id from a file name may hold escape sequences
         self.stream.write(f"\r[{bar}] {done}/{total} {label:<40.40}")
         self.stream.flush()
         self.shown = True

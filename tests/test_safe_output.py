@@ -106,3 +106,16 @@ def test_item11_json_formats_keep_the_exact_id(tmp_path: Path) -> None:
     doc_id = "x\n::error::y.txt"
     out = RENDERERS["json"](to_frame([finding(doc_id)]), Context())
     assert json.loads(out)[0]["doc_a"] == doc_id and not unsafe_lines(out)
+
+
+def test_item11_progress_and_warnings_are_clean(tmp_path: Path, capsys: Cap) -> None:
+    import discrepancy.cli as cli
+
+    stream = io.StringIO()
+    cli.Progress(True, stream, delay=0).step(1, 2, "a\x1b]0;owned\x07.txt")
+    assert "\x1b" not in stream.getvalue() and "\x07" not in stream.getvalue()
+    (tmp_path / "b\x1b[2J.md").write_text("---\ndate: [unreadable]\n---\nBody.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Body.\n", encoding="utf-8")
+    assert main([str(tmp_path), "--isolated", "-v"]) == 0
+    err = capsys.readouterr().err
+    assert "warning" in err and "\\x1b[2J" in err and not unsafe_lines(err)
