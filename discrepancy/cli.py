@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import math
 import os
 import sys
 import time
@@ -310,9 +311,10 @@ def audit_command(argv: Sequence[str]) -> int:
     published = _parse_published(args.published)
 
     progress.step(0, 1, "loading documents")
-    max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else int(args.max_file_size * 1_000_000)
-    if max_bytes <= 0:
-        raise UsageError(f"--max-file-size {args.max_file_size}: expected a positive number of MB")
+    size = args.max_file_size
+    if size is not None and not (math.isfinite(size) and size * 1_000_000 >= 1):
+        raise UsageError(f"--max-file-size {size}: expected a positive number of MB")
+    max_bytes = DEFAULT_MAX_BYTES if size is None else int(size * 1_000_000)
     docs = load_documents(*args.paths, published=published, on_warning=warn,
                           include=config.include, exclude=config.exclude,
                           follow_links=args.follow_links, max_bytes=max_bytes)

@@ -156,6 +156,8 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                  ["docs", "--isolated", "--baseline", "b.json"], "nested", id="baseline-deep-json"),
     pytest.param({}, ["docs", "--isolated", "-o", "/dev/full"], "/dev/full: cannot write: No space",
                  id="output-device-full"),
+    pytest.param({}, ["docs", "--isolated", "--max-file-size", "nan"], "--max-file-size",
+                 id="size-limit-nan"),
 ])
 def test_item06_config_and_baseline_errors(corpus: Path, capsys: Cap, files: dict[str, bytes],
                                            argv: list[str], words: str) -> None:
