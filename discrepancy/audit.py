@@ -8,7 +8,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -53,12 +53,33 @@ class AuditResult:
         return slots_frame(self.slots, self.documents)
 
 
+def _flat_sources(sources: Iterable[object]) -> Iterable[object]:
+    """Sources with nested iterables (a list of `Document`s from `load_documents`) spread out."""
+    for src in sources:
+        if isinstance(src, (str, Path, Document, Mapping, bytes, bytearray)) or not isinstance(src, Iterable):
+            yield src
+        else:
+            yield from _flat_sources(src)
+
+
+def _check_published_arg(published: object) -> None:
+    if published is not None and not isinstance(published, Mapping):
+        raise TypeError(
+            f"published must be a mapping of document id to date, not {type(published).__name__} "
+            '(e.g. published={"a.txt": "2020-01-08"})'
+        )
+
+
 def collect(
-    sources: Sequence[Source],
+    sources: Iterable[object],
     published: Mapping[str, str | When] | None = None,
     on_warning: Callable[[str], None] | None = None,
 ) -> list[Document]:
-    """Documents from paths, `Document` objects and ``{id: text}`` mappings, in order."""
+    """Documents from paths, `Document` objects and ``{id: text}`` mappings, in order.
+
+    A source may also be any iterable of those (the list `load_documents` returns).
+    """
+    _check_published_arg(published)
     docs: list[Document] = []
     paths: list[str | Path] = []
 
@@ -69,8 +90,11 @@ def collect(
             )
             paths.clear()
 
-    for src in sources:
+    for src in _flat_sources(sources):
         if isinstance(src, (str, Path)):
+            if isinstance(src, str) and not src.strip():
+                # "" would be the current folder: never what a caller with an empty string meant.
+                raise ValueError("empty path: give a file or folder (or a mapping {id: text} for text)")
             paths.append(src)
             continue
         flush()
@@ -78,6 +102,8 @@ def collect(
             docs.append(_with_published(src, published))
         elif isinstance(src, Mapping):
             docs.extend(documents_from_mapping(src, published=published, strict_published=False))
+        elif isinstance(src, (bytes, bytearray)):
+            raise TypeError("cannot audit bytes: decode them to str first, or write them to a file")
         else:
             raise TypeError(f"cannot audit a {type(src).__name__}: give a path, a Document or a mapping")
     flush()
@@ -106,7 +132,15 @@ def run(
 
     ``progress(done, total, doc_id)`` is called after each document is extracted.
     """
-    settings = settings or Settings()
+    settings = Settings() if settings is None else settings
+    if not isinstance(settings, Settings):
+        raise TypeError(f"settings must be a Settings, not {type(settings).__name__}")
+    docs = list(docs)
+    for d in docs:
+        if not isinstance(d, Document):
+            raise TypeError(
+                f"run() takes loaded Documents, not {type(d).__name__} (see collect/load_documents)"
+            )
     if progress:
         per_doc = extract_corpus(docs, settings, progress=progress)
     else:
@@ -140,13 +174,14 @@ def _compare_stories(
 
 
 def audit(
-    *sources: Source, published: Mapping[str, str | When] | None = None, **options: Any
+    *sources: Source | Iterable[Source], published: Mapping[str, str | When] | None = None, **options: Any
 ) -> pd.DataFrame:
     """Audit documents for facts that disagree; returns the findings table.
 
-    A source is a path (file or folder), a `Document`, or a mapping of document id to
-    text. ``published`` maps document ids to publication dates (``"2020-01-08"``,
-    ``"2020-01-08T19:17+05:30"``). Other keyword options are `Settings` fields.
+    A source is a path (file or folder), a `Document`, a mapping of document id to text, or
+    an iterable of those. ``published`` maps document ids to publication dates
+    (``"2020-01-08"``, ``"2020-01-08T19:17+05:30"``). Other keyword options are `Settings`
+    fields. Arguments of the wrong type or value raise `TypeError` / `ValueError` at once.
     """
     settings = Settings().with_options(**options)
     docs = collect(sources, published)
@@ -176,15 +211,26 @@ def extract(docs_or_text: Source | Sequence[Source], published: Mapping[str, str
             **options: Any) -> pd.DataFrame:
     """The facts table of some documents (a text string is one document with id ``text``).
 
+    A ``str`` is always text, never a path: give a `Path` (or use `load_documents`) to read
+    files.
+
     >>> extract("Nothing to see.").columns[:4].tolist()
     ['doc', 'kind', 'subject', 'text']
+    >>> extract("/etc/os-release").text.tolist()
+    []
     """
     settings = Settings().with_options(**options)
-    if isinstance(docs_or_text, str) and not Path(docs_or_text).exists():
-        sources: Sequence[Source] = [{"text": docs_or_text}]
-    elif isinstance(docs_or_text, (str, Path, Document, Mapping)):
+    sources: Sequence[object]
+    if isinstance(docs_or_text, str):
+        sources = [{"text": docs_or_text}]
+    elif isinstance(docs_or_text, (Path, Document, Mapping, bytes, bytearray)):
         sources = [docs_or_text]
-    else:
+    elif isinstance(docs_or_text, Iterable):
         sources = list(docs_or_text)
+    else:
+        raise TypeError(
+            f"cannot extract from a {type(docs_or_text).__name__}: "
+            "give text (str), a Path, a Document or a mapping"
+        )
     docs = collect(sources, published)
     return facts_frame(docs, extract_corpus(docs, settings))

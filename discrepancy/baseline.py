@@ -18,10 +18,11 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import safeio
 from .findings import Finding
 
 DEFAULT_FILE = ".discrepancy-baseline.json"
@@ -56,7 +57,7 @@ def dumps(findings: Iterable[Finding]) -> str:
 def write(path: str | Path, findings: Iterable[Finding]) -> int:
     """Write the baseline; returns the number of entries."""
     text = dumps(findings)
-    Path(path).write_text(text, encoding="utf-8")
+    safeio.write_text(path, text)
     return len(json.loads(text)["findings"])
 
 
@@ -66,6 +67,8 @@ def entries(text: str, source: str = "baseline") -> list[dict[str, Any]]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{source}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise BaselineError(f"{source}: not a discrepancy baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{source}: not a discrepancy baseline (no \"findings\" list)")
     if data.get("version") != VERSION:
@@ -84,6 +87,8 @@ def read(path: str | Path) -> list[dict[str, Any]]:
         raise BaselineError(f"{path}: baseline file not found (create it with --write-baseline)") from None
     except OSError as exc:
         raise BaselineError(f"{path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: not valid UTF-8 (first bad byte at offset {exc.start})") from None
     return entries(text, str(path))
 
 
@@ -100,10 +105,35 @@ def split(findings: Iterable[Finding], accepted: set[str]) -> tuple[list[Finding
     return new, old
 
 
-def prune(rows: Sequence[dict[str, Any]], findings: Iterable[Finding]) -> list[dict[str, Any]]:
-    """The baseline entries that still match a finding today (fixed ones dropped)."""
+def prune(
+    rows: Sequence[dict[str, Any]],
+    findings: Iterable[Finding],
+    rule_audited: Callable[[str], bool] | None = None,
+    doc_audited: Callable[[str], bool] | None = None,
+) -> list[dict[str, Any]]:
+    """The baseline entries that still match a finding today (fixed ones dropped).
+
+    Only an entry whose rule was checked (``rule_audited``) and whose documents were all
+    audited (``doc_audited``) can be known to be fixed; every other entry is kept, so a run
+    with ``--select`` or on a subset of the paths never forgets what it did not look at.
+
+    >>> rows = [{"fingerprint": "x", "rule": "DSC101", "docs": ["a.md"]},
+    ...         {"fingerprint": "y", "rule": "DSC301", "docs": ["a.md"]},
+    ...         {"fingerprint": "z", "rule": "DSC101", "docs": ["other.md"]}]
+    >>> [e["fingerprint"] for e in prune(rows, [], lambda r: r == "DSC101", {"a.md"}.__contains__)]
+    ['y', 'z']
+    """
     live = {f.fingerprint for f in findings}
-    return [e for e in rows if e["fingerprint"] in live]
+
+    def checked(e: dict[str, Any]) -> bool:
+        if rule_audited is not None and not rule_audited(str(e.get("rule", ""))):
+            return False
+        docs = e.get("docs")
+        if doc_audited is not None:
+            return isinstance(docs, list) and bool(docs) and all(doc_audited(str(d)) for d in docs)
+        return True
+
+    return [e for e in rows if e["fingerprint"] in live or not checked(e)]
 
 
 def write_entries(path: str | Path, rows: Sequence[dict[str, Any]]) -> None:
@@ -111,4 +141,4 @@ def write_entries(path: str | Path, rows: Sequence[dict[str, Any]]) -> None:
     ordered = sorted(rows, key=lambda e: (str(e.get("rule", "")), str(e.get("subject", "")).casefold(),
                                           e["fingerprint"]))
     text = json.dumps({"version": VERSION, "findings": ordered}, indent=2, ensure_ascii=False) + "\n"
-    Path(path).write_text(text, encoding="utf-8")
+    safeio.write_text(path, text)

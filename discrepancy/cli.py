@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import math
 import os
 import sys
 import time
@@ -25,14 +26,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
+from . import __version__, safeio
 from . import baseline as baseline_mod
 from . import config as config_mod
 from .audit import AuditResult, run
 from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError, glob_match
 from .document import Document
 from .findings import SEVERITY_ORDER, Finding, to_frame
-from .load import LoadError, load_documents
+from .load import DEFAULT_MAX_BYTES, LoadError, load_documents
 from .report import MACHINE_FORMATS, RENDERERS, Context, slots_for_json, step_summary, summary
 from .rules import RULES, lookup
 from .settings import Settings
@@ -120,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     base.add_argument("--changed", nargs="+", metavar="FILE",
                       help="audit everything, report only findings with a side in these files "
                            "(put it after the paths)")
+    rules.add_argument("--follow-links", action="store_true",
+                       help="follow symbolic links inside folders that point outside the folder "
+                            "(default: skip them with a warning)")
+    rules.add_argument("--max-file-size", type=float, default=None, metavar="MB",
+                       help=f"skip files larger than MB megabytes with a warning "
+                            f"(default: {DEFAULT_MAX_BYTES // 1_000_000})")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -139,7 +146,7 @@ def _flatten(groups: list[list[str]] | None) -> list[str] | None:
 
 
 def _err(message: str) -> None:
-    print(f"discrepancy: error: {message}", file=sys.stderr)
+    _safe_stderr(f"discrepancy: error: {message}")
 
 
 # --- progress and colour ----------------------------------------------------------------
@@ -165,6 +172,7 @@ class Progress:
             return
         filled = self.WIDTH * done // max(total, 1)
         bar = "=" * filled + (">" if filled < self.WIDTH else "") + " " * max(0, self.WIDTH - filled - 1)
+        label = _one_line(label)  # a document id from a file name may hold escape sequences
         self.stream.write(f"\r[{bar}] {done}/{total} {label:<40.40}")
         self.stream.flush()
         self.shown = True
@@ -223,13 +231,27 @@ def configure_findings(findings: Sequence[Finding], config: Config) -> list[Find
     return out
 
 
-def _changed_docs(docs: Sequence[Document], changed: Sequence[str]) -> set[str]:
-    wanted_paths = {os.path.normcase(os.path.abspath(c)) for c in changed}
-    wanted_ids = {Path(c).as_posix() for c in changed}
+def _changed_docs(docs: Sequence[Document], changed: Sequence[str],
+                  warn: Callable[[str], None] | None = None) -> set[str]:
+    """Ids of the documents named by ``--changed``.
+
+    A name that is neither an audited document nor an existing file is a `UsageError`: a typo
+    would otherwise hide every finding. An existing file that is not audited (an image, a
+    file outside the paths) gets a warning, since a pull request's list of changed files
+    often holds such files.
+    """
     out = set()
-    for d in docs:
-        if d.id in wanted_ids or (d.path and os.path.normcase(os.path.abspath(d.path)) in wanted_paths):
-            out.add(d.id)
+    for c in changed:
+        path = os.path.normcase(os.path.abspath(c))
+        wanted = Path(c).as_posix()
+        hits = {d.id for d in docs
+                if d.id == wanted or (d.path and os.path.normcase(os.path.abspath(d.path)) == path)}
+        if not hits:
+            if not os.path.exists(c):
+                raise UsageError(f"--changed {c}: no such file, and not one of the audited documents")
+            if warn:
+                warn(f"--changed {c}: not one of the audited documents")
+        out |= hits
     return out
 
 
@@ -258,13 +280,30 @@ def _document_rows(docs: Sequence[Document], facts: Sequence[Sequence[Any]]) -> 
     } for d, f in zip(docs, facts, strict=True))
 
 
+def _audited_or_gone(docs: Sequence[Document], paths: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a baseline entry's document was audited in this run, or is gone: its id names no
+    file in any folder audited (a deleted file's findings are fixed). A document that merely was
+    not among the paths of this run is neither."""
+    ids = {d.id for d in docs}
+    folders = [Path(p) for p in paths if os.path.isdir(p)]
+
+    def check(doc_id: str) -> bool:
+        if doc_id in ids:
+            return True
+        file_part = doc_id.split("#", 1)[0]  # "news.jsonl#3" lives in news.jsonl
+        return bool(folders) and not any((f / file_part).exists() for f in folders)
+
+    return check
+
+
 def _write(text: str, output: str | None) -> None:
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        safeio.write_text(output, text)
     else:
+        if sys.stdout is None:  # started with stdout closed (`discrepancy docs/ >&-`)
+            raise UsageError("cannot write the report: standard output is closed (use -o FILE)")
         try:
-            sys.stdout.write(text)
+            sys.stdout.write(safeio.printable(text))
             sys.stdout.flush()
         except BrokenPipeError:
             # The reader went away (`discrepancy docs/ | head`): not a failure of the audit.
@@ -277,9 +316,8 @@ def _verbose_counts(result_docs: Sequence[Document], facts: Sequence[Sequence[An
     for doc, doc_facts in zip(result_docs, facts, strict=True):
         kinds = Counter(f.kind for f in doc_facts)
         detail = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-        where = doc.path or doc.id
-        print(f"discrepancy: {where}: {len(doc_facts)} facts" + (f" ({detail})" if detail else ""),
-              file=sys.stderr)
+        where = _one_line(doc.path or doc.id)  # a file name may hold escape sequences
+        _safe_stderr(f"discrepancy: {where}: {len(doc_facts)} facts" + (f" ({detail})" if detail else ""))
 
 
 def _run(docs: Sequence[Document], settings: Settings, progress: Progress) -> AuditResult:
@@ -292,7 +330,7 @@ def _run(docs: Sequence[Document], settings: Settings, progress: Progress) -> Au
 def audit_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     warn: Callable[[str], None] = (
-        (lambda m: None) if args.quiet else (lambda m: print(f"discrepancy: warning: {m}", file=sys.stderr)))
+        (lambda m: None) if args.quiet else (lambda m: _safe_stderr(f"discrepancy: warning: {_one_line(m)}")))
     config = config_mod.load(args.paths, args.config, args.isolated)
     config = config_mod.override(
         config, select=_flatten(args.select), ignore=_flatten(args.ignore), include=args.include,
@@ -302,7 +340,7 @@ def audit_command(argv: Sequence[str]) -> int:
         # A --baseline path is relative to the working directory, not to the config file.
         config = replace(config, baseline=os.path.abspath(args.baseline))
     if args.verbose:
-        print(f"discrepancy: config: {config.source or 'none (defaults)'}", file=sys.stderr)
+        _safe_stderr(_one_line(f"discrepancy: config: {config.source or 'none (defaults)'}"))
     fmt = config.format
     progress = Progress(progress_enabled(fmt, args.quiet))
     published = _parse_published(args.published)
@@ -310,10 +348,14 @@ def audit_command(argv: Sequence[str]) -> int:
     _prepare_output(args.output)
     skipped: list[tuple[str, str]] = []
     progress.step(0, 1, "loading documents")
+    size = args.max_file_size
+    if size is not None and not (math.isfinite(size) and size * 1_000_000 >= 1):
+        raise UsageError(f"--max-file-size {size}: expected a positive number of MB")
+    max_bytes = DEFAULT_MAX_BYTES if size is None else int(size * 1_000_000)
     docs = load_documents(*args.paths, published=published, on_warning=warn,
                           include=config.include, exclude=config.exclude,
                           ignore_files=not args.no_ignore, on_skip=lambda *s: skipped.append(s),
-                          stdin_name=args.stdin_name)
+                          stdin_name=args.stdin_name, follow_links=args.follow_links, max_bytes=max_bytes)
     if args.verbose:
         for path, kind in skipped:
             print(f"discrepancy: {path}: skipped, {kind} is not a supported format", file=sys.stderr)
@@ -343,7 +385,7 @@ def audit_command(argv: Sequence[str]) -> int:
         target = target or Path(baseline_mod.DEFAULT_FILE)
         n = baseline_mod.write(target, findings)
         if args.quiet < 2:
-            print(f"discrepancy: wrote {n} finding(s) to {target}", file=sys.stderr)
+            _safe_stderr(_one_line(f"discrepancy: wrote {n} finding(s) to {target}"))
         return 0
     if args.prune_baseline and base_path is None:
         base_path = Path(baseline_mod.DEFAULT_FILE)
@@ -351,16 +393,19 @@ def audit_command(argv: Sequence[str]) -> int:
     if base_path is not None:
         rows = baseline_mod.read(base_path)
         if args.prune_baseline:
-            live = baseline_mod.prune(rows, findings)
+            # Only entries this run could have reproduced are dropped: their rule was enabled
+            # and all their documents were audited.
+            live = baseline_mod.prune(rows, findings, config.enabled,
+                                      _audited_or_gone(result.documents, args.paths))
             baseline_mod.write_entries(base_path, live)
             if args.quiet < 2:
-                print(f"discrepancy: pruned {len(rows) - len(live)} fixed finding(s) from {base_path}",
-                      file=sys.stderr)
+                _safe_stderr(_one_line(
+                    f"discrepancy: pruned {len(rows) - len(live)} fixed finding(s) from {base_path}"))
             rows = live
         findings, old = baseline_mod.split(findings, baseline_mod.fingerprints(rows))
         n_baselined = len(old)
     if args.changed is not None:
-        changed = _changed_docs(result.documents, args.changed)
+        changed = _changed_docs(result.documents, args.changed, warn)
         findings = [f for f in findings if f.doc_a in changed or f.doc_b in changed]
 
     # The exit status comes from every finding that remains, shown or not.
@@ -390,7 +435,7 @@ def audit_command(argv: Sequence[str]) -> int:
         _write(text, args.output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and summary_file:
-        with open(summary_file, "a", encoding="utf-8") as fh:
+        with open(summary_file, "a", encoding="utf-8", errors="backslashreplace") as fh:
             fh.write(step_summary(frame, ctx))
     return code
 
@@ -466,8 +511,30 @@ _COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 }
 
 
+def _verbose_flag(args: Sequence[str]) -> bool:
+    """Whether ``-v`` is among the arguments (read before parsing, for errors parsing raises)."""
+    for a in args:
+        if a == "--":
+            break
+        if a == "--verbose" or (a.startswith("-") and not a.startswith("--") and set(a[1:]) == {"v"}):
+            return True
+    return False
+
+
+def _one_line(text: str) -> str:
+    """An error message on one line, without control characters, at most 500 characters."""
+    flat = " ".join(safeio.printable(text).split())
+    flat = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in flat)
+    return flat if len(flat) <= 500 else flat[:499] + "…"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (never raises for user errors)."""
+    """Run the command line; returns the exit status (never raises).
+
+    Every failure is one line on stderr and exit status 2, which ``--exit-zero`` never hides:
+    a crash must not pass for "findings found" (1) or "clean" (0). ``-v`` adds the traceback
+    of an unexpected error.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     command = _COMMANDS.get(args[0]) if args else None
     try:
@@ -477,11 +544,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except (LoadError, ConfigError, baseline_mod.BaselineError, UsageError, TableError) as exc:
-        _err(str(exc))
+        _err(_one_line(str(exc)))
         return 2
     except OSError as exc:
-        _err(f"{exc.filename or ''}: {exc.strerror}" if exc.strerror else str(exc))
+        if exc.strerror and exc.filename:
+            _err(_one_line(f"{exc.filename}: {exc.strerror}"))
+        else:
+            _err(_one_line(exc.strerror or str(exc) or type(exc).__name__))
         return 2
     except KeyboardInterrupt:
-        print("discrepancy: interrupted", file=sys.stderr)
+        _safe_stderr("discrepancy: interrupted")
         return 130
+    except (Exception, RecursionError) as exc:
+        if _verbose_flag(args):
+            import traceback
+
+            traceback.print_exc()
+        _err(_one_line(f"internal error: {type(exc).__name__}: {exc}") + " (run with -v for the traceback)")
+        return 2
+
+
+def _safe_stderr(line: str) -> None:
+    if sys.stderr is not None:
+        try:
+            print(line, file=sys.stderr)
+        except (OSError, ValueError):
+            pass

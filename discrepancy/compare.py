@@ -91,7 +91,8 @@ def _copy_groups(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) ->
     by_text: dict[str, list[str]] = defaultdict(list)
     for doc, facts in zip(docs, per_doc, strict=True):
         if facts:
-            digest = hashlib.sha256(" ".join(doc.text.split()).encode()).hexdigest()
+            # surrogatepass: a lone surrogate (from a JSON "\\ud800") must not stop the audit.
+            digest = hashlib.sha256(" ".join(doc.text.split()).encode("utf-8", "surrogatepass")).hexdigest()
             by_text[digest].append(doc.id)
     groups: dict[str, tuple[str, ...]] = {}
     for ids in by_text.values():

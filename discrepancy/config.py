@@ -116,6 +116,23 @@ def _str_list(key: str, value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _check_glob(key: str, pattern: str) -> None:
+    """A glob that cannot compile (``[z-a]``) is a config error now, not after the audit."""
+    from .load import check_glob  # the loader owns the glob dialect
+
+    try:
+        check_glob(pattern)
+    except ValueError as exc:
+        raise ValueError(f"{key}: {exc}") from None
+
+
+def _globs(key: str, value: Any) -> tuple[str, ...]:
+    out = _str_list(key, value)
+    for pattern in out:
+        _check_glob(key, pattern)
+    return out
+
+
 def _rules(key: str, value: Any) -> tuple[str, ...]:
     return resolve(_str_list(key, value), key)
 
@@ -219,6 +236,8 @@ def _severity(key: str, value: Any) -> tuple[tuple[str, str], ...]:
 def _per_file_ignores(key: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ValueError(f"{key}: expected a table of \"GLOB\" = [RULES]")
+    for glob in value:
+        _check_glob(f"{key}.{glob!r}", glob)
     return tuple((glob, _rules(f"{key}.{glob!r}", rules)) for glob, rules in sorted(value.items()))
 
 
@@ -248,8 +267,8 @@ def _distinct(key: str, value: Any) -> tuple[tuple[str, str], ...]:
 
 # Config key -> (Config field, validator). The order is the order `render` prints.
 _KEYS: dict[str, tuple[str, Callable[[str, Any], Any]]] = {
-    "include": ("include", _str_list),
-    "exclude": ("exclude", _str_list),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
     "select": ("select", _rules),
     "ignore": ("ignore", _rules),
     "min-level": ("min_level", _choice(LEVELS)),
@@ -346,8 +365,13 @@ def read(path: str | Path) -> Config:
         raise ConfigError(f"{path}: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (first bad byte at offset {exc.start})") from None
     if p.name == "pyproject.toml":
-        table = data.get("tool", {}).get("discrepancy", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: [tool] must be a table, got {type(tool).__name__}")
+        table = tool.get("discrepancy", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.discrepancy] must be a table")
     else:
@@ -361,6 +385,8 @@ def _has_tool_table(path: Path) -> bool:
             data = tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (first bad byte at offset {exc.start})") from None
     tool = data.get("tool")
     return isinstance(tool, dict) and "discrepancy" in tool
 

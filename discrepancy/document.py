@@ -49,6 +49,22 @@ class Document:
     published_source: str = ""
     published_span: tuple[int, int] | None = None
 
+    def __post_init__(self) -> None:
+        """Wrong types fail here with a clear message, not later deep inside extraction."""
+        for name in ("id", "text", "path", "published_source"):
+            value = getattr(self, name)
+            if not isinstance(value, str):
+                raise TypeError(f"Document.{name} must be a str, not {type(value).__name__}")
+        if self.published is not None and not isinstance(self.published, When):
+            raise TypeError(
+                f"Document.published must be a When or None, not {type(self.published).__name__} "
+                "(read a date string with discrepancy.load.parse_published)"
+            )
+        if not isinstance(self.metadata, dict):
+            raise TypeError(f"Document.metadata must be a dict, not {type(self.metadata).__name__}")
+        if not isinstance(self.anchors, tuple):
+            raise TypeError(f"Document.anchors must be a tuple, not {type(self.anchors).__name__}")
+
     @property
     def dateline_spans(self) -> tuple[tuple[int, int], ...]:
         """Every dateline line found in ``text`` (published and updated), sorted.

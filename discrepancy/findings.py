@@ -56,9 +56,13 @@ def fingerprint(rule: str, subject: str, sides: Iterable[tuple[str, str]]) -> st
     >>> fingerprint("DSC101", "troops", [("b", "5200"), ("a", "5000")]) == \\
     ...     fingerprint("DSC101", "troops", [("a", "5000"), ("b", "5200")])
     True
+    >>> len(fingerprint("DSC101", "homes", [("a\\udcff.txt", "40")]))  # a lone surrogate hashes too
+    16
     """
     parts = [rule, subject.casefold()] + [f"{d}\x1f{v}" for d, v in sorted(sides)]
-    return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()[:16]
+    # surrogatepass: ids from file names that are not UTF-8 and JSON "\\ud800" escapes hold
+    # lone surrogates; they hash like any other code point instead of raising.
+    return hashlib.sha256("\x1e".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def sort_key(f: Finding) -> tuple[object, ...]:

@@ -23,15 +23,14 @@ Markdown and MDX are read by `discrepancy.readers.markdown` and reStructuredText
 from __future__ import annotations
 
 import glob as globlib
-import html
 import json
 import os
+import reprlib
 import sys
 import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,8 @@ import yaml
 from . import dateline
 from .document import Document
 from .facts import When
+from .htmltext import AnchorTrack as _AnchorTrack
+from .htmltext import html_text
 from .ignore import IgnoreRules
 from .readers.formats import unsupported_format
 from .readers.markdown import markdown_prose
@@ -74,6 +75,11 @@ SKIP_DIRS = ("__pycache__", "node_modules")
 STDIN = "-"
 # Characters that make a path that does not exist a glob to expand.
 _GLOB_CHARS = frozenset("*?[")
+# Files larger than this are skipped with a warning before a byte is read: a 50 MB log or a
+# 2 GB binary named .txt is not an article, and reading one would cost gigabytes of memory.
+DEFAULT_MAX_BYTES = 20_000_000
+# Bytes sniffed for NUL before a file is read whole.
+_SNIFF = 8192
 
 Warn = Callable[[str], None]
 Anchors = tuple[tuple[int, int, int], ...]
@@ -104,6 +110,8 @@ def load_documents(
     ignore_files: bool = True,
     on_skip: Callable[[str, str], None] | None = None,
     stdin_name: str = "stdin",
+    follow_links: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Document]:
     """Documents from files and folders (folders recursively, in sorted order).
 
@@ -114,14 +122,22 @@ def load_documents(
     ``.gitignore``/``.ignore`` in folders; ``on_skip(path, format)`` is called for each
     document of a folder skipped for its format (``data/formats.toml``).
     The path ``-`` reads standard input as document ``stdin_name``
-    (whose suffix picks the reader).
+    (whose suffix picks the reader). A symbolic link inside a folder that points outside
+    it is skipped with a warning unless ``follow_links``. A file larger than ``max_bytes``
+    is skipped with a warning naming it, before it is read.
     """
+    for p in paths:
+        if not isinstance(p, (str, Path)):
+            raise TypeError(f"load_documents takes paths (str or Path), not {type(p).__name__}")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
+        raise ValueError(f"max_bytes must be a positive int, got {max_bytes!r}")
     warn = on_warning or (lambda msg: warnings.warn(msg, stacklevel=3))
-    found = _find(paths, include, exclude, ignore_files, on_skip or (lambda path, fmt: None), stdin_name)
+    found = _find(paths, include, exclude, ignore_files, on_skip or (lambda path, fmt: None), stdin_name,
+                  warn, follow_links)
     sources = _unique_ids(_dedupe(found))
     docs: list[Document] = []
     for src in sources:
-        docs.extend(_read_source(src, warn))
+        docs.extend(_read_source(src, warn, max_bytes))
     if not docs:
         raise LoadError("no documents found in " + ", ".join(str(p) for p in paths))
     return apply_published(docs, published, strict=strict_published)
@@ -239,11 +255,18 @@ def _find(
     ignore_files: bool = True,
     on_skip: Callable[[str, str], None] = lambda path, fmt: None,
     stdin_name: str = "stdin",
+    warn: Warn | None = None,
+    follow_links: bool = False,
 ) -> list[_Source]:
-    inc = [_glob(p) for p in include or ()]
-    exc = [_glob(p) for p in exclude or ()]
+    try:
+        inc = [_glob(p) for p in include or ()]
+        exc = [_glob(p) for p in exclude or ()]
+    except ValueError as err:
+        raise LoadError(str(err)) from None
     found: list[_Source] = []
     for p in _expand(paths):
+        if isinstance(p, str) and not p.strip():
+            raise LoadError("empty path: give a file or folder")
         if str(p) == STDIN:
             name = stdin_name.strip() or "stdin"
             found.append(_Source(Path(name), name, name, True, stdin=True))
@@ -256,7 +279,7 @@ def _find(
         except OSError as err:
             raise LoadError(f"{p}: cannot access: {err.strerror}") from None
         if path.is_dir():
-            for f, rel, supported in _walk(path, ignore_files):
+            for f, rel, supported in _walk(path, ignore_files, warn, follow_links):
                 if inc and not any(_matches(g, rel) for g in inc):
                     continue
                 if any(_matches(g, rel) for g in exc):
@@ -273,12 +296,30 @@ def _find(
     return found
 
 
-def _walk(root: Path, ignore_files: bool = True) -> list[tuple[Path, str, bool]]:
+def _walk(
+    root: Path, ignore_files: bool = True, warn: Warn | None = None, follow_links: bool = False
+) -> list[tuple[Path, str, bool]]:
     """Files under ``root`` with their ``/``-separated relative paths, sorted, and whether
-    their type is supported. Ignored files and folders are left out."""
+    their type is supported. Ignored files and folders are left out.
+
+    A symbolic link that resolves outside ``root`` is skipped with a warning unless
+    ``follow_links``: content from elsewhere on the machine must not leak into a report
+    (say, the CI log of a pull request that added the link).
+    """
     out: list[tuple[Path, str, bool]] = []
     seen: set[str] = set()
     rules = IgnoreRules.for_folder(root) if ignore_files else None
+    top = os.path.realpath(root)
+
+    def outside(entry: os.DirEntry[str]) -> bool:
+        if follow_links or not entry.is_symlink():
+            return False
+        target = os.path.realpath(entry.path)
+        if target == top or target.startswith(top.rstrip(os.sep) + os.sep):
+            return False
+        if warn:
+            warn(f"{entry.path}: skipped symbolic link to outside the folder (--follow-links to follow it)")
+        return True
 
     def visit(folder: Path, prefix: str) -> None:
         real = os.path.realpath(folder)
@@ -299,6 +340,8 @@ def _walk(root: Path, ignore_files: bool = True) -> list[tuple[Path, str, bool]]
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
+                if (is_dir or is_file) and outside(entry):
+                    continue
             except OSError:
                 continue
             if rules is not None and (is_dir or is_file) and rules.ignored(rel, is_dir):
@@ -355,7 +398,20 @@ def _glob(pattern: str) -> tuple[bool, regex.Pattern[str]]:
         else:
             out.append(regex.escape(c))
             i += 1
-    return "/" in p, regex.compile("".join(out))
+    try:
+        return "/" in p, regex.compile("".join(out))
+    except regex.error as err:
+        raise ValueError(f"bad glob {pattern!r}: {err}") from None
+
+
+def check_glob(pattern: str) -> None:
+    """Raise ``ValueError`` naming ``pattern`` when it is not a valid glob.
+
+    >>> check_glob("[z-a]")
+    Traceback (most recent call last):
+    ValueError: bad glob '[z-a]': bad character range at position 4
+    """
+    _glob(pattern)
 
 
 def _matches(glob: tuple[bool, regex.Pattern[str]], rel: str) -> bool:
@@ -389,10 +445,28 @@ def _unique_ids(sources: list[_Source]) -> list[_Source]:
 # Reading bytes
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes; `_TooLarge` before reading when it is over ``max_bytes``, `_Binary`
+    when its first bytes hold a NUL (so a 2 GB binary is never read whole)."""
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            if max_bytes is not None:
+                size = os.fstat(fh.fileno()).st_size
+                if size > max_bytes:
+                    raise _TooLarge(size)
+            head = fh.read(_SNIFF)
+            if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+                raise _Binary
+            # Read in chunks up to one byte past the limit: a file that grows, or a special
+            # file with no size, still cannot exhaust memory (and no buffer of the limit's size
+            # is allocated for a small file).
+            chunks, total = [head], len(head)
+            while len(chunks[-1]) and (max_bytes is None or total <= max_bytes):
+                chunks.append(fh.read(1 << 20))
+                total += len(chunks[-1])
+            if max_bytes is not None and total > max_bytes:
+                raise _TooLarge(total)
+            return b"".join(chunks)
     except PermissionError:
         raise LoadError(f"{path}: cannot read file: permission denied") from None
     except OSError as err:
@@ -400,6 +474,10 @@ def _read_bytes(path: Path) -> bytes:
 
 
 class _Binary(Exception):
+    pass
+
+
+class _TooLarge(Exception):
     pass
 
 
@@ -452,10 +530,14 @@ def _read_stdin() -> bytes:
         raise LoadError(f"cannot read standard input: {err}") from None
 
 
-def _read_source(src: _Source, warn: Warn) -> list[Document]:
-    data = _read_stdin() if src.stdin else _read_bytes(src.path)
+def _read_source(src: _Source, warn: Warn, max_bytes: int | None = None) -> list[Document]:
     try:
+        data = _read_stdin() if src.stdin else _read_bytes(src.path, max_bytes)
         text = decode(data, src.given, warn)
+    except _TooLarge as size:
+        limit = f"{max_bytes:,}-byte limit (--max-file-size)"
+        warn(f"{src.given}: skipped, {size.args[0]:,} bytes is over the {limit}")
+        return []
     except _Binary:
         if src.explicit:
             raise LoadError(f"{src.given}: binary file (contains NUL bytes), not a document") from None
@@ -510,7 +592,7 @@ def _document(
         folded = {str(k).lower(): v for k, v in metadata.items()}
         for key in ("published", "date"):
             if key in folded and folded[key] not in (None, ""):
-                warn(f"{where or doc_id}: cannot read the {key!r} date {folded[key]!r}; ignored")
+                warn(f"{where or doc_id}: cannot read the {key!r} date {_short(folded[key])}; ignored")
                 break
     return Document(
         id=doc_id,
@@ -558,13 +640,58 @@ def split_front_matter(
     return text, {}, 1  # no closing fence: not front matter
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: ``*name`` could expand a few lines into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not supported", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+# Front matter is a few lines of metadata; a larger block is not read (the YAML scanner in pure
+# Python takes seconds per hundred kilobytes).
+MAX_FRONT_MATTER = 200_000
+
+
+def _yaml(block: str) -> Any:
+    """The YAML in ``block``, refusing aliases; through libyaml when PyYAML has it (fast)."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return yaml.load(block, Loader=_NoAliasLoader)  # a SafeLoader subclass
+    for event in yaml.parse(block, Loader=fast):  # events only: nothing is expanded yet
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not supported")
+    return yaml.load(block, Loader=fast)  # CSafeLoader: the safe constructor, in C
+
+
+def _short(value: Any, limit: int = 200) -> str:
+    """``repr(value)`` cut to ``limit`` characters, without building a huge repr first.
+
+    >>> len(_short("x" * 1000)), _short(list(range(10**5)))[-12:]
+    (200, '18, 19, ...]')
+    """
+    r = reprlib.Repr()
+    r.maxstring = r.maxother = r.maxlong = limit
+    r.maxlist = r.maxtuple = r.maxdict = r.maxset = 20
+    text = r.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -> dict[str, Any]:
+    if len(block) > MAX_FRONT_MATTER:
+        if warn:
+            warn(f"{name}: front matter ignored, {len(block):,} characters is over {MAX_FRONT_MATTER:,}")
+        return {}
     try:
-        data = tomllib.loads(block) if opener == "+++" else yaml.safe_load(block)
+        data = tomllib.loads(block) if opener == "+++" else _yaml(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
         if warn:
-            first = str(err).splitlines()[0] if str(err) else type(err).__name__
-            warn(f"{name}: front matter ignored, not valid {'TOML' if opener == '+++' else 'YAML'}: {first}")
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            kind = "TOML" if opener == "+++" else "YAML"
+            warn(f"{name}: front matter ignored, not valid {kind}: {first[:200]}")
         return {}
     if data is None:
         return {}
@@ -573,177 +700,6 @@ def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -
             warn(f"{name}: front matter ignored, it is a {type(data).__name__}, not a mapping")
         return {}
     return {str(k): v for k, v in data.items()}
-
-
-# ---------------------------------------------------------------------------------------
-# HTML
-
-
-class _AnchorTrack:
-    """Builds ``Document.anchors``: records a new anchor only where the source position of
-    the next character differs from what counting lines from the last anchor predicts."""
-
-    def __init__(self, line: int = 1, col: int = 1) -> None:
-        self.items: list[tuple[int, int, int]] = [(0, line, col)]
-        self.pred = (line, col)
-
-    def at(self, offset: int, line: int, col: int) -> None:
-        if self.pred != (line, col):
-            if self.items[-1][0] == offset:
-                self.items[-1] = (offset, line, col)
-            else:
-                self.items.append((offset, line, col))
-            self.pred = (line, col)
-
-    def advance(self, s: str) -> None:
-        if not s:
-            return
-        line, col = self.pred
-        n = s.count("\n")
-        self.pred = (line + n, len(s) - s.rfind("\n")) if n else (line, col + len(s))
-
-
-# Elements whose content is never shown as text.
-# (``<head>`` is not listed: its end tag is optional, and its only text is the title, which
-# goes to metadata.)
-_HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
-# Elements that start a new line of text: paragraphs, headings, list items, table rows and
-# cells, line breaks. Without the break, "Headline" and "First paragraph" would run together
-# into one sentence.
-_BLOCK = frozenset(
-    """address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption
-    figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody
-    td tfoot th thead tr ul""".split()
-)
-# Whitespace runs, and runs of words joined by single spaces (kept whole: collapsing leaves
-# them unchanged, so one anchor serves the whole run).
-_TOKEN = regex.compile(r"\s+|\S+(?: \S+)*+")
-
-
-class _HTMLText(HTMLParser):
-    """Visible text of an HTML page with anchors to the source, plus title and meta tags."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.lines = source.split("\n")
-        self.out: list[str] = []
-        self.length = 0
-        self.track = _AnchorTrack()
-        self.hidden = 0
-        self.pre = 0
-        self.in_title = False
-        self.title_done = False
-        self.title: list[str] = []
-        self.meta: dict[str, Any] = {}
-        self.pending = ""  # separator owed before the next visible text: "", " " or "\n"
-
-    # -- output
-    def _emit(self, s: str) -> None:
-        self.out.append(s)
-        self.length += len(s)
-
-    def _text(self, data: str, line: int, col0: int) -> None:
-        if self.in_title:
-            if not self.hidden and not self.title_done:  # not an SVG <title>, not a second one
-                self.title.append(data)
-            return
-        if self.hidden:
-            return
-        col = col0 + 1
-        for m in _TOKEN.finditer(data):
-            tok = m.group()
-            if tok[0].isspace() and not self.pre:
-                if self.pending != "\n" and self.length:
-                    self.pending = " "
-            else:
-                if self.pending and self.length:
-                    self._emit(self.pending)
-                    self.track.advance(self.pending)
-                self.pending = ""
-                self.track.at(self.length, line, col)
-                self._emit(tok)
-                self.track.advance(tok)
-            n = tok.count("\n")
-            if n:
-                line += n
-                col = len(tok) - tok.rfind("\n")
-            else:
-                col += len(tok)
-
-    def _break(self) -> None:
-        if self.length and not self.hidden:
-            self.pending = "\n"
-
-    # -- parser callbacks
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self.hidden += 1
-        if tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            a = {k.lower(): v for k, v in attrs if v is not None}
-            key = a.get("property") or a.get("name") or a.get("itemprop")
-            if key and "content" in a:
-                self.meta.setdefault(key.strip().lower(), a["content"].strip())
-        if tag in _BLOCK:
-            self._break()
-        if tag == "pre":
-            self.pre += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        if tag == "title":
-            self.in_title = False
-            self.title_done = bool(self.title)
-        if tag == "pre":
-            self.pre = max(0, self.pre - 1)
-        if tag in _BLOCK:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        line, col0 = self.getpos()
-        self._text(data, line, col0)
-
-    def handle_entityref(self, name: str) -> None:
-        self._reference(f"&{name}")
-
-    def handle_charref(self, name: str) -> None:
-        self._reference(f"&#{name}")
-
-    def _reference(self, ref: str) -> None:
-        """Decode ``&name;``/``&#233;`` as written: the parser drops the ``;`` if there was one."""
-        line, col0 = self.getpos()
-        source_line = self.lines[line - 1] if line <= len(self.lines) else ""
-        if source_line.startswith(ref + ";", col0):
-            ref += ";"
-        self._text(html.unescape(ref), line, col0)
-
-
-def html_text(source: str) -> tuple[str, dict[str, Any], Anchors]:
-    """Visible text, metadata (title, meta tags) and anchors of an HTML page.
-
-    >>> text, meta, anchors = html_text(
-    ...     "<html><head><title>T</title><meta property='article:published_time' "
-    ...     "content='2020-01-08'></head>\\n<body><p>One &amp; two.</p><script>x()</script>"
-    ...     "<p>Three\\n  four.</p></body>")
-    >>> text
-    'One & two.\\nThree four.'
-    >>> meta["title"], meta["article:published_time"]
-    ('T', '2020-01-08')
-    """
-    parser = _HTMLText(source)
-    try:
-        parser.feed(source)
-        parser.close()
-    except (AssertionError, ValueError, IndexError) as err:  # html.parser's rare hard failures
-        raise LoadError(f"cannot parse HTML: {err}") from None
-    meta: dict[str, Any] = {}
-    title = " ".join("".join(parser.title).split())
-    if title:
-        meta["title"] = title
-    meta.update(parser.meta)
-    return "".join(parser.out), meta, tuple(parser.track.items)
 
 
 # ---------------------------------------------------------------------------------------

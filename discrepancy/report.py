@@ -63,6 +63,73 @@ class Context:
     def path(self, doc: str) -> str:
         return self.paths.get(doc) or doc
 
+    def shown_path(self, doc: str) -> str:
+        """The path as printed in text formats: control characters escaped, and never the
+        start of a CI workflow command (``::error``, ``##[error]``: ``./`` is put in front)."""
+        path = clean(self.path(doc))
+        return "./" + path if path.startswith(_COMMAND_STARTS) else path
+
+
+# Characters that must not reach a terminal or a CI log as they are: C0 and C1 controls and DEL
+# (escape sequences recolour or retitle a terminal, a carriage return overwrites the line
+# shown), and bidirectional controls that reorder what is displayed.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Line breaks of every kind: one field of a one-line format must stay on its line.
+_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
+# How a line starts a GitHub Actions workflow command (new and old syntax).
+_COMMAND_STARTS = ("::", "##[")
+# First characters that make a spreadsheet read a CSV cell as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean(value: object, keep_breaks: bool = False) -> str:
+    r"""``value`` as one printable line: breaks become spaces, other control characters escapes.
+
+    With ``keep_breaks`` tabs and line breaks stay (for a format that escapes them itself).
+
+    >>> clean("a\x1b]0;title\x07b\nc\u202ed")
+    'a\\x1b]0;title\\x07b c\\u202ed'
+    >>> clean("a\x1bb\nc", keep_breaks=True)
+    'a\\x1bb\nc'
+    """
+    text = str(value) if keep_breaks else _BREAKS.sub(" ", str(value))
+
+    def escape(m: re.Match[str]) -> str:
+        c = m.group()
+        if keep_breaks and c in "\t\n\r":
+            return c
+        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+    return _CONTROL.sub(escape, text)
+
+
+def _guard_lines(text: str) -> str:
+    r"""Text whose lines cannot start a workflow command: such a line gets a ``\`` in front.
+
+    >>> _guard_lines("ok\n  ::error::x\n##[warning]y")
+    'ok\n\\  ::error::x\n\\##[warning]y'
+    """
+    lines = text.split("\n")
+    return "\n".join("\\" + ln if ln.lstrip().startswith(_COMMAND_STARTS) else ln for ln in lines)
+
+
+def _clean_frame(frame: pd.DataFrame, keep_breaks: bool = False) -> pd.DataFrame:
+    """The findings with every text cell cleaned (`clean`), for the text formats."""
+    out = frame.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].map(lambda v: clean(v, keep_breaks))
+    return out
+
+
+def _formula_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet would run as a formula gets a ``'`` in front (OWASP).
+
+    >>> _formula_safe("=HYPERLINK(1)"), _formula_safe("-5"), _formula_safe("ok"), _formula_safe(3)
+    ("'=HYPERLINK(1)", "'-5", 'ok', 3)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     records = []
@@ -114,16 +181,17 @@ def summary(frame: pd.DataFrame, ctx: Context) -> str:
 
 
 def _where(rec: Mapping[str, object], side: str, ctx: Context) -> str:
-    return f"{ctx.path(str(rec['doc_' + side]))}:{rec['line_' + side]}:{rec['col_' + side]}"
+    return f"{ctx.shown_path(str(rec['doc_' + side]))}:{rec['line_' + side]}:{rec['col_' + side]}"
 
 
 def _quote(text: object) -> str:
-    return '"' + str(text).replace("\n", " ") + '"'
+    return '"' + clean(text) + '"'
 
 
 def render_table(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     """Readable text grouped by subject, then the summary line."""
     ctx = ctx or Context()
+    frame = _clean_frame(frame)
     out: list[str] = []
     for subject, group in frame.groupby("subject", sort=False):
         rules = dict.fromkeys(f"{r} {n}" for r, n in zip(group["rule"], group["rule_name"], strict=True))
@@ -138,7 +206,7 @@ def render_table(frame: pd.DataFrame, ctx: Context | None = None) -> str:
             out.append(_paint(f"          {note}", "dim", ctx))
         out.append("")
     out.append(summary(frame, ctx))
-    return "\n".join(out) + "\n"
+    return _guard_lines("\n".join(out) + "\n")
 
 
 def concise_line(rec: Mapping[str, object], ctx: Context) -> str:
@@ -153,9 +221,23 @@ def concise_line(rec: Mapping[str, object], ctx: Context) -> str:
 def render_concise(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     """One line per finding, as compilers and linters print them, then the summary."""
     ctx = ctx or Context()
-    lines = [concise_line(rec, ctx) for rec in _records(frame)]
+    lines = [concise_line(rec, ctx) for rec in _records(_clean_frame(frame))]
     lines.append(summary(frame, ctx))
-    return "\n".join(lines) + "\n"
+    return _guard_lines("\n".join(lines) + "\n")
+
+
+# What `json.dumps(ensure_ascii=False)` leaves raw but a terminal acts on: DEL, C1 controls,
+# line separators and bidirectional controls. Escaped as \uXXXX, the JSON means the same.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_safe(text: str) -> str:
+    r"""JSON text with the characters of `_JSON_UNSAFE` written as escapes.
+
+    >>> _json_safe(json.dumps("a\u202eb\x9bc", ensure_ascii=False))
+    '"a\\u202eb\\u009bc"'
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def slots_for_json(result: object) -> list[dict[str, object]]:
@@ -203,21 +285,35 @@ def json_report(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, ob
 
 
 def render_json(frame: pd.DataFrame, ctx: Context | None = None) -> str:
-    return json.dumps(json_report(frame, ctx), indent=2, ensure_ascii=False) + "\n"
+    return _json_safe(json.dumps(json_report(frame, ctx), indent=2, ensure_ascii=False)) + "\n"
 
 
 def render_jsonl(frame: pd.DataFrame, ctx: Context | None = None) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records(frame))
+    return "".join(_json_safe(json.dumps(r, ensure_ascii=False)) + "\n" for r in _records(frame))
 
 
 def render_csv(frame: pd.DataFrame, ctx: Context | None = None) -> str:
+    r"""The findings table as CSV: one line per finding, no cell a spreadsheet would run.
+
+    >>> from discrepancy.findings import Finding, to_frame
+    >>> f = Finding("DSC101", "quantity-mismatch", "count", "error", "homes", "m", 0.9, "=cmd|' /C calc'!A0",
+    ...             1, 1, "40", "40", "s\n::error::x", "b", 1, 1, "55", "55", "s", "fp")
+    >>> print(render_csv(to_frame([f])).splitlines()[1][:59])
+    DSC101,quantity-mismatch,count,error,homes,m,0.9,'=cmd|' /C
+    >>> len(render_csv(to_frame([f])).splitlines())
+    2
+    """
+    out = _clean_frame(frame)
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].map(_formula_safe)
     buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
+    out.to_csv(buf, index=False, lineterminator="\n")
+    return _guard_lines(buf.getvalue())
 
 
 def _md_cell(value: object) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return clean(value).replace("\\", "\\\\").replace("|", "\\|")
 
 
 def markdown_table(frame: pd.DataFrame, ctx: Context) -> str:
@@ -233,7 +329,7 @@ def markdown_table(frame: pd.DataFrame, ctx: Context) -> str:
 
 def render_markdown(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     ctx = ctx or Context()
-    return markdown_table(frame, ctx) + "\n" + summary(frame, ctx) + "\n"
+    return _guard_lines(markdown_table(frame, ctx) + "\n" + summary(frame, ctx) + "\n")
 
 
 # --- GitHub workflow commands -----------------------------------------------------------
@@ -258,7 +354,7 @@ def _github_message(rec: Mapping[str, object], ctx: Context) -> str:
 def render_github(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     """``::error file=...,line=...,col=...,title=...::message`` lines, capped per level."""
     ctx = ctx or Context()
-    records = _records(frame)
+    records = _records(_clean_frame(frame, keep_breaks=True))  # escape_data escapes the breaks
     by_level: dict[str, list[Mapping[str, object]]] = {"error": [], "warning": [], "notice": []}
     for record in records:
         by_level[_GITHUB_LEVEL.get(str(record["severity"]), "notice")].append(record)
@@ -268,7 +364,7 @@ def render_github(frame: pd.DataFrame, ctx: Context | None = None) -> str:
         # The closing notice counts against the notice cap, so keep one place for it.
         cap = GITHUB_CAP - 1 if level == "notice" and overflow else GITHUB_CAP
         for rec in recs[:cap]:
-            props = {"file": ctx.path(str(rec["doc_a"])), "line": str(rec["line_a"]),
+            props = {"file": clean(ctx.path(str(rec["doc_a"]))), "line": str(rec["line_a"]),
                      "col": str(rec["col_a"]), "title": f"{rec['rule']} {rec['rule_name']}: {rec['subject']}"}
             prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
             lines.append(f"::{level} {prop_text}::{escape_data(_github_message(rec, ctx))}")
@@ -283,7 +379,7 @@ def render_github(frame: pd.DataFrame, ctx: Context | None = None) -> str:
 def step_summary(frame: pd.DataFrame, ctx: Context) -> str:
     """The Markdown appended to ``$GITHUB_STEP_SUMMARY``: a heading, the table, the summary."""
     body = markdown_table(frame, ctx) if len(frame) else ""
-    return f"### discrepancy\n\n{summary(frame, ctx)}\n\n{body}\n"
+    return _guard_lines(f"### discrepancy\n\n{summary(frame, ctx)}\n\n{body}\n")
 
 
 # --- SARIF 2.1.0 ------------------------------------------------------------------------
@@ -367,7 +463,7 @@ def sarif_log(frame: pd.DataFrame, ctx: Context | None = None) -> dict[str, obje
 
 
 def render_sarif(frame: pd.DataFrame, ctx: Context | None = None) -> str:
-    return json.dumps(sarif_log(frame, ctx), indent=2, ensure_ascii=False) + "\n"
+    return _json_safe(json.dumps(sarif_log(frame, ctx), indent=2, ensure_ascii=False)) + "\n"
 
 
 # --- JUnit XML --------------------------------------------------------------------------
@@ -382,7 +478,7 @@ def _xml_text(value: object) -> str:
 def render_junit(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     """One testsuite; a testcase per finding, failing for errors and warnings."""
     ctx = ctx or Context()
-    records = _records(frame)
+    records = _records(_clean_frame(frame))
     failures = sum(1 for r in records if r["severity"] in ("error", "warning"))
     counts = {"tests": str(len(records)), "failures": str(failures), "errors": "0"}
     root = ET.Element("testsuites", {"name": "discrepancy", **counts})
@@ -393,7 +489,7 @@ def render_junit(frame: pd.DataFrame, ctx: Context | None = None) -> str:
             name += f" vs {_where(rec, 'b', ctx)}"
         case = ET.SubElement(suite, "testcase", {
             "classname": _xml_text(f"{rec['rule']}.{rec['rule_name']}"), "name": _xml_text(name),
-            "file": _xml_text(ctx.path(str(rec["doc_a"]))), "line": str(rec["line_a"])})
+            "file": _xml_text(ctx.shown_path(str(rec["doc_a"]))), "line": str(rec["line_a"])})
         text = _xml_text(concise_line(rec, Context(paths=ctx.paths)) + "\n" + str(rec["message"]))
         if rec["severity"] in ("error", "warning"):
             fail = ET.SubElement(case, "failure", {"message": _xml_text(rec["message"]),
@@ -402,7 +498,8 @@ def render_junit(frame: pd.DataFrame, ctx: Context | None = None) -> str:
         else:
             ET.SubElement(case, "system-out").text = text
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    xml = ET.tostring(root, encoding="unicode")
+    return _guard_lines('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n")
 
 
 RENDERERS: dict[str, Callable[[pd.DataFrame, Context | None], str]] = {

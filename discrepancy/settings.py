@@ -6,10 +6,14 @@ config build a `Settings`; library users pass keyword options to `discrepancy.au
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 LEVELS = ("info", "warning", "error")
+DATE_ORDERS = ("mdy", "dmy")
+
 # How documents are grouped into stories before comparison (see discrepancy.stories).
 GROUP_BY_MODES = ("auto", "folder", "none")
 
@@ -63,7 +67,33 @@ class Settings:
     group_by: str = "auto"
 
     def __post_init__(self) -> None:
+        """Reject wrong types and values here, not deep inside extraction."""
         parse_group_by(self.group_by)
+        for name in ("approx_tolerance", "unit_tolerance", "min_confidence", "error_confidence",
+                     "docs_error_confidence"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"option {name}: expected a number, got {type(value).__name__} {value!r}")
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"option {name}: expected a number >= 0, got {value!r}")
+        for name in ("min_confidence", "error_confidence", "docs_error_confidence"):
+            if getattr(self, name) > 1:
+                raise ValueError(f"option {name}: expected a score from 0 to 1, got {getattr(self, name)!r}")
+        if isinstance(self.jobs, bool) or not isinstance(self.jobs, int):
+            raise TypeError(f"option jobs: expected an int, got {type(self.jobs).__name__} {self.jobs!r}")
+        if self.jobs < 1:
+            raise ValueError(f"option jobs: expected at least 1 worker, got {self.jobs}")
+        if self.date_order not in DATE_ORDERS:
+            choices = ", ".join(DATE_ORDERS)
+            raise ValueError(f"option date_order: expected one of {choices}, got {self.date_order!r}")
+        for name in ("zones", "aliases", "distinct"):
+            value = getattr(self, name)
+            if isinstance(value, (list, tuple)) and all(isinstance(v, (list, tuple)) for v in value):
+                # Lists from a caller become tuples: the record stays hashable and picklable.
+                object.__setattr__(self, name, tuple(tuple(v) for v in value))
+        _check_pairs("zones", self.zones, lambda z: isinstance(z[0], str) and type(z[1]) is int, 2)
+        _check_pairs("aliases", self.aliases, lambda a: all(isinstance(x, str) for x in a), None)
+        _check_pairs("distinct", self.distinct, lambda d: all(isinstance(x, str) for x in d), 2)
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with options replaced; unknown names raise ``TypeError`` naming them."""
@@ -72,3 +102,12 @@ class Settings:
         if unknown:
             raise TypeError(f"unknown option(s): {', '.join(unknown)}")
         return replace(self, **options)
+
+
+def _check_pairs(name: str, value: object, ok: Callable[[tuple[Any, ...]], bool], size: int | None) -> None:
+    """``value`` is a tuple of tuples (of ``size`` items) each passing ``ok``."""
+    shape = f"tuple of {size}-tuples" if size else "tuple of tuples"
+    if not isinstance(value, tuple) or not all(
+        isinstance(v, tuple) and (size is None or len(v) == size) and ok(v) for v in value
+    ):
+        raise TypeError(f"option {name}: expected a {shape}, got {value!r}"[:300])

@@ -138,20 +138,25 @@ def _read_raw(path: str) -> str:
     return Path(path).read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Region:
-    """Lines ``first..last`` of one document where some rules are off, and who said so."""
+    """Lines ``first..last`` of one document where some rules are off, and who said so.
+
+    ``ends`` holds, for rules that an ``enable RULE`` turns back on before ``last``, the
+    line of that directive (the last line still covered for that rule).
+    """
 
     doc: str
     first: int
     last: int
     only: frozenset[str] | None     # None = every rule
-    unless: frozenset[str]          # rules re-enabled inside a disable-all region
     origin: Directive
+    ends: tuple[tuple[str, int], ...] = ()
 
     def covers(self, doc: str, line: int, rule: str) -> bool:
-        return (doc == self.doc and self.first <= line <= self.last
-                and (self.only is None or rule in self.only) and rule not in self.unless)
+        if doc != self.doc or line < self.first or (self.only is not None and rule not in self.only):
+            return False
+        return line <= dict(self.ends).get(rule, self.last)
 
 
 _END = 10**9  # "to the end of the document"
@@ -169,45 +174,43 @@ def _blank_lines(doc: Document) -> set[int]:
 
 
 def regions(doc: Document, found: Sequence[Directive]) -> list[Region]:
-    """The suppressed regions that the directives of one document make."""
+    """The suppressed regions that the directives of one document make.
+
+    A ``disable`` region runs to the next ``enable`` without rules; an ``enable RULE`` in
+    between ends it for that rule only. The directives are read once backwards, keeping the
+    next enable of each kind, so each region is built in constant time (thousands of
+    disable/enable pairs stay linear in memory and time).
+    """
     out: list[Region] = []
-    open_: list[Region] = []
+    next_all = _END                  # line of the next `enable` without rules
+    next_rule: dict[str, int] = {}   # rule -> line of the next `enable` naming it (before next_all)
     blank: set[int] | None = None
-    for d in found:
+    for d in reversed(found):
+        if d.action == "enable":
+            if d.rules:
+                next_rule.update(dict.fromkeys(d.rules, d.line))
+            else:
+                next_all, next_rule = d.line, {}
+            continue
         only = frozenset(d.rules) if d.rules else None
         if d.rules == () and d.unknown:
             # Only unknown names: suppress nothing rather than everything.
             only = frozenset()
         if d.action == "disable-file":
-            out.append(Region(d.doc, 0, _END, only, frozenset(), d))
+            out.append(Region(d.doc, 0, _END, only, d))
         elif d.action == "disable-line":
-            out.append(Region(d.doc, d.line, d.line, only, frozenset(), d))
+            out.append(Region(d.doc, d.line, d.line, only, d))
         elif d.action == "disable-next-line":
             if blank is None:
                 blank = _blank_lines(doc)
             target = d.line + 1
             while target in blank and target < d.line + 1000:
                 target += 1
-            out.append(Region(d.doc, target, target, only, frozenset(), d))
+            out.append(Region(d.doc, target, target, only, d))
         elif d.action == "disable":
-            region = Region(d.doc, d.line, _END, only, frozenset(), d)
-            open_.append(region)
-            out.append(region)
-        elif d.action == "enable":
-            still_open = []
-            named = frozenset(d.rules)
-            for r in open_:
-                r.last = d.line
-                if d.rules:
-                    # Re-enable only the named rules: the rest stay off after this line.
-                    if r.only is None:
-                        rest = Region(r.doc, d.line + 1, _END, None, r.unless | named, r.origin)
-                    else:
-                        rest = Region(r.doc, d.line + 1, _END, r.only - named, r.unless, r.origin)
-                    if rest.only is None or rest.only:
-                        still_open.append(rest)
-                        out.append(rest)
-            open_ = still_open
+            ends = tuple(sorted((r, line) for r, line in next_rule.items() if only is None or r in only))
+            out.append(Region(d.doc, d.line, next_all, only, d, ends))
+    out.reverse()
     return out
 
 

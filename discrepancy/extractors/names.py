@@ -915,9 +915,15 @@ def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int
         roles.append(c.appos_role)
     if c.former:
         return
+    seen: set[str] = set()
     for m in roles:
         role = m.role
         assert role is not None
+        if role.key in seen:
+            # "President President ... Joe Biden": every repeat would be the same fact over the
+            # same span, a copy of the whole title run each (quadratic memory).
+            continue
+        seen.add(role.key)
         org, source = c.org, c.org_source
         if not org and role.default_org:
             org, source = role.default_org, "table"

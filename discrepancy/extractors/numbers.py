@@ -113,6 +113,17 @@ def _suffix_index() -> dict[str, str]:
     return out
 
 
+def _phrase_key(phrase: str) -> str:
+    """A matched phrase as the tables spell it: lower case, words joined by single spaces.
+
+    The phrase patterns accept hyphens and blank runs between words, so the key must too.
+
+    >>> _phrase_key("Tens-of-thousands"), _phrase_key("more -  than")
+    ('tens of thousands', 'more than')
+    """
+    return " ".join(w for w in regex.split(r"[\s\-]+", phrase.lower()) if w)
+
+
 def _phrase_pattern(words: Sequence[str]) -> str:
     return patterns.words_alternation(words).replace(r"\ ", r"\s{1,3}")
 
@@ -723,8 +734,8 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
             }[sign]
             hedge = sign
         else:
-            hedge = " ".join(m.group("word").lower().split())
-            shape = _hedge_index()[hedge]
+            hedge = _phrase_key(m.group("word"))  # "up-to" is "up to"
+            shape = _hedge_index().get(hedge, "equal")
         a = _shape(a, shape, hedge)
         start = m.start()
     end = cand.end
@@ -734,8 +745,8 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
     ):
         sm = None  # "above 1000 and below 1500": "and below" starts the next bound
     if sm:
-        word = " ".join(sm.group("word").lower().split())
-        shape = _suffix_index()[word]
+        word = _phrase_key(sm.group("word"))
+        shape = _suffix_index().get(word, "")
         if shape == "suffix_close" and (a.low_open or a.high_open):
             a = replace(a, low_open=False, high_open=False, hedge=f"{a.hedge} {word}".strip())
             end = sm.end()
@@ -906,15 +917,21 @@ def _vague_re() -> regex.Pattern[str]:
 
 def _vague(text: str) -> Iterator[_Cand]:
     for m in _vague_re().finditer(text):
-        low, high, high_open = numerals.vague(m.group("v"))  # type: ignore[misc]
+        # The pattern also takes hyphens between the words ("tens-of-thousands"); the table
+        # is keyed on single spaces.
+        key = _phrase_key(m.group("v"))
+        found = numerals.vague(key)
+        if found is None:
+            continue
+        low, high, high_open = found
         # "several hundred", "a few thousand": the vague amount multiplies the scale
         sm = _match(r"[ \t]{1,3}(hundred|thousand|million|billion)\b", text[m.end() : m.end() + 12], regex.I)
         end = m.end()
-        if sm and not m.group("v").lower().endswith(" of"):
+        if sm and not key.endswith(" of"):
             scale = patterns.number_words()[sm.group(1).lower()][1]
             low, high, end = low * scale, high * scale, end + sm.end()
         amount = Amount(
-            low, high, high_open=high_open, approximate=True, hedge=" ".join(m.group("v").lower().split())
+            low, high, high_open=high_open, approximate=True, hedge=key
         )
         yield _Cand(m.start(), end, "count", amount, "numbers.vague-count", m.start(), end)
 
