@@ -105,7 +105,7 @@ def test_item11_json_formats_keep_the_exact_id(tmp_path: Path) -> None:
     # Machine formats escape by construction and keep the id as it is (a consumer may need it).
     doc_id = "x\n::error::y.txt"
     out = RENDERERS["json"](to_frame([finding(doc_id)]), Context())
-    assert json.loads(out)[0]["doc_a"] == doc_id and not unsafe_lines(out)
+    assert json.loads(out)["findings"][0]["doc_a"] == doc_id and not unsafe_lines(out)
 
 
 def test_item11_progress_and_warnings_are_clean(tmp_path: Path, capsys: Cap) -> None:
