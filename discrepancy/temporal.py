@@ -199,3 +199,58 @@ def compatible(a: When, b: When) -> bool | None:
             return False
         decided = True
     return True if decided else None
+
+
+# TIMEX3 suffixes of the parts of a day; parts with no TIMEX3 name keep the day alone.
+_TIMEX_PARTS = {
+    "morning": "MO",
+    "early morning": "MO",
+    "late morning": "MO",
+    "afternoon": "AF",
+    "late afternoon": "AF",
+    "midday": "MI",
+    "evening": "EV",
+    "early evening": "EV",
+    "night": "NI",
+    "late night": "NI",
+    "overnight": "NI",
+}
+
+
+def timex(w: When) -> str | None:
+    """The TIMEX3 value (ISO 8601 with TimeML's extensions) of ``w``, at its precision.
+
+    None when ``w`` has no calendar placement (a weekday or a relative expression not
+    resolved, a month of an unknown year).
+
+    >>> [timex(x) for x in (When(2020, 1, 3), When(2020, 1), When(2020), When(weekday=4))]
+    ['2020-01-03', '2020-01', '2020', None]
+    >>> timex(When(2020, 1, 3, part="night")), timex(When(2020, 1, 7, hour=17, minute=30, utc_offset=-300))
+    ('2020-01-03TNI', '2020-01-07T17:30')
+    >>> timex(When(relative="last week (2019-12-30/2020-01-05)"))
+    '2020-W01'
+    """
+    if w.relative:
+        m = _RANGE.search(w.relative)
+        if m:
+            first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
+            iso = first.isocalendar()
+            if first.weekday() == 0 and (last - first).days == 6:
+                return f"{iso.year:04d}-W{iso.week:02d}"
+            if first.weekday() == 5 and (last - first).days == 1:
+                return f"{iso.year:04d}-W{iso.week:02d}-WE"
+            return None
+    if w.year is None:
+        return None
+    if w.month is None:
+        return f"{w.year:04d}"
+    if w.day is None:
+        return f"{w.year:04d}-{w.month:02d}"
+    if w.date is None:
+        return None
+    day = f"{w.year:04d}-{w.month:02d}-{w.day:02d}"
+    if w.hour is not None:
+        return f"{day}T{w.hour:02d}:{(w.minute or 0):02d}"
+    if w.part in _TIMEX_PARTS:
+        return f"{day}T{_TIMEX_PARTS[w.part]}"
+    return day
