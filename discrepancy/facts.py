@@ -162,9 +162,12 @@ class When:
         d = self.date
         if d is None or self.hour is None or self.utc_offset is None:
             return None
-        tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
-        local = _dt.datetime(d.year, d.month, d.day, self.hour, self.minute or 0, tzinfo=tz)
-        return local.astimezone(_dt.UTC)
+        try:
+            tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
+            local = _dt.datetime(d.year, d.month, d.day, self.hour, self.minute or 0, tzinfo=tz)
+            return local.astimezone(_dt.UTC)
+        except (OverflowError, ValueError):
+            return None  # the UTC instant falls outside years 1..9999, or the fields are not a time
 
     def render(self) -> str:
         """``2020-01-03``, ``2020-01-07T22:30:00+00:00``, ``2020-01``, ``--01-03``, ``Friday``."""

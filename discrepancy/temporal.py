@@ -61,6 +61,18 @@ PARTS: dict[str, tuple[int, int]] = {
 _RANGE = regex.compile(r"\((\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})\)\s*$")
 
 
+def _plus(t: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """``t + delta`` clamped to the datetimes Python can represent (years 1..9999).
+
+    >>> _plus(dt.datetime(9999, 12, 31), dt.timedelta(days=1)) == dt.datetime.max
+    True
+    """
+    try:
+        return t + delta
+    except OverflowError:
+        return dt.datetime.max if delta > dt.timedelta(0) else dt.datetime.min
+
+
 def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
     """Naive local start/end of what ``w`` names on the calendar, or None."""
     if w.relative:
@@ -69,27 +81,31 @@ def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
             first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
             return (
                 dt.datetime.combine(first, dt.time()),
-                dt.datetime.combine(last, dt.time()) + dt.timedelta(days=1),
+                _plus(dt.datetime.combine(last, dt.time()), dt.timedelta(days=1)),
             )
     if w.year is None:
         return None
     if w.month is None:
-        return dt.datetime(w.year, 1, 1), dt.datetime(w.year + 1, 1, 1)
+        if not dt.MINYEAR <= w.year <= dt.MAXYEAR:
+            return None
+        return dt.datetime(w.year, 1, 1), _plus(dt.datetime(w.year, 12, 31), dt.timedelta(days=1))
     if w.day is None:
+        if not dt.MINYEAR <= w.year <= dt.MAXYEAR or not 1 <= w.month <= 12:
+            return None
         days = _calendar.monthrange(w.year, w.month)[1]
         start = dt.datetime(w.year, w.month, 1)
-        return start, start + dt.timedelta(days=days)
+        return start, _plus(start, dt.timedelta(days=days))
     d = w.date
     if d is None:
         return None
     start = dt.datetime.combine(d, dt.time())
     if w.hour is not None:
-        t = start + dt.timedelta(hours=w.hour, minutes=w.minute or 0)
+        t = _plus(start, dt.timedelta(hours=w.hour, minutes=w.minute or 0))
         return t, t
     if w.part in PARTS:
         lo, hi = PARTS[w.part]
-        return start + dt.timedelta(hours=lo), start + dt.timedelta(hours=hi)
-    return start, start + dt.timedelta(days=1)
+        return _plus(start, dt.timedelta(hours=lo)), _plus(start, dt.timedelta(hours=hi))
+    return start, _plus(start, dt.timedelta(days=1))
 
 
 def span(w: When) -> tuple[dt.datetime, dt.datetime] | None:
@@ -115,8 +131,8 @@ def span(w: When) -> tuple[dt.datetime, dt.datetime] | None:
     start, end = window
     if w.utc_offset is not None:
         off = dt.timedelta(minutes=w.utc_offset)
-        return (start - off).replace(tzinfo=UTC), (end - off).replace(tzinfo=UTC)
-    return (start - LATEST_OFFSET).replace(tzinfo=UTC), (end - EARLIEST_OFFSET).replace(tzinfo=UTC)
+        return _plus(start, -off).replace(tzinfo=UTC), _plus(end, -off).replace(tzinfo=UTC)
+    return _plus(start, -LATEST_OFFSET).replace(tzinfo=UTC), _plus(end, -EARLIEST_OFFSET).replace(tzinfo=UTC)
 
 
 def _weekdays_of(w: When) -> set[int] | None:
@@ -125,7 +141,8 @@ def _weekdays_of(w: When) -> set[int] | None:
         return {w.weekday}
     inst = w.instant
     if inst is not None:
-        return {(inst + EARLIEST_OFFSET).weekday(), (inst + LATEST_OFFSET).weekday()}
+        naive = inst.replace(tzinfo=None)
+        return {_plus(naive, EARLIEST_OFFSET).weekday(), _plus(naive, LATEST_OFFSET).weekday()}
     d = w.date
     return {d.weekday()} if d is not None else None
 
