@@ -144,13 +144,15 @@ def gold_value(value: str) -> str:
     """A gold value in the normalizer's spelling: unspecified trailing fields dropped (their
     precision is the coarser one), one-digit weeks padded as ISO 8601 writes them.
 
-    >>> gold_value("1998-12-XX"), gold_value("1949-XX"), gold_value("2000-W7"), gold_value("XXXX-XX-XX")
-    ('1998-12', '1949', '2000-W07', 'XXXX-XX-XX')
+    >>> gold_value("1998-12-XX"), gold_value("1994-XX-XX"), gold_value("2000-W7"), gold_value("XXXX-XX-XX")
+    ('1998-12', '1994', '2000-W07', 'XXXX-XX-XX')
+    >>> gold_value("199X"), gold_value("19XX")
+    ('199', '19')
     """
     value = regex.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
-    while regex.search(r"\d-(?:XX|WXX|QX)$", value):
+    while regex.match(r"\d{4}(?:-.*)?-(?:XX|WXX|QX)$", value):
         value = value.rsplit("-", 1)[0]
-    return value
+    return regex.sub(r"^(\d{2,3})X+$", r"\1", value)  # "199X": the decade
 
 
 def articles(corpus: str, limit: int | None = None) -> list[Article]:

@@ -133,6 +133,17 @@ class When:
     are local clock time; ``zone`` is the zone text as written ("EST", "IST") and
     ``utc_offset`` its offset in minutes when known. ``relative`` keeps unresolved relative
     expressions ("a day after") rather than guessing.
+
+    ``period`` names a span coarser or vaguer than the calendar fields say, in TIMEX3 terms:
+    a quarter or half of ``year`` (``"Q3"``, ``"H1"``), a season (``"SP"``, ``"SU"``, ``"FA"``,
+    ``"WI"``; winter runs into the next year), ``"decade"``/``"century"`` starting at ``year``
+    (1990, 1900), or a vague reference with no year (``"PRESENT_REF"``, ``"PAST_REF"``,
+    ``"FUTURE_REF"``).
+
+    >>> [When(1989, period="Q3").render(), When(1990, period="decade").render()]
+    ['1989-Q3', '1990s']
+    >>> When(period="PAST_REF").render()
+    'PAST_REF'
     """
 
     year: int | None = None
@@ -145,6 +156,7 @@ class When:
     zone: str | None = None
     utc_offset: int | None = None
     relative: str | None = None
+    period: str | None = None
 
     @property
     def date(self) -> _dt.date | None:
@@ -174,6 +186,14 @@ class When:
         inst = self.instant
         if inst is not None:
             return inst.isoformat()
+        if self.period is not None and self.month is None:
+            if self.year is None:
+                return self.period
+            if self.period == "decade":
+                return f"{self.year:04d}s"
+            if self.period == "century":
+                return f"{self.year // 100 + 1}th century"
+            return f"{self.year:04d}-{self.period}"
         if self.relative and self.day is None and self.weekday is None and self.hour is None:
             # A range such as "last week" keeps only the fields its ends share; the relative
             # text (with the resolved range) says more than "2020-01" would.

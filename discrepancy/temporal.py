@@ -73,6 +73,38 @@ def _plus(t: dt.datetime, delta: dt.timedelta) -> dt.datetime:
         return dt.datetime.max if delta > dt.timedelta(0) else dt.datetime.min
 
 
+# First month and length in months of the periods `When.period` names within a year.
+PERIODS: dict[str, tuple[int, int]] = {
+    "Q1": (1, 3), "Q2": (4, 3), "Q3": (7, 3), "Q4": (10, 3), "H1": (1, 6), "H2": (7, 6),
+    "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3),
+}  # fmt: skip
+
+
+def _period_window(year: int, period: str) -> tuple[dt.datetime, dt.datetime] | None:
+    """Naive local start/end of a quarter, half, season, decade or century of ``year``.
+
+    >>> [t.date().isoformat() for t in _period_window(1989, "Q3")]
+    ['1989-07-01', '1989-10-01']
+    >>> [t.year for t in _period_window(1990, "decade")], _period_window(1990, "PAST_REF")
+    ([1990, 2000], None)
+    """
+    years = {"decade": 10, "century": 100}.get(period)
+    if years is not None:
+        lo, hi = max(year, dt.MINYEAR), min(year + years, dt.MAXYEAR)
+        if lo > dt.MAXYEAR or hi <= lo:
+            return None
+        end = dt.datetime(hi, 1, 1) if year + years <= dt.MAXYEAR else dt.datetime.max
+        return dt.datetime(lo, 1, 1), end
+    if period not in PERIODS or not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    first, months = PERIODS[period]
+    k = year * 12 + first - 1 + months
+    start = dt.datetime(year, first, 1)
+    if k // 12 > dt.MAXYEAR:
+        return start, dt.datetime.max
+    return start, dt.datetime(k // 12, k % 12 + 1, 1)
+
+
 def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
     """Naive local start/end of what ``w`` names on the calendar, or None."""
     if w.relative:
@@ -85,6 +117,8 @@ def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
             )
     if w.year is None:
         return None
+    if w.period is not None and w.month is None:
+        return _period_window(w.year, w.period)
     if w.month is None:
         if not dt.MINYEAR <= w.year <= dt.MAXYEAR:
             return None
@@ -246,6 +280,8 @@ def timex(w: When) -> str | None:
     ('2020-01-03TNI', '2020-01-07T17:30')
     >>> timex(When(relative="last week (2019-12-30/2020-01-05)"))
     '2020-W01'
+    >>> timex(When(1989, period="Q3")), timex(When(1990, period="decade")), timex(When(period="FUTURE_REF"))
+    ('1989-Q3', '199', 'FUTURE_REF')
     """
     if w.relative:
         m = _RANGE.search(w.relative)
@@ -257,6 +293,14 @@ def timex(w: When) -> str | None:
             if first.weekday() == 5 and (last - first).days == 1:
                 return f"{iso.year:04d}-W{iso.week:02d}-WE"
             return None
+    if w.period is not None and w.month is None:
+        if w.year is None:
+            return w.period if w.period.endswith("_REF") else None
+        if w.period == "decade":
+            return f"{w.year // 10:03d}"
+        if w.period == "century":
+            return f"{w.year // 100:02d}"
+        return f"{w.year:04d}-{w.period}"
     if w.year is None:
         return None
     if w.month is None:

@@ -48,7 +48,15 @@ from ..extract import Extractor
 from ..facts import Fact, Subject, When
 from ..settings import Settings
 from .mention import Mention
-from .resolve import _safe_date, has_future_cue, infer_year, resolve, resolve_weekday
+from .resolve import (
+    _safe_date,
+    against_last,
+    has_future_cue,
+    has_past_cue,
+    infer_year,
+    resolve,
+    resolve_weekday,
+)
 from .timeexpr import calendar, find_mentions
 
 
@@ -327,6 +335,15 @@ def _anchor(doc: Document, mentions: list[Mention]) -> tuple[dt.date | None, str
     return (max(fulls), "document") if fulls else (None, "")
 
 
+def _on_day(value: When, last: When | None, anchor: dt.date | None) -> When:
+    """A clock time without a date is on the last day written, else on the dateline's day."""
+    day = last.date if last is not None else None
+    day = day or anchor
+    if day is None:
+        return value
+    return replace(value, year=day.year, month=day.month, day=day.day)
+
+
 _MAX_SENTENCE = 2000  # a longer "sentence" (a run-on page, a table) is cut around the fact
 
 
@@ -375,10 +392,16 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     anchor, anchor_kind = _anchor(doc, mentions)
     mentions = [m for m in mentions if not _is_metadata(text, m.start)]
     starts, spans = _sentence_spans(doc)
+    last: When | None = None  # the last date written, for "the next day" and "a year earlier"
     for m in mentions:
         s_start, s_end = _sentence_of(starts, spans, m.start, m.end)
         future = anchor is not None and has_future_cue(text, m.start, s_start)
-        value = resolve(m, anchor, future)
+        past = anchor is not None and not future and has_past_cue(text, m.start, s_start)
+        value = against_last(m, resolve(m, anchor, future, past), last)
+        if m.has_time and not m.has_date and value.date is None:
+            value = _on_day(value, last, anchor)
+        if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
+            last = value
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
         extra: tuple[tuple[str, str], ...] = ()
         if anchor is not None and value != m.literal():

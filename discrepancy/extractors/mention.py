@@ -59,6 +59,13 @@ class Mention:
     holiday: str = ""  # a [holidays] spec: "12-25", "easter-2"
     then: tuple[str, int] | None = None  # shift applied after resolving: "3 days after <date>"
     later_days: int | None = None  # days added after a month shift: "1 month 21 days ago"
+    period: str | None = None  # `When.period`: "Q3", "SU", "decade", "PRESENT_REF"
+    # how a period without a year resolves: "" (the latest begun by the anchor), "done" (the
+    # latest ended: "the latest quarter"), "this", "last", "next"
+    period_mode: str = ""
+    # against the last date written: "anaphor" ("the next day", "that year"), "always" ("a year
+    # earlier", at that date's precision), "period" ("a year ago" after a quarter or half)
+    backref: str = ""
 
     @property
     def has_date(self) -> bool:
@@ -71,6 +78,7 @@ class Mention:
             or self.dayonly
             or self.anaphoric
             or bool(self.holiday)
+            or self.period is not None
         )
 
     @property
@@ -89,6 +97,7 @@ class Mention:
             minute=self.minute,
             zone=self.zone,
             utc_offset=self.utc_offset,
+            period=self.period,
         )
 
 

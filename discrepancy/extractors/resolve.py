@@ -212,7 +212,55 @@ def _holiday_when(m: Mention, anchor: dt.date | None, future: bool, base: When) 
     return _date_when(pick[0], base) if pick else replace(base, relative=m.surface)
 
 
-def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
+# First month of each period of a year that `Mention.period` names, and its length in months.
+_STARTS: dict[str, tuple[int, int]] = {
+    "Q1": (1, 3), "Q2": (4, 3), "Q3": (7, 3), "Q4": (10, 3), "H1": (1, 6), "H2": (7, 6),
+    "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3),
+}  # fmt: skip
+
+
+def _period_when(m: Mention, anchor: dt.date | None, future: bool, base: When) -> When:
+    """A quarter, half or season placed in a year; decades, centuries and vague references stay.
+
+    Without a year, "the third quarter" is the latest third quarter begun by the anchor (the
+    next one after a future cue); "the quarter" or "the latest quarter" the latest ended;
+    "this"/"last"/"next" the current, previous or next one; "the year-ago quarter" the
+    latest ended, a year back.
+
+    >>> from discrepancy.extractors.timeperiods import find_periods
+    >>> a = dt.date(1989, 11, 2)
+    >>> [resolve(x, a).render() for x in find_periods("the third quarter, the fourth quarter, the quarter")]
+    ['1989-Q3', '1989-Q4', '1989-Q3']
+    >>> [resolve(x, a).render() for x in find_periods("the year-ago quarter, last fall, next spring")]
+    ['1988-Q3', '1988-FA', '1990-SP']
+    """
+    period = m.period or ""
+    if m.year is not None or anchor is None or period.endswith("_REF") or period in ("decade", "century"):
+        return base
+    mode = m.period_mode
+    if period in ("Q", "H"):
+        size = 3 if period == "Q" else 6
+        k = (anchor.year * 12 + anchor.month - 1) // size  # the period the anchor is in
+        k += {"this": 0, "next": 1, "year-ago": -12 // size - 1, "year-1": -12 // size - 1}.get(mode, -1)
+        year, index = divmod(k * size, 12)
+        return replace(base, year=_year(year), period=f"{period}{index // size + 1}")
+    first, months = _STARTS[period]
+    year = anchor.year if anchor.month >= first else anchor.year - 1  # the latest begun
+    current = (anchor.year * 12 + anchor.month - 1) - (year * 12 + first - 1) < months
+    if mode == "this":
+        year = anchor.year
+    elif mode == "year-1":
+        year = anchor.year - 1
+    elif mode == "year+1":
+        year = anchor.year + 1
+    elif mode in ("last", "year-ago"):
+        year -= 1 if current or mode == "year-ago" else 0
+    elif mode == "next" or (future and not current):
+        year += 1
+    return replace(base, year=_year(year))
+
+
+def resolve(m: Mention, anchor: dt.date | None, future: bool = False, past: bool = False) -> When:
     """The `When` a mention denotes, resolved against ``anchor`` (None: no anchor).
 
     >>> from discrepancy.extractors.timeexpr import find_mentions
@@ -234,6 +282,8 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
         return replace(base, year=None, month=None, day=None, relative=m.surface)
     if m.holiday:
         return _holiday_when(m, anchor, future, base)
+    if m.period is not None and m.month is None:
+        return _period_when(m, anchor, future, base)
     relative = (
         m.days is not None
         or m.shift is not None
@@ -258,7 +308,9 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
         return replace(base, year=_year(year))
     if m.month is not None and m.day is not None and m.year is None:
         year = infer_year(anchor, m.month, m.day, future)
-        return replace(base, year=year, weekday=base.weekday)
+        if past and not future and (_safe_date(year, m.month, m.day) or anchor) > anchor:
+            year -= 1  # "was shot on Oct. 23" in May: the October before
+        return replace(base, year=_year(year), weekday=base.weekday)
     if m.month is not None and m.year is None and m.nth is None:
         if m.mode in ("last", "next", "this") and m.day is None:
             # "last March": the latest March before the anchor's month; "next March" the first after
@@ -268,7 +320,10 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
             elif m.mode == "next" and m.month <= anchor.month:
                 year += 1
             return replace(base, year=_year(year))
-        return replace(base, year=infer_year(anchor, m.month, None, future))
+        year = infer_year(anchor, m.month, None, future)
+        if past and not future and (year, m.month) > (anchor.year, anchor.month):
+            year -= 1  # "was hurt in November" in May: the November before
+        return replace(base, year=_year(year))
     if m.month is not None or (m.year is not None and m.nth is None):
         if m.nth is not None and m.weekday is not None and m.month is not None:
             year = m.year or infer_year(anchor, m.month, None, future)
@@ -367,3 +422,76 @@ def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     return _future_cue().search(window) is not None
+
+
+@cache
+def _past_cue() -> regex.Pattern[str]:
+    words = "|".join(regex.escape(w) for w in sorted(calendar().past_cues, key=len, reverse=True))
+    # Words that look ahead from a past verb ("decided to admit", "must be returned by",
+    # "was planned for") win over it when they come later in the clause.
+    ahead = "to|must|should|would|could|can|may|might|by|until|planned|scheduled|expected|due|deadline"
+    # an irregular past form from the table, or a lower-case word in -ed ("killed", "announced")
+    return regex.compile(rf"(?<![\w'’-])(?:(?P<ahead>{ahead})|{words}|[a-z]{{2,}}[^aeiou\W]ed)(?![\w'’-])")
+
+
+def has_past_cue(text: str, start: int, sentence_start: int) -> bool:
+    """A past-tense verb in the clause before ``start`` ("who was shot on Oct. 23").
+
+    >>> has_past_cue("Slepian was shot on Oct. 23", 20, 0), has_past_cue("The summit in April", 14, 0)
+    (True, False)
+    >>> has_past_cue("He ruled that the boy must be returned by Jan. 14", 42, 0)
+    False
+    """
+    lo = max(sentence_start, start - 80)
+    window = text[lo:start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    cues = list(_past_cue().finditer(window))
+    return bool(cues) and cues[-1].group("ahead") is None
+
+
+def against_last(m: Mention, value: When, last: When | None) -> When:
+    """A mention that counts from the last date written, resolved against it.
+
+    "the next day" after Oct. 23 is Oct. 24; "that year" is its year; "a year earlier" after a
+    quarter is the same quarter a year before (after a day, that day a year before); "a year
+    ago" takes the precision of a quarter or half just written. Without a usable last date the
+    value stays as resolved against the dateline.
+
+    >>> from discrepancy.extractors.timeexpr import find_mentions
+    >>> nxt, earlier = find_mentions("the next day, a year earlier")
+    >>> against_last(nxt, When(), When(1998, 10, 23)).render()
+    '1998-10-24'
+    >>> against_last(earlier, When(1988), When(1989, period="Q3")).render()
+    '1988-Q3'
+    """
+    if not m.backref or last is None or m.shift is None or last.year is None:
+        return value
+    unit, n = m.shift
+    if m.backref == "period" and (
+        last.period is None or last.period.endswith("_REF") or last.month is not None
+    ):
+        return value
+    if unit == "day":
+        d = last.date
+        if d is None:
+            return value
+        moved = plus_days(d, n)
+        return When(moved.year, moved.month, moved.day, part=m.part)
+    if unit == "month":
+        if last.month is None:
+            return value
+        y, mo = _add_months(last.year, last.month, n)
+        return When(y, mo)
+    if unit != "year":
+        return value
+    year = _year(last.year + n)
+    if m.backref == "anaphor":
+        return When(year)
+    if last.period in ("decade", "century"):
+        return When(year)
+    day = last.day
+    if day is not None and last.month is not None and _safe_date(year, last.month, day) is None:
+        day = 28  # February 29 a year on
+    return When(year, last.month, day, period=last.period)

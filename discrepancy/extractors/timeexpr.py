@@ -26,6 +26,7 @@ from dataclasses import replace
 import regex
 
 from .mention import Mention, day_word_value, spoken_year, two_digit_year
+from .timeperiods import _periods
 from .timereaders import _holidays, _month_dates, _numeric_dates, _relatives, _weekdays
 from .timescan import candidate_windows
 from .timetables import Calendar, calendar, easter, holiday_date
@@ -57,6 +58,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     """Two mentions describe one time: each fills fields the other lacks, none conflict."""
     if a.anaphoric or b.anaphoric or a.invalid or b.invalid or a.then or b.then:
         return False
+    if a.period is not None or b.period is not None:
+        return False  # "last fall, the 1990s": two periods, never one time
     if a.has_time and b.has_time:
         return False
     for field in ("year", "month", "day", "weekday", "zone"):
@@ -189,6 +192,7 @@ def find_mentions(
         + _weekdays(text, windows)
         + _relatives(text, windows)
         + _times(text, zone_overrides, windows)
+        + _periods(text, windows)
     )
     pieces = _resolve_overlaps(found)
     # Weekday prefix with a part of day before a dated weekday ("early Friday 3 January"): the

@@ -353,6 +353,8 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if n is None:
                 continue
             unit = m.group("unit").lower()
+            if unit == "decade":
+                unit, n = "year", 10 * n
             direction = _norm(m.group("dir") or "later")
             sign = -1 if direction in ("ago", "earlier", "before") else 1
             base = 0
@@ -437,7 +439,14 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if unit == "day":
                 out.append(Mention(start, end, surface, rule, days=base + sign * n))
             else:
-                out.append(Mention(start, end, surface, rule, shift=(unit, sign * n), days=base or None))
+                # "a year earlier" counts from the last date written; "a year ago" from the
+                # dateline, at the precision of a quarter or half just written
+                backref = "always" if direction in ("earlier", "later") else "period"
+                out.append(
+                    Mention(
+                        start, end, surface, rule, shift=(unit, sign * n), days=base or None, backref=backref
+                    )
+                )
         elif m.group("rw"):
             unit = m.group("unit").lower()
             k = _REL_WORD[_norm(m.group("rw"))]
@@ -453,7 +462,27 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             days = 0 if m.group("thispart").lower() == "this" else -1
             out.append(Mention(start, end, surface, rule, days=days, part=m.group("part").lower()))
         elif m.group("anaphor"):
-            out.append(Mention(start, end, surface, rule, anaphoric=True))
+            low = _norm(m.group("anaphor"))
+            if low.startswith("the ") and low.endswith(" day"):
+                # "the next day" stands for the day after the last date written
+                sign = -1 if "previous" in low else 1
+                out.append(
+                    Mention(start, end, surface, rule, anaphoric=True, shift=("day", sign), backref="anaphor")
+                )
+            else:
+                out.append(Mention(start, end, surface, rule, anaphoric=True))
+        elif m.group("that"):
+            word = _norm(m.group("that")).split()[-1]
+            unit = m.group("thatunit").lower()
+            n = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(word, 0)
+            part = None
+            if unit not in ("day", "month", "year"):
+                unit, part = "day", unit
+            out.append(
+                Mention(
+                    start, end, surface, rule, anaphoric=True, shift=(unit, n), part=part, backref="anaphor"
+                )
+            )
         elif m.group("dord"):
             day = _day(m.group("dord"))
             if day is None:

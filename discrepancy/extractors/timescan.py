@@ -55,6 +55,8 @@ def _pieces() -> dict[str, str]:
         "zone_name": zone_name,
         "zone_series": zone_series,
         "holiday": holiday,
+        "vague": _alt(cal.vague),
+        "season": _alt(cal.seasons),
         "number_word": (
             r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|a\s{1,3}few|several"
             r"|couple\s{1,3}of|a\s{1,3}couple\s{1,3}of"
@@ -172,7 +174,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<reldays>the\s{{1,3}}day\s{{1,3}}before\s{{1,3}}yesterday|the\s{{1,3}}day\s{{1,3}}after\s{{1,3}}(?:tomorrow|tmrw)
                      |today|tonight|yesterday|tomorrow|tmrw)
           (?:\s{{1,3}}(?P<partafter>morning|afternoon|evening|night))?
-        | (?P<n>\d{{1,3}}|{p["number_word"]})\s{{1,3}}(?P<unit>day|week|month|year|fortnight|{p["weekday"]})s?
+        | (?P<n>\d{{1,3}}|{p["number_word"]})\s{{1,3}}
+          (?P<unit>day|week|month|year|fortnight|decade|{p["weekday"]})s?
           (?P<more>(?:\s{{0,2}},?\s{{1,3}}(?:and\s{{1,3}})?(?:\d{{1,3}}|{p["number_word"]})\s{{1,3}}(?:day|week|month|year)s?){{1,3}})?
           \s{{1,3}}(?P<dir>ago|earlier|before|later|after|from\s{{1,3}}(?:now|today|tomorrow|tmrw|yesterday)|hence
                       |from(?=\s{{1,3}}[\w]))
@@ -186,6 +189,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         | (?P<thispart>this|last)\s{{1,3}}(?P<part>morning|afternoon|evening|night)
         | (?P<anaphor>(?:a|one|the)\s{{1,3}}day\s{{1,3}}(?:after|before|earlier|later)   # "a day after"
                      |the\s{{1,3}}(?:next|following|previous)\s{{1,3}}day)
+        | # the last date written: "that day", "later that same day", "the following year"
+          (?P<thatedge>(?:earlier|later)\s{{1,3}})?
+          (?P<that>that(?:\s{{1,3}}same)?|the\s{{1,3}}same|the\s{{1,3}}(?:following|next|previous|preceding))
+          \s{{1,3}}(?P<thatunit>day|morning|afternoon|evening|night|month|year)(?![\w'’-])
         | (?:the\s{{1,3}})?(?P<dord>[0-3]?\d(?:st|nd|rd|th)|{p["ordinal_word"]})   # "the 20th of next month"
           (?:\s{{1,3}}day)?(?:\s{{1,3}}of)?\s{{1,3}}
           (?P<ofrel>this|next|last|previous|the\s{{1,3}}following)\s{{1,3}}month
@@ -272,7 +279,56 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         flags,
     )
+    year = r"(?:1[89]|20)\d\d"
+    # Periods: quarters, halves, seasons, decades, centuries, fiscal and spoken years, vague
+    # references and years standing alone.
+    period = regex.compile(
+        _horizontal(
+            rf"""
+        (?<![\w$€£¥#.,'’-])
+        (?:
+          # "the third quarter", "third-quarter", "the fiscal first quarter", "the latest
+          # quarter", "the year-ago quarter", "the first half of 1998", "the 1988 second quarter"
+          (?P<qpre>(?:(?:the|this|last|next|latest|current|previous|past|same|comparable|corresponding
+                     |fiscal|year-ago|year-earlier|(?:this|last|next)\s{{1,3}}year['’]s|{year})
+                    \s{{1,3}}){{1,3}})?
+          (?:(?P<qnth>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]{{1,2}})?
+          (?P<qunit>quarter|half)(?![\w-])
+          (?:\s{{1,3}}(?:of\s{{1,3}})?(?:(?:the\s{{1,3}})?(?:fiscal|calendar)\s{{1,3}}(?:year\s{{1,3}})?)?
+             (?P<qyear>{year})(?!\d))?
+        | # "last fall", "this summer", "the winter of 1994", "early spring"
+          (?P<spre>(?:the|this|last|next|past|coming|early|late|mid|this\s{{1,3}}past|this\s{{1,3}}coming
+                    |the\s{{1,3}}(?:early|late)|(?:this|last|next)\s{{1,3}}year['’]s)(?:\s{{1,3}}|-))?
+          (?P<season>{p["season"]})(?![\w-])
+          (?:\s{{1,3}}(?:of\s{{1,3}})?(?P<syear>{year}(?!\d)|{p["spoken_year"]}))?
+        | # decades: "the 1990s", "the late '80s", "the nineties"
+          (?:the\s{{1,3}})?(?:(?P<dpart>early|mid|late)[\s-]{{1,2}})?
+          (?:(?P<decade>(?:1[89]|20)\d0)|['’](?P<d2>\d0))['’]?s(?![\w])
+        | the\s{{1,3}}(?:(?P<dpart2>early|mid|late)[\s-]{{1,2}})?
+          (?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w])
+        | # centuries: "the 20th century", "the eleventh century"
+          (?:the\s{{1,3}})?(?P<cent>[12]?\d(?:st|nd|rd|th)|{p["ordinal_word"]})[\s-]{{1,2}}century(?![\w-])
+        | # fiscal years: "fiscal 1989", "fiscal year 1990"
+          fiscal\s{{1,3}}(?:year\s{{1,3}})?(?P<fyear>{year})(?!\d)
+        | # the dateline's year: "the current year", "the current fiscal year"
+          (?P<curyear>the\s{{1,3}}current\s{{1,3}}(?:fiscal\s{{1,3}})?year)(?![\w-])
+        | # spoken years: "nineteen ninety-six", "the year two thousand"
+          (?:the\s{{1,3}}year\s{{1,3}})?(?P<spoken>{p["spoken_year"]})
+        | # vague references, not before a number or unit ("the past two months" is a duration)
+          (?P<vague>{p["vague"]})(?![\w-])
+          (?!\s{{1,3}}(?:\d|few|several|couple|one|two|three|four|five|six|seven|eight|nine|ten|twelve
+                      |hours?|days?|weeks?|months?|years?|decades?|quarters?|centur(?:y|ies)|fiscal)(?![\w-]))
+        | # a year standing alone: "1990", "mid-1996", "early 1990"
+          (?:(?P<ypart>early|mid|late)[\s-]{{1,2}})?(?P<year>{year})
+          (?![\d:%]|[.,]\d|[-/]\d|\s{{0,2}}(?:percent|per\s|people|troops|men))
+        )
+        (?![\w])
+        """
+        ),
+        flags,
+    )
     return {
+        "period": period,
         "holiday": holiday,
         "month_date": month_date,
         "numeric_date": numeric_date,
@@ -292,7 +348,7 @@ Windows = list[tuple[int, int]]
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 
 # Trigger kinds of a token, as bits; each pattern runs only near tokens of its kinds.
-_K_MONTH, _K_WEEKDAY, _K_RELATIVE, _K_HOLIDAY, _K_TIME, _K_NUMERIC = 1, 2, 4, 8, 16, 32
+_K_MONTH, _K_WEEKDAY, _K_RELATIVE, _K_HOLIDAY, _K_TIME, _K_NUMERIC, _K_PERIOD = 1, 2, 4, 8, 16, 32, 64
 # pattern -> (trigger bits, reach before, reach after): longer than any expression's distance
 # from its trigger ("the early hours of Wednesday" starts 19 characters before "Wednesday").
 _REACH: dict[str, tuple[int, int, int]] = {
@@ -302,11 +358,12 @@ _REACH: dict[str, tuple[int, int, int]] = {
     "weekday": (_K_WEEKDAY, 45, 45),
     "relative": (_K_RELATIVE, 45, 50),
     "time": (_K_TIME, 35, 50),
+    "period": (_K_PERIOD, 45, 45),
 }
 # bits -> the patterns (name, reach before, reach after) a token with those bits triggers
 _BY_BITS: list[list[tuple[str, int, int]]] = [
     [(name, before, after) for name, (bit, before, after) in _REACH.items() if bits & bit]
-    for bits in range(64)
+    for bits in range(128)
 ]
 _RELATIVE_WORDS = (
     "day days week weeks weekend weekends month months year years fortnight ago later earlier hence "
@@ -328,6 +385,9 @@ _REL_BEFORE = regex.compile(
     r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$", regex.IGNORECASE
 )
 # "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
+_PERIOD_WORDS = (
+    "quarter half decade century fiscal twenties thirties forties fifties sixties seventies eighties nineties"
+).split()
 _TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
 
 
@@ -361,6 +421,13 @@ def _token_kinds() -> dict[str, int]:
         rare = [w for w in words if w not in _COMMON_HOLIDAY_WORDS]
         add(rare or words[-1:], _K_HOLIDAY)  # "black friday" has only common words: its last
     add(_TIME_WORDS, _K_TIME)
+    add(_PERIOD_WORDS, _K_PERIOD)
+    add(cal.seasons, _K_PERIOD)
+    add(
+        (w for phrase in cal.vague for w in regex.findall(r"[a-z]+", phrase) if w not in ("the", "in", "at")),
+        _K_PERIOD,
+    )
+    add(("nineteen", "twenty", "two"), _K_PERIOD)  # spoken years
     return kinds
 
 
@@ -388,6 +455,8 @@ def candidate_windows(text: str) -> dict[str, Windows]:
             ):
                 bits |= _K_RELATIVE
             numeric = len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit())
+            if len(w) == 4 and w[:2] in ("18", "19", "20"):
+                bits |= _K_PERIOD  # a year standing alone or a decade
         else:
             low = w.lower()
             bits = kinds.get(low, 0)

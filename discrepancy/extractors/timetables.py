@@ -119,6 +119,21 @@ def _check_series(entry: str, value: object) -> str | None:
     return None
 
 
+def _check_season(entry: str, value: object) -> str | None:
+    return None if value in ("SP", "SU", "FA", "WI") else "should be one of SP, SU, FA, WI"
+
+
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+def _vague() -> dict[str, str]:
+    groups = tables.string_map("calendar", "vague", _check_names)
+    for ref in groups:
+        if ref not in _REFS:
+            raise tables.TableError(f"data table calendar.toml: [vague] {ref!r} is not one of {_REFS}")
+    return {phrase.lower(): ref for ref, phrases in groups.items() for phrase in phrases}
+
+
 @dataclass(frozen=True)
 class Calendar:
     """The validated contents of ``data/calendar.toml``."""
@@ -139,6 +154,9 @@ class Calendar:
     counter_words: frozenset[str]
     not_dates: frozenset[str]
     metadata_cues: tuple[str, ...]
+    seasons: dict[str, str]  # season word -> SP, SU, FA, WI
+    past_cues: frozenset[str]
+    vague: dict[str, str]  # phrase (lower case) -> PRESENT_REF, PAST_REF, FUTURE_REF
 
 
 @cache
@@ -180,6 +198,9 @@ def calendar() -> Calendar:
         not_after=frozenset(not_weekdays.get("after", ())),
         metadata_cues=tuple(tables.require("calendar", "metadata_cues", dict)["words"]),
         not_dates=frozenset(tables.require("calendar", "not_dates", dict)["numeric"]),
+        seasons=dict(tables.string_map("calendar", "seasons", _check_season)),
+        vague=_vague(),
+        past_cues=frozenset(tables.require("calendar", "past_cues", dict)["words"]),
         counter_words=frozenset(
             w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]
         ),
