@@ -15,8 +15,8 @@ from benchmarks import timeml
 
 # corpus -> (articles scored, minimum value F1 in percent, minimum precision)
 FLOORS = {
-    "TimeBank": (20, 82.0, 0.79),
-    "AQUAINT": (20, 80.0, 0.78),
+    "TimeBank": (20, 83.0, 0.79),
+    "AQUAINT": (20, 81.0, 0.78),
 }
 
 

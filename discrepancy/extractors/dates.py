@@ -335,15 +335,6 @@ def _anchor(doc: Document, mentions: list[Mention]) -> tuple[dt.date | None, str
     return (max(fulls), "document") if fulls else (None, "")
 
 
-def _on_day(value: When, last: When | None, anchor: dt.date | None) -> When:
-    """A clock time without a date is on the last day written, else on the dateline's day."""
-    day = last.date if last is not None else None
-    day = day or anchor
-    if day is None:
-        return value
-    return replace(value, year=day.year, month=day.month, day=day.day)
-
-
 _MAX_SENTENCE = 2000  # a longer "sentence" (a run-on page, a table) is cut around the fact
 
 
@@ -398,8 +389,6 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         future = anchor is not None and has_future_cue(text, m.start, s_start)
         past = anchor is not None and not future and has_past_cue(text, m.start, s_start)
         value = against_last(m, resolve(m, anchor, future, past), last)
-        if m.has_time and not m.has_date and value.date is None:
-            value = _on_day(value, last, anchor)
         if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
             last = value
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))

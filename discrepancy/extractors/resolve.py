@@ -309,7 +309,11 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False, past: bool
     if m.month is not None and m.day is not None and m.year is None:
         year = infer_year(anchor, m.month, m.day, future)
         if past and not future and (_safe_date(year, m.month, m.day) or anchor) > anchor:
-            year -= 1  # "was shot on Oct. 23" in May: the October before
+            # "was shot on Oct. 23" in May: the October before, unless a weekday written with
+            # the date says otherwise ("said on Monday, Oct. 26" the day after the dateline)
+            before = _safe_date(year - 1, m.month, m.day)
+            if m.weekday is None or (before is not None and before.weekday() == m.weekday):
+                year -= 1
         return replace(base, year=_year(year), weekday=base.weekday)
     if m.month is not None and m.year is None and m.nth is None:
         if m.mode in ("last", "next", "this") and m.day is None:
@@ -404,7 +408,9 @@ def _future_cue() -> regex.Pattern[str]:
 
 
 _CLAUSE_BREAK = regex.compile(
-    r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as)\b", regex.IGNORECASE
+    # "as" opens a clause, except in "as early as", "as soon as" (cues themselves)
+    r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as(?<!(?:early|soon)\s{1,3}as))\b",
+    regex.IGNORECASE,
 )
 
 
@@ -427,11 +433,21 @@ def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
 @cache
 def _past_cue() -> regex.Pattern[str]:
     words = "|".join(regex.escape(w) for w in sorted(calendar().past_cues, key=len, reverse=True))
-    # Words that look ahead from a past verb ("decided to admit", "must be returned by",
-    # "was planned for") win over it when they come later in the clause.
-    ahead = "to|must|should|would|could|can|may|might|by|until|planned|scheduled|expected|due|deadline"
-    # an irregular past form from the table, or a lower-case word in -ed ("killed", "announced")
-    return regex.compile(rf"(?<![\w'’-])(?:(?P<ahead>{ahead})|{words}|[a-z]{{2,}}[^aeiou\W]ed)(?![\w'’-])")
+    # Words that look ahead ("decided to admit", "must be returned by", "would be held on",
+    # "was planned for") anywhere in the clause cancel a past verb.
+    # Modals, plans, deadlines and infinitives ("set to expire", "decided to admit"; "to" before a
+    # determiner or a number is a preposition) look ahead.
+    ahead = (
+        r"must|should|would|could|can|may|might|by|until|planned|scheduled|expected|due|deadline|payable"
+        r"|to(?=\s{1,3}(?!the\b|an?\b|his\b|her\b|its\b|their\b|our\b|this\b|that\b|death\b|\d)[a-z])"
+    )
+    # An irregular past form from the table, or a lower-case word in -ed ("killed", "announced"),
+    # neither a participle after "is", "are", "be" ("the case is heard", "will be held") nor an
+    # adjective after an article ("the reduced dividend").
+    return regex.compile(
+        rf"(?<![\w'’-])(?:(?P<ahead>{ahead})"
+        rf"|(?<!\b(?:is|are|be|being|the|an?)\s{{1,3}})(?:{words}|[a-z]{{2,}}[^aeiou\W]ed))(?![\w'’-])"
+    )
 
 
 def has_past_cue(text: str, start: int, sentence_start: int) -> bool:
@@ -448,7 +464,7 @@ def has_past_cue(text: str, start: int, sentence_start: int) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     cues = list(_past_cue().finditer(window))
-    return bool(cues) and cues[-1].group("ahead") is None
+    return bool(cues) and all(c.group("ahead") is None for c in cues)
 
 
 def against_last(m: Mention, value: When, last: When | None) -> When:

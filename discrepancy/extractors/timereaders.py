@@ -335,6 +335,10 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
     return out
 
 
+# What ends the clause of an offset such as "ten days before": punctuation or the end of the line.
+_CLAUSE_END = regex.compile(r"[ \t]{0,2}(?:[.,;:!?)]|\n|$)")
+
+
 def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
     cal = calendar()
     out = []
@@ -374,7 +378,18 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
                     else (unit, n)
                 )
                 if unit not in cal.weekdays:
-                    out.append(Mention(start, end, surface, rule, anaphoric=True, shift=(d_unit, sign * d_n)))
+                    backref = "anaphor" if _CLAUSE_END.match(text, end) else ""
+                    out.append(
+                        Mention(
+                            start,
+                            end,
+                            surface,
+                            rule,
+                            anaphoric=True,
+                            shift=(d_unit, sign * d_n),
+                            backref=backref,
+                        )
+                    )
                 continue
             if unit in cal.weekdays:
                 # "two sundays from now": the n-th such weekday after the anchor
@@ -466,6 +481,13 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if low.startswith("the ") and low.endswith(" day"):
                 # "the next day" stands for the day after the last date written
                 sign = -1 if "previous" in low else 1
+                out.append(
+                    Mention(start, end, surface, rule, anaphoric=True, shift=("day", sign), backref="anaphor")
+                )
+            elif _CLAUSE_END.match(text, end):
+                # "a day later." ends its clause: the day after the last date written; before
+                # a noun ("a day after the attack") it counts from that event instead
+                sign = 1 if low.endswith(("after", "later")) else -1
                 out.append(
                     Mention(start, end, surface, rule, anaphoric=True, shift=("day", sign), backref="anaphor")
                 )

@@ -87,7 +87,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<mon>{p["month"]})(?![a-z])\.?
           (?:\s{{0,3}}[-/.,]\s{{0,3}}|\s{{1,3}}|(?=\d))   # separator (none before a digit: "October2")
           (?:the\s{{1,3}})?
-          (?P<day>{day_num}(?![\d:])|{p["day_word"]})
+          (?P<day>{day_num}(?!\d|:\d)|{p["day_word"]})
           (?:
              (?:\s{{0,3}},\s{{0,3}}|\s{{1,3}}(?:of|in)\s{{1,3}}|\s{{1,3}}|\s{{0,3}}[-/]\s{{0,3}})
              (?P<year>{year4}(?![\d:])|{p["spoken_year"]})
@@ -316,8 +316,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?:the\s{{1,3}}year\s{{1,3}})?(?P<spoken>{p["spoken_year"]})
         | # vague references, not before a number or unit ("the past two months" is a duration)
           (?P<vague>{p["vague"]})(?![\w-])
-          (?!\s{{1,3}}(?:\d|few|several|couple|one|two|three|four|five|six|seven|eight|nine|ten|twelve
-                      |hours?|days?|weeks?|months?|years?|decades?|quarters?|centur(?:y|ies)|fiscal)(?![\w-]))
+          (?![^\w.;:]{{1,3}}(?:\d|(?:few|several|couple|one|two|three|four|five|six|seven|eight|nine|ten
+                      |twelve|hours?|days?|weeks?|months?|years?|decades?|quarters?|centur(?:y|ies)|fiscal)(?![\w-])))
         | # a year standing alone: "1990", "mid-1996", "early 1990"
           (?:(?P<ypart>early|mid|late)[\s-]{{1,2}})?(?P<year>{year})
           (?![\d:%]|[.,]\d|[-/]\d|\s{{0,2}}(?:percent|per\s|people|troops|men))
