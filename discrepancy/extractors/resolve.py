@@ -482,6 +482,12 @@ def against_last(m: Mention, value: When, last: When | None) -> When:
     >>> against_last(earlier, When(1988), When(1989, period="Q3")).render()
     '1988-Q3'
     """
+    if m.backref == "always" and m.shift is None and m.days is not None and last is not None:
+        d = last.date
+        if d is None:
+            return value
+        moved = plus_days(d, m.days)
+        return When(moved.year, moved.month, moved.day, part=m.part)
     if not m.backref or last is None or m.shift is None or last.year is None:
         return value
     unit, n = m.shift
@@ -491,6 +497,8 @@ def against_last(m: Mention, value: When, last: When | None) -> When:
         return value
     if unit == "day":
         d = last.date
+        if d is None and n == 0 and last.month is not None and last.period is None:
+            return When(last.year, last.month)  # "that same day" after "in October": in that October
         if d is None:
             return value
         moved = plus_days(d, n)

@@ -106,6 +106,8 @@ def _periods(text: str, windows: dict[str, Windows]) -> list[Mention]:
                 continue
             out.append(Mention(start, end, surface, rule, year=year))
         elif m.group("vague"):
+            if surface == "Now" and text[end : end + 1] == ",":
+                continue  # "Now, he says": a discourse marker opening the sentence, not a time
             out.append(Mention(start, end, surface, rule, period=cal.vague[_norm(m.group("vague"))]))
         elif m.group("year"):
             if units.unit_after(text, end):

@@ -452,7 +452,9 @@ def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if unit == "week":
                 unit, n = "day", 7 * n
             if unit == "day":
-                out.append(Mention(start, end, surface, rule, days=base + sign * n))
+                # "seven days later" counts from the last date written, "three days ago" from the dateline
+                backref = "always" if direction in ("earlier", "later") and not base else ""
+                out.append(Mention(start, end, surface, rule, days=base + sign * n, backref=backref))
             else:
                 # "a year earlier" counts from the last date written; "a year ago" from the
                 # dateline, at the precision of a quarter or half just written

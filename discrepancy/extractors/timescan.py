@@ -106,8 +106,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
           (?P<year>{year4})[-/](?P<mon>{p["month"]})[-/](?P<day>[0-3]?\d)(?!\d)
         | # month and year: "March 2023", "January of 2020"
           (?P<mon>{p["month"]})(?![a-z])\.?,?(?:\s{{1,3}}of)?\s{{1,3}}(?P<year>{year4})(?![\d:])
-        | # a month alone after a preposition or modifier: "in January", "since March", "last May"
-          (?P<mprep>in|since|until|till|by|during|early|late|mid|from|through|last|next|this)(?:\s{{1,3}}|-)
+        | # a month alone after a preposition, article or modifier: "in January", "since March",
+          # "last May", "the October slaying", "the end of March"
+          (?P<mprep>in|since|until|till|by|during|early|late|mid|from|through|last|next|this
+                  |the|for|of|before|after|throughout)(?:\s{{1,3}}|-)
           (?P<mon>{p["month"]})(?![\w])
           # not when a day or a year follows: the branches above read those
           (?!\.?\s{{0,3}},?\s{{0,3}}(?:of\s{{1,3}}|the\s{{1,3}})?(?:\d|{p["day_word"]}))
