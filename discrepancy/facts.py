@@ -192,7 +192,9 @@ class When:
             if self.period == "decade":
                 return f"{self.year:04d}s"
             if self.period == "century":
-                return f"{self.year // 100 + 1}th century"
+                n = self.year // 100 + 1
+                suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+                return f"{n}{suffix} century"
             return f"{self.year:04d}-{self.period}"
         if self.relative and self.day is None and self.weekday is None and self.hour is None:
             # A range such as "last week" keeps only the fields its ends share; the relative

@@ -161,6 +161,7 @@ here some any all more most very just only even still""".split()
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_verb_form(word: str, lem: str) -> bool:
     word_class, reporting, forms, light, _participants, verbs = _events()
     w = word.lower()
@@ -216,6 +217,13 @@ def _source_after(text: str, verb_end: int, hi: int) -> str:
     return " ".join(names)
 
 
+@cache
+def _date_words() -> frozenset[str]:
+    """Month, weekday and part-of-day words: never the event of a date."""
+    cal = calendar()
+    return frozenset(cal.months) | frozenset(cal.weekdays) | frozenset(cal.parts)
+
+
 def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
     """The event a date at ``text[start:end]`` belongs to, from its sentence.
 
@@ -232,10 +240,8 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     word_class, reporting, _forms, _light, participants, _verbs = _events()
     # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
-    words = [
-        (w.start(), w.end(), w.group(), lemma(w.group())) for w in _WORD.finditer(text, sent_start, sent_end)
-    ]
-    date_words = set(calendar().months) | set(calendar().weekdays) | set(calendar().parts)
+    words = [(*w.span(), g, lemma(g)) for w in _WORD.finditer(text, sent_start, sent_end) if (g := w.group())]
+    date_words = _date_words()
     left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
     right = [w for w in words if w[0] >= end and w[2].lower() not in date_words]
     # Clause limits: do not look past a relative pronoun or conjunction that opens a new clause.
@@ -387,7 +393,14 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     for m in mentions:
         s_start, s_end = _sentence_of(starts, spans, m.start, m.end)
         future = anchor is not None and has_future_cue(text, m.start, s_start)
-        past = anchor is not None and not future and has_past_cue(text, m.start, s_start)
+        # only a yearless month or date reads the tense of a past verb
+        past = (
+            anchor is not None
+            and not future
+            and m.month is not None
+            and m.year is None
+            and has_past_cue(text, m.start, s_start)
+        )
         value = against_last(m, resolve(m, anchor, future, past), last)
         if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
             last = value

@@ -117,7 +117,7 @@ def day_word_value(text: str) -> int | None:
     >>> day_word_value("thirty five") is None
     True
     """
-    words = regex.split(r"[\s-]+", text.lower().strip())
+    words = _WORD_SPLIT.split(text.lower().strip())
     table = calendar().day_words
     total = 0
     for w in words:
@@ -176,14 +176,20 @@ _REL_WORD = {
 }
 
 
+# Compiled once: these run for every mention, and `regex`'s cache lookup costs more than the match.
+_SPACES = regex.compile(r"\s+")
+_DAY_NUMBER = regex.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
+_WORD_SPLIT = regex.compile(r"[\s-]+")
+
+
 def _norm(text: str) -> str:
-    return regex.sub(r"\s+", " ", text.lower()).strip()
+    return _SPACES.sub(" ", text.lower()).strip()
 
 
 def _day(text: str) -> int | None:
     """Day number from "3", "3rd", "twenty-first"."""
     t = text.lower()
-    m = regex.match(r"(\d{1,2})(?:st|nd|rd|th)?$", t)
+    m = _DAY_NUMBER.match(t)
     if m:
         d = int(m.group(1))
         return d if 1 <= d <= 31 else None

@@ -257,6 +257,10 @@ def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> l
     return out
 
 
+_NEXT_WORD = regex.compile(r"\s{1,3}([\p{L}]{1,20})")
+_DATE_AFTER = regex.compile(r"\.?,?\s{0,3}(?:\d|\()")
+
+
 def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
     cal = calendar()
     out = []
@@ -265,7 +269,7 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
         weekday = cal.weekdays[wd.lower()]
         start, end = m.span()
         before = _PREV_WORD.search(text, max(0, start - 24), start)
-        after = regex.match(r"\s{1,3}([\p{L}]{1,20})", text[end : end + 24])
+        after = _NEXT_WORD.match(text, end, min(len(text), end + 24))
         if before and before.group(1) in cal.not_before and not (m.group("mod") or m.group("nth")):
             continue
         if after and after.group(1) in cal.not_after:
@@ -314,7 +318,7 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
             wd.lower() in cal.ambiguous_weekdays
             and mode == "bare"
             and not part
-            and not regex.match(r"\.?,?\s{0,3}(?:\d|\()", text[end : end + 4])
+            and not _DATE_AFTER.match(text, end, min(len(text), end + 4))
         ):
             continue  # "Sun", "Sat" alone are a newspaper, an exam; keep them only before a date
         out.append(

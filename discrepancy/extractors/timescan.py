@@ -360,7 +360,7 @@ _REACH: dict[str, tuple[int, int, int]] = {
     "weekday": (_K_WEEKDAY, 45, 45),
     "relative": (_K_RELATIVE, 45, 50),
     "time": (_K_TIME, 35, 50),
-    "period": (_K_PERIOD, 45, 45),
+    "period": (_K_PERIOD, 30, 40),  # "this year's third quarter", "the winter of nineteen ninety-four"
 }
 # bits -> the patterns (name, reach before, reach after) a token with those bits triggers
 _BY_BITS: list[list[tuple[str, int, int]]] = [
@@ -387,6 +387,9 @@ _REL_BEFORE = regex.compile(
     r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$", regex.IGNORECASE
 )
 # "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
+_COMMON_VAGUE_WORDS = frozenset(
+    "the in at more most until right years days weeks months near distant".split()
+)
 _PERIOD_WORDS = (
     "quarter half decade century fiscal twenties thirties forties fifties sixties seventies eighties nineties"
 ).split()
@@ -425,11 +428,13 @@ def _token_kinds() -> dict[str, int]:
     add(_TIME_WORDS, _K_TIME)
     add(_PERIOD_WORDS, _K_PERIOD)
     add(cal.seasons, _K_PERIOD)
+    # a vague phrase triggers on its distinctive words ("recently", "future"), not on "more",
+    # "days" or "near" that fill the text anyway
     add(
-        (w for phrase in cal.vague for w in regex.findall(r"[a-z]+", phrase) if w not in ("the", "in", "at")),
+        (w for phrase in cal.vague for w in regex.findall(r"[a-z]+", phrase) if w not in _COMMON_VAGUE_WORDS),
         _K_PERIOD,
     )
-    add(("nineteen", "twenty", "two"), _K_PERIOD)  # spoken years
+    add(("nineteen", "thousand"), _K_PERIOD)  # spoken years: "nineteen ninety-six", "two thousand"
     return kinds
 
 
