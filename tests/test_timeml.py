@@ -16,7 +16,7 @@ from benchmarks import timeml
 # corpus -> (articles scored, minimum value F1 in percent, minimum precision)
 FLOORS = {
     "TimeBank": (20, 83.0, 0.79),
-    "AQUAINT": (20, 82.0, 0.78),
+    "AQUAINT": (20, 83.0, 0.79),
 }
 
 

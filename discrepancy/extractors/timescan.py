@@ -464,6 +464,8 @@ def candidate_windows(text: str) -> dict[str, Windows]:
             numeric = len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit())
             if len(w) == 4 and w[:2] in ("18", "19", "20"):
                 bits |= _K_PERIOD  # a year standing alone or a decade
+            elif len(w) == 2 and text[m.start() - 1 : m.start()] in ("'", "’") and nxt[:1] == "s":
+                bits |= _K_PERIOD  # "the '80s"
         else:
             low = w.lower()
             bits = kinds.get(low, 0)
