@@ -409,7 +409,8 @@ def _future_cue() -> regex.Pattern[str]:
 
 _CLAUSE_BREAK = regex.compile(
     # "as" opens a clause, except in "as early as", "as soon as" (cues themselves)
-    r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as(?<!(?:early|soon)\s{1,3}as))\b",
+    r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when"
+    r"|as(?!\s{1,3}(?:early|soon)\s)(?<!(?:early|soon)\s{1,3}as))\b",
     regex.IGNORECASE,
 )
 
