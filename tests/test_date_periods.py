@@ -41,6 +41,14 @@ def timexes(text: str, published: When | None = DATELINE) -> list[tuple[str, str
             "It beat the year-ago quarter.", [("the year-ago quarter", "1998-Q1")], id="year-ago-quarter"
         ),
         pytest.param(
+            "Profit in the latest period rose.", [("the latest period", "1999-Q1")], id="latest-period"
+        ),
+        pytest.param(
+            "Profit in the third quarter beat year-earlier levels.",
+            [("the third quarter", "1998-Q3"), ("year-earlier", "1997-Q3")],
+            id="year-earlier-adjective",
+        ),
+        pytest.param(
             "In the first half of 1998 it rose.", [("the first half of 1998", "1998-H1")], id="half-of-year"
         ),
         pytest.param(
@@ -137,6 +145,7 @@ def test_tense_decides_direction(text: str, expected: str) -> None:
         pytest.param("Prices fall in the market.", id="fall-verb"),
         pytest.param("In recent days it rained.", id="recent-days-duration"),
         pytest.param("Now, he says, it is over.", id="discourse-now"),
+        pytest.param("It was a period of calm.", id="period-noun"),
     ],
 )
 def test_not_periods(text: str) -> None:

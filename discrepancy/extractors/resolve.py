@@ -377,7 +377,7 @@ def resolve(m: Mention, anchor: dt.date | None, future: bool = False, past: bool
             if (
                 m.days is not None
                 or m.later_days is not None
-                or "ago" in low
+                or " ago" in low
                 or "from" in low
                 or "later" in low
                 or low.startswith(("in ", "within "))

@@ -56,7 +56,10 @@ def _periods(text: str, windows: dict[str, Windows]) -> list[Mention]:
         if m.group("qunit"):
             pre = m.group("qpre") or ""
             nth_text = (m.group("qnth") or "").lower()
-            half = m.group("qunit").lower() == "half"
+            unit = m.group("qunit").lower()
+            if unit == "period" and (nth_text or _mode(pre) not in ("done", "year-ago")):
+                continue  # only "the latest period", "the year-ago period" name a reporting quarter
+            half = unit == "half"
             if half and not nth_text:
                 continue  # "the half", "half" alone: a fraction
             if not nth_text and not pre.strip():
@@ -70,6 +73,8 @@ def _periods(text: str, windows: dict[str, Windows]) -> list[Mention]:
             years = [int(y) for y in (m.group("qyear"), *_digits(pre)) if y]
             year = years[0] if years else None
             out.append(Mention(start, end, surface, rule, year=year, period=code, period_mode=_mode(pre)))
+        elif m.group("yago"):
+            out.append(Mention(start, end, surface, "dates.relative", shift=("year", -1), backref="always"))
         elif m.group("season"):
             pre = m.group("spre") or ""
             year_text = m.group("syear")

@@ -295,10 +295,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
                      |fiscal|year-ago|year-earlier|(?:this|last|next)\s{{1,3}}year['’]s|{year})
                     \s{{1,3}}){{1,3}})?
           (?:(?P<qnth>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]{{1,2}})?
-          (?P<qunit>quarter|half)(?![\w-])
+          (?P<qunit>quarter|half|period)(?![\w-])
           (?:\s{{1,3}}(?:of\s{{1,3}})?(?:(?:the\s{{1,3}})?(?:fiscal|calendar)\s{{1,3}}(?:year\s{{1,3}})?)?
              (?P<qyear>{year})(?!\d))?
-        | # "last fall", "this summer", "the winter of 1994", "early spring"
+        | # "year-earlier profit", "year-ago levels": a year before the period just written
+          (?P<yago>year-(?:ago|earlier))(?=\s{{1,3}}[a-z])
+                | # "last fall", "this summer", "the winter of 1994", "early spring"
           (?P<spre>(?:the|this|last|next|past|coming|early|late|mid|this\s{{1,3}}past|this\s{{1,3}}coming
                     |the\s{{1,3}}(?:early|late)|(?:this|last|next)\s{{1,3}}year['’]s)(?:\s{{1,3}}|-))?
           (?P<season>{p["season"]})(?![\w-])
@@ -391,7 +393,8 @@ _COMMON_VAGUE_WORDS = frozenset(
     "the in at more most until right years days weeks months near distant".split()
 )
 _PERIOD_WORDS = (
-    "quarter half decade century fiscal twenties thirties forties fifties sixties seventies eighties nineties"
+    "quarter half period decade century fiscal "
+    "twenties thirties forties fifties sixties seventies eighties nineties"
 ).split()
 _TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
 
@@ -471,6 +474,8 @@ def candidate_windows(text: str) -> dict[str, Windows]:
             bits = kinds.get(low, 0)
             if low in ("year", "years") and text[max(0, m.start() - 4) : m.start()].lower() == "new ":
                 bits |= _K_HOLIDAY  # "New Year's Day"
+            elif low in ("ago", "earlier") and text[max(0, m.start() - 5) : m.start()].lower() == "year-":
+                bits |= _K_PERIOD  # "year-earlier profit"
             numeric = False
             if not bits:
                 continue
