@@ -399,6 +399,17 @@ _PERIOD_WORDS = (
 _TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
 
 
+# Number and ordinal words name a day alone only after these ("on the second", "for the 3rd").
+_DAY_WORD_BEFORE = regex.compile(r"(?:the|on|for)[ \t]{1,3}$", regex.IGNORECASE)
+
+
+@cache
+def _day_words_only() -> frozenset[str]:
+    """Words that trigger the relative pattern only as day numbers ("two", "first")."""
+    others = {w for w in _token_kinds() if w not in calendar().day_words}
+    return frozenset(w for w in calendar().day_words if w not in others and w not in _RELATIVE_WORDS)
+
+
 @cache
 def _token_kinds() -> dict[str, int]:
     """Lower-case word -> trigger bits."""
@@ -422,6 +433,7 @@ def _token_kinds() -> dict[str, int]:
         _K_RELATIVE,
     )
     add(cal.day_words, _K_RELATIVE)
+    add((w + "s" for w in cal.weekdays if w.isalpha() and len(w) > 3), _K_RELATIVE)  # "two sundays from now"
     for phrase in cal.holidays:
         # a holiday triggers on its distinctive words ("christmas", "thanksgiving"), not on
         # "new", "day" or a weekday that fill the text anyway
@@ -472,13 +484,17 @@ def candidate_windows(text: str) -> dict[str, Windows]:
         else:
             low = w.lower()
             bits = kinds.get(low, 0)
+            if not bits:
+                continue  # most words: checked first, the rest only for trigger words
+            if bits == _K_RELATIVE and low in _day_words_only() and not _DAY_WORD_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
+                continue  # "two", "first": a day only after "on the", "the" ("on the second")
             if low in ("year", "years") and text[max(0, m.start() - 4) : m.start()].lower() == "new ":
                 bits |= _K_HOLIDAY  # "New Year's Day"
             elif low in ("ago", "earlier") and text[max(0, m.start() - 5) : m.start()].lower() == "year-":
                 bits |= _K_PERIOD  # "year-earlier profit"
             numeric = False
-            if not bits:
-                continue
         if numeric:
             bits |= _K_NUMERIC
         for name, before, after in _BY_BITS[bits]:
