@@ -7,7 +7,8 @@ modifier, an offset in days). Resolving relative expressions against a dateline 
 
 The reading is split by concern: `timetables` (the calendar vocabulary), `mention` (the
 record and word values), `timescan` (patterns and the windows they run in), `timereaders`
-(calendar expressions), `timezones` (clock times and zones); this module runs the readers,
+(calendar expressions), `timeperiods` (quarters, seasons, decades, vague references),
+`timezones` (clock times and zones); this module runs the readers,
 joins adjacent pieces ("Friday" + "3 January") and keeps the longest of overlapping ones.
 
 >>> [(m.surface, m.month, m.day, m.year) for m in find_mentions("On 3 January 2020 it rained.")]
