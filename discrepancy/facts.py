@@ -150,6 +150,17 @@ class When:
     are local clock time; ``zone`` is the zone text as written ("EST", "IST") and
     ``utc_offset`` its offset in minutes when known. ``relative`` keeps unresolved relative
     expressions ("a day after") rather than guessing.
+
+    ``period`` names a span coarser or vaguer than the calendar fields say, in TIMEX3 terms:
+    a quarter or half of ``year`` (``"Q3"``, ``"H1"``), a season (``"SP"``, ``"SU"``, ``"FA"``,
+    ``"WI"``; winter runs into the next year), ``"decade"``/``"century"`` starting at ``year``
+    (1990, 1900), or a vague reference with no year (``"PRESENT_REF"``, ``"PAST_REF"``,
+    ``"FUTURE_REF"``).
+
+    >>> [When(1989, period="Q3").render(), When(1990, period="decade").render()]
+    ['1989-Q3', '1990s']
+    >>> When(period="PAST_REF").render()
+    'PAST_REF'
     """
 
     year: int | None = None
@@ -162,6 +173,7 @@ class When:
     zone: str | None = None
     utc_offset: int | None = None
     relative: str | None = None
+    period: str | None = None
 
     @property
     def date(self) -> _dt.date | None:
@@ -179,15 +191,28 @@ class When:
         d = self.date
         if d is None or self.hour is None or self.utc_offset is None:
             return None
-        tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
-        local = _dt.datetime(d.year, d.month, d.day, self.hour, self.minute or 0, tzinfo=tz)
-        return local.astimezone(_dt.UTC)
+        try:
+            tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
+            local = _dt.datetime(d.year, d.month, d.day, self.hour, self.minute or 0, tzinfo=tz)
+            return local.astimezone(_dt.UTC)
+        except (OverflowError, ValueError):
+            return None  # the UTC instant falls outside years 1..9999, or the fields are not a time
 
     def render(self) -> str:
         """``2020-01-03``, ``2020-01-07T22:30:00+00:00``, ``2020-01``, ``--01-03``, ``Friday``."""
         inst = self.instant
         if inst is not None:
             return inst.isoformat()
+        if self.period is not None and self.month is None:
+            if self.year is None:
+                return self.period
+            if self.period == "decade":
+                return f"{self.year:04d}s"
+            if self.period == "century":
+                n = self.year // 100 + 1
+                suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+                return f"{n}{suffix} century"
+            return f"{self.year:04d}-{self.period}"
         if self.relative and self.day is None and self.weekday is None and self.hour is None:
             # A range such as "last week" keeps only the fields its ends share; the relative
             # text (with the resolved range) says more than "2020-01" would.

@@ -61,6 +61,50 @@ PARTS: dict[str, tuple[int, int]] = {
 _RANGE = regex.compile(r"\((\d{4}-\d{2}-\d{2})/(\d{4}-\d{2}-\d{2})\)\s*$")
 
 
+def _plus(t: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """``t + delta`` clamped to the datetimes Python can represent (years 1..9999).
+
+    >>> _plus(dt.datetime(9999, 12, 31), dt.timedelta(days=1)) == dt.datetime.max
+    True
+    """
+    try:
+        return t + delta
+    except OverflowError:
+        return dt.datetime.max if delta > dt.timedelta(0) else dt.datetime.min
+
+
+# First month and length in months of the periods `When.period` names within a year.
+PERIODS: dict[str, tuple[int, int]] = {
+    "Q1": (1, 3), "Q2": (4, 3), "Q3": (7, 3), "Q4": (10, 3), "H1": (1, 6), "H2": (7, 6),
+    "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3),
+}  # fmt: skip
+
+
+def _period_window(year: int, period: str) -> tuple[dt.datetime, dt.datetime] | None:
+    """Naive local start/end of a quarter, half, season, decade or century of ``year``.
+
+    >>> [t.date().isoformat() for t in _period_window(1989, "Q3")]
+    ['1989-07-01', '1989-10-01']
+    >>> [t.year for t in _period_window(1990, "decade")], _period_window(1990, "PAST_REF")
+    ([1990, 2000], None)
+    """
+    years = {"decade": 10, "century": 100}.get(period)
+    if years is not None:
+        lo, hi = max(year, dt.MINYEAR), min(year + years, dt.MAXYEAR)
+        if lo > dt.MAXYEAR or hi <= lo:
+            return None
+        end = dt.datetime(hi, 1, 1) if year + years <= dt.MAXYEAR else dt.datetime.max
+        return dt.datetime(lo, 1, 1), end
+    if period not in PERIODS or not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
+    first, months = PERIODS[period]
+    k = year * 12 + first - 1 + months
+    start = dt.datetime(year, first, 1)
+    if k // 12 > dt.MAXYEAR:
+        return start, dt.datetime.max
+    return start, dt.datetime(k // 12, k % 12 + 1, 1)
+
+
 def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
     """Naive local start/end of what ``w`` names on the calendar, or None."""
     if w.relative:
@@ -69,27 +113,33 @@ def _local_window(w: When) -> tuple[dt.datetime, dt.datetime] | None:
             first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
             return (
                 dt.datetime.combine(first, dt.time()),
-                dt.datetime.combine(last, dt.time()) + dt.timedelta(days=1),
+                _plus(dt.datetime.combine(last, dt.time()), dt.timedelta(days=1)),
             )
     if w.year is None:
         return None
+    if w.period is not None and w.month is None:
+        return _period_window(w.year, w.period)
     if w.month is None:
-        return dt.datetime(w.year, 1, 1), dt.datetime(w.year + 1, 1, 1)
+        if not dt.MINYEAR <= w.year <= dt.MAXYEAR:
+            return None
+        return dt.datetime(w.year, 1, 1), _plus(dt.datetime(w.year, 12, 31), dt.timedelta(days=1))
     if w.day is None:
+        if not dt.MINYEAR <= w.year <= dt.MAXYEAR or not 1 <= w.month <= 12:
+            return None
         days = _calendar.monthrange(w.year, w.month)[1]
         start = dt.datetime(w.year, w.month, 1)
-        return start, start + dt.timedelta(days=days)
+        return start, _plus(start, dt.timedelta(days=days))
     d = w.date
     if d is None:
         return None
     start = dt.datetime.combine(d, dt.time())
     if w.hour is not None:
-        t = start + dt.timedelta(hours=w.hour, minutes=w.minute or 0)
+        t = _plus(start, dt.timedelta(hours=w.hour, minutes=w.minute or 0))
         return t, t
     if w.part in PARTS:
         lo, hi = PARTS[w.part]
-        return start + dt.timedelta(hours=lo), start + dt.timedelta(hours=hi)
-    return start, start + dt.timedelta(days=1)
+        return _plus(start, dt.timedelta(hours=lo)), _plus(start, dt.timedelta(hours=hi))
+    return start, _plus(start, dt.timedelta(days=1))
 
 
 def span(w: When) -> tuple[dt.datetime, dt.datetime] | None:
@@ -115,8 +165,8 @@ def span(w: When) -> tuple[dt.datetime, dt.datetime] | None:
     start, end = window
     if w.utc_offset is not None:
         off = dt.timedelta(minutes=w.utc_offset)
-        return (start - off).replace(tzinfo=UTC), (end - off).replace(tzinfo=UTC)
-    return (start - LATEST_OFFSET).replace(tzinfo=UTC), (end - EARLIEST_OFFSET).replace(tzinfo=UTC)
+        return _plus(start, -off).replace(tzinfo=UTC), _plus(end, -off).replace(tzinfo=UTC)
+    return _plus(start, -LATEST_OFFSET).replace(tzinfo=UTC), _plus(end, -EARLIEST_OFFSET).replace(tzinfo=UTC)
 
 
 def _weekdays_of(w: When) -> set[int] | None:
@@ -125,7 +175,8 @@ def _weekdays_of(w: When) -> set[int] | None:
         return {w.weekday}
     inst = w.instant
     if inst is not None:
-        return {(inst + EARLIEST_OFFSET).weekday(), (inst + LATEST_OFFSET).weekday()}
+        naive = inst.replace(tzinfo=None)
+        return {_plus(naive, EARLIEST_OFFSET).weekday(), _plus(naive, LATEST_OFFSET).weekday()}
     d = w.date
     return {d.weekday()} if d is not None else None
 
@@ -199,3 +250,68 @@ def compatible(a: When, b: When) -> bool | None:
             return False
         decided = True
     return True if decided else None
+
+
+# TIMEX3 suffixes of the parts of a day; parts with no TIMEX3 name keep the day alone.
+_TIMEX_PARTS = {
+    "morning": "MO",
+    "early morning": "MO",
+    "late morning": "MO",
+    "afternoon": "AF",
+    "late afternoon": "AF",
+    "midday": "MI",
+    "evening": "EV",
+    "early evening": "EV",
+    "night": "NI",
+    "late night": "NI",
+    "overnight": "NI",
+}
+
+
+def timex(w: When) -> str | None:
+    """The TIMEX3 value (ISO 8601 with TimeML's extensions) of ``w``, at its precision.
+
+    None when ``w`` has no calendar placement (a weekday or a relative expression not
+    resolved, a month of an unknown year).
+
+    >>> [timex(x) for x in (When(2020, 1, 3), When(2020, 1), When(2020), When(weekday=4))]
+    ['2020-01-03', '2020-01', '2020', None]
+    >>> timex(When(2020, 1, 3, part="night")), timex(When(2020, 1, 7, hour=17, minute=30, utc_offset=-300))
+    ('2020-01-03TNI', '2020-01-07T17:30')
+    >>> timex(When(relative="last week (2019-12-30/2020-01-05)"))
+    '2020-W01'
+    >>> timex(When(1989, period="Q3")), timex(When(1990, period="decade")), timex(When(period="FUTURE_REF"))
+    ('1989-Q3', '199', 'FUTURE_REF')
+    """
+    if w.relative:
+        m = _RANGE.search(w.relative)
+        if m:
+            first, last = dt.date.fromisoformat(m.group(1)), dt.date.fromisoformat(m.group(2))
+            iso = first.isocalendar()
+            if first.weekday() == 0 and (last - first).days == 6:
+                return f"{iso.year:04d}-W{iso.week:02d}"
+            if first.weekday() == 5 and (last - first).days == 1:
+                return f"{iso.year:04d}-W{iso.week:02d}-WE"
+            return None
+    if w.period is not None and w.month is None:
+        if w.year is None:
+            return w.period if w.period.endswith("_REF") else None
+        if w.period == "decade":
+            return f"{w.year // 10:03d}"
+        if w.period == "century":
+            return f"{w.year // 100:02d}"
+        return f"{w.year:04d}-{w.period}"
+    if w.year is None:
+        return None
+    if w.month is None:
+        return f"{w.year:04d}"
+    if w.day is None:
+        return f"{w.year:04d}-{w.month:02d}"
+    if w.date is None:
+        return None
+    day = f"{w.year:04d}-{w.month:02d}-{w.day:02d}"
+    if w.hour is not None:
+        return f"{day}T{w.hour:02d}:{(w.minute or 0):02d}"
+    if w.part in _TIMEX_PARTS:
+        return f"{day}T{_TIMEX_PARTS[w.part]}"
+    return day

@@ -35,7 +35,6 @@ Resolution rules (news reports the past, so the past reading is the default):
 from __future__ import annotations
 
 import bisect
-import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -48,338 +47,17 @@ from ..document import Document
 from ..extract import Extractor
 from ..facts import Fact, Subject, When
 from ..settings import Settings
-from .timeexpr import Mention, calendar, find_mentions, holiday_date
-
-# --------------------------------------------------------------------------------------------
-# Resolution against an anchor day
-
-_HALF_YEAR = dt.timedelta(days=183)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def infer_year(anchor: dt.date, month: int, day: int | None, future: bool = False) -> int:
-    """The year of a yearless month/day, read from the anchor day.
-
-    >>> infer_year(dt.date(2020, 1, 2), 12, 30)
-    2019
-    >>> infer_year(dt.date(2016, 11, 7), 1, 12)
-    2016
-    >>> infer_year(dt.date(2019, 11, 20), 1, 10, future=True)
-    2020
-    >>> infer_year(dt.date(2017, 3, 22), 2, 29)
-    2016
-    """
-    year = anchor.year
-    d = _safe_date(year, month, day or 1)
-    if d is not None:
-        if not future and d > anchor + _HALF_YEAR:
-            year -= 1
-        elif future and d < anchor - _HALF_YEAR:
-            year += 1
-    step = 1 if future else -1
-    for _ in range(8):  # Feb 29: the nearest leap year in the direction of reading
-        if day is None or _safe_date(year, month, day) is not None:
-            return year
-        year += step
-    return anchor.year
-
-
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    k = year * 12 + (month - 1) + n
-    return k // 12, k % 12 + 1
-
-
-def _shift_date(d: dt.date, shift: tuple[str, int], later_days: int | None = None) -> dt.date:
-    """``d`` moved by ``(unit, n)`` (months clamp to the month's last day), then by days.
-
-    >>> _shift_date(dt.date(2017, 11, 23), ("month", 25), 21)
-    datetime.date(2020, 1, 13)
-    >>> _shift_date(dt.date(2020, 1, 31), ("month", 1))
-    datetime.date(2020, 2, 29)
-    """
-    unit, n = shift
-    if unit in ("month", "year"):
-        y, mo = _add_months(d.year, d.month, n * (12 if unit == "year" else 1))
-        d = dt.date(y, mo, min(d.day, _calendar.monthrange(y, mo)[1]))
-    else:
-        d = d + dt.timedelta(days=n * (7 if unit == "week" else 1))
-    return d + dt.timedelta(days=later_days or 0)
-
-
-def _monday(d: dt.date) -> dt.date:
-    return d - dt.timedelta(days=d.weekday())
-
-
-def resolve_weekday(anchor: dt.date, weekday: int, mode: str = "bare", future: bool = False) -> dt.date:
-    """The date a weekday expression names, seen from ``anchor``.
-
-    >>> a = dt.date(2020, 1, 8)  # a Wednesday
-    >>> resolve_weekday(a, 4), resolve_weekday(a, 2), resolve_weekday(a, 6)
-    (datetime.date(2020, 1, 3), datetime.date(2020, 1, 8), datetime.date(2020, 1, 5))
-    >>> resolve_weekday(a, 4, future=True), resolve_weekday(a, 4, "next"), resolve_weekday(a, 4, "last")
-    (datetime.date(2020, 1, 10), datetime.date(2020, 1, 17), datetime.date(2020, 1, 3))
-    """
-    if mode in ("bare", "dayof", "") and not future:
-        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
-    if mode in ("bare", "dayof", ""):
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
-    if mode == "past":
-        return anchor - dt.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
-    if mode == "coming":
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
-    week = {"last": -1, "this": 0, "next": 1}.get(mode)
-    if week is None and mode.startswith("week"):
-        week = int(mode[4:] or 0)
-    return _monday(anchor) + dt.timedelta(days=7 * (week or 0) + weekday)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
-    days = [
-        d
-        for d in range(1, _calendar.monthrange(year, month)[1] + 1)
-        if dt.date(year, month, d).weekday() == weekday
-    ]
-    if n == -1:
-        return dt.date(year, month, days[-1])
-    return dt.date(year, month, days[n - 1]) if 1 <= n <= len(days) else None
-
-
-def _day_of_recent_month(anchor: dt.date, day: int, future: bool) -> dt.date | None:
-    """ "the 27th": this month's if not after the anchor, else last month's (past reading)."""
-    y, m = anchor.year, anchor.month
-    for _ in range(12):
-        d = _safe_date(y, m, day)
-        if d is not None and ((d <= anchor) != future or d == anchor):
-            return d
-        y, m = _add_months(y, m, 1 if future else -1)
-    return None
-
-
-def _weekday_day(anchor: dt.date, weekday: int, day: int, future: bool) -> dt.date | None:
-    """ "Thursday the 21st": this month's 21st if a Thursday, else the nearest month going back
-    (forward after a future cue) whose 21st is one.
-
-    >>> _weekday_day(dt.date(2017, 9, 27), 3, 21, False), _weekday_day(dt.date(2019, 1, 25), 6, 31, False)
-    (datetime.date(2017, 9, 21), datetime.date(2017, 12, 31))
-    """
-    y, mo = anchor.year, anchor.month
-    step = 1 if future else -1
-    for _ in range(28):
-        d = _safe_date(y, mo, day)
-        if d is not None and d.weekday() == weekday:
-            return d
-        y, mo = _add_months(y, mo, step)
-    return None
-
-
-def _range_when(surface: str, first: dt.date, last: dt.date, base: When) -> When:
-    """A multi-day range as the coarsest shared fields plus ``relative`` with the interval."""
-    year = first.year if first.year == last.year else None
-    month = first.month if year is not None and first.month == last.month else None
-    rel = f"{surface} ({first.isoformat()}/{last.isoformat()})"
-    return replace(base, year=year, month=month, day=None, weekday=None, relative=rel)
-
-
-def _date_when(d: dt.date, base: When, keep_weekday: bool = True) -> When:
-    return replace(
-        base,
-        year=d.year,
-        month=d.month,
-        day=d.day,
-        weekday=d.weekday() if keep_weekday and base.weekday is not None else base.weekday,
-    )
-
-
-def _holiday_when(m: Mention, anchor: dt.date | None, future: bool, base: When) -> When:
-    """A named holiday: in its stated year, else the most recent one on or before the anchor
-    ("last Easter": strictly before; "next Easter": strictly after; future cue: on or after)."""
-    if m.year is not None or (anchor is not None and m.shift is not None):
-        if m.year is not None:
-            year = m.year
-        else:
-            assert anchor is not None and m.shift is not None
-            year = anchor.year + m.shift[1]
-        d = holiday_date(m.holiday, year)
-        return _date_when(d, base) if d else replace(base, relative=m.surface)
-    if anchor is None:
-        return replace(base, relative=m.surface)
-    candidates = [
-        d
-        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-        if (d := holiday_date(m.holiday, y)) is not None
-    ]
-    if m.mode == "last":
-        pick = [d for d in candidates if d < anchor][-1:]
-    elif m.mode == "next":
-        pick = [d for d in candidates if d > anchor][:1]
-    elif m.mode == "this":
-        pick = [d for d in candidates if d.year == anchor.year]
-    elif future:
-        pick = [d for d in candidates if d >= anchor][:1]
-    else:
-        pick = [d for d in candidates if d <= anchor][-1:]
-    return _date_when(pick[0], base) if pick else replace(base, relative=m.surface)
-
-
-def resolve(m: Mention, anchor: dt.date | None, future: bool = False) -> When:
-    """The `When` a mention denotes, resolved against ``anchor`` (None: no anchor).
-
-    >>> from discrepancy.extractors.timeexpr import find_mentions
-    >>> a = dt.date(2020, 1, 8)
-    >>> [resolve(x, a).render() for x in find_mentions("yesterday, last week and 3 January")]
-    ['2020-01-07', 'last week (2019-12-30/2020-01-05)', '2020-01-03']
-    >>> resolve(find_mentions("on Monday afternoon")[0], None).render()
-    'Monday (afternoon)'
-    """
-    base = m.literal()
-    if m.then is not None and not m.anaphoric:
-        inner = resolve(replace(m, then=None, later_days=None), anchor, future)
-        d = inner.date
-        if d is None:
-            return replace(inner, relative=m.surface)
-        moved = _shift_date(d, m.then, m.later_days)
-        return replace(inner, year=moved.year, month=moved.month, day=moved.day, weekday=None)
-    if m.anaphoric or m.invalid:
-        return replace(base, year=None, month=None, day=None, relative=m.surface)
-    if m.holiday:
-        return _holiday_when(m, anchor, future, base)
-    relative = (
-        m.days is not None
-        or m.shift is not None
-        or m.dayonly
-        or m.mode not in ("", "bare", "dayof")
-        or (m.mode == "dayof" and m.month is None)
-    )
-    if anchor is None:
-        if m.month is not None or m.year is not None:
-            return base
-        if m.weekday is not None and m.mode in ("bare", "dayof") and m.shift is None and m.days is None:
-            return base
-        return replace(base, relative=m.surface) if relative or m.weekday is not None else base
-    if m.month is not None and m.day is not None and m.year is None and m.mode in ("next", "last", "this"):
-        # "next 6th of April": the first such day after the anchor; "last": the latest before
-        year = anchor.year
-        d = _safe_date(year, m.month, m.day)
-        if m.mode == "next" and (d is None or d <= anchor):
-            year += 1
-        elif m.mode == "last" and (d is None or d >= anchor):
-            year -= 1
-        return replace(base, year=year)
-    if m.month is not None and m.day is not None and m.year is None:
-        year = infer_year(anchor, m.month, m.day, future)
-        return replace(base, year=year, weekday=base.weekday)
-    if m.month is not None and m.year is None and m.nth is None:
-        if m.mode in ("last", "next", "this") and m.day is None:
-            # "last March": the latest March before the anchor's month; "next March" the first after
-            year = anchor.year
-            if m.mode == "last" and m.month >= anchor.month:
-                year -= 1
-            elif m.mode == "next" and m.month <= anchor.month:
-                year += 1
-            return replace(base, year=year)
-        return replace(base, year=infer_year(anchor, m.month, None, future))
-    if m.month is not None or (m.year is not None and m.nth is None):
-        if m.nth is not None and m.weekday is not None and m.month is not None:
-            year = m.year or infer_year(anchor, m.month, None, future)
-            d = _nth_weekday(year, m.month, m.weekday, m.nth)
-            return _date_when(d, base) if d else replace(base, relative=m.surface)
-        return base
-    if m.mode == "count" and m.weekday is not None and m.nth is not None:
-        start = anchor + dt.timedelta(days=m.days or 0)
-        step = 1 if m.nth > 0 else -1
-        d = start
-        for _ in range(abs(m.nth)):
-            d = d + dt.timedelta(days=step)
-            while d.weekday() != m.weekday:
-                d = d + dt.timedelta(days=step)
-        return _date_when(d, replace(base, weekday=m.weekday))
-    if m.nth is not None and m.weekday is not None:
-        y, mo = _add_months(anchor.year, anchor.month, m.month_shift or 0)
-        d = _nth_weekday(y, mo, m.weekday, m.nth)
-        return _date_when(d, base) if d else replace(base, relative=m.surface)
-    if m.dayonly and m.day is not None:
-        if m.month_shift is not None:
-            y, mo = _add_months(anchor.year, anchor.month, m.month_shift)
-            d = _safe_date(y, mo, m.day)
-        else:
-            d = _day_of_recent_month(anchor, m.day, future)
-        return _date_when(d, base) if d else replace(base, relative=m.surface)
-    if m.mode == "dayof" and m.weekday is not None and m.day is not None:
-        d = _weekday_day(anchor, m.weekday, m.day, future)
-        return _date_when(d, base) if d else replace(base, relative=m.surface)
-    if m.shift is not None:
-        unit, n = m.shift
-        if unit == "week":
-            first = _monday(anchor) + dt.timedelta(days=7 * n)
-            return _range_when(m.surface, first, first + dt.timedelta(days=6), base)
-        if unit == "weekend":
-            if n == 0 and m.surface.lower().startswith("this") and anchor.weekday() < 5:
-                n = 1  # "this weekend" said on a weekday is the coming one
-            sat = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
-            sat = sat + dt.timedelta(days=7 * (n if n <= 0 else n - (0 if anchor.weekday() < 5 else 1)))
-            if n > 0 and anchor.weekday() < 5:
-                sat = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7 + 7 * (n - 1))
-            return _range_when(m.surface, sat, sat + dt.timedelta(days=1), base)
-        if unit in ("month", "year"):
-            low = m.surface.lower()
-            if (
-                m.days is not None
-                or m.later_days is not None
-                or "ago" in low
-                or "from" in low
-                or "later" in low
-                or low.startswith(("in ", "within "))
-            ):
-                # a point: "two months ago", "in 3 years", "1 month 21 days ago"
-                start = anchor + dt.timedelta(days=m.days or 0)
-                return _date_when(_shift_date(start, (unit, n), m.later_days), base)
-            if unit == "year":
-                return replace(base, year=anchor.year + n)
-            y, mo = _add_months(anchor.year, anchor.month, n)
-            return replace(base, year=y, month=mo)
-    if m.days is not None:
-        return _date_when(anchor + dt.timedelta(days=m.days), base)
-    if m.weekday is not None:
-        return _date_when(resolve_weekday(anchor, m.weekday, m.mode, future), base)
-    return base
-
-
-# --------------------------------------------------------------------------------------------
-# Future cues and the event a date belongs to
-
-
-@cache
-def _future_cue() -> regex.Pattern[str]:
-    cues = sorted(calendar().future_cues, key=len, reverse=True)
-    alt = "|".join(regex.escape(c).replace(r"\ ", r"\s{1,3}") for c in cues)
-    return regex.compile(rf"(?:(?<![\w'’])|(?=['’]))(?:{alt})(?![\w])", regex.IGNORECASE)
-
-
-_CLAUSE_BREAK = regex.compile(
-    r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when|as)\b", regex.IGNORECASE
+from .mention import Mention
+from .resolve import (
+    _safe_date,
+    against_last,
+    has_future_cue,
+    has_past_cue,
+    infer_year,
+    resolve,
+    resolve_weekday,
 )
-
-
-def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
-    """A future cue in the clause before ``start`` ("Iran will respond on Friday").
-
-    >>> has_future_cue("Iran will respond on Friday", 21, 0)
-    True
-    >>> has_future_cue("Iran said it will respond. It struck on Friday", 40, 27)
-    False
-    """
-    lo = max(sentence_start, start - 80)
-    window = text[lo:start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    return _future_cue().search(window) is not None
+from .timeexpr import calendar, find_mentions
 
 
 @cache
@@ -483,6 +161,7 @@ here some any all more most very just only even still""".split()
 )
 
 
+@lru_cache(maxsize=65536)
 def _is_verb_form(word: str, lem: str) -> bool:
     word_class, reporting, forms, light, _participants, verbs = _events()
     w = word.lower()
@@ -538,6 +217,13 @@ def _source_after(text: str, verb_end: int, hi: int) -> str:
     return " ".join(names)
 
 
+@cache
+def _date_words() -> frozenset[str]:
+    """Month, weekday and part-of-day words: never the event of a date."""
+    cal = calendar()
+    return frozenset(cal.months) | frozenset(cal.weekdays) | frozenset(cal.parts)
+
+
 def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
     """The event a date at ``text[start:end]`` belongs to, from its sentence.
 
@@ -554,10 +240,8 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     word_class, reporting, _forms, _light, participants, _verbs = _events()
     # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
-    words = [
-        (w.start(), w.end(), w.group(), lemma(w.group())) for w in _WORD.finditer(text, sent_start, sent_end)
-    ]
-    date_words = set(calendar().months) | set(calendar().weekdays) | set(calendar().parts)
+    words = [(*w.span(), g, lemma(g)) for w in _WORD.finditer(text, sent_start, sent_end) if (g := w.group())]
+    date_words = _date_words()
     left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
     right = [w for w in words if w[0] >= end and w[2].lower() not in date_words]
     # Clause limits: do not look past a relative pronoun or conjunction that opens a new clause.
@@ -705,10 +389,21 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     anchor, anchor_kind = _anchor(doc, mentions)
     mentions = [m for m in mentions if not _is_metadata(text, m.start)]
     starts, spans = _sentence_spans(doc)
+    last: When | None = None  # the last date written, for "the next day" and "a year earlier"
     for m in mentions:
         s_start, s_end = _sentence_of(starts, spans, m.start, m.end)
         future = anchor is not None and has_future_cue(text, m.start, s_start)
-        value = resolve(m, anchor, future)
+        # only a yearless month or date reads the tense of a past verb
+        past = (
+            anchor is not None
+            and not future
+            and m.month is not None
+            and m.year is None
+            and has_past_cue(text, m.start, s_start)
+        )
+        value = against_last(m, resolve(m, anchor, future, past), last)
+        if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
+            last = value
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
         extra: tuple[tuple[str, str], ...] = ()
         if anchor is not None and value != m.literal():
@@ -783,3 +478,14 @@ def corpus(docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settin
 
 
 EXTRACTOR = Extractor("dates", extract, corpus)
+
+__all__ = [
+    "EXTRACTOR",
+    "corpus",
+    "event_subject",
+    "extract",
+    "has_future_cue",
+    "infer_year",
+    "resolve",
+    "resolve_weekday",
+]
