@@ -526,6 +526,12 @@ class Features:
     # at 1,782", "killed 6,300 in Turkey and Syria"): a toll of one country is no rival of a
     # toll of another, or of both.
     scope: frozenset[str] = frozenset()
+    # The clause names another event of the same kind ("a fourth fire", "the second quake"):
+    # the ordinal word, or "" (see synonyms.toml [other_events]).
+    other_event: str = ""
+    # A date introduced by a bound ("until 2:00", "by Tuesday", "as of Monday") is a reference
+    # time, not the time of an event.
+    bound: bool = False
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -599,6 +605,8 @@ def features(
             reporting,
             instruments,
             ids,
+            other_event=other_event(fact),
+            bound=is_bound(fact),
         )
     pred, known = predicate_class(s.predicate)
     if fam in AMOUNT_FAMILIES and pred == _reporting_class():
@@ -623,7 +631,51 @@ def features(
         groups=nationalities(fact) if fam == "count" else frozenset(),
         part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
         scope=countries_in_clause(fact) if outcome else frozenset(),
+        other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
     )
+
+
+@cache
+def _other_event_pattern() -> re.Pattern[str]:
+    ordinals = sorted(_section_list("other_events", "ordinals"), key=len, reverse=True)
+    nouns = sorted(_section_list("other_events", "nouns"), key=len, reverse=True)
+    return re.compile(
+        r"\b(" + "|".join(map(re.escape, ordinals)) + r")\s+(?:[\w.-]+\s+){0,2}?(?:"
+        + "|".join(map(re.escape, nouns)) + r")s?\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _bound_pattern() -> re.Pattern[str]:
+    words = sorted(_section_list("other_events", "bounds"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _clause_before(fact: Fact, reach: int = 120) -> str:
+    at = fact.start - fact.sentence_start
+    if not fact.sentence or not 0 <= at <= len(fact.sentence):
+        return ""
+    text = fact.sentence[max(0, at - reach) : at]
+    cut = max(text.rfind(";"), text.rfind(", while"), text.rfind(", but"))
+    return text[cut + 1 :] if cut >= 0 else text
+
+
+def other_event(fact: Fact) -> str:
+    """The ordinal naming another event in the fact's clause before it, or "".
+
+    >>> from discrepancy.facts import Subject, When
+    >>> s = "A fourth fire broke out Friday evening in Kaanapali."
+    >>> other_event(Fact("a", "date", Subject(), "Friday evening", 24, 38, When(weekday=4), sentence=s))
+    'fourth'
+    """
+    found = list(_other_event_pattern().finditer(_clause_before(fact)))
+    return found[-1].group(1).lower() if found else ""
+
+
+def is_bound(fact: Fact) -> bool:
+    """Whether a date follows a bound preposition ("until 2:00", "by Tuesday afternoon")."""
+    return bool(_bound_pattern().search(_clause_before(fact, 30)))
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
@@ -816,8 +868,12 @@ def score(a: Features, b: Features) -> float:
         return _score_dates(a, b)
     if a.baseline != b.baseline:
         return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
-    if a.part != b.part:
-        return 0.0  # "721 of whom": a part of a group is no rival of the group's total
+    if a.part != b.part and not (a.groups and a.groups == b.groups):
+        # "721 of whom": a part of a group is no rival of the group's total; a nationality
+        # names the part itself ("among them 38 Norwegians" and "41 Norwegians on board").
+        return 0.0
+    if a.other_event != b.other_event:
+        return 0.0  # "the second quake killed 12" is not the first quake's toll
     if a.scope and b.scope and a.scope != b.scope:
         return 0.0  # a toll in Turkey, one in Syria and one for both are three slots
     if a.groups != b.groups:
@@ -860,6 +916,8 @@ def score(a: Features, b: Features) -> float:
 
 
 def _score_dates(a: Features, b: Features) -> float:
+    if a.bound or b.bound or a.other_event != b.other_event:
+        return 0.0  # a reference time, or another event of the kind ("a fourth fire")
     if a.reporting or b.reporting:
         # A statement's date never dates the event it speaks of, and two statements on two
         # days are two statements ("the Coast Guard said Tuesday", "officials said Thursday").

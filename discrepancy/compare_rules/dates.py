@@ -12,9 +12,9 @@ inference and the conflict is *likely* (a warning).
 What is never reported (`_excused`), because the two values can be one time or are two
 events:
 
-* **Other years.** Two dates in different years, or a bare year against a day, date a past
-  event named for comparison ("the deadliest since 1999", "the previous attempt on 7
-  September 2019"), not the story's event written wrong.
+* **Other years.** Two dates in different years of which one is written out, or a bare
+  year against a day, date a past event named for comparison ("the deadliest since 1999",
+  "the previous attempt on 7 September 2019"), not the story's event written wrong.
 * **Hedged clock times** ("around 1:30 a.m." vs "1:35 a.m."): within `APPROX_MINUTES`.
 * **The day after a late hour.** One day apart when a side is at night or in the evening
   ("Friday night" vs "Saturday", "late yesterday night" vs "Friday"), or was counted back
@@ -84,6 +84,14 @@ def _counted_back(f: Fact) -> bool:
     return "ago" in words or "yesterday" in words or "last night" in words
 
 
+_YEAR = regex.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")
+
+
+def _year_written(f: Fact) -> bool:
+    """The date's year is in its words, not inferred from the dateline or the tense."""
+    return bool(_YEAR.search(f.surface))
+
+
 def _excused(a: Fact, b: Fact) -> bool:
     """Whether a pair that `temporal.compatible` calls different is not reported (see above).
 
@@ -103,7 +111,10 @@ def _excused(a: Fact, b: Fact) -> bool:
     va, vb = a.value, b.value
     if not isinstance(va, When) or not isinstance(vb, When):
         return False
-    if va.year is not None and vb.year is not None and va.year != vb.year:
+    # A year written out that differs from the other side's year (written or inferred): "on 7th
+    # September 2019" against this week's "Tuesday" is the previous attempt, not this one.
+    written = _year_written(a) or _year_written(b)
+    if va.year is not None and vb.year is not None and va.year != vb.year and written:
         return True
     for v in (va, vb):
         if v.year is not None and v.month is None and v.day is None and v.weekday is None:

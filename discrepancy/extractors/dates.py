@@ -281,7 +281,12 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         if verb[3] in reporting:
             source = _source_before(text, verb[0], sent_start) or _source_after(text, verb[1], sent_end)
     if not head:
-        near = [w for w in words if w[3] in word_class and abs(w[0] - start) <= 80]
+        # Not a word of the date itself, nor a month or weekday name: "March 27" is no march.
+        near = [
+            w for w in words
+            if w[3] in word_class and abs(w[0] - start) <= 80 and not start <= w[0] < end
+            and w[2].lower() not in date_words
+        ]
         near.sort(key=lambda w: (abs(w[0] - start), w[0]))
         if near:
             head = word_class[near[0][3]]

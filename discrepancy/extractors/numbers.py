@@ -1049,6 +1049,9 @@ def _last_total(before: str) -> regex.Match[str] | None:
 
 # How far left of an amount its verb and subject are looked for (characters): a clause.
 _LEFT_WINDOW = 300
+# A preposition right before a number makes it an oblique ("in 10 provinces", "across 11
+# states"): the verb before it does not count it.
+_OBLIQUE = regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
 _OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
@@ -1199,8 +1202,9 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
             p = _predicate_word(tokens[j].group())
             if p:
                 predicate = p
-                # "killed 12", "killed at least 12": only hedge words in between
-                attached = len(tokens) - 1 - j <= 2
+                # "killed 12", "killed at least 12": only hedge words in between; not "injuring
+                # 5,385 others in 10 provinces", where a preposition heads the number's phrase
+                attached = len(tokens) - 1 - j <= 2 and not _OBLIQUE.search(before)
                 change_verbs, _, auxiliaries, _ = _change_words()
                 if not head and j > 0 and (cand.kind != "count" or p in change_verbs):
                     k = j - 1

@@ -1,0 +1,164 @@
+"""What a fact is about decides what it is compared with: outcome, group, part, scope, event.
+
+Each case is a small corpus of invented reports and says whether one pair of values must be
+reported (`must`) or must not (`must_not`). The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import discrepancy
+
+SERIOUS = ("error", "warning")
+
+
+def _findings(docs: dict[str, str]) -> pd.DataFrame:
+    frame = discrepancy.audit(docs)
+    return frame[frame.severity.isin(SERIOUS)]
+
+
+def _pairs(frame: pd.DataFrame) -> set[frozenset[str]]:
+    return {frozenset((str(r.value_a), str(r.value_b))) for r in frame.itertuples()}
+
+
+CASES: list[Any] = [
+    # --- outcomes: the verb or the toll noun says what is counted, whatever the noun
+    pytest.param(
+        {"a.txt": "The blast killed at least 100 people and injured more than 4,000.",
+         "b.txt": "The explosion killed 137 people and wounded 5,000.",
+         "c.txt": "The death toll stands at 78, with nearly 4,000 injured."},
+        [("78", ">=100"), ("78", "137"), ("~<=4000", "5000")],
+        [("137", "5000"), (">=100", ">4000"), ("78", "~<=4000")],
+        id="killed-and-injured-are-two-slots",
+    ),
+    pytest.param(
+        {"a.txt": "The death toll stands at 78, officials said on Monday.",
+         "b.txt": "The blast killed 137 people, the ministry said."},
+        [("78", "137")], [],
+        id="toll-noun-and-kill-verb-are-one-outcome",
+    ),
+    pytest.param(
+        {"a.txt": "At least 300 people died and 2,000 are missing after the floods.",
+         "b.txt": "Some 900 people are missing, rescuers said."},
+        [("2000", "~900")], [(">=300", "~900")],
+        id="missing-is-its-own-outcome",
+    ),
+    pytest.param(
+        {"a.txt": "Officials said 12 soldiers were killed in the ambush.",
+         "b.txt": "The ambush killed 30 police officers, witnesses said."},
+        [], [("12", "30")],
+        id="soldiers-and-police-killed-are-two-groups",
+    ),
+    # --- groups: a nationality is a group; a part of a group is no rival of the whole
+    pytest.param(
+        {"a.txt": "The ferry carried 410 passengers, among them 38 Norwegian passengers.",
+         "b.txt": "There were 41 Norwegians on board the ferry."},
+        [("38", "41")], [("410", "41"), ("410", "38")],
+        id="nationality-is-a-group",
+    ),
+    pytest.param(
+        {"a.txt": "The fire injured 220 people, 35 of whom are in critical condition.",
+         "b.txt": "The fire injured 240 people, the hospital said."},
+        [("220", "240")], [("35", "240")],
+        id="of-whom-is-a-part",
+    ),
+    pytest.param(
+        {"a.txt": "In Chile, the death toll stood at 412 by Sunday.",
+         "b.txt": "The quake killed 980 people in Chile and Peru."},
+        [], [("412", "980")],
+        id="a-toll-of-one-country-is-no-rival-of-two",
+    ),
+    # --- one claim, one value
+    pytest.param(
+        {"a.txt": "2,000 dead after the dam burst\nAt least 2,000 people died when the dam burst.",
+         "b.txt": "The dam burst killed 2,350 people, the ministry said."},
+        [], [("2000", "2350")],
+        id="headline-restates-the-hedged-body",
+    ),
+    pytest.param(
+        {"a.txt": "At least 296 people died in the quake.",
+         "b.txt": "At least 632 people died in the quake, the ministry said later."},
+        [], [(">=296", ">=632")],
+        id="two-minimum-tolls-are-both-true",
+    ),
+    # --- people named only as people need more than the noun
+    pytest.param(
+        {"a.txt": "The train carried 900 passengers to the coast.",
+         "b.txt": "Among them, 80 passengers were under the age of 18."},
+        [], [("900", "80")],
+        id="passenger-subsets-are-not-one-slot",
+    ),
+    # --- dates: other events, other years, bounds, equal days
+    pytest.param(
+        {"a.txt": "Published: 2023-08-14\n\nThe wildfire razed the town on Tuesday.",
+         "b.txt": "Published: 2023-08-14\n\nA second fire broke out on Friday evening near the port."},
+        [], [("2023-08-08", "2023-08-11 (evening)")],
+        id="a-second-fire-is-another-event",
+    ),
+    pytest.param(
+        {"a.txt": "The probe landed on the moon on 23 August 2023.",
+         "b.txt": "The previous probe crashed while trying to land on the moon on 7 September 2019."},
+        [], [("2023-08-23", "2019-09-07")],
+        id="a-year-written-out-dates-another-event",
+    ),
+    pytest.param(
+        {"a.txt": "Published: 2021-03-10\n\nThe bridge opened on Monday.",
+         "b.txt": "The bridge opened on March 9, 2021."},
+        [("2021-03-08", "2021-03-09")], [],
+        id="a-month-name-is-no-event-word",
+    ),
+    pytest.param(
+        {"a.txt": "Published: 2024-03-27\n\nThe ship struck the bridge on Tuesday.",
+         "b.txt": "The ship struck the bridge on 26 March 2024."},
+        [], [("2024-03-26", "2024-03-26")],
+        id="weekday-equals-date",
+    ),
+    pytest.param(
+        {"a.txt": "The ship struck the bridge at around 1:30 a.m.",
+         "b.txt": "The ship struck the bridge at 1:35 a.m."},
+        [], [("01:30", "01:35")],
+        id="hedged-clock-time-agrees-within-15-minutes",
+    ),
+    pytest.param(
+        {"a.txt": "Deaths were registered until 2:00 local time, the ministry said.",
+         "b.txt": "The quake struck at 11:11 p.m. local time."},
+        [], [("02:00", "23:11")],
+        id="a-bound-is-not-an-event-time",
+    ),
+]
+
+
+@pytest.mark.parametrize(("docs", "must", "must_not"), CASES)
+def test_frames(docs: dict[str, str], must: list[tuple[str, str]], must_not: list[tuple[str, str]]) -> None:
+    frame = _findings(docs)
+    found = _pairs(frame)
+    table = frame[["rule", "value_a", "value_b", "text_a", "text_b"]].to_string()
+    for pair in must:
+        assert frozenset(pair) in found, f"expected {pair} reported; got:\n{table}"
+    for pair in must_not:
+        assert frozenset(pair) not in found, f"{pair} must not be reported; got:\n{table}"
+
+
+def test_one_row_per_value_pair_names_the_other_sources() -> None:
+    docs = {f"{d}.txt": "The storm killed 14 people, officials said." for d in "abc"}
+    docs |= {f"{d}.txt": "The storm killed 19 people, the agency said." for d in "de"}
+    docs["c.txt"] = "Officials said the storm killed 14 people on the coast road."
+    frame = _findings(docs)
+    assert len(frame) == 1
+    assert "also in" in frame.iloc[0].message
+
+
+def test_slots_table_lists_every_value_with_its_sources() -> None:
+    table = discrepancy.slots({
+        "a.txt": "The storm killed 14 people, officials said.",
+        "b.txt": "The storm killed 19 people, the agency said.",
+        "c.txt": "Officials said the storm killed 14 people on Tuesday.",
+    })
+    assert list(table.columns) == list(discrepancy.SLOT_COLUMNS)
+    rows = {r.value: (r.sources, r.docs) for r in table.itertuples() if r.family == "count"}
+    assert rows == {"14": (2, "a.txt c.txt"), "19": (1, "b.txt")}
+    assert set(table[table.family == "count"].status) == {"conflict"}
