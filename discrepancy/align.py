@@ -43,6 +43,7 @@ from functools import cache, lru_cache
 
 from . import tables
 from .facts import Fact, PersonName, PlaceName
+from .measures import measure_frame
 from .settings import Settings
 
 # ---------------------------------------------------------------------------------------
@@ -532,6 +533,11 @@ class Features:
     # A date introduced by a bound ("until 2:00", "by Tuesday", "as of Monday") is a reference
     # time, not the time of an event.
     bound: bool = False
+    # What a measured amount measures (see discrepancy.measures): a property such as "depth",
+    # "distance" or "magnitude", the thing measured and, for distances, the place measured from.
+    prop: str = ""
+    entity: str = ""
+    reference: str = ""
 
 
 def _name_key(value: object) -> tuple[str, str] | None:
@@ -614,13 +620,24 @@ def features(
         pred, known = "", False
     running = fam in AMOUNT_FAMILIES and is_running_total(fact)
     head = canonical_head(s.head) if fam != "role" else normalize(s.head)
+    frame = measure_frame(fact) if fam in ("measure", "count") else None
+    if frame is not None and frame.conversion:
+        head = ""  # "72 kilometres (45 miles)": the bracket restates the amount before it
+    elif frame is not None and frame.prop:
+        # Measures of one property form one block whatever noun the sentence used.
+        head = "~" + frame.prop
     outcome = ""
-    if fam == "count" and fact.value.__class__.__name__ == "Amount":
+    if fam == "count" and fact.value.__class__.__name__ == "Amount" and not head.startswith("~"):
         far = fact.get("predicate_at") == "far"
         # A fractional count ("6.8") counts no people; a verb found words away ("died ... after
         # the magnitude 7 quake") says nothing about a number with no noun of its own.
         whole = getattr(fact.value, "low", 0) == int(getattr(fact.value, "low", 0)) if _finite(fact) else True
         outcome = outcome_class("" if far and not head else pred, head) if whole else ""
+        if not outcome and whole and running and head in (_generic_heads() | _people_heads()):
+            # "the death toll had climbed to 4,544 people": the toll named before the change
+            # verb says what the people are counted for.
+            toll = _TOLL_BEFORE.search(_clause_before(fact, 80))
+            outcome = "death" if toll and "death" in _exclusive() else ""
         if outcome and outcome != pred:
             # "the death toll rose to 288": the toll noun says what is counted; the change verb
             # only says how the count moved.
@@ -632,6 +649,9 @@ def features(
         part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
         scope=countries_in_clause(fact) if outcome else frozenset(),
         other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
+        prop=frame.prop if frame is not None and not frame.conversion else "",
+        entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
+        reference=frame.reference if frame is not None else "",
     )
 
 
@@ -640,7 +660,7 @@ def _other_event_pattern() -> re.Pattern[str]:
     ordinals = sorted(_section_list("other_events", "ordinals"), key=len, reverse=True)
     nouns = sorted(_section_list("other_events", "nouns"), key=len, reverse=True)
     return re.compile(
-        r"\b(" + "|".join(map(re.escape, ordinals)) + r")\s+(?:[\w.-]+\s+){0,2}?(?:"
+        r"\b(" + "|".join(map(re.escape, ordinals)) + r")\s+(?:[\w.-]+\s+){0,3}?(?:"
         + "|".join(map(re.escape, nouns)) + r")s?\b",
         re.IGNORECASE,
     )
@@ -669,7 +689,11 @@ def other_event(fact: Fact) -> str:
     >>> other_event(Fact("a", "date", Subject(), "Friday evening", 24, 38, When(weekday=4), sentence=s))
     'fourth'
     """
-    found = list(_other_event_pattern().finditer(_clause_before(fact)))
+    window = _clause_before(fact)
+    if fact.sentence:
+        end = fact.end - fact.sentence_start
+        window += fact.surface + fact.sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
+    found = list(_other_event_pattern().finditer(window))
     return found[-1].group(1).lower() if found else ""
 
 
@@ -678,6 +702,7 @@ def is_bound(fact: Fact) -> bool:
     return bool(_bound_pattern().search(_clause_before(fact, 30)))
 
 
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
 
@@ -874,6 +899,8 @@ def score(a: Features, b: Features) -> float:
         return 0.0
     if a.other_event != b.other_event:
         return 0.0  # "the second quake killed 12" is not the first quake's toll
+    if a.prop or b.prop:
+        return _score_measures(a, b)
     if a.scope and b.scope and a.scope != b.scope:
         return 0.0  # a toll in Turkey, one in Syria and one for both are three slots
     if a.groups != b.groups:
@@ -912,6 +939,27 @@ def score(a: Features, b: Features) -> float:
     value += SHARED_QUALIFIER * min(2, len(a.qualifiers & b.qualifiers))
     if (a.qualifiers - b.qualifiers) and (b.qualifiers - a.qualifiers):
         value -= DISJOINT_QUALIFIERS
+    return _finish(value, a, b, DISJOINT_PLACES_AMOUNT)
+
+
+def _score_measures(a: Features, b: Features) -> float:
+    """Two amounts with a measured property: the same property of the same thing from the same
+    place; the verbs around them ("struck", "located", "occurred") say nothing more."""
+    from . import identity
+
+    if a.prop != b.prop:
+        return 0.0
+    if a.entity and b.entity and a.entity != b.entity:
+        return 0.0  # the length of the ship is not the length of the bridge
+    if a.prop == "distance" and not (a.reference and b.reference):
+        return 0.0  # a distance says nothing without the place it is measured from
+    if a.reference and b.reference and identity.similarity(a.reference, b.reference) < 0.8:
+        return 0.0  # 60 km from Marrakech is no rival of 300 km from Rabat
+    value = BASE + SHARED_QUALIFIER * min(2, len(a.qualifiers & b.qualifiers))
+    if a.entity and a.entity == b.entity:
+        value += SHARED_ENTITY
+    if a.reference and b.reference:
+        value += SHARED_ENTITY
     return _finish(value, a, b, DISJOINT_PLACES_AMOUNT)
 
 

@@ -202,7 +202,11 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     if a.doc != b.doc:
         # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
         va, vb = _restated(a), _restated(b)
-    subject = subject_of(pair.fa.qualifiers & pair.fb.qualifiers, pair.fa.head)
+    head = pair.fa.head
+    if pair.fa.prop:
+        # A measured property reads as what it measures: "ship length", "seat cost", "depth".
+        head = " ".join(x for x in (pair.fa.entity or pair.fb.entity, pair.fa.prop) if x)
+    subject = subject_of(pair.fa.qualifiers & pair.fb.qualifiers, head)
     converted = _convert(va, vb)
     if converted is None:
         if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
