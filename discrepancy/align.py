@@ -673,12 +673,14 @@ def _bound_pattern() -> re.Pattern[str]:
 
 
 def _clause_before(fact: Fact, reach: int = 120) -> str:
+    """The words of the fact's own clause before it: a semicolon, "while", "but" or a
+    subordinator ("after 912 people had been killed") starts a new clause."""
     at = fact.start - fact.sentence_start
     if not fact.sentence or not 0 <= at <= len(fact.sentence):
         return ""
     text = fact.sentence[max(0, at - reach) : at]
-    cut = max(text.rfind(";"), text.rfind(", while"), text.rfind(", but"))
-    return text[cut + 1 :] if cut >= 0 else text
+    cuts = [m.end() for m in _SUBCLAUSE.finditer(text)]
+    return text[cuts[-1] :] if cuts else text
 
 
 def other_event(fact: Fact) -> str:
@@ -702,13 +704,22 @@ def is_bound(fact: Fact) -> bool:
     return bool(_bound_pattern().search(_clause_before(fact, 30)))
 
 
+_SUBCLAUSE = re.compile(r";|,\s*(?:while|but)\b|\s(?:after|before|when|while|whereas|as)\s", re.I)
 _TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
+# "in Turkey", "In Syria,", "in south-eastern Turkey and north-western Syria", "across Libya"
+_LOCATIVE_COUNTRIES = re.compile(
+    r"\b(?:in|In|across|Across|throughout|inside|within)\s+(?:the\s+)?"  # a locative preposition
+    r"((?:[a-z-]+ern\s+)?[A-Z][\w'\u2019.-]*"  # "south-eastern Turkey"
+    r"(?:\s+(?:and\s+)?(?:[a-z-]+ern\s+)?[A-Z][\w'\u2019.-]*){0,4})"  # "... and north-western Syria"
+)
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
 
 
 def countries_in_clause(fact: Fact) -> frozenset[str]:
-    """Country keys named (as names or demonyms) in the clause around a fact.
+    """Country keys named after a locative preposition in the clause around a fact: where
+    the counted people were ("In Syria, ...", "killed 6,300 in Turkey and Syria"), not who
+    reported it ("according to the US Geological Survey").
 
     >>> from discrepancy.facts import Amount, Subject
     >>> s = "At least 3,549 deaths have been reported in Turkey, while 1,602 people have died in Syria."
@@ -729,13 +740,21 @@ def countries_in_clause(fact: Fact) -> frozenset[str]:
             hi = m.start()
             break
     found: set[str] = set()
-    for m in _CAPITALIZED_RUN.finditer(fact.sentence[lo:hi]):
-        words = m.group().split()
-        for size in range(len(words), 0, -1):
+    clause = fact.sentence[lo:hi]
+    for m in _LOCATIVE_COUNTRIES.finditer(clause):
+        words = [w for w in m.group(1).split() if w != "and"]
+        for size in range(min(3, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 key = _nationality(" ".join(words[i : i + size]).rstrip(".,"))
                 if key:
                     found.add(key)
+    if not found:
+        # No locative: a country named on its own ("hit Turkey", a headline's "Turkey,
+        # Syria earthquake toll"), never as part of a longer name ("the US Geological Survey").
+        for m in _CAPITALIZED_RUN.finditer(clause):
+            key = _nationality(_POSSESSIVE.sub("", m.group()).rstrip(".,"))
+            if key:
+                found.add(key)
     return frozenset(found)
 
 

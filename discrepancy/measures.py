@@ -124,6 +124,8 @@ _HYPHEN_UNIT = re.compile(r"\d\s*[-‑]\s*[A-Za-z]")
 _STOP = frozenset({
     "and", "or", "of", "the", "a", "an", "to", "in", "on", "at", "from", "that", "which", "was", "is",
     "into", "with", "by", "for", "after", "before", "long", "tall", "wide", "high", "deep",
+    # a new amount starts: "the 22-foot vessel thousands of feet underwater"
+    "thousands", "hundreds", "dozens", "millions", "billions", "tens",
 })
 _NAME_BEFORE_PAREN = re.compile(
     r"([A-Z][\w’'-]*(?:[ \t]+[A-Z0-9][\w’'-]*){0,3})"  # a name: "The Interstellar", "Chandrayaan-3"
@@ -216,7 +218,10 @@ def measure_frame(fact: Fact) -> MeasureFrame:
         return MeasureFrame(conversion=conversion)
     entity = reference = ""
     if prop == "length":
-        entity = fact.subject.head.lower() if fact.subject.head else _entity_after(after_paren)
+        # An adjectival measure sizes the noun right after it ("the 22-foot vessel thousands of
+        # feet underwater"); otherwise the amount's own subject.
+        entity = _entity_after(after_paren) if adjectival else ""
+        entity = entity or (fact.subject.head.lower() if fact.subject.head else _entity_after(after_paren))
         if not entity:
             m = _WHICH_IS.search(left)
             entity = _lemma(m.group(1)) if m else ""

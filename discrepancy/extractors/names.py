@@ -133,6 +133,7 @@ class _Role:
     exclusive: bool
     default_org: str
     capitalized: bool
+    one_per_place: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,13 +229,14 @@ class _Tables:
         roles = tables.string_map("titles", "roles", _check_role)
         for key, spec in roles.items():
             role = _Role(key, bool(spec["exclusive"]), str(spec.get("default_org", "")),
-                         bool(spec.get("capitalized", False)))
+                         bool(spec.get("capitalized", False)), bool(spec.get("one_per_place", False)))
             for form in spec["forms"]:
                 self._add_title(form, role)
         self.gaz_prefixes = _prefixes(self.gaz)
         self.title_prefixes = _prefixes(self.titles)
         self.roles = {key: _Role(key, bool(s["exclusive"]), str(s.get("default_org", "")),
-                                 bool(s.get("capitalized", False))) for key, s in roles.items()}
+                                 bool(s.get("capitalized", False)), bool(s.get("one_per_place", False)))
+                      for key, s in roles.items()}
         for role in self.roles.values():
             if role.default_org and role.default_org not in self.countries:
                 raise tables.TableError(
@@ -279,7 +281,9 @@ def _check_role(entry: str, value: Any) -> str | None:
         return "`default_org` should be a string"
     if not isinstance(value.get("capitalized", False), bool):
         return "`capitalized` should be true or false"
-    unknown = sorted(set(value) - {"forms", "exclusive", "default_org", "capitalized"})
+    if not isinstance(value.get("one_per_place", False), bool):
+        return "`one_per_place` should be true or false"
+    unknown = sorted(set(value) - {"forms", "exclusive", "default_org", "capitalized", "one_per_place"})
     if unknown:
         return f"unknown field(s) {', '.join(unknown)}"
     return None
@@ -932,7 +936,9 @@ def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int
         phrase = d.text[c.role_start:c.role_end]
         subject = Subject(head=role.key, qualifiers=(org,) if org else (),
                           entities=(identity.fold(person.full),), phrase=phrase)
-        extra = (("exclusive", "yes" if role.exclusive else "no"), ("org_source", source),
+        # "Baltimore Mayor": a post many hold is one person's once its place is written.
+        exclusive = role.exclusive or (role.one_per_place and source == "explicit")
+        extra = (("exclusive", "yes" if exclusive else "no"), ("org_source", source),
                  ("title", written))
         yield make_fact(d.doc, "role", min(c.span_start, start), max(c.span_end, end), value, c.rule,
                         subject, extra)
