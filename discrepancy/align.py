@@ -982,6 +982,30 @@ def _score_measures(a: Features, b: Features) -> float:
     return _finish(value, a, b, DISJOINT_PLACES_AMOUNT)
 
 
+def _same_event_class(a: Features, b: Features) -> bool:
+    """Both dates' own words name one kind of event ("collided" and "crash", "derailed" and
+    "accident"), not just their block: the event class of each predicate, from events.toml."""
+    from .extractors.dates import event_class
+
+    ca, cb = event_class(a.predicate), event_class(b.predicate)
+    # Statements are never one event; a class that also holds outcome words ("killed",
+    # "death" in the strike class) says what happened to people, not which event it was.
+    return bool(ca) and ca == cb and ca != _reporting_event() and not _has_outcome_words(ca)
+
+
+@cache
+def _reporting_event() -> str:
+    from .extractors.dates import event_class
+
+    return event_class("say")
+
+
+@cache
+def _has_outcome_words(event: str) -> bool:
+    words = tables.raw("events").get("classes", {}).get(event, [])
+    return any(predicate_class(w)[0] in _exclusive() for w in words)
+
+
 def _score_dates(a: Features, b: Features) -> float:
     if a.bound or b.bound or a.other_event != b.other_event:
         return 0.0  # a reference time, or another event of the kind ("a fourth fire")
@@ -992,7 +1016,7 @@ def _score_dates(a: Features, b: Features) -> float:
     if not a.predicate or not b.predicate:
         return 0.0  # a date with no verb or event noun of its own ("New Delhi, March 27") dates nothing
     value = BASE_DATE
-    if a.predicate == b.predicate:
+    if a.predicate == b.predicate or _same_event_class(a, b):
         value += SAME_PREDICATE_DATE
     if a.instruments and b.instruments and not (a.instruments & b.instruments):
         value -= OTHER_INSTRUMENT

@@ -28,7 +28,7 @@ MARKDOWN = [
     pytest.param("<div>\n42 items\n</div>\n\nText.", "Text.", id="html-block"),
     pytest.param("The **free** plan has _5_ projects.", "The free plan has 5 projects.", id="emphasis"),
     pytest.param("# Limits\n\n- up to 5\n- up to 6\n", "Limits\n\nup to 5\nup to 6", id="heading-and-list"),
-    pytest.param("> Quoted 5 users\n> go on.", "Quoted 5 users go on.", id="blockquote"),
+    pytest.param("> Quoted 5 users\n> go on.", "Quoted 5 users\ngo on.", id="blockquote"),
     pytest.param("| Plan | Seats |\n|---|---|\n| Free | 3 seats |\n", "Plan | Seats\n\nFree | 3 seats",
                  id="table-cells"),
     pytest.param("A &amp; B \\* C.", "A & B * C.", id="entity-and-escape"),

@@ -93,6 +93,29 @@ def _events() -> tuple[
     return word_class, reporting, forms, light, participants, verbs
 
 
+_OF_BEFORE_NOUN = regex.compile(r"\bof\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+
+
+def _of_complement(text: str, at: int) -> bool:
+    """The event noun at ``at`` completes another noun ("the wreckage of a three-train
+    collision"): a date later in the clause belongs to the clause's verb, not to it."""
+    return bool(_OF_BEFORE_NOUN.search(text[max(0, at - 40) : at]))
+
+
+def event_class(word: str) -> str:
+    """The events.toml class of an event word or its lemma ("collided" -> "accident"), or "".
+
+    >>> event_class("collided"), event_class("derailment"), event_class("said"), event_class("sing")
+    ('accident', 'accident', 'say', '')
+    """
+    word_class, _reporting, forms, *_ = _events()
+    w = word.lower()
+    for form in (w, forms.get(w, ""), lemma(w)):
+        if form and form in word_class:
+            return word_class[form]
+    return ""
+
+
 @cache
 def _versioned_event() -> str:
     """The event of a bare date beside a version number (events.toml [versioned])."""
@@ -270,7 +293,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         head = word_class.get(modified[3], modified[3])
     elif (
         noun is not None
-        and (verb is None or (verb[1] <= noun[0] and verb[1] <= start))
+        and (verb is None or (verb[1] <= noun[0] and verb[1] <= start and not _of_complement(text, noun[0])))
         and start - noun[1] <= 60
     ):
         predicate = noun[3]
@@ -381,15 +404,28 @@ def _is_metadata(text: str, start: int) -> bool:
     (True, False)
     """
     line_start = text.rfind("\n", 0, start) + 1
-    return start - line_start <= 40 and _metadata_line().match(text, line_start) is not None
+    if _metadata_line().match(text, line_start) is None:
+        return False
+    if start - line_start <= 40:
+        return True
+    # "Published: 23rd August 2023 06:04 PM | Last Updated: 23rd August 2023 06:27 PM": a later
+    # date on a publication-data line follows another label on it.
+    before = text[line_start:start]
+    return any(m.start() > 0 for m in _label_anywhere().finditer(before))
+
+
+@cache
+def _label_anywhere() -> regex.Pattern[str]:
+    cues = "|".join(regex.escape(c).replace(r"\ ", r"[ \t]{1,3}") for c in calendar().metadata_cues)
+    return regex.compile(rf"(?:{cues})\b[ \t:]", regex.IGNORECASE)
 
 
 def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     """Date facts of one document, each resolved against the document's anchor."""
     text = doc.text
     mentions = find_mentions(text, settings.date_order, settings.zones)
-    if doc.published_span is not None:
-        ps, pe = doc.published_span
+    for ps, pe in doc.dateline_spans:
+        # Publication and update lines say when the page changed, not when something happened.
         mentions = [m for m in mentions if m.end <= ps or m.start >= pe]
     anchor, anchor_kind = _anchor(doc, mentions)
     mentions = [m for m in mentions if not _is_metadata(text, m.start)]

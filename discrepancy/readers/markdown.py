@@ -162,6 +162,13 @@ def _inline(
             if at >= 0:
                 pieces.append(Piece(at, at + len(child.markup), block, cell, replacement=child.content))
                 cursor = at + len(child.markup)
+        elif kind in ("softbreak", "hardbreak"):
+            # A line break inside a paragraph stays a line break: lines carry meaning the
+            # sentence splitter and the dateline reader use ("Published: ... | Updated: ...").
+            at = source.find("\n", cursor, end)
+            if at >= 0:
+                pieces.append(Piece(at, at + 1, block, cell))
+                cursor = at + 1
         elif kind == "code_inline":
             cursor = _skip_code_span(source, cursor, end, child.markup)
         elif kind == "html_inline":
