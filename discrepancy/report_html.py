@@ -24,8 +24,9 @@ import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+from html import escape as html_escape
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -46,11 +47,17 @@ OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "og:site_name", "si
 # Characters of sentence kept on either side of a quoted value: enough to read the claim,
 # short enough that a table cell stays a cell.
 QUOTE_CONTEXT = 160
+# Sources quoted per value in the slots table; the others are listed as links (a value given
+# by hundreds of copies of a wire story would otherwise bury the table).
+QUOTED_SOURCES = 8
 # A slot gets a timeline when it is a running total or when this many documents state it.
 TIMELINE_SOURCES = 3
 # Charts drawn at most: each costs some tens of milliseconds, and a page of thousands of
 # charts is read by nobody; the rest keep their table rows.
 MAX_CHARTS = 60
+# A chart names its sources next to their marks up to this many, and lists this many values.
+MAX_LABELS = 12
+MAX_LEGEND = 10
 _MISSING = "the HTML report needs the 'html' extra: pip install 'discrepancy[html]'"
 
 
@@ -87,8 +94,7 @@ class _DocView:
     title: str
     outlet: str
     published: str
-    # (text, mark anchor or "", title of the mark, link to its slot or "")
-    segments: list[tuple[str, str, str, str]] = field(default_factory=list)
+    body: Any = ""  # the text as escaped HTML with its facts marked (a Markup)
     n_facts: int = 0
 
 
@@ -135,30 +141,36 @@ class _Index:
 
     def __init__(self, result: AuditResult, paths: Mapping[str, str]) -> None:
         self.docs = {d.id: (i, d) for i, d in enumerate(result.documents)}
+        self.facts = dict(zip((d.id for d in result.documents), result.facts, strict=False))
         self.paths = paths
         self.anchor: dict[tuple[str, int, int, str], str] = {}
-        self.at: dict[tuple[str, int, int], str] = {}  # (doc, line, col) -> anchor, for findings
-        for (i, doc), facts in zip(enumerate(result.documents), result.facts, strict=False):
+        # Anchors of facts that are not marked (they overlap a marked one) -> the marked one's.
+        self.alias: dict[str, str] = {}
+        self._at: dict[str, dict[tuple[int, int], str]] = {}
+        for (i, _), facts in zip(enumerate(result.documents), result.facts, strict=False):
             for k, f in enumerate(sorted(facts, key=lambda f: (f.start, -f.end))):
-                a = _fact_id(i, k)
-                self.anchor[(f.doc, f.start, f.end, f.kind)] = a
-                line, col = doc.line_col(f.start)
-                self.at.setdefault((f.doc, line, col), a)
-
-    def redirect(self, alias: Mapping[str, str]) -> None:
-        """Anchors of facts that are not marked (they overlap a marked one) become the marked one's."""
-        self.anchor = {k: alias.get(a, a) for k, a in self.anchor.items()}
-        self.at = {k: alias.get(a, a) for k, a in self.at.items()}
+                self.anchor[(f.doc, f.start, f.end, f.kind)] = _fact_id(i, k)
 
     def path(self, doc_id: str) -> str:
         return clean(self.paths.get(doc_id) or doc_id)
 
     def fact_anchor(self, f: Fact) -> str:
-        return self.anchor.get((f.doc, f.start, f.end, f.kind), "")
+        a = self.anchor.get((f.doc, f.start, f.end, f.kind), "")
+        return self.alias.get(a, a)
 
     def doc_anchor(self, doc_id: str) -> str:
         i = self.docs.get(doc_id, (-1, None))[0]
         return f"doc-{i}" if i >= 0 else ""
+
+    def at(self, doc_id: str, line: int, col: int) -> str:
+        """The anchor of the fact a finding points at (file line and column), else its document's."""
+        if doc_id not in self._at and doc_id in self.docs:
+            doc = self.docs[doc_id][1]
+            spots: dict[tuple[int, int], str] = {}
+            for f in sorted(self.facts.get(doc_id, ()), key=lambda f: (f.start, -f.end)):
+                spots.setdefault(doc.line_col(f.start), self.fact_anchor(f))
+            self._at[doc_id] = spots
+        return self._at.get(doc_id, {}).get((line, col)) or self.doc_anchor(doc_id)
 
 
 def _quote(doc: Document, f: Fact) -> tuple[str, str, str]:
@@ -180,18 +192,22 @@ def _rows(result: AuditResult, index: _Index) -> list[_Row]:
     for slot in result.slots:
         values = []
         for value, facts in slot.values:
-            sources, seen = [], set()
+            sources: list[_Source] = []
+            seen: set[str] = set()
             for f in facts:
                 if f.doc in seen or f.doc not in index.docs:
                     continue
                 seen.add(f.doc)
                 doc = index.docs[f.doc][1]
                 line, _ = doc.line_col(f.start)
+                # Only the first sources are quoted (`QUOTED_SOURCES`); the rest are links.
+                quoted = len(sources) < QUOTED_SOURCES
+                before, hit, after = _quote(doc, f) if quoted else ("", "", "")
                 sources.append(_Source(
-                    label=_first(doc.metadata, TITLE_KEYS) or index.path(f.doc),
-                    outlet=_first(doc.metadata, OUTLET_KEYS),
+                    label=(_first(doc.metadata, TITLE_KEYS) or index.path(f.doc)) if quoted else "",
+                    outlet=_first(doc.metadata, OUTLET_KEYS) if quoted else "",
                     published=_published(doc),
-                    before=_quote(doc, f)[0], hit=_quote(doc, f)[1], after=_quote(doc, f)[2],
+                    before=before, hit=hit, after=after,
                     where=f"{index.path(f.doc)}:{line}",
                     anchor=index.fact_anchor(f) or index.doc_anchor(f.doc),
                 ))
@@ -254,24 +270,6 @@ def _span(value: object) -> tuple[float | None, float | None, bool] | None:
     return None
 
 
-def _draw(ax: Any, x: Any, low: float | None, high: float | None, hedged: bool, colour: str) -> float:
-    """One mark: a bar for a range, a triangle for an open-ended value, a dot (hollow when
-    hedged) for a point; returns the height its label goes at."""
-    if low is not None and high is not None and low != high:
-        ax.vlines(x, low, high, colors=colour, linewidth=3, alpha=0.7)
-        ax.plot([x, x], [low, high], marker="_", markersize=10, color=colour, linestyle="none")
-        return (low + high) / 2
-    if high is None and low is not None:
-        ax.plot([x], [low], marker="^", markersize=8, color=colour)
-        return low
-    if low is None and high is not None:
-        ax.plot([x], [high], marker="v", markersize=8, color=colour)
-        return high
-    y = low if low is not None else 0.0
-    ax.plot([x], [y], marker="o", markersize=7, color=colour, markerfacecolor="white" if hedged else colour)
-    return y
-
-
 def _mark_label(text: str) -> str:
     """A chart label: short, with mathtext's ``$`` written literally."""
     text = text if len(text) <= 24 else text[:23] + "…"
@@ -279,22 +277,26 @@ def _mark_label(text: str) -> str:
 
 
 def timeline_svg(slot: Slot, docs: Mapping[str, Document], labels: Mapping[str, str]) -> str:
-    """The slot's values against publication time as an SVG chart, one mark per document.
+    """The slot's values against publication time as an SVG chart, one mark per document and value.
 
-    Interval values are bars from low to high, open-ended ones a triangle pointing the open
-    way, hedged (approximate) point values hollow marks. Without a publication time for every
-    document the x axis is the order of the sources instead.
+    Each distinct value has its colour (the legend names it). Interval values are bars from
+    low to high, open-ended ones a triangle pointing the open way, hedged (approximate) point
+    values hollow marks. Without a publication time for every document the x axis is the
+    order of the sources instead. Marks of one shape are one matplotlib artist, so a slot of a
+    thousand sources costs little more than one of three.
     """
     from matplotlib import rc_context
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
 
-    marks: dict[str, list[tuple[float | None, float | None, bool]]] = {}
-    for _, facts in slot.values:
+    marks: dict[str, list[tuple[int, tuple[float | None, float | None, bool]]]] = {}
+    for k, (_, facts) in enumerate(slot.values):
         for f in facts:
             span = _span(f.value)
-            if f.doc in docs and span is not None and span not in marks.setdefault(f.doc, []):
-                marks[f.doc].append(span)
+            if f.doc in docs and span is not None and (k, span) not in marks.setdefault(f.doc, []):
+                marks[f.doc].append((k, span))
     marks = {d: m for d, m in marks.items() if m}
     if sum(len(m) for m in marks.values()) < 2:
         return ""  # one mark is no timeline
@@ -302,19 +304,55 @@ def timeline_svg(slot: Slot, docs: Mapping[str, Document], labels: Mapping[str, 
     by_time = all(t is not None for t in times.values())
     order = sorted(marks, key=lambda d: (times[d], d) if by_time else ("", d))
     dates = any(isinstance(f.value, When) for _, fs in slot.values for f in fs)
-    ends: list[float] = []
+    # Shape -> x, y, colour of each mark; ranges are drawn as bars and capped with "_" marks.
+    shapes: dict[str, tuple[list[float], list[float], list[str]]] = {
+        m: ([], [], []) for m in ("o", "hollow", "^", "v", "_")}
+    bars: tuple[list[float], list[float], list[float], list[str]] = ([], [], [], [])
+    named: list[tuple[float, float, str]] = []
+    for pos, doc_id in enumerate(order):
+        t = times[doc_id]
+        x = float(date2num(t)) if by_time and t is not None else float(pos + 1)
+        for n, (k, (low, high, hedged)) in enumerate(marks[doc_id]):
+            colour = f"C{k % 10}"
+            if low is not None and high is not None and low != high:
+                for end in (low, high):
+                    _add(shapes["_"], x, end, colour)
+                bars[0].append(x)
+                bars[1].append(low)
+                bars[2].append(high)
+                bars[3].append(colour)
+                y = (low + high) / 2
+            elif low is not None:
+                y = low
+                _add(shapes["^" if high is None else ("hollow" if hedged else "o")], x, y, colour)
+            else:
+                y = high if high is not None else 0.0
+                _add(shapes["v"], x, y, colour)
+            if n == 0:
+                named.append((x, y, labels.get(doc_id, doc_id)))
+    ends = [e for m in marks.values() for _, (lo, hi, _h) in m for e in (lo, hi) if e is not None]
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "discrepancy", "font.size": 9}):
         fig = Figure(figsize=(6.8, 2.8))
+        fig.subplots_adjust(left=0.12, right=0.78, bottom=0.2, top=0.9)
         ax = fig.subplots()
-        for pos, doc_id in enumerate(order):
-            x: Any = times[doc_id] if by_time else pos + 1
-            colour = f"C{pos % 10}"
-            for k, (low, high, hedged) in enumerate(marks[doc_id]):
-                ends.extend(e for e in (low, high) if e is not None)
-                y = _draw(ax, x, low, high, hedged, colour)
-                if k == 0:  # one label per source
-                    ax.annotate(_mark_label(labels.get(doc_id, doc_id)), (x, y), textcoords="offset points",
-                                xytext=(5, 4), fontsize=7, color="#444")
+        if bars[0]:
+            ax.vlines(bars[0], bars[1], bars[2], colors=bars[3], linewidth=3, alpha=0.7)
+        for marker, (xs, ys, cs) in shapes.items():
+            if xs:
+                hollow = marker == "hollow"
+                ax.scatter(xs, ys, marker="o" if hollow else marker, s=100 if marker == "_" else 40,
+                           c="white" if hollow else cs, edgecolors=cs if hollow or marker != "_" else None,
+                           linewidths=1.5, zorder=3)
+        if len(named) <= MAX_LABELS:  # beyond, labels would cover the marks
+            for x, y, label in named:
+                ax.annotate(_mark_label(label), (x, y), textcoords="offset points", xytext=(5, 4),
+                            fontsize=7, color="#444")
+        placed = {k for m in marks.values() for k, _ in m}
+        legend = [Line2D([], [], marker="o", linestyle="none", color=f"C{k % 10}",
+                         label=_mark_label(v) + ("" if k in placed else " (not placed)"))
+                  for k, (v, _) in enumerate(slot.values[:MAX_LEGEND])]
+        ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False,
+                  title="value", title_fontsize=7)
         lo, hi = min(ends), max(ends)
         # A flat or near-flat series still gets a readable range (a few days, or a few units).
         pad = max((hi - lo) * 0.2, 2.0 if dates else max(abs(hi) * 0.05, 1.0))
@@ -329,48 +367,79 @@ def timeline_svg(slot: Slot, docs: Mapping[str, Document], labels: Mapping[str, 
             ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
             ax.set_xlabel("publication time (UTC)")
         else:
-            ax.set_xticks(range(1, len(order) + 1))
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True, min_n_ticks=1))
             ax.set_xlim(0.5, len(order) + 0.5)
             ax.set_xlabel("order of sources (a publication time is missing)")
         ax.set_ylabel(_mark_label(slot.subject or slot.family))
         ax.grid(True, alpha=0.3)
-        ax.margins(x=0.15, y=0.2)
-        fig.tight_layout()
+        if by_time:
+            ax.margins(x=0.15)
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     return svg[svg.index("<svg"):]  # inline: no XML declaration or doctype
 
 
+def _add(shape: tuple[list[float], list[float], list[str]], x: float, y: float, colour: str) -> None:
+    shape[0].append(x)
+    shape[1].append(y)
+    shape[2].append(colour)
+
+
 # --- documents --------------------------------------------------------------------------
+
+# Characters of a document shown in place as U+FFFD: controls other than tab and line feed,
+# bidirectional overrides that would reorder the page's text, and lone surrogates (which
+# UTF-8 cannot write). One character for one, so fact offsets still point at their text.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _esc(text: str) -> str:
+    return html_escape(text, quote=True)
+
 
 def _doc_view(
     i: int, doc: Document, facts: Iterable[Fact], index: _Index, slot_of: Mapping[str, int],
-    alias: dict[str, str],
 ) -> _DocView:
-    """The document's text cut into plain and highlighted segments. Of overlapping facts the
-    first, longest one is marked; ``alias`` gets the others' anchors pointing at it."""
+    """The document's text as HTML with its facts marked, escaped piece by piece here (one
+    template loop per fact would dominate the report's time on large corpora). Of overlapping
+    facts the first, longest one is marked; the others' anchors point at it (`_Index.alias`).
+
+    >>> from discrepancy.facts import Subject
+    >>> doc = Document("a", "<b>40</b> homes")
+    >>> fact = Fact("a", "count", Subject(head="home"), "40", 3, 5, Amount.exact(40))
+    >>> result = type("R", (), {"documents": (doc,), "facts": ((fact,),)})()
+    >>> str(_doc_view(0, doc, [fact], _Index(result, {}), {}).body)
+    '&lt;b&gt;<mark id="d0-f0" title="count: 40">40</mark>&lt;/b&gt; homes'
+    """
+    from markupsafe import Markup
+
     view = _DocView(i, clean(doc.id), index.path(doc.id), _first(doc.metadata, TITLE_KEYS),
                     _first(doc.metadata, OUTLET_KEYS), _published(doc))
-    text, pos, last = doc.text, 0, ""
+    text = _UNSHOWN.sub("\ufffd", doc.text)
+    out: list[str] = []
+    pos, last = 0, ""
     ordered = sorted(facts, key=lambda f: (f.start, -f.end))
     view.n_facts = len(ordered)
     for f in ordered:
-        a = index.fact_anchor(f)
+        a = index.anchor.get((f.doc, f.start, f.end, f.kind), "")
         if f.start < pos or f.end > len(text) or f.end <= f.start:
             if last:
-                alias[a] = last
+                index.alias[a] = last
             continue
         last = a
-        if f.start > pos:
-            view.segments.append((clean(text[pos:f.start], keep_breaks=True), "", "", ""))
+        out.append(_esc(text[pos:f.start]))
         slot = slot_of.get(a)
-        title = f"{f.kind}: {f.value.render()}" + (f" (slot {slot})" if slot is not None else "")
-        view.segments.append((clean(text[f.start:f.end], keep_breaks=True), a, clean(title),
-                              f"slot-{slot}" if slot is not None else ""))
+        title = _esc(clean(f"{f.kind}: {f.value.render()}" + (f" (slot {slot})" if slot is not None else "")))
+        shown = _esc(text[f.start:f.end])
+        if slot is not None:
+            shown = f'<a href="#slot-{slot}">{shown}</a>'
+            out.append(f'<mark id="{a}" title="{title}" class="slotted">{shown}</mark>')
+        else:
+            out.append(f'<mark id="{a}" title="{title}">{shown}</mark>')
         pos = f.end
-    if pos < len(text):
-        view.segments.append((clean(text[pos:], keep_breaks=True), "", "", ""))
+    out.append(_esc(text[pos:]))
+    view.body = Markup("".join(out))  # every piece of document text is escaped above
     return view
 
 
@@ -378,7 +447,7 @@ def _finding_view(f: Finding, index: _Index) -> dict[str, object]:
     sides = []
     for doc, line, col, text, value in ((f.doc_a, f.line_a, f.col_a, f.text_a, f.value_a),
                                         (f.doc_b, f.line_b, f.col_b, f.text_b, f.value_b)):
-        anchor = index.at.get((doc, line, col)) or index.doc_anchor(doc)
+        anchor = index.at(doc, line, col)
         sides.append({"where": f"{index.path(doc)}:{line}:{col}", "text": clean(text), "value": clean(value),
                       "anchor": anchor})
     return {"severity": f.severity, "rule": f.rule, "subject": clean(f.subject),
@@ -434,10 +503,8 @@ def html(
     paths = dict(paths) if paths is not None else {d.id: d.path for d in result.documents}
     index = _Index(result, paths)
     slot_of = {index.fact_anchor(f): s.id for s in result.slots for _, fs in s.values for f in fs}
-    alias: dict[str, str] = {}
-    views = [_doc_view(i, d, fs, index, slot_of, alias)
+    views = [_doc_view(i, d, fs, index, slot_of)
              for (i, d), fs in zip(enumerate(result.documents), result.facts, strict=False)]
-    index.redirect(alias)
     rows = _rows(result, index)
     docs = {d.id: d for d in result.documents}
     # Chart labels are short: the outlet, else the file name without its folders.
@@ -462,6 +529,7 @@ def html(
         statuses=sorted({r.status for r in rows}),
         n_charts=charted,
         over_cap=over_cap,
+        quoted=QUOTED_SOURCES,
         max_charts=MAX_CHARTS,
         severities=[(s, counts.get(s, 0)) for s in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__)],
         findings=[_finding_view(f, index) for f in shown],
