@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 # Metadata keys that name a document's headline and its outlet, in order of preference
 # (front matter, HTML <meta>, JSON Lines fields use different spellings).
 TITLE_KEYS = ("title", "headline", "og:title", "twitter:title")
-OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "og:site_name", "site", "author")
+OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "og:site_name", "site")
 # Characters of sentence kept on either side of a quoted value: enough to read the claim,
 # short enough that a table cell stays a cell.
 QUOTE_CONTEXT = 160

@@ -96,7 +96,7 @@ def test_links_point_at_anchors_of_the_page(seeds_page: str) -> None:
 
 
 def test_the_seeds_get_a_timeline_of_the_strike_date(seeds_page: str) -> None:
-    charts = seeds_page[seeds_page.index('id="timelines"'):seeds_page.index('id="findings"')]
+    charts = seeds_page[seeds_page.index('id="timelines"'):seeds_page.index('id="slots-heading"')]
     assert charts.count("<svg") >= 1 and 'id="timeline-' in charts
 
 
