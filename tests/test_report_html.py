@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("jinja2", reason="the HTML report needs the 'html' extra (jinja2)")
 pytest.importorskip("matplotlib", reason="the HTML report needs the 'html' extra (matplotlib)")
@@ -23,6 +25,7 @@ from discrepancy.audit import AuditResult, collect, run
 from discrepancy.cli import main
 from discrepancy.settings import Settings
 
+EXAMPLES = int(os.environ.get("DISCREPANCY_PROPERTY_EXAMPLES", "25"))
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 HOSTILE = (
@@ -125,6 +128,31 @@ def test_document_text_never_becomes_markup(where: str) -> None:
     assert "img" not in [t for t, _ in tags.tags]
     assert not [(t, n) for t, a in tags.tags for n in a if n.startswith("on")]
     assert "&lt;script&gt;alert(" in page
+
+
+def test_front_matter_title_and_file_name_are_escaped(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: '<script>alert(4)</script>'\noutlet: '<b>x</b>'\n---\n"
+                                   "Officials said 40 homes were flooded.\n")
+    (tmp_path / "<img src=x onerror=alert(5)>.md").write_text("Officials said 55 homes were flooded.\n")
+    page = report.html(run(collect([str(tmp_path)])))
+    tags = [t for t, _ in _tags(page).tags]
+    assert tags.count("script") == 1 and "img" not in tags and "b" in tags  # <b> of the page's own
+    assert "&lt;script&gt;alert(4)" in page and "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("<>&\"' =/ascriptonerr1234567890.\n\x1b\u202e")), max_size=120))
+def test_any_text_stays_text(text: str) -> None:
+    """Whatever a document holds, the page has one script (its own) and no event handlers."""
+    page = report.html(run(collect([{"a.txt": text, "b.txt": "Officials said 55 homes were flooded."}])))
+    tags = _tags(page).tags
+    assert [t for t, _ in tags].count("script") == 1
+    assert not [(t, n) for t, a in tags for n in a if n.startswith("on")]
+
+
+def test_the_readme_screenshot_is_small() -> None:
+    shot = ROOT / "docs" / "report.png"
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 300_000
 
 
 def test_a_folder_without_publication_times_charts_by_source_order(tmp_path: Path) -> None:
