@@ -7,9 +7,11 @@ timeline chart per running total and per slot stated by three or more sources, t
 with links to their quotes, and every document with its facts highlighted.
 
 The page needs no network: styles and the filter script are inline, charts are SVG drawn by
-matplotlib. Every text that comes from a document (text, ids, paths, metadata) goes through
-Jinja2's autoescaping, and a Content-Security-Policy allows only the page's own script (by
-its hash), so text that slipped past escaping still could not run.
+matplotlib. Every text that comes from a document (ids, paths, metadata, quotes) goes through
+Jinja2's autoescaping; the documents' full text, marked fact by fact, is escaped piece by piece
+in `_doc_view` (a template loop per fact would dominate the time on large corpora). A
+Content-Security-Policy allows only the page's own script (by its hash), so text that slipped
+past escaping still could not run.
 
 Jinja2 and matplotlib are the optional ``html`` extra; without them `html` raises
 `ImportError` naming it.
