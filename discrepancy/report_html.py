@@ -273,9 +273,13 @@ def _span(value: object) -> tuple[float | None, float | None, bool] | None:
 
 
 def _mark_label(text: str) -> str:
-    """A chart label: short, with mathtext's ``$`` written literally."""
-    text = text if len(text) <= 24 else text[:23] + "…"
-    return text.replace("\\", "\\\\").replace("$", r"\$")
+    """A chart label: short and printable (drawn with ``parse_math=False``, so ``$`` stays ``$``).
+
+    >>> _mark_label("$5 from a very long outlet name indeed")
+    '$5 from a very long out…'
+    """
+    text = clean(text)
+    return text if len(text) <= 24 else text[:23] + "…"
 
 
 def timeline_svg(slot: Slot, docs: Mapping[str, Document], labels: Mapping[str, str]) -> str:
@@ -348,13 +352,15 @@ def timeline_svg(slot: Slot, docs: Mapping[str, Document], labels: Mapping[str, 
         if len(named) <= MAX_LABELS:  # beyond, labels would cover the marks
             for x, y, label in named:
                 ax.annotate(_mark_label(label), (x, y), textcoords="offset points", xytext=(5, 4),
-                            fontsize=7, color="#444")
+                            fontsize=7, color="#444", parse_math=False)
         placed = {k for m in marks.values() for k, _ in m}
         legend = [Line2D([], [], marker="o", linestyle="none", color=f"C{k % 10}",
                          label=_mark_label(v) + ("" if k in placed else " (not placed)"))
                   for k, (v, _) in enumerate(slot.values[:MAX_LEGEND])]
-        ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False,
-                  title="value", title_fontsize=7)
+        key = ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7,
+                        frameon=False, title="value", title_fontsize=7)
+        for text in key.get_texts():
+            text.set_parse_math(False)
         lo, hi = min(ends), max(ends)
         # A flat or near-flat series still gets a readable range (a few days, or a few units).
         pad = max((hi - lo) * 0.2, 2.0 if dates else max(abs(hi) * 0.05, 1.0))
@@ -372,7 +378,7 @@ def timeline_svg(slot: Slot, docs: Mapping[str, Document], labels: Mapping[str, 
             ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True, min_n_ticks=1))
             ax.set_xlim(0.5, len(order) + 0.5)
             ax.set_xlabel("order of sources (a publication time is missing)")
-        ax.set_ylabel(_mark_label(slot.subject or slot.family))
+        ax.set_ylabel(_mark_label(slot.subject or slot.family), parse_math=False)
         ax.grid(True, alpha=0.3)
         if by_time:
             ax.margins(x=0.15)

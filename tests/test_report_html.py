@@ -166,6 +166,13 @@ def test_a_folder_without_publication_times_charts_by_source_order(tmp_path: Pat
         assert f'<span class="value">{n}</span>' in page
 
 
+def test_dollar_signs_in_labels_are_not_mathtext() -> None:
+    """matplotlib would read "$x$" as a formula (and fail on an odd one); labels are plain text."""
+    docs = {f"$\\bad{i}$ news.txt": f"Officials said {40 + i} homes were flooded." for i in range(4)}
+    page = report.html(run(collect([docs])))
+    assert "<svg" in page and "$\\bad0$ news" in page
+
+
 def test_no_slots_no_findings_still_renders() -> None:
     page = report.html(run(collect([{"a.txt": "Nothing to see here."}])))
     assert "No findings." in page and "<b>0</b>slots" in page
