@@ -26,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__, safeio
+from . import __version__, report_html, safeio
 from . import baseline as baseline_mod
 from . import config as config_mod
 from .audit import AuditResult, run
@@ -71,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="files or folders to audit together; - reads one document from stdin; "
                         "quoted globs are expanded")
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table)")
+    out.add_argument("--format", choices=(*FORMATS, "html"), default=None,
+                     help="output format (default: table; html: one self-contained page, with -o FILE)")
     out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     out.add_argument("--min-level", choices=LEVELS, default=None,
                      help="show findings at or above this level (default: info)")
@@ -331,17 +332,26 @@ def audit_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     warn: Callable[[str], None] = (
         (lambda m: None) if args.quiet else (lambda m: _safe_stderr(f"discrepancy: warning: {_one_line(m)}")))
+    # The HTML page is rendered from the whole audit result, not from the findings table the
+    # configurable formats share, so it is a command-line choice only.
+    html_page = args.format == "html"
+    if html_page:
+        try:
+            report_html.check_available()
+        except ImportError as err:
+            raise UsageError(str(err)) from None
     config = config_mod.load(args.paths, args.config, args.isolated)
     config = config_mod.override(
         config, select=_flatten(args.select), ignore=_flatten(args.ignore), include=args.include,
-        exclude=args.exclude, min_level=args.min_level, fail_level=args.fail_level, format=args.format,
+        exclude=args.exclude, min_level=args.min_level, fail_level=args.fail_level,
+        format=None if html_page else args.format,
         baseline=args.baseline, jobs=args.jobs, group_by=args.group_by)
     if args.baseline:
         # A --baseline path is relative to the working directory, not to the config file.
         config = replace(config, baseline=os.path.abspath(args.baseline))
     if args.verbose:
         _safe_stderr(_one_line(f"discrepancy: config: {config.source or 'none (defaults)'}"))
-    fmt = config.format
+    fmt = "html" if html_page else config.format
     progress = Progress(progress_enabled(fmt, args.quiet))
     published = _parse_published(args.published)
 
@@ -426,7 +436,7 @@ def audit_command(argv: Sequence[str]) -> int:
         documents=_document_rows(result.documents, result.facts),
         slots=tuple(slots_for_json(result)),
     )
-    text = RENDERERS[fmt](frame, ctx)
+    text = report_html.html(result, shown, paths=ctx.paths) if html_page else RENDERERS[fmt](frame, ctx)
     if fmt not in MACHINE_FORMATS and args.quiet and not args.output:
         # On the terminal -q keeps only the summary line and -qq prints nothing; a report
         # written with -o is always complete.

@@ -502,6 +502,17 @@ def render_junit(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     return _guard_lines('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n")
 
 
+def html(result: object, *args: object, **kwargs: object) -> str:
+    """The audit result as one self-contained HTML page (`discrepancy.report_html.html`).
+
+    It needs the whole result (documents, slots), not the findings table, so it is not one
+    of `RENDERERS`; imported on call because the page builder uses this module's `clean`.
+    """
+    from .report_html import html as page
+
+    return page(result, *args, **kwargs)  # type: ignore[arg-type]
+
+
 RENDERERS: dict[str, Callable[[pd.DataFrame, Context | None], str]] = {
     "table": render_table,
     "concise": render_concise,
