@@ -802,7 +802,9 @@ def nationalities(fact: Fact) -> frozenset[str]:
 
 
 _PART_BEFORE = re.compile(
-    r"(?:\b(?:of|among)\s+(?:those|them|these|whom|the\s+\w+)(?:\s+\w+){0,2}\s*,?\s*|\bincluding\s+(?:\w+\s+){0,1})$",
+    r"(?:\b(?:of|among)\s+(?:those|them|these|whom)\b(?:\s+\w+){0,2}\s*,?\s*"  # "Of those injured, 51"
+    r"|\b(?:of|among)\s+the\s+\w+\s*,\s*"  # "Of the passengers, 3" (not "the budget of the mission is")
+    r"|\bincluding\s+(?:\w+\s+){0,1})$",  # "including 15 crew"
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
@@ -970,6 +972,8 @@ def _score_measures(a: Features, b: Features) -> float:
         return 0.0
     if a.entity and b.entity and a.entity != b.entity:
         return 0.0  # the length of the ship is not the length of the bridge
+    if a.prop == "cost" and bool(a.entity) != bool(b.entity):
+        return 0.0  # a cost of nothing named may be any of the costs a story gives
     if a.prop == "distance" and not (a.reference and b.reference):
         return 0.0  # a distance says nothing without the place it is measured from
     if a.reference and b.reference and identity.similarity(a.reference, b.reference) < 0.8:

@@ -131,12 +131,17 @@ _NAME_BEFORE_PAREN = re.compile(
     r"([A-Z][\w’'-]*(?:[ \t]+[A-Z0-9][\w’'-]*){0,3})"  # a name: "The Interstellar", "Chandrayaan-3"
     r"[”\"’']?\s*\(\s*(?:estimated\s+at\s+)?$"  # its value in brackets right after it
 )
-_OF_ENTITY = re.compile(r"\b(?:cost|costs|budget|price)\s+(?:of|for)\s+(?:the\s+)?([\w’'-]+)", re.I)
+_OF_ENTITY = re.compile(r"\b(?:cost|costs|budget|price)\s+(?:of|for)\s+(?:the\s+)?([A-Za-z][\w’'-]*)", re.I)
 _SUBJECT_VERB = re.compile(r"\b([a-z][\w-]*)\s+(?:cost|costs|costing)\s+$")
 _WHICH_IS = re.compile(r"([A-Za-z][\w-]*)\s*,?\s+(?:which|that)\s+(?:is|was)\s+$")
 _REFERENCE = re.compile(
     r"^\s+(?:the\s+)?(?:(?:city|town|village|capital|coast|tourist\s+hotspot)\s+(?:of\s+)?)?([A-Z][\w’'-]+)"
 )
+
+
+def _left_determiner(left: str) -> bool:
+    """The amount opens a noun phrase: "the Rs 600 crore mission", "a $2 billion plan"."""
+    return bool(re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", left, re.I))
 
 
 def _dimension(fact: Fact) -> str:
@@ -214,6 +219,9 @@ def measure_frame(fact: Fact) -> MeasureFrame:
     adjectival = _HYPHEN_UNIT.search(fact.surface) or right.lstrip().startswith("-long")
     if not prop and dim == "length" and adjectival:
         prop = "length"  # "the 1.6-mile bridge span": an adjectival measure is the thing's size
+    money_before_noun = dim == "money" and _left_determiner(left) and bool(_entity_after(right))
+    if not prop and money_before_noun:
+        prop = "cost"  # "the Rs 600 crore Chandrayaan-3 mission": what the mission costs
     if not prop:
         return MeasureFrame(conversion=conversion)
     entity = reference = ""
@@ -227,10 +235,14 @@ def measure_frame(fact: Fact) -> MeasureFrame:
             entity = _lemma(m.group(1)) if m else ""
     elif prop == "cost":
         m = _NAME_BEFORE_PAREN.search(left)
-        if m:
+        if money_before_noun:
+            entity = _entity_after(right)
+        elif m:
             entity = m.group(1).split()[-1].lower()
         else:
-            of = _OF_ENTITY.search(clause)
+            # "the budget of the mission is Rs 615 crore"; "a cost of nearly Rs 600 crore" names
+            # no thing (the words after "of" are the amount itself).
+            of = _OF_ENTITY.search(left + " \u2063 " + right)
             sv = _SUBJECT_VERB.search(left)
             entity = _lemma(of.group(1)) if of else (_lemma(sv.group(1)) if sv else "")
     elif prop == "magnitude":

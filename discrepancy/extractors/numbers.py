@@ -1117,6 +1117,15 @@ def _copula_re() -> regex.Pattern[str]:
     )
 
 
+_TOTAL_OF = regex.compile(
+    # "number of buildings"
+    r"\b(?:number|total|count|tally)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>\p{Ll}[\p{L}\-]{1,30})"
+    r"(?:[ \t]+(?:that|which|who)[ \t]+\p{L}+)?"  # "that collapsed"
+    r"[ \t]+\p{L}+(?:[ \t]+\p{L}+)?[ \t\u00a0]{1,3}$",  # the copula: "is", "stands at"
+    regex.IGNORECASE | regex.V1,
+)
+
+
 def _copular_subject(before: str) -> tuple[str, list[str]]:
     """Head and qualifiers of "NOUN was N" from the text right before an amount.
 
@@ -1125,6 +1134,10 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
     >>> _copular_subject("It was "), _copular_subject("The answer is "), _copular_subject("This ")
     (('', []), ('answer', []), ('', []))
     """
+    total = _TOTAL_OF.search(before)
+    if total and _copula_re().search(before):
+        # "The number of buildings that collapsed is 2,818": the total counts its "of" noun.
+        return _lemma(total.group("noun")), []
     m = _copula_re().search(before)
     stop = _nouns()["stop"]
     if not m or not m.group("noun")[0].islower() or m.group("noun").lower() in stop:  # type: ignore[operator]
