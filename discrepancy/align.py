@@ -621,6 +621,8 @@ def features(
     running = fam in AMOUNT_FAMILIES and is_running_total(fact)
     head = canonical_head(s.head) if fam != "role" else normalize(s.head)
     frame = measure_frame(fact) if fam in ("measure", "count") else None
+    if fam == "count" and frame is not None and not frame.prop and not _whole(fact):
+        head = ""  # "7.6 quakes" counts no quakes: a fractional number is a measure, not a count
     if frame is not None and frame.conversion:
         head = ""  # "72 kilometres (45 miles)": the bracket restates the amount before it
     elif frame is not None and frame.prop:
@@ -632,7 +634,9 @@ def features(
         # A fractional count ("6.8") counts no people; a verb found words away ("died ... after
         # the magnitude 7 quake") says nothing about a number with no noun of its own.
         whole = getattr(fact.value, "low", 0) == int(getattr(fact.value, "low", 0)) if _finite(fact) else True
-        outcome = outcome_class("" if far and not head else pred, head) if whole else ""
+        # A verb found words away ("among the dead and the nationalities of 41 passengers")
+        # belongs to another clause: it gives no outcome, whatever the noun.
+        outcome = outcome_class("" if far else pred, head) if whole else ""
         if not outcome and whole and running and head in (_generic_heads() | _people_heads()):
             # "the death toll had climbed to 4,544 people": the toll named before the change
             # verb says what the people are counted for.
@@ -833,6 +837,11 @@ def is_part(fact: Fact) -> bool:
     )
 
 
+def _whole(fact: Fact) -> bool:
+    low = getattr(fact.value, "low", None)
+    return low is None or not low.is_finite() or low == int(low)
+
+
 def _finite(fact: Fact) -> bool:
     low = getattr(fact.value, "low", None)
     return low is not None and low.is_finite()
@@ -972,6 +981,8 @@ def _score_measures(a: Features, b: Features) -> float:
         return 0.0
     if a.entity and b.entity and a.entity != b.entity:
         return 0.0  # the length of the ship is not the length of the bridge
+    if a.prop == "magnitude" and a.entity != b.entity:
+        return 0.0  # a named aftershock is not the quake
     if a.prop == "cost" and bool(a.entity) != bool(b.entity):
         return 0.0  # a cost of nothing named may be any of the costs a story gives
     if a.prop == "distance" and not (a.reference and b.reference):

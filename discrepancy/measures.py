@@ -249,10 +249,12 @@ def measure_frame(fact: Fact) -> MeasureFrame:
         # The event measured: "a 6.7 aftershock" is not "the 7.8 earthquake"; "7.8 magnitude
         # quakes" (plural) speaks of several events at once and measures none of them.
         m = re.match(r"^\s*[-–]?\s*(?:magnitude\s+)?([a-z]+)", after_paren, re.I)
-        entity = m.group(1).lower() if m else ""
-        if entity.endswith("s") and entity[:-1] in ("quake", "earthquake", "tremor", "aftershock"):
+        word = m.group(1).lower() if m else ""
+        if word.endswith("s") and word[:-1] in ("quake", "earthquake", "tremor", "aftershock"):
             return MeasureFrame(conversion=conversion)
-        entity = _lemma(entity) if entity in ("aftershock", "aftershocks") else entity
+        # Only an aftershock is told apart; any other word after the number ("quake",
+        # "occurred") leaves the main event.
+        entity = "aftershock" if word == "aftershock" else ""
     elif prop == "distance":
         _, after, _ = _patterns("distance")
         m = after.match(after_paren) if after else None
