@@ -6,6 +6,9 @@ Helpers shared by every benchmark:
   (``00042_003_920a....txt``), texts unchanged;
 * `seed_text` - one string of at least ``min_bytes`` UTF-8 bytes: the seed texts repeated,
   separated by blank lines (for throughput measures that want one long input);
+* `event_corpus` - ``n_docs`` varied edits of the seeds and of the test corpora, grouped in
+  events of six (each event gives its proper names a suffix of its own, so events do not share
+  names), laid out one folder per event or all in one mixed folder;
 * `test_module` - a conformance test module of ``tests/`` (its scorer, files and hold-outs),
   so a benchmark scores peers exactly as the test suite scores this project.
 """
@@ -13,6 +16,7 @@ Helpers shared by every benchmark:
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from dataclasses import replace
 from functools import cache
@@ -27,8 +31,11 @@ from discrepancy.document import Document  # noqa: E402
 from discrepancy.load import load_documents  # noqa: E402
 
 SEEDS = ROOT / "seeds"
+CORPORA = ROOT / "tests" / "corpora"
+# Documents per event: the real-news dev set has events of six passages.
+EVENT_SIZE = 6
 
-__all__ = ["SEEDS", "seed_corpus", "seed_documents", "seed_text", "test_module"]
+__all__ = ["SEEDS", "event_corpus", "seed_corpus", "seed_documents", "seed_text", "test_module"]
 
 
 def test_module(name: str) -> ModuleType:
@@ -68,3 +75,72 @@ def seed_text(min_bytes: int) -> str:
         size += len(text.encode("utf-8")) + 2
         i += 1
     return "\n\n".join(parts)
+
+
+@cache
+def base_texts() -> tuple[str, ...]:
+    """The texts events are made from: the seeds, then the prose files of the test corpora."""
+    texts = [d.text for d in seed_documents()]
+    for path in sorted(CORPORA.rglob("*")):
+        if path.suffix in (".txt", ".md") and path.name != "README.md" and path.is_file():
+            texts.append(path.read_text(encoding="utf-8"))
+    return tuple(texts)
+
+
+def _letters(i: int) -> str:
+    """A number written with lower-case letters only, so it never becomes a numeric fact."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+# Calendar words keep their spelling: a suffixed "Mondayb" would be no date at all.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_NUMBER = re.compile(r"\b\d{2,}\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _event_text(base: str, event: int) -> str:
+    """``base`` with every capitalized word the text never writes in lower case (its names)
+    given the event's suffix, so two events made from one base share no names."""
+    lower = {w.lower() for w in re.findall(r"\b[a-z]+\b", base)} | _CALENDAR
+    tag = _letters(event)
+    return _CAPITALIZED.sub(lambda m: m.group() if m.group().lower() in lower else m.group() + tag, base)
+
+
+def _edit(text: str, event: int, copy: int) -> str:
+    """Copy ``copy`` of an event: one sentence in six left out, some numbers changed (the
+    conflicts an audit finds) and a closing line of its own, so no two copies are identical."""
+    if copy == 0:
+        return f"{text}\n\nDesk note {_letters(event)} {_letters(copy)}.\n"
+    parts = _SENTENCE_END.split(text)
+    kept = [p for k, p in enumerate(parts) if len(parts) < 4 or k % EVENT_SIZE != copy]
+    seen = iter(range(1 << 30))
+
+    def bump(m: re.Match[str]) -> str:
+        # Every third number of a copy moves by the copy's rank: a disagreement within the event.
+        return str(int(m.group()) + copy) if (next(seen) + copy) % 3 == 0 else m.group()
+
+    edited = _NUMBER.sub(bump, " ".join(kept))
+    return f"{edited}\n\nDesk note {_letters(event)} {_letters(copy)}.\n"
+
+
+def event_corpus(n_docs: int, mixed: bool = False) -> list[Document]:
+    """``n_docs`` edited copies in events of `EVENT_SIZE`: event ``k`` is base text ``k`` (cycling)
+    with its own names; its documents sit in folder ``eKKKKK/`` or, ``mixed``, all in ``mixed/``."""
+    bases = base_texts()
+    docs = []
+    for i in range(n_docs):
+        event, copy = divmod(i, EVENT_SIZE)
+        text = _edit(_event_text(bases[event % len(bases)], event), event, copy)
+        folder = "mixed" if mixed else f"e{event:05d}"
+        doc_id = f"{folder}/{event:05d}-{copy}.txt"
+        docs.append(Document(doc_id, text, path=f"corpus/{doc_id}"))
+    return docs

@@ -8,7 +8,9 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,8 +21,9 @@ from .compare import Comparison, compare
 from .document import Document
 from .extract import Progress, extract_corpus, facts_frame
 from .facts import Fact, When
-from .findings import Finding, to_frame
+from .findings import Finding, python_strings, to_frame
 from .load import LoadError, check_published, documents_from_mapping, load_documents, parse_published
+from .pool import CHUNKS_PER_WORKER, balanced_chunks, discard_pool, shared_pool
 from .settings import Settings
 from .slots import Slot, slots_frame
 from .stories import Story, group_stories
@@ -50,7 +53,8 @@ class AuditResult:
 
     def slots_frame(self) -> pd.DataFrame:
         """The slots table `slots` returns: one row per distinct value of each slot."""
-        return slots_frame(self.slots, self.documents)
+        with python_strings():
+            return slots_frame(self.slots, self.documents)
 
 
 def _flat_sources(sources: Iterable[object]) -> Iterable[object]:
@@ -110,8 +114,7 @@ def collect(
     if not docs:
         raise LoadError("no documents to audit")
     check_published(docs, published)
-    ids = [d.id for d in docs]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    dupes = sorted(i for i, n in Counter(d.id for d in docs).items() if n > 1)
     if dupes:
         raise LoadError(f"duplicate document id(s): {', '.join(dupes)}")
     return docs
@@ -150,31 +153,100 @@ def run(
     return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings), slots, stories)
 
 
+Group = tuple[list[Document], list[Sequence[Fact]]]
+Part = tuple[tuple[Finding, ...], tuple[Slot, ...]]
+# Runs the comparison of each group (a story's documents and facts), results in group order.
+Executor = Callable[[Sequence[Group], Settings], list[Part]]
+
+
 def _compare_stories(
-    docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], stories: Sequence[Story], settings: Settings
+    docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], stories: Sequence[Story], settings: Settings,
+    execute: Executor | None = None,
 ) -> tuple[list[Finding], tuple[Slot, ...]]:
     """Findings and slots of each story on its own, concatenated in story order (documents keep
-    input order); slot ids are numbered on across stories and each slot names its story."""
+    input order); slot ids are numbered on across stories and each slot names its story.
+
+    ``execute`` runs the per-story comparisons (default: here, or in the worker pool when
+    ``settings.jobs > 1``); an engine passes its own.
+    """
     if len(stories) <= 1:
-        one = compare(docs, per_doc, settings)
+        if execute is None:
+            one = compare(docs, per_doc, settings)
+            found, kept = one.findings, one.slots
+        else:
+            [(found, kept)] = execute([(list(docs), list(per_doc))], settings)
         label = stories[0].label if stories else ""
-        return list(one.findings), tuple(replace(s, story=label) for s in one.slots)
+        return list(found), tuple(replace(s, story=label) for s in kept)
     story_of = {doc_id: k for k, s in enumerate(stories) for doc_id in s.documents}
     members: list[list[int]] = [[] for _ in stories]
     for i, doc in enumerate(docs):
         members[story_of[doc.id]].append(i)
+    groups = [([docs[i] for i in idx], [per_doc[i] for i in idx]) for idx in members]
+    if execute is not None:
+        parts = execute(groups, settings)
+    elif settings.jobs > 1:
+        parts = _compare_in_pool(groups, settings)
+    else:
+        parts = compare_groups(compare, groups, settings)
     findings: list[Finding] = []
     slots: list[Slot] = []
-    for story, idx in zip(stories, members, strict=True):
-        part: Comparison = compare([docs[i] for i in idx], [per_doc[i] for i in idx], settings)
-        findings.extend(part.findings)
+    for story, (part_findings, part_slots) in zip(stories, parts, strict=True):
+        findings.extend(part_findings)
         base = len(slots)
-        slots.extend(replace(s, id=base + k, story=story.label) for k, s in enumerate(part.slots))
+        slots.extend(replace(s, id=base + k, story=story.label) for k, s in enumerate(part_slots))
     return findings, tuple(slots)
 
 
+def compare_groups(
+    compare_fn: Callable[..., Comparison], groups: Sequence[Group], settings: Settings
+) -> list[Part]:
+    """Findings and slots of each group (a story's documents and facts) compared on its own."""
+    out: list[Part] = []
+    for story_docs, story_facts in groups:
+        part = compare_fn(story_docs, story_facts, settings)
+        out.append((tuple(part.findings), tuple(part.slots)))
+    return out
+
+
+def _compare_in_pool(groups: Sequence[Group], settings: Settings) -> list[Part]:
+    """`_compare_groups` in the shared worker pool, stories cut into chunks of about equal text."""
+    sizes = [sum(len(d.text) for d in g[0]) for g in groups]
+    chunks = balanced_chunks(sizes, settings.jobs * CHUNKS_PER_WORKER)
+    pool = shared_pool(settings.jobs)
+    try:
+        # `compare` is looked up here, not in the worker, so a replaced comparison is the one used.
+        futures = [pool.submit(compare_groups, compare, [groups[i] for i in idx], settings)
+                   for idx in chunks]
+        return [part for future in futures for part in future.result()]
+    except BrokenProcessPool:
+        discard_pool(settings.jobs)
+        raise
+
+
+ENGINES = ("local", "dask")
+
+
+def run_with(
+    docs: Sequence[Document], settings: Settings, engine: str = "local", scheduler: str | None = None,
+    output_dir: str | Path | None = None,
+) -> AuditResult:
+    """`run` on the chosen engine: ``local`` (this process and its ``jobs`` workers) or ``dask``
+    (``scheduler`` address or Dask's current scheduler; ``output_dir`` for Parquet findings)."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine: expected one of {', '.join(ENGINES)}, got {engine!r}")
+    if engine == "local":
+        if scheduler is not None or output_dir is not None:
+            raise ValueError("scheduler and output_dir need engine='dask'")
+        return run(docs, settings)
+    from .engines.dask_engine import run_dask
+
+    return run_dask(docs, settings, scheduler=scheduler, output_dir=output_dir)
+
+
 def audit(
-    *sources: Source | Iterable[Source], published: Mapping[str, str | When] | None = None, **options: Any
+    *sources: Source | Iterable[Source], published: Mapping[str, str | When] | None = None,
+    engine: str = "local", scheduler: str | None = None, output_dir: str | Path | None = None,
+    **options: Any,
 ) -> pd.DataFrame:
     """Audit documents for facts that disagree; returns the findings table.
 
@@ -182,10 +254,16 @@ def audit(
     an iterable of those. ``published`` maps document ids to publication dates
     (``"2020-01-08"``, ``"2020-01-08T19:17+05:30"``). Other keyword options are `Settings`
     fields. Arguments of the wrong type or value raise `TypeError` / `ValueError` at once.
+
+    ``engine="dask"`` extracts and compares on a Dask cluster (the scheduler at address
+    ``scheduler``, else Dask's current one) with the same findings; with ``output_dir`` the
+    findings are written there as Parquet files and the table returned is empty.
     """
     settings = Settings().with_options(**options)
+    if engine not in ENGINES:
+        raise ValueError(f"engine: expected one of {', '.join(ENGINES)}, got {engine!r}")
     docs = collect(sources, published)
-    return run(docs, settings).frame()
+    return run_with(docs, settings, engine, scheduler, output_dir).frame()
 
 
 def slots(

@@ -29,7 +29,7 @@ from typing import IO, Any
 from . import __version__, report_html, safeio
 from . import baseline as baseline_mod
 from . import config as config_mod
-from .audit import AuditResult, run
+from .audit import ENGINES, AuditResult, run, run_with
 from .config import FAIL_LEVELS, FORMATS, LEVELS, Config, ConfigError, glob_match
 from .document import Document
 from .findings import SEVERITY_ORDER, Finding, to_frame
@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
                             "field:NAME or none (default: auto)")
     rules.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                        help="worker processes for extraction (default: 1)")
+    eng = p.add_argument_group("engine")
+    eng.add_argument("--engine", choices=ENGINES, default="local",
+                     help="where extraction and comparison run: this machine (local, default) or "
+                          "a Dask cluster (dask; pip install 'discrepancy[dask]')")
+    eng.add_argument("--scheduler", metavar="ADDRESS",
+                     help="address of the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    eng.add_argument("--output-dir", metavar="DIR",
+                     help="write the findings as Parquet files to DIR instead of a report "
+                          "(with --engine dask; rules, suppressions and baselines not applied)")
     cfg = p.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="read this config file instead of searching")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
@@ -328,8 +337,18 @@ def _run(docs: Sequence[Document], settings: Settings, progress: Progress) -> Au
     return run(docs, settings)
 
 
+def _run_engine(docs: Sequence[Document], settings: Settings, args: argparse.Namespace) -> AuditResult:
+    """`run_with` for ``--engine``: its bad values and an unreachable scheduler are usage errors."""
+    try:
+        return run_with(docs, settings, args.engine, args.scheduler, args.output_dir)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(str(exc)) from None
+
+
 def audit_command(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.engine != "dask" and (args.scheduler is not None or args.output_dir is not None):
+        raise UsageError("--scheduler and --output-dir need --engine dask")
     warn: Callable[[str], None] = (
         (lambda m: None) if args.quiet else (lambda m: _safe_stderr(f"discrepancy: warning: {_one_line(m)}")))
     # The HTML page is rendered from the whole audit result, not from the findings table the
@@ -371,9 +390,17 @@ def audit_command(argv: Sequence[str]) -> int:
             print(f"discrepancy: {path}: skipped, {kind} is not a supported format", file=sys.stderr)
     progress.step(0, len(docs), "extracting facts")
     try:
-        result = _run(docs, config.settings(), progress)
+        if args.engine == "local":
+            result = _run(docs, config.settings(), progress)
+        else:
+            result = _run_engine(docs, config.settings(), args)
     finally:
         progress.close()
+    if args.output_dir is not None:
+        if args.quiet < 2:
+            _safe_stderr(_one_line(f"discrepancy: wrote the findings of {len(result.documents)} "
+                                   f"document(s) to {args.output_dir}"))
+        return 0
     if args.verbose:
         _verbose_counts(result.documents, result.facts)
         for story in result.stories:

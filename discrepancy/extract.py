@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import pandas as pd
 
 from .document import Document
 from .facts import Amount, Fact
+from .findings import python_strings
+from .pool import CHUNKS_PER_WORKER, balanced_chunks, discard_pool, shared_pool
 from .settings import Settings
 
 FACT_COLUMNS = (
@@ -86,8 +88,9 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Fa
     return sorted(kept, key=_order)
 
 
-def _extract_star(args: tuple[Document, Settings]) -> list[Fact]:
-    return extract_document(*args)
+def extract_chunk(docs: Sequence[Document], settings: Settings) -> list[list[Fact]]:
+    """`extract_document` over some documents: the unit of work a worker is given."""
+    return [extract_document(d, settings) for d in docs]
 
 
 Progress = Callable[[int, int, str], None]
@@ -100,23 +103,38 @@ def extract_corpus(
 
     ``progress(done, total, doc_id)`` is called after each document is extracted.
     """
-    from .extractors import EXTRACTORS
 
     settings = settings or Settings()
     per_doc: list[list[Fact]] = []
     total = len(docs)
     if settings.jobs > 1 and total > 1:
-        with ProcessPoolExecutor(max_workers=settings.jobs) as pool:
-            results = pool.map(_extract_star, [(d, settings) for d in docs], chunksize=8)
-            for i, (doc, facts) in enumerate(zip(docs, results, strict=True)):
-                per_doc.append(facts)
+        chunks = balanced_chunks([len(d.text) for d in docs], settings.jobs * CHUNKS_PER_WORKER)
+        pool = shared_pool(settings.jobs)
+        try:
+            futures = [pool.submit(extract_chunk, [docs[i] for i in idx], settings) for idx in chunks]
+            for idx, future in zip(chunks, futures, strict=True):
+                per_doc.extend(future.result())
                 if progress:
-                    progress(i + 1, total, doc.id)
+                    for i in idx:
+                        progress(i + 1, total, docs[i].id)
+        except BrokenProcessPool:
+            discard_pool(settings.jobs)
+            raise
     else:
         for i, doc in enumerate(docs):
             per_doc.append(extract_document(doc, settings))
             if progress:
                 progress(i + 1, total, doc.id)
+    return corpus_passes(docs, per_doc, settings)
+
+
+def corpus_passes(
+    docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settings
+) -> list[list[Fact]]:
+    """The extractors' corpus passes over the facts of every document (`Extractor.corpus`);
+    an engine that extracts documents elsewhere runs them once all facts are back."""
+    from .extractors import EXTRACTORS
+
     for extractor in EXTRACTORS:
         if extractor.corpus is not None:
             per_doc = extractor.corpus(docs, per_doc, settings)
@@ -125,7 +143,8 @@ def extract_corpus(
 
 def facts_frame(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> pd.DataFrame:
     """The facts table, with `FACT_COLUMNS` even when empty."""
-    rows = []
+    # Rows as tuples in `FACT_COLUMNS` order: a dict per row costs more than the table itself.
+    rows: list[tuple[object, ...]] = []
     for doc, facts in zip(docs, per_doc, strict=True):
         for f in facts:
             line, col = doc.line_col(f.start)
@@ -134,10 +153,7 @@ def facts_frame(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> 
             unit = ""
             if isinstance(v, Amount):
                 low, high, unit = float(v.low), float(v.high), v.unit
-            rows.append({
-                "doc": f.doc, "kind": f.kind, "subject": str(f.subject), "text": f.surface,
-                "value": v.render(), "low": low, "high": high, "unit": unit,
-                "start": f.start, "end": f.end, "line": line, "col": col,
-                "sentence": f.sentence, "rule": f.rule,
-            })
-    return pd.DataFrame(rows, columns=list(FACT_COLUMNS))
+            rows.append((f.doc, f.kind, str(f.subject), f.surface, v.render(), low, high, unit,
+                         f.start, f.end, line, col, f.sentence, f.rule))
+    with python_strings():
+        return pd.DataFrame(rows, columns=list(FACT_COLUMNS))

@@ -7,8 +7,10 @@ when there are no findings.
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -71,9 +73,22 @@ def sort_key(f: Finding) -> tuple[object, ...]:
             f.doc_a, f.line_a, f.col_a, f.doc_b, f.line_b, f.col_b, f.value_a, f.value_b)
 
 
+def python_strings() -> AbstractContextManager[object]:
+    """Tables built inside store their text as Python strings, whatever pandas' default.
+
+    With pyarrow installed (the ``dask`` extra), pandas stores text in Arrow arrays, which
+    refuse the lone surrogates that file names that are not UTF-8 and JSON ``\\ud800`` escapes
+    carry; Python storage takes any ``str`` and is pandas' own default without pyarrow.
+    """
+    return pd.option_context("mode.string_storage", "python")
+
+
 def to_frame(findings: Iterable[Finding]) -> pd.DataFrame:
-    rows = [asdict(f) for f in sorted(findings, key=sort_key)]
-    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    # Rows as tuples: `dataclasses.asdict` deep-copies every field of every finding.
+    row = operator.attrgetter(*FINDING_COLUMNS)
+    rows = [row(f) for f in sorted(findings, key=sort_key)]
+    with python_strings():
+        frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     if frame.empty:
         frame = frame.astype({"confidence": "float64", "line_a": "int64", "col_a": "int64",
                               "line_b": "int64", "col_b": "int64"})

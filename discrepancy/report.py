@@ -24,7 +24,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from . import __version__
-from .findings import FINDING_COLUMNS
+from .findings import FINDING_COLUMNS, python_strings
 from .rules import RULES, Rule
 
 # Version of the JSON report contract (`render_json`, docs/report.schema.json): the major
@@ -116,9 +116,10 @@ def _guard_lines(text: str) -> str:
 def _clean_frame(frame: pd.DataFrame, keep_breaks: bool = False) -> pd.DataFrame:
     """The findings with every text cell cleaned (`clean`), for the text formats."""
     out = frame.copy()
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].map(lambda v: clean(v, keep_breaks))
+    with python_strings():  # cleaned cells may still hold lone surrogates
+        for col in out.columns:
+            if not pd.api.types.is_numeric_dtype(out[col]):
+                out[col] = out[col].map(lambda v: clean(v, keep_breaks))
     return out
 
 
@@ -304,9 +305,10 @@ def render_csv(frame: pd.DataFrame, ctx: Context | None = None) -> str:
     2
     """
     out = _clean_frame(frame)
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].map(_formula_safe)
+    with python_strings():
+        for col in out.columns:
+            if not pd.api.types.is_numeric_dtype(out[col]):
+                out[col] = out[col].map(_formula_safe)
     buf = io.StringIO()
     out.to_csv(buf, index=False, lineterminator="\n")
     return _guard_lines(buf.getvalue())

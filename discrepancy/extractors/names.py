@@ -47,7 +47,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -101,8 +101,10 @@ _FUNCTION = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "b
 _MAX_GRAM = 8
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token. A named tuple: a document makes one per word, and a frozen dataclass costs
+    several times more to build."""
+
     text: str
     start: int
     end: int
@@ -113,14 +115,18 @@ class _Tok:
 
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
+    append = toks.append
+    make = tuple.__new__  # the named tuple's own __new__ adds a Python call per token
+    count = text.count
     line = 0
     prev = 0
     for m in _TOKEN.finditer(text):
-        line += text.count("\n", prev, m.start())
-        prev = m.start()
-        kind = m.lastgroup or "punct"
+        start, end = m.span()
+        # No token holds a line break, so the breaks are those between tokens.
+        line += count("\n", prev, start)
+        prev = end
         word = m.group()
-        toks.append(_Tok(word, m.start(), m.end(), kind, line, word.lower()))
+        append(make(_Tok, (word, start, end, m.lastgroup or "punct", line, word.lower())))
     return toks
 
 
@@ -234,6 +240,9 @@ class _Tables:
                 self._add_title(form, role)
         self.gaz_prefixes = _prefixes(self.gaz)
         self.title_prefixes = _prefixes(self.titles)
+        # First words of the keys: most tokens start no key, and one set lookup says so.
+        self.gaz_first = frozenset(k[0] for k in self.gaz_prefixes)
+        self.title_first = frozenset(k[0] for k in self.title_prefixes)
         self.roles = {key: _Role(key, bool(s["exclusive"]), str(s.get("default_org", "")),
                                  bool(s.get("capitalized", False)), bool(s.get("one_per_place", False)))
                       for key, s in roles.items()}
@@ -358,7 +367,7 @@ def _gazetteer(toks: Sequence[_Tok], t: _Tables) -> list[_Match]:
     out: list[_Match] = []
     i = 0
     while i < len(toks):
-        hit = _longest(toks, i, t.gaz, t.gaz_prefixes)
+        hit = _longest(toks, i, t.gaz, t.gaz_prefixes) if toks[i].low in t.gaz_first else None
         if hit is not None and _case_ok(hit[1].form, toks[i:hit[0]]):
             out.append(_Match(i, hit[0], hit[1].form, entry=hit[1]))
             i = hit[0]
@@ -397,7 +406,7 @@ def _titles(toks: Sequence[_Tok], t: _Tables) -> dict[int, _Match]:
     by_end: dict[int, _Match] = {}
     i = 0
     while i < len(toks):
-        hit = _longest(toks, i, t.titles, t.title_prefixes)
+        hit = _longest(toks, i, t.titles, t.title_prefixes) if toks[i].low in t.title_first else None
         if hit is not None:
             end, (form, role) = hit
             capitalized = role.capitalized if role is not None else True
