@@ -1,0 +1,469 @@
+"""Frames: what each fact is about, read into a `Features` record that alignment scores.
+
+Beside its value, an amount carries its predicate class and outcome ("killed", "the death
+toll"), the counted group (a nationality), whether it is a part ("721 of whom"), the countries
+of its clause (a toll in Turkey vs one in Turkey and Syria), another event named with it ("a
+second quake"), and, for measures, the property, thing and reference place of
+`discrepancy.measures`. A date carries its event's verb and class, whether it dates a
+statement, a bound ("until 2:00") or another event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from . import tables
+from .facts import Fact, PersonName, PlaceName
+from .measures import measure_frame
+from .synonyms import (
+    _POSSESSIVE,
+    _exclusive,
+    _generic_heads,
+    _instruments,
+    _people_heads,
+    _reporting_class,
+    _section_list,
+    canonical_head,
+    canonical_qualifier,
+    entity_key,
+    generic_names,
+    identifiers,
+    is_running_total,
+    locatives,
+    normalize,
+    predicate_class,
+    tiers,
+)
+
+# Families of kinds that can be compared with each other.
+FAMILIES = {
+    "count": "count",
+    "percent": "percent",
+    "age": "age",
+    # Quantities with units share a family so that two dimensions for one subject can be
+    # reported (DSC102); the comparator converts within a dimension.
+    "quantity": "measure",
+    "money": "measure",
+    "duration": "measure",
+    "date": "date",
+    "role": "role",
+    "person": "person",
+    "place": "place",
+}
+AMOUNT_FAMILIES = ("count", "percent", "age", "measure")
+
+
+def family(kind: str) -> str:
+    """The comparison family of a fact kind.
+
+    >>> family("money"), family("count"), family("date")
+    ('measure', 'count', 'date')
+    """
+    return FAMILIES[kind]
+
+
+# ---------------------------------------------------------------------------------------
+# Features.
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What alignment knows about one fact (see the module docstring)."""
+
+    family: str
+    head: str
+    qualifiers: frozenset[str]
+    predicate: str
+    predicate_known: bool
+    negated: bool
+    entities: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    source: str = ""
+    running_total: bool = False
+    reporting: bool = False
+    instruments: frozenset[str] = frozenset()
+    identifiers: frozenset[str] = frozenset()
+    baseline: bool = False
+    tiers: frozenset[str] = frozenset()
+    # The exclusive predicate class the amount reports ("death", "injury"), from its verb or,
+    # failing that, from its head noun ("the death toll"); amounts of one outcome form one
+    # block whatever noun they count, so "50 people were killed", "the toll rose to 288"
+    # and "275 dead" can be compared.
+    outcome: str = ""
+    # Countries the counted people belong to ("154 Dutch passengers", "nine Britons",
+    # "11 from Indonesia"): a nationality is a group, so such a count never lines up with a
+    # count of everyone, or of another nationality.
+    groups: frozenset[str] = frozenset()
+    # The amount is stated as a part of a group named before it ("721 of whom", "Of those
+    # injured, 51", "including 15 crew", "170 others"): never the same slot as the whole.
+    part: bool = False
+    # Countries named in the clause of a count of an outcome ("In Syria, the death toll stood
+    # at 1,782", "killed 6,300 in Turkey and Syria"): a toll of one country is no rival of a
+    # toll of another, or of both.
+    scope: frozenset[str] = frozenset()
+    # The clause names another event of the same kind ("a fourth fire", "the second quake"):
+    # the ordinal word, or "" (see synonyms.toml [other_events]).
+    other_event: str = ""
+    # A date introduced by a bound ("until 2:00", "by Tuesday", "as of Monday") is a reference
+    # time, not the time of an event.
+    bound: bool = False
+    # What a measured amount measures (see discrepancy.measures): a property such as "depth",
+    # "distance" or "magnitude", the thing measured and, for distances, the place measured from.
+    prop: str = ""
+    entity: str = ""
+    reference: str = ""
+
+
+def _name_key(value: object) -> tuple[str, str] | None:
+    """``("person", family)`` or ``("place", key)`` for a name value."""
+    if isinstance(value, PersonName):
+        return ("person", normalize(value.family or value.full)) if (value.family or value.full) else None
+    if isinstance(value, PlaceName) and value.name:
+        from . import identity
+
+        return ("place", normalize(identity.place_key(value.name)))
+    return None
+
+
+def sentence_names(facts: Iterable[Fact]) -> dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]]:
+    """People and places named per sentence: ``(doc, sentence_start) -> (people, places)``.
+
+    Derived from the person, role and place facts, so an amount knows who and where its
+    sentence speaks of.
+    """
+    people: dict[tuple[str, int], set[str]] = defaultdict(set)
+    places: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in facts:
+        if f.kind not in ("person", "role", "place"):
+            continue
+        key = _name_key(f.value)
+        if key is None:
+            continue
+        (people if key[0] == "person" else places)[(f.doc, f.sentence_start)].add(key[1])
+    out: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
+    for k in sorted(set(people) | set(places)):
+        out[k] = (frozenset(people.get(k, ())), frozenset(places.get(k, ())))
+    return out
+
+
+def features(
+    fact: Fact,
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
+) -> Features:
+    """The alignment features of one fact; ``names`` from `sentence_names`."""
+    s = fact.subject
+    fam = family(fact.kind)
+    quals = frozenset(q for q in (canonical_qualifier(w) for w in s.qualifiers) if q)
+    generic = generic_names()
+    people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
+    entities = frozenset(e for e in (people | {entity_key(e) for e in s.entities if e}) if e not in generic)
+    places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
+    source = normalize(s.source)
+    ids = identifiers(_masked(fact))
+    if not ids and fact.get("versions"):
+        ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
+    if fam == "date":
+        # A date's head is already its event class; the verb lemma itself tells events of one
+        # class apart, so it is compared as written, except that statements are one class.
+        lemma = normalize(s.predicate)
+        cls, _ = predicate_class(lemma)
+        reporting = cls == _reporting_class() or canonical_head(s.head) in ("say", _reporting_class())
+        instruments = frozenset(
+            h for h in (canonical_head(w) for w in (*s.qualifiers, s.predicate)) if h in _instruments()
+        )
+        return Features(
+            fam,
+            canonical_head(s.head),
+            quals,
+            lemma,
+            bool(lemma),
+            s.negated,
+            entities,
+            places,
+            source,
+            False,
+            reporting,
+            instruments,
+            ids,
+            other_event=other_event(fact),
+            bound=is_bound(fact),
+        )
+    pred, known = predicate_class(s.predicate)
+    if fam in AMOUNT_FAMILIES and pred == _reporting_class():
+        # "officials said 5 were killed": the statement verb says nothing about what is counted.
+        pred, known = "", False
+    running = fam in AMOUNT_FAMILIES and is_running_total(fact)
+    head = canonical_head(s.head) if fam != "role" else normalize(s.head)
+    frame = measure_frame(fact) if fam in ("measure", "count") else None
+    if fam == "count" and frame is not None and not frame.prop and not _whole(fact):
+        head = ""  # "7.6 quakes" counts no quakes: a fractional number is a measure, not a count
+    if frame is not None and frame.conversion:
+        head = ""  # "72 kilometres (45 miles)": the bracket restates the amount before it
+    elif frame is not None and frame.prop:
+        # Measures of one property form one block whatever noun the sentence used.
+        head = "~" + frame.prop
+    outcome = ""
+    if fam == "count" and fact.value.__class__.__name__ == "Amount" and not head.startswith("~"):
+        far = fact.get("predicate_at") == "far"
+        # A fractional count ("6.8") counts no people; a verb found words away ("died ... after
+        # the magnitude 7 quake") says nothing about a number with no noun of its own.
+        whole = getattr(fact.value, "low", 0) == int(getattr(fact.value, "low", 0)) if _finite(fact) else True
+        # A verb found words away ("among the dead and the nationalities of 41 passengers")
+        # belongs to another clause: it gives no outcome, whatever the noun.
+        outcome = outcome_class("" if far else pred, head) if whole else ""
+        if not outcome and whole and running and head in (_generic_heads() | _people_heads()):
+            # "the death toll had climbed to 4,544 people": the toll named before the change
+            # verb says what the people are counted for.
+            toll = _TOLL_BEFORE.search(_clause_before(fact, 80))
+            outcome = "death" if toll and "death" in _exclusive() else ""
+        if outcome and outcome != pred:
+            # "the death toll rose to 288": the toll noun says what is counted; the change verb
+            # only says how the count moved.
+            pred, known = outcome, True
+    return Features(
+        fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
+        baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
+        groups=nationalities(fact) if fam == "count" else frozenset(),
+        part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
+        scope=countries_in_clause(fact) if outcome else frozenset(),
+        other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
+        prop=frame.prop if frame is not None and not frame.conversion else "",
+        entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
+        reference=frame.reference if frame is not None else "",
+    )
+
+
+@cache
+def _other_event_pattern() -> re.Pattern[str]:
+    ordinals = sorted(_section_list("other_events", "ordinals"), key=len, reverse=True)
+    nouns = sorted(_section_list("other_events", "nouns"), key=len, reverse=True)
+    return re.compile(
+        r"\b(" + "|".join(map(re.escape, ordinals)) + r")\s+(?:[\w.-]+\s+){0,3}?(?:"
+        + "|".join(map(re.escape, nouns)) + r")s?\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _bound_pattern() -> re.Pattern[str]:
+    words = sorted(_section_list("other_events", "bounds"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _clause_before(fact: Fact, reach: int = 120) -> str:
+    """The words of the fact's own clause before it: a semicolon, "while", "but" or a
+    subordinator ("after 912 people had been killed") starts a new clause."""
+    at = fact.start - fact.sentence_start
+    if not fact.sentence or not 0 <= at <= len(fact.sentence):
+        return ""
+    text = fact.sentence[max(0, at - reach) : at]
+    cuts = [m.end() for m in _SUBCLAUSE.finditer(text)]
+    return text[cuts[-1] :] if cuts else text
+
+
+def other_event(fact: Fact) -> str:
+    """The ordinal naming another event in the fact's clause before it, or "".
+
+    >>> from discrepancy.facts import Subject, When
+    >>> s = "A fourth fire broke out Friday evening in Kaanapali."
+    >>> other_event(Fact("a", "date", Subject(), "Friday evening", 24, 38, When(weekday=4), sentence=s))
+    'fourth'
+    """
+    window = _clause_before(fact)
+    if fact.sentence:
+        end = fact.end - fact.sentence_start
+        window += fact.surface + fact.sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
+    found = list(_other_event_pattern().finditer(window))
+    return found[-1].group(1).lower() if found else ""
+
+
+def is_bound(fact: Fact) -> bool:
+    """Whether a date follows a bound preposition ("until 2:00", "by Tuesday afternoon")."""
+    return bool(_bound_pattern().search(_clause_before(fact, 30)))
+
+
+_SUBCLAUSE = re.compile(r";|,\s*(?:while|but)\b|\s(?:after|before|when|while|whereas|as)\s", re.I)
+_TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
+# "in Turkey", "In Syria,", "in south-eastern Turkey and north-western Syria", "across Libya"
+_LOCATIVE_COUNTRIES = re.compile(
+    r"\b(?:in|In|across|Across|throughout|inside|within)\s+(?:the\s+)?"  # a locative preposition
+    r"((?:[a-z-]+ern\s+)?[A-Z][\w'\u2019.-]*"  # "south-eastern Turkey"
+    r"(?:\s+(?:and\s+)?(?:[a-z-]+ern\s+)?[A-Z][\w'\u2019.-]*){0,4})"  # "... and north-western Syria"
+)
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
+
+
+def countries_in_clause(fact: Fact) -> frozenset[str]:
+    """Country keys named after a locative preposition in the clause around a fact: where
+    the counted people were ("In Syria, ...", "killed 6,300 in Turkey and Syria"), not who
+    reported it ("according to the US Geological Survey").
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> s = "At least 3,549 deaths have been reported in Turkey, while 1,602 people have died in Syria."
+    >>> def at(n):
+    ...     i = s.index(n)
+    ...     return Fact("a", "count", Subject(), n, i, i + len(n), Amount.exact(1), sentence=s)
+    >>> sorted(countries_in_clause(at("3,549"))), sorted(countries_in_clause(at("1,602")))
+    (['turkey'], ['syria'])
+    """
+    if not fact.sentence:
+        return frozenset()
+    at = fact.start - fact.sentence_start
+    lo, hi = 0, len(fact.sentence)
+    for m in _CLAUSE_BREAK.finditer(fact.sentence):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    found: set[str] = set()
+    clause = fact.sentence[lo:hi]
+    for m in _LOCATIVE_COUNTRIES.finditer(clause):
+        words = [w for w in m.group(1).split() if w != "and"]
+        for size in range(min(3, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                key = _nationality(" ".join(words[i : i + size]).rstrip(".,"))
+                if key:
+                    found.add(key)
+    if not found:
+        # No locative: a country named on its own ("hit Turkey", a headline's "Turkey,
+        # Syria earthquake toll"), never as part of a longer name ("the US Geological Survey").
+        for m in _CAPITALIZED_RUN.finditer(clause):
+            key = _nationality(_POSSESSIVE.sub("", m.group()).rstrip(".,"))
+            if key:
+                found.add(key)
+    return frozenset(found)
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(tables.raw("gazetteer").get("countries", {}))
+
+
+def _nationality(word: str) -> str | None:
+    """The country key of a head or modifier, as written or as a lower-cased qualifier
+    ("U.S." reaches alignment as "us", a pronoun to the gazetteer's case rule)."""
+    from . import identity
+
+    if not word:
+        return None
+    key = identity.nationality(word)
+    if key is None:
+        canonical = canonical_qualifier(word)
+        key = canonical if canonical in _country_keys() else None
+    return key
+
+
+_FROM_COUNTRY = re.compile(r"^\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+
+def nationalities(fact: Fact) -> frozenset[str]:
+    """Country keys of the people a count counts: its head, its modifiers, "from <Country>".
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> british = Subject(head="passenger", qualifiers=("British",))
+    >>> f = Fact("a", "count", british, "10", 0, 2, Amount.exact(10))
+    >>> g = Fact("a", "count", Subject(head="briton"), "9", 0, 1, Amount.exact(9))
+    >>> sorted(nationalities(f)), sorted(nationalities(g))
+    (['uk'], ['uk'])
+    """
+    s = fact.subject
+    found = {k for k in (_nationality(w) for w in (s.head, *s.qualifiers)) if k}
+    if fact.sentence:
+        at = fact.end - fact.sentence_start
+        m = _FROM_COUNTRY.match(fact.sentence[at : at + 60])
+        country = _nationality(m.group(1)) if m else None
+        if country:
+            found.add(country)
+    return frozenset(found)
+
+
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:of|among)\s+(?:those|them|these|whom)\b(?:\s+\w+){0,2}\s*,?\s*"  # "Of those injured, 51"
+    r"|\b(?:of|among)\s+the\s+\w+\s*,\s*"  # "Of the passengers, 3" (not "the budget of the mission is")
+    r"|\bincluding\s+(?:\w+\s+){0,1})$",  # "including 15 crew"
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
+
+
+def is_part(fact: Fact) -> bool:
+    """Whether an amount is stated as part of a group named before it.
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> s = "It injured 1,204, 721 of whom are in serious condition."
+    >>> is_part(Fact("a", "count", Subject(), "721", 18, 21, Amount.exact(721), sentence=s))
+    True
+    >>> t = "Of those injured, 51 were in critical condition."
+    >>> is_part(Fact("a", "count", Subject(), "51", 18, 20, Amount.exact(51), sentence=t))
+    True
+    >>> is_part(Fact("a", "count", Subject(), "1,204", 11, 16, Amount.exact(1204), sentence=s))
+    False
+    """
+    if not fact.sentence:
+        return False
+    at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    if not 0 <= at <= end <= len(fact.sentence):
+        return False
+    return bool(_PART_BEFORE.search(fact.sentence[max(0, at - 40) : at])) or bool(
+        _PART_AFTER.match(fact.sentence[end : end + 12])
+    )
+
+
+def _whole(fact: Fact) -> bool:
+    low = getattr(fact.value, "low", None)
+    return low is None or not low.is_finite() or low == int(low)
+
+
+def _finite(fact: Fact) -> bool:
+    low = getattr(fact.value, "low", None)
+    return low is not None and low.is_finite()
+
+
+def outcome_class(pred: str, head: str) -> str:
+    """The exclusive predicate class a count reports, from its predicate class or its head.
+
+    >>> outcome_class("death", "person"), outcome_class("rise", "death"), outcome_class("go", "troop")
+    ('death', 'death', '')
+    """
+    exclusive = _exclusive()
+    if pred in exclusive:
+        return pred
+    by_head, _ = predicate_class(head)
+    return by_head if by_head in exclusive else ""
+
+
+def heads_compatible(a: Features, b: Features) -> bool:
+    """Whether two counts of one outcome can count the same group of people.
+
+    A head that only names people in general, the outcome itself ("death", "victim") or
+    nothing is compatible with any head; two specific heads must be one class ("troop" and
+    "soldier"), so "5 soldiers were killed" is not "20 civilians were killed".
+    """
+    loose = _generic_heads() | _people_heads()
+    if not a.head or not b.head or a.head == b.head:
+        return True
+    if (a.groups and _nationality(a.head)) or (b.groups and _nationality(b.head)):
+        # "nine Britons" names the group by its nationality alone: the same people as "9
+        # British passengers", but more than "15 Malaysian crew"
+        other = b if _nationality(a.head) else a
+        return bool(_nationality(other.head)) or other.head in loose
+
+    def vague(x: Features) -> bool:
+        return x.head in loose or (bool(x.outcome) and predicate_class(x.head)[0] == x.outcome)
+
+    return vague(a) or vague(b)
+
+
+def _masked(fact: Fact) -> str:
+    """The fact's sentence with the fact's own words blanked (a dotted date is not a version)."""
+    at = fact.start - fact.sentence_start
+    if not fact.sentence or not 0 <= at <= len(fact.sentence):
+        return fact.sentence
+    end = min(len(fact.sentence), at + len(fact.surface))
+    return fact.sentence[:at] + " " * (end - at) + fact.sentence[end:]
