@@ -53,9 +53,9 @@ import regex
 
 from .. import identity, tables
 from ..document import Document
-from ..extract import Extractor
 from ..facts import Fact, PersonName, PlaceName, Subject
 from ..settings import Settings
+from .base import Extractor
 from .common import make_fact
 
 # ----------------------------------------------------------------------------- tokens
