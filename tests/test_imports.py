@@ -13,6 +13,7 @@ KNOWN = {
     frozenset({"discrepancy.align", "discrepancy.extractors", "discrepancy.extractors.dates",
                "discrepancy.extractors.numbers"}),
     frozenset({"discrepancy.report", "discrepancy.report_html"}),
+    frozenset({"discrepancy.audit", "discrepancy.engines.dask_engine"}),
 }
 
 
