@@ -14,13 +14,13 @@ over one span (a person mention and the role-holder fact it makes).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 
 import pandas as pd
 
 from .document import Document
+from .extractors import EXTRACTORS
 from .facts import Amount, Fact
 from .findings import python_strings
 from .pool import CHUNKS_PER_WORKER, balanced_chunks, discard_pool, shared_pool
@@ -30,20 +30,6 @@ FACT_COLUMNS = (
     "doc", "kind", "subject", "text", "value", "low", "high", "unit",
     "start", "end", "line", "col", "sentence", "rule",
 )
-
-
-@dataclass(frozen=True)
-class Extractor:
-    """One fact extractor: a name and a pure function ``(document, settings) -> facts``.
-
-    ``corpus`` optionally post-processes all facts once every document is extracted (for
-    example giving a year to "3 January" from the year the other documents agree on). It
-    receives and returns the facts of all documents, grouped per document in input order.
-    """
-
-    name: str
-    run: Callable[[Document, Settings], Iterable[Fact]]
-    corpus: Callable[[Sequence[Document], list[list[Fact]], Settings], list[list[Fact]]] | None = None
 
 
 class _Claimed:
@@ -74,8 +60,6 @@ def _order(f: Fact) -> tuple[int, int, str, str]:
 
 def extract_document(doc: Document, settings: Settings | None = None) -> list[Fact]:
     """All facts of one document, in span order, after the overlap rule."""
-    from .extractors import EXTRACTORS
-
     settings = settings or Settings()
     claimed = _Claimed()
     kept: list[Fact] = []
@@ -103,7 +87,6 @@ def extract_corpus(
 
     ``progress(done, total, doc_id)`` is called after each document is extracted.
     """
-
     settings = settings or Settings()
     per_doc: list[list[Fact]] = []
     total = len(docs)
@@ -133,7 +116,6 @@ def corpus_passes(
 ) -> list[list[Fact]]:
     """The extractors' corpus passes over the facts of every document (`Extractor.corpus`);
     an engine that extracts documents elsewhere runs them once all facts are back."""
-    from .extractors import EXTRACTORS
 
     for extractor in EXTRACTORS:
         if extractor.corpus is not None:

@@ -15,6 +15,10 @@ not exist but holds glob characters (``docs/**/*.md`` quoted) is expanded.
 Markdown and MDX are read by `discrepancy.readers.markdown` and reStructuredText by
 `discrepancy.readers.rst`: only prose is audited, never code.
 
+Reading and decoding a file is `discrepancy.readers.source`; the `Document` of each format is
+built by `discrepancy.readers.documents`, with front matter from `discrepancy.readers.frontmatter`
+and JSON Lines documents from `discrepancy.readers.jsonl`.
+
 >>> docs = documents_from_mapping({"a": "Published: March 14, 2023\\nIt rained."})
 >>> docs[0].published.render(), docs[0].published_source
 ('2023-03-14', 'header')
@@ -23,34 +27,34 @@ Markdown and MDX are read by `discrepancy.readers.markdown` and reStructuredText
 from __future__ import annotations
 
 import glob as globlib
-import json
 import os
-import reprlib
-import sys
-import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import regex
-import yaml
 
 from . import dateline
 from .document import Document
 from .facts import When
-from .htmltext import AnchorTrack as _AnchorTrack
 from .htmltext import html_text
 from .ignore import IgnoreRules
+from .readers.documents import _document, _prose_document
 from .readers.formats import unsupported_format
-from .readers.markdown import markdown_prose
-from .readers.rst import rst_prose
-
-
-class LoadError(Exception):
-    """Input that cannot be audited (missing path, no documents, unreadable file)."""
-
+from .readers.frontmatter import split_front_matter as split_front_matter  # part of this module's API
+from .readers.jsonl import _jsonl
+from .readers.source import LoadError as LoadError  # part of this module's API
+from .readers.source import (
+    Warn,
+    _Binary,
+    _normalize_newlines,
+    _read_bytes,
+    _read_stdin,
+    _Source,
+    _TooLarge,
+    decode,
+)
 
 # Suffix -> reader. Files with other suffixes are skipped inside folders; a file named
 # explicitly is read as plain text whatever its suffix (the user asked for it).
@@ -78,22 +82,6 @@ _GLOB_CHARS = frozenset("*?[")
 # Files larger than this are skipped with a warning before a byte is read: a 50 MB log or a
 # 2 GB binary named .txt is not an article, and reading one would cost gigabytes of memory.
 DEFAULT_MAX_BYTES = 20_000_000
-# Bytes sniffed for NUL before a file is read whole.
-_SNIFF = 8192
-
-Warn = Callable[[str], None]
-Anchors = tuple[tuple[int, int, int], ...]
-
-
-@dataclass(frozen=True)
-class _Source:
-    """One file to read: where it is, its document id, and whether it was named explicitly."""
-
-    path: Path
-    id: str
-    given: str  # the path as the user would write it (folder given + relative path)
-    explicit: bool
-    stdin: bool = False
 
 
 # ---------------------------------------------------------------------------------------
@@ -441,95 +429,6 @@ def _unique_ids(sources: list[_Source]) -> list[_Source]:
     return [replace(s, id=s.given) if counts[s.id] > 1 else s for s in sources]
 
 
-# ---------------------------------------------------------------------------------------
-# Reading bytes
-
-
-def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The file's bytes; `_TooLarge` before reading when it is over ``max_bytes``, `_Binary`
-    when its first bytes hold a NUL (so a 2 GB binary is never read whole)."""
-    try:
-        with open(path, "rb") as fh:
-            if max_bytes is not None:
-                size = os.fstat(fh.fileno()).st_size
-                if size > max_bytes:
-                    raise _TooLarge(size)
-            head = fh.read(_SNIFF)
-            if b"\x00" in head and head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-                raise _Binary
-            # Read in chunks up to one byte past the limit: a file that grows, or a special
-            # file with no size, still cannot exhaust memory (and no buffer of the limit's size
-            # is allocated for a small file).
-            chunks, total = [head], len(head)
-            while len(chunks[-1]) and (max_bytes is None or total <= max_bytes):
-                chunks.append(fh.read(1 << 20))
-                total += len(chunks[-1])
-            if max_bytes is not None and total > max_bytes:
-                raise _TooLarge(total)
-            return b"".join(chunks)
-    except PermissionError:
-        raise LoadError(f"{path}: cannot read file: permission denied") from None
-    except OSError as err:
-        raise LoadError(f"{path}: cannot read file: {err.strerror or err}") from None
-
-
-class _Binary(Exception):
-    pass
-
-
-class _TooLarge(Exception):
-    pass
-
-
-def decode(data: bytes, name: str, warn: Warn) -> str:
-    """Text of a file's bytes: UTF-8 (BOM optional), else cp1252 with a warning.
-
-    Raises `_Binary` for data with NUL bytes (UTF-16 with a BOM is decoded instead).
-
-    >>> decode(b"\\xef\\xbb\\xbfcaf\\xc3\\xa9\\r\\nok", "a.txt", print)
-    'café\\nok'
-    >>> decode(b"caf\\xe9 \\x93quoted\\x94", "b.txt", print)
-    b.txt: not valid UTF-8 (first bad byte at offset 3); read as cp1252
-    'café “quoted”'
-    """
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return _normalize_newlines(data.decode("utf-16"))
-        except UnicodeDecodeError:
-            raise _Binary from None
-    if b"\x00" in data:
-        raise _Binary
-    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        text = data[bom:].decode("utf-8")
-    except UnicodeDecodeError as err:
-        where = f"{name}: not valid UTF-8 (first bad byte at offset {bom + err.start})"
-        try:
-            text = data[bom:].decode("cp1252")
-            warn(f"{where}; read as cp1252")
-        except UnicodeDecodeError:
-            text = data[bom:].decode("cp1252", errors="replace")
-            bad = text.count("\ufffd")  # cp1252 yields U+FFFD only for the bytes it cannot map
-            warn(f"{where}; read as cp1252, {bad} byte(s) it cannot map replaced with U+FFFD")
-    return _normalize_newlines(text)
-
-
-def _normalize_newlines(text: str) -> str:
-    r"""CRLF and lone CR become LF, so lines count as an editor counts them.
-
-    >>> _normalize_newlines("a\r\nb\rc\n")
-    'a\nb\nc\n'
-    """
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_stdin() -> bytes:
-    try:
-        return sys.stdin.buffer.read()
-    except (AttributeError, OSError, ValueError) as err:  # no stdin, closed, or a text-only stream
-        raise LoadError(f"cannot read standard input: {err}") from None
-
-
 def _read_source(src: _Source, warn: Warn, max_bytes: int | None = None) -> list[Document]:
     try:
         data = _read_stdin() if src.stdin else _read_bytes(src.path, max_bytes)
@@ -553,255 +452,6 @@ def _read_source(src: _Source, warn: Warn, max_bytes: int | None = None) -> list
     if kind == "jsonl":
         return _jsonl(text, src, warn)
     return [_document(src.id, text, path, {}, ((0, 1, 1),))]
-
-
-def _prose_document(src: _Source, text: str, path: str, kind: str, warn: Warn) -> Document:
-    """A Markdown, MDX or reStructuredText document: its prose, anchored to the file's lines."""
-    meta: dict[str, Any] = {}
-    first_line = 1
-    if kind == "rst":
-        try:
-            prose = rst_prose(text)
-        except ValueError as err:
-            raise LoadError(f"{src.given}: {err}") from None
-    else:
-        text, meta, first_line = split_front_matter(text, src.given, warn)
-        prose = markdown_prose(text, mdx=kind == "mdx")
-    # The readers count lines from the body; front matter moves them down.
-    anchors = tuple((offset, line + first_line - 1, col) for offset, line, col in prose.anchors)
-    return _document(src.id, prose.text, path, meta, anchors, warn, src.given)
-
-
-def _document(
-    doc_id: str,
-    text: str,
-    path: str,
-    metadata: dict[str, Any],
-    anchors: Anchors,
-    warn: Warn | None = None,
-    where: str = "",
-) -> Document:
-    """A `Document` with its dateline resolved from metadata and header/footer lines."""
-    found = dateline.resolve(text, metadata)
-    meta = dict(metadata)
-    if found.updated is not None:
-        meta["updated"] = found.updated
-    if found.spans:
-        meta["dateline_spans"] = found.spans
-    if warn and found.source != "metadata":
-        folded = {str(k).lower(): v for k, v in metadata.items()}
-        for key in ("published", "date"):
-            if key in folded and folded[key] not in (None, ""):
-                warn(f"{where or doc_id}: cannot read the {key!r} date {_short(folded[key])}; ignored")
-                break
-    return Document(
-        id=doc_id,
-        text=text,
-        path=path,
-        published=found.published,
-        metadata=meta,
-        anchors=anchors,
-        published_source=found.source,
-        published_span=found.span,
-    )
-
-
-# ---------------------------------------------------------------------------------------
-# Markdown front matter
-
-_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, MkDocs) and TOML (Hugo)
-
-
-def split_front_matter(
-    text: str, name: str = "", warn: Warn | None = None
-) -> tuple[str, dict[str, Any], int]:
-    """Body, metadata and the 1-based file line where the body starts.
-
-    >>> split_front_matter("---\\ntitle: A\\ndate: 2023-03-14\\n---\\nBody.\\n")
-    ('Body.\\n', {'title': 'A', 'date': datetime.date(2023, 3, 14)}, 5)
-    >>> split_front_matter("No front matter.")
-    ('No front matter.', {}, 1)
-    """
-    first, nl, _ = text.partition("\n")
-    opener = first.rstrip()
-    if opener not in _FENCES or not nl:
-        return text, {}, 1
-    pos = len(first) + 1
-    line = 2
-    while pos <= len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        if text[pos:end].rstrip() in _FENCES[opener]:
-            block = text[len(first) + 1 : pos]
-            body_start = min(end + 1, len(text))
-            return text[body_start:], _parse_front_matter(block, opener, name, warn), line + 1
-        pos = end + 1
-        line += 1
-    return text, {}, 1  # no closing fence: not front matter
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """YAML without aliases: ``*name`` could expand a few lines into gigabytes ("billion laughs")."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"aliases (*{event.anchor}) are not supported", event.start_mark)
-        return super().compose_node(parent, index)
-
-
-# Front matter is a few lines of metadata; a larger block is not read (the YAML scanner in pure
-# Python takes seconds per hundred kilobytes).
-MAX_FRONT_MATTER = 200_000
-
-
-def _yaml(block: str) -> Any:
-    """The YAML in ``block``, refusing aliases; through libyaml when PyYAML has it (fast)."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is None:
-        return yaml.load(block, Loader=_NoAliasLoader)  # a SafeLoader subclass
-    for event in yaml.parse(block, Loader=fast):  # events only: nothing is expanded yet
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not supported")
-    return yaml.load(block, Loader=fast)  # CSafeLoader: the safe constructor, in C
-
-
-def _short(value: Any, limit: int = 200) -> str:
-    """``repr(value)`` cut to ``limit`` characters, without building a huge repr first.
-
-    >>> len(_short("x" * 1000)), _short(list(range(10**5)))[-12:]
-    (200, '18, 19, ...]')
-    """
-    r = reprlib.Repr()
-    r.maxstring = r.maxother = r.maxlong = limit
-    r.maxlist = r.maxtuple = r.maxdict = r.maxset = 20
-    text = r.repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _parse_front_matter(block: str, opener: str, name: str, warn: Warn | None) -> dict[str, Any]:
-    if len(block) > MAX_FRONT_MATTER:
-        if warn:
-            warn(f"{name}: front matter ignored, {len(block):,} characters is over {MAX_FRONT_MATTER:,}")
-        return {}
-    try:
-        data = tomllib.loads(block) if opener == "+++" else _yaml(block)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
-        if warn:
-            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-            kind = "TOML" if opener == "+++" else "YAML"
-            warn(f"{name}: front matter ignored, not valid {kind}: {first[:200]}")
-        return {}
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        if warn:
-            warn(f"{name}: front matter ignored, it is a {type(data).__name__}, not a mapping")
-        return {}
-    return {str(k): v for k, v in data.items()}
-
-
-# ---------------------------------------------------------------------------------------
-# JSON Lines
-
-_JSON = json.JSONDecoder()
-_WS = regex.compile(r"[ \t\n\r]*")
-
-
-def _jsonl(text: str, src: _Source, warn: Warn) -> list[Document]:
-    docs: list[Document] = []
-    seen: dict[str, int] = {}
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{src.given}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except (ValueError, RecursionError) as err:
-            raise LoadError(f"{where}: not a JSON object: {str(err).splitlines()[0]}") from None
-        if not isinstance(obj, dict):
-            raise LoadError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-        body = obj.get("text")
-        if not isinstance(body, str):
-            raise LoadError(f"{where}: missing \"text\" string")
-        inner = obj.get("id")
-        inner_id = str(lineno) if inner is None or inner == "" else str(inner)
-        if inner_id in seen:
-            raise LoadError(f"{where}: duplicate id {inner_id!r} (first on line {seen[inner_id]})")
-        seen[inner_id] = lineno
-        meta = {str(k): v for k, v in obj.items() if k not in ("text", "id")}
-        doc_text, anchors = _json_string_anchors(line, body, lineno)
-        docs.append(_document(f"{src.id}#{inner_id}", doc_text, str(src.path), meta, anchors, warn, where))
-    return docs
-
-
-# A run of characters that a JSON string holds as themselves (no escape, no closing quote).
-_JSON_RUN = regex.compile(r'[^"\\]{1,4096}')
-
-
-def _json_string_anchors(line: str, value: str, lineno: int) -> tuple[str, Anchors]:
-    """The ``text`` value with newlines normalized, and anchors to its columns on the line.
-
-    Plain runs of the raw string map one to one; each escape (``\\n``, ``\\u00e9``, a
-    surrogate pair) is one character of ``value`` and gets its own anchor.
-
-    >>> _json_string_anchors('{"text": "a\\\\r\\\\nb\\\\u00e9c"}', "a\\r\\nb\\u00e9c", 3)
-    ('a\\nbéc', ((0, 3, 11), (1, 3, 14), (2, 3, 16), (4, 3, 23)))
-    """
-    start = _text_value_start(line)
-    track = _AnchorTrack(lineno, start + 2)
-    out: list[str] = []
-    n = 0  # length of the text so far
-    i, k = start + 1, 0  # position on the raw line, position in ``value``
-    while k < len(value) and i < len(line):
-        run = _JSON_RUN.match(line, i)
-        if run:
-            seg = value[k : k + run.end() - i]
-            track.at(n, lineno, i + 1)
-            out.append(seg)
-            track.advance(seg)
-            n, k, i = n + len(seg), k + len(seg), run.end()
-            continue
-        if line[i] != "\\":
-            break  # the closing quote
-        width = 2
-        if line[i + 1 : i + 2] == "u":
-            width = 6
-            if 0xD800 <= int(line[i + 2 : i + 6], 16) <= 0xDBFF and line[i + 6 : i + 8] == "\\u":
-                width = 12 if 0xDC00 <= int(line[i + 8 : i + 12], 16) <= 0xDFFF else 6
-        ch = value[k]
-        k += 1
-        if ch == "\r":
-            if value[k : k + 1] == "\n":  # CRLF: the LF stands for both
-                i += width
-                continue
-            ch = "\n"
-        track.at(n, lineno, i + 1)
-        out.append(ch)
-        track.advance(ch)
-        n, i = n + 1, i + width
-    if k < len(value):  # cannot happen for a line json.loads accepted; keep the text whole anyway
-        out.append(_normalize_newlines(value[k:]))
-    return "".join(out), tuple(track.items)
-
-
-def _text_value_start(line: str) -> int:
-    """Index of the opening quote of the top-level ``"text"`` value on a JSON object line."""
-    i = _WS.match(line).end() + 1  # type: ignore[union-attr]
-    last = None
-    while i < len(line):
-        i = _WS.match(line, i).end()  # type: ignore[union-attr]
-        if line[i] != '"':
-            break
-        key, i = json.decoder.scanstring(line, i + 1)  # type: ignore[attr-defined]
-        i = _WS.match(line, i).end() + 1  # type: ignore[union-attr]  # past ":"
-        i = _WS.match(line, i).end()  # type: ignore[union-attr]
-        if key == "text":
-            last = i  # a repeated key: json.loads keeps the last one
-        _, i = _JSON.raw_decode(line, i)
-        i = _WS.match(line, i).end() + 1  # type: ignore[union-attr]  # past "," or "}"
-    return last if last is not None else 0
 
 
 def glob_match(pattern: str, rel: str) -> bool:

@@ -5,8 +5,8 @@ extractor is dropped. Dates run first so years and clock times are never read as
 numbers before names so nothing numeric becomes part of a name.
 """
 
-from ..extract import Extractor
 from . import dates, names, numbers
+from .base import Extractor
 
 EXTRACTORS: tuple[Extractor, ...] = (
     dates.EXTRACTOR,

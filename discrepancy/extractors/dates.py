@@ -44,9 +44,9 @@ import regex
 
 from .. import align, tables
 from ..document import Document
-from ..extract import Extractor
 from ..facts import Fact, Subject, When
 from ..settings import Settings
+from .base import Extractor
 from .mention import Mention
 from .resolve import (
     _safe_date,

@@ -41,10 +41,10 @@ import regex
 
 from .. import align, tables, units
 from ..document import Document
-from ..extract import Extractor
 from ..facts import INF, Amount, Fact, Subject
 from ..settings import Settings
 from . import numerals, patterns
+from .base import Extractor
 from .common import make_fact
 
 __all__ = ["EXTRACTOR", "extract"]

@@ -1,0 +1,270 @@
+"""The name tables (gazetteer, given names, titles) and the word tokens they are keyed by.
+
+`name_tables()` parses and validates ``data/gazetteer.toml``, ``data/given_names.toml`` and
+``data/titles.toml`` once; a table key is the lowercased tokens of a form, so the tokenizer
+that splits document text is the one that splits table forms. Used by
+`discrepancy.extractors.namescan` and `discrepancy.extractors.names`.
+
+>>> [t.text for t in _tokenize("Iran's U.S.-backed al-Muhandis")]
+['Iran', "'s", 'U.S.', '-', 'backed', 'al-Muhandis']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
+
+import regex
+
+from .. import identity, tables
+
+# ----------------------------------------------------------------------------- tokens
+
+_TOKEN = regex.compile(
+    r"""
+      (?P<abbr>(?:\p{Lu}\.){2,4})                  # dotted abbreviations: U.S., U.K.
+    | (?P<poss>['’]s(?![\p{L}\p{N}]))               # possessive ending: Iran's
+    | (?P<word>[\p{L}\p{M}]{1,40}                   # a word of letters ...
+        (?:(?:['’](?!s(?![\p{L}\p{N}]))|[-‐‑])       # ... joined by an apostrophe (not 's) or hyphen
+           [\p{L}\p{M}]{1,40}){0,4})                #     to at most four parts: al-Muhandis
+    | (?P<num>\p{N}{1,40})                          # digits: never part of a name
+    | (?P<punct>[^\s\p{L}\p{N}\p{M}])               # any other single character
+    """,
+    regex.VERBOSE,
+)
+
+
+class _Tok(NamedTuple):
+    """One token. A named tuple: a document makes one per word, and a frozen dataclass costs
+    several times more to build."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    line: int
+    low: str  # the text lowercased, for table lookups
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    append = toks.append
+    make = tuple.__new__  # the named tuple's own __new__ adds a Python call per token
+    count = text.count
+    line = 0
+    prev = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        # No token holds a line break, so the breaks are those between tokens.
+        line += count("\n", prev, start)
+        prev = end
+        word = m.group()
+        append(make(_Tok, (word, start, end, m.lastgroup or "punct", line, word.lower())))
+    return toks
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    key: str
+    exclusive: bool
+    default_org: str
+    capitalized: bool
+    one_per_place: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One gazetteer form: ``kind`` is country, demonym, org, place, alias-place or agency."""
+
+    kind: str
+    key: str
+    form: str
+
+
+def _form_key(form: str) -> tuple[str, ...]:
+    return tuple(t.low for t in _tokenize(form))
+
+
+def _caps(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@cache
+def _written_form(form: str) -> str:
+    return " ".join(t.text for t in _tokenize(form))
+
+
+def _case_ok(form: str, toks: Sequence[_Tok], capitalized: bool = True) -> bool:
+    """Case rule of gazetteer.toml and titles.toml (see their headers)."""
+    if not _caps(form):
+        return not capitalized or toks[0].text[:1].isupper()
+    written = " ".join(t.text for t in toks)
+    wanted = _written_form(form)
+    if written == wanted:
+        return True
+    letters = sum(c.isalpha() for c in form)
+    return letters >= 4 and written == " ".join(w[:1] + w[1:].lower() for w in wanted.split())
+
+
+class _Tables:
+    """The name tables, parsed and validated once."""
+
+    def __init__(self) -> None:
+        self.gaz: dict[tuple[str, ...], _Entry] = {}
+        self.org_country: dict[str, str] = {}
+        raw = tables.raw("gazetteer")
+
+        def add(key: tuple[str, ...], entry: _Entry) -> None:
+            if not key:
+                raise tables.TableError(f"data table gazetteer.toml: {entry.form!r} has no words")
+            old = self.gaz.get(key)
+            if old is not None:
+                raise tables.TableError(
+                    f"data table gazetteer.toml: {entry.form!r} is listed twice "
+                    f"({old.kind} {old.key!r} and {entry.kind} {entry.key!r})"
+                )
+            self.gaz[key] = entry
+
+        for section, kind in (("countries", "country"), ("organizations", "org")):
+            groups = tables.string_map("gazetteer", section, _check_group)
+            for key, spec in groups.items():
+                for form in spec["names"]:
+                    add(_form_key(form), _Entry(kind, key, form))
+                # A person noun ("Briton", "Dutchmen") qualifies and marks a country exactly
+                # as its adjective does, so it is read as a demonym.
+                for form in (*spec.get("demonyms", ()), *spec.get("people", ())):
+                    add(_form_key(form), _Entry("demonym", key, form))
+                if "country" in spec:
+                    self.org_country[key] = spec["country"]
+        self.countries = frozenset(tables.string_map("gazetteer", "countries", _check_group))
+        for form in _names(raw, "places"):
+            add(_form_key(form), _Entry("place", identity.place_key(form), form))
+        for form in _names(raw, "agencies"):
+            add(_form_key(form), _Entry("agency", "", form))
+        for canon, variants in identity.table_groups("places"):
+            for form in (canon, *variants):
+                words = _form_key(form)
+                if words not in self.gaz:
+                    self.gaz[words] = _Entry("alias-place", identity.place_key(canon), form)
+        self.place_folds: dict[str, str] = {}
+        self.place_first: set[str] = set()  # folded first words, a cheap filter
+        for canon, variants in identity.table_groups("places"):
+            for form in (canon, *variants):
+                self.place_folds[identity.fold(form)] = form
+                self.place_first.add(identity.fold(form.split()[0]))
+                self.place_first.add(identity.fold(form).split()[0])
+        tables.require("gazetteer", "words", dict)
+        self.not_name = frozenset(w.lower() for w in _word_list("not_name"))
+        self.common = frozenset(w.lower() for w in _word_list("common"))
+        self.calendar = frozenset(w.lower() for w in _word_list("calendar"))
+        self.given = frozenset(identity.fold(n) for n in tables.string_list("given_names", "names"))
+        self.titles: dict[tuple[str, ...], tuple[str, _Role | None]] = {}
+        for form in _title_list(tables.raw("titles").get("honorifics", {}).get("forms"), "honorifics"):
+            self._add_title(form, None)
+        roles = tables.string_map("titles", "roles", _check_role)
+        for key, spec in roles.items():
+            role = _Role(key, bool(spec["exclusive"]), str(spec.get("default_org", "")),
+                         bool(spec.get("capitalized", False)), bool(spec.get("one_per_place", False)))
+            for form in spec["forms"]:
+                self._add_title(form, role)
+        self.gaz_prefixes = _prefixes(self.gaz)
+        self.title_prefixes = _prefixes(self.titles)
+        # First words of the keys: most tokens start no key, and one set lookup says so.
+        self.gaz_first = frozenset(k[0] for k in self.gaz_prefixes)
+        self.title_first = frozenset(k[0] for k in self.title_prefixes)
+        self.roles = {key: _Role(key, bool(s["exclusive"]), str(s.get("default_org", "")),
+                                 bool(s.get("capitalized", False)), bool(s.get("one_per_place", False)))
+                      for key, s in roles.items()}
+        for role in self.roles.values():
+            if role.default_org and role.default_org not in self.countries:
+                raise tables.TableError(
+                    f"data table titles.toml: [roles.{role.key}] default_org {role.default_org!r} "
+                    "is not a country key of gazetteer.toml"
+                )
+
+    def _add_title(self, form: str, role: _Role | None) -> None:
+        key = _form_key(form)
+        if key in self.titles:
+            raise tables.TableError(f"data table titles.toml: title {form!r} is listed twice")
+        self.titles[key] = (form, role)
+
+
+def _check_group(entry: str, value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "should be a table"
+    names = value.get("names")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        return "needs `names`, a list of non-empty strings"
+    for field in ("demonyms", "people"):
+        forms = value.get(field, [])
+        if not isinstance(forms, list) or not all(isinstance(n, str) and n.strip() for n in forms):
+            return f"`{field}` should be a list of non-empty strings"
+    if "country" in value and not isinstance(value["country"], str):
+        return "`country` should be a string"
+    unknown = sorted(set(value) - {"names", "demonyms", "people", "country"})
+    if unknown:
+        return f"unknown field(s) {', '.join(unknown)}"
+    return None
+
+
+def _check_role(entry: str, value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "should be a table"
+    forms = value.get("forms")
+    if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+        return "needs `forms`, a list of non-empty strings"
+    if not isinstance(value.get("exclusive"), bool):
+        return "needs `exclusive = true` or `false`"
+    if not isinstance(value.get("default_org", ""), str):
+        return "`default_org` should be a string"
+    if not isinstance(value.get("capitalized", False), bool):
+        return "`capitalized` should be true or false"
+    if not isinstance(value.get("one_per_place", False), bool):
+        return "`one_per_place` should be true or false"
+    unknown = sorted(set(value) - {"forms", "exclusive", "default_org", "capitalized", "one_per_place"})
+    if unknown:
+        return f"unknown field(s) {', '.join(unknown)}"
+    return None
+
+
+def _names(raw: dict[str, Any], section: str) -> tuple[str, ...]:
+    names = raw.get(section, {}).get("names")
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise tables.TableError(f"data table gazetteer.toml: [{section}] needs `names`, a list of strings")
+    return tuple(names)
+
+
+def _word_list(key: str) -> tuple[str, ...]:
+    words = tables.raw("gazetteer").get("words", {}).get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise tables.TableError(f"data table gazetteer.toml: [words] {key} should be a list of strings")
+    seen: set[str] = set()
+    for w in words:
+        if w.lower() in seen:
+            raise tables.TableError(f"data table gazetteer.toml: [words] {key}: {w!r} is listed twice")
+        seen.add(w.lower())
+    return tuple(words)
+
+
+def _title_list(value: Any, section: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise tables.TableError(f"data table titles.toml: [{section}] forms should be a list of strings")
+    return tuple(value)
+
+
+def _prefixes(keys: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+
+
+@cache
+def name_tables() -> _Tables:
+    """The parsed and validated name tables (cached)."""
+    return _Tables()
+
+
