@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import tables
+from .events import event_class
 from .facts import Fact
 from .frames import (
     AMOUNT_FAMILIES,
@@ -224,8 +225,6 @@ def _score_measures(a: Features, b: Features) -> float:
 def _same_event_class(a: Features, b: Features) -> bool:
     """Both dates' own words name one kind of event ("collided" and "crash", "derailed" and
     "accident"), not just their block: the event class of each predicate, from events.toml."""
-    from .extractors.dates import event_class
-
     ca, cb = event_class(a.predicate), event_class(b.predicate)
     # Statements are never one event; a class that also holds outcome words ("killed",
     # "death" in the strike class) says what happened to people, not which event it was.
@@ -234,8 +233,6 @@ def _same_event_class(a: Features, b: Features) -> bool:
 
 @cache
 def _reporting_event() -> str:
-    from .extractors.dates import event_class
-
     return event_class("say")
 
 

@@ -44,6 +44,7 @@ import regex
 
 from .. import align, tables
 from ..document import Document
+from ..events import _events, lemma
 from ..facts import Fact, Subject, When
 from ..settings import Settings
 from .base import Extractor
@@ -59,40 +60,6 @@ from .resolve import (
 )
 from .timeexpr import calendar, find_mentions
 
-
-@cache
-def _events() -> tuple[
-    dict[str, str], frozenset[str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]
-]:
-    """(word -> event class, reporting lemmas, inflected form -> lemma, light verbs,
-    participant nouns, other verbs), validated."""
-    classes = tables.string_map(
-        "events",
-        "classes",
-        lambda k, v: (
-            None
-            if isinstance(v, list) and all(isinstance(x, str) and x for x in v)
-            else "should be a list of words"
-        ),
-    )
-    word_class = tables.unique_inverse("events", classes)
-    reporting = frozenset(tables.require("events", "reporting", dict)["words"])
-    for w in reporting:
-        if word_class.get(w, "say") != "say":
-            raise tables.TableError(
-                f"data table events.toml: reporting verb {w!r} is also in [{word_class[w]}]"
-            )
-        word_class[w] = "say"
-    irregular = tables.string_map(
-        "events", "irregular", lambda k, v: None if isinstance(v, list) else "a list"
-    )
-    forms = tables.unique_inverse("events", irregular)
-    light = frozenset(tables.require("events", "light_verbs", dict)["words"])
-    participants = frozenset(tables.require("events", "participants", dict)["words"])
-    verbs = frozenset(tables.require("events", "verbs", dict)["words"])
-    return word_class, reporting, forms, light, participants, verbs
-
-
 _OF_BEFORE_NOUN = regex.compile(r"\bof\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 
@@ -100,20 +67,6 @@ def _of_complement(text: str, at: int) -> bool:
     """The event noun at ``at`` completes another noun ("the wreckage of a three-train
     collision"): a date later in the clause belongs to the clause's verb, not to it."""
     return bool(_OF_BEFORE_NOUN.search(text[max(0, at - 40) : at]))
-
-
-def event_class(word: str) -> str:
-    """The events.toml class of an event word or its lemma ("collided" -> "accident"), or "".
-
-    >>> event_class("collided"), event_class("derailment"), event_class("said"), event_class("sing")
-    ('accident', 'accident', 'say', '')
-    """
-    word_class, _reporting, forms, *_ = _events()
-    w = word.lower()
-    for form in (w, forms.get(w, ""), lemma(w)):
-        if form and form in word_class:
-            return word_class[form]
-    return ""
 
 
 @cache
@@ -126,52 +79,6 @@ def _versioned_event() -> str:
             f"data table events.toml: [versioned] event = {event!r} is not a [classes] event"
         )
     return event
-
-
-@cache
-def _known() -> frozenset[str]:
-    word_class, _, _, _, participants, verbs = _events()
-    return frozenset(word_class) | participants | verbs
-
-
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """A crude lemma for news verbs and nouns: irregular table, then suffix rules.
-
-    >>> [lemma(w) for w in ("leaked", "killed", "said", "struck", "launched", "mourners", "spreading")]
-    ['leak', 'kill', 'say', 'strike', 'launch', 'mourner', 'spread']
-    """
-    w = word.lower()
-    forms = _events()[2]
-    if w in forms:
-        return forms[w]
-    known = _known()
-    if w in known:
-        return w
-    for suffix, repl in (
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("es", ""),
-        ("s", ""),
-        ("d", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: len(w) - len(suffix)] + repl
-            if stem in known:
-                return stem
-            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:
-                return stem[:-1]  # "hitting", "planned"
-    if w.endswith("ed") and len(w) > 4:
-        stem = w[:-2]
-        # "updated" -> "update", "seized" -> "seize": a silent e after these endings
-        return stem + "e" if stem.endswith(("at", "iz", "is", "v", "c", "g", "u", "rs", "ns")) else stem
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
 
 
 _EVENT_REACH = 240  # characters around a date searched for its event

@@ -1,0 +1,437 @@
+"""What an amount counts: its noun phrase, head and qualifiers, its predicate and whether the
+predicate is attached to it, coordination ("killed 12 and injured 30"), copular subjects
+("the toll stands at 78"), rates, earlier values of a change and versions carried from the
+previous sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .. import align, tables
+from ..document import Document
+from ..facts import Subject
+from . import patterns
+from .numtables import (
+    _Cand,
+    _compiled,
+    _fullmatch,
+    _lemma,
+    _match,
+    _nouns,
+    _phrase_pattern,
+    _plural_like,
+    _qualifier,
+    _words,
+)
+
+# ---------------------------------------------------------------------------------------
+# Subjects
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.'’\-]{0,40}|\p{Lu}{1,3}(?:\.\p{Lu}){1,3}\.?")
+
+
+def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Up to six words of the noun phrase starting at ``pos`` (stops at stop words)."""
+    out: list[tuple[str, int, int]] = []
+    stop = _nouns()["stop"]
+    p = pos
+    for _ in range(6):
+        m = _match(r"[ \t\u00a0]{0,3}", text[p : p + 4])
+        q = p + (m.end() if m else 0)
+        w = _WORD.match(text, q)
+        if not w or (out and q == p):
+            break
+        word = w.group().rstrip("'’")
+        if word.lower() in stop or word.lower().rstrip(".") in stop:  # type: ignore[operator]
+            break
+        if word.endswith(".") and not _fullmatch(r"(?:\p{L}\.){2,4}", word):
+            word = word[:-1]
+        out.append((word, q, q + len(word)))
+        p = q + len(word)
+        if not _match(r"[ \t\u00a0]", text[p : p + 1]):
+            break
+    return out
+
+
+def _head(words: list[tuple[str, int, int]], value: Decimal) -> int | None:
+    """Index of the counted noun: the first plural-looking word (or the last word for one)."""
+    preds = _nouns()["predicates"]
+    for i, (w, _, _) in enumerate(words):
+        if w.isupper() and len(w) <= 4:
+            continue  # acronyms and "US"
+        if i > 0 and w.lower() in preds and w.lower().endswith(("ed", "ing")):  # type: ignore[operator]
+            return i - 1 if value == 1 else None
+        if _plural_like(w):
+            return i
+    if value == 1 and words:
+        return len(words) - 1
+    return None
+
+
+def _predicate_word(word: str) -> str | None:
+    """Lemma of a verb or event noun: from the table, else a regular past tense ("-ed").
+
+    >>> [_predicate_word(w) for w in ("deaths", "voted", "treated", "stopped", "caused", "forced", "said")]
+    ['death', 'vote', 'treat', 'stop', 'cause', 'force', None]
+    """
+    w = word.lower()
+    preds: dict[str, str] = _nouns()["predicates"]  # type: ignore[assignment]
+    if w in preds:
+        return preds[w]
+    if len(w) > 4 and w.endswith("ed") and w not in _nouns()["stop"]:  # type: ignore[operator]
+        stem = w[:-2]
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]  # stopped -> stop
+        if stem.endswith(("c", "v", "z", "us", "as", "os")) or _CVC.fullmatch(stem):
+            return stem + "e"  # forced -> force, caused -> cause, voted -> vote
+        return stem
+    return None
+
+
+# short stems with one vowel between consonants took a silent e: "lin(ed)", "vot(ed)", "bas(ed)"
+_CVC = regex.compile(r"[^aeiou]{1,2}[aeiou][^aeiouwxy]")
+
+
+@cache
+def _change_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], regex.Pattern[str]]:
+    """Change verbs, running-total nouns, auxiliaries (nouns.toml) and a pattern for the nouns."""
+    totals = tuple(w.lower() for w in _words("nouns", "total_heads"))
+    total_word = regex.compile(
+        rf"(?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?(?P<head>{'|'.join(map(regex.escape, totals))})\b",
+        regex.I | regex.V1,
+    )
+    return (
+        frozenset(w.lower() for w in _words("nouns", "change_verbs")),
+        totals,
+        frozenset(w.lower() for w in _words("nouns", "auxiliaries")),
+        total_word,
+    )
+
+
+def _last_total(before: str) -> regex.Match[str] | None:
+    """The last running-total noun in ``before`` ("death toll"), scanning once."""
+    last = None
+    for last in _change_words()[3].finditer(before):  # noqa: B007 - keep the last match
+        pass
+    return last
+
+
+# How far left of an amount its verb and subject are looked for (characters): a clause.
+_LEFT_WINDOW = 300
+# A preposition right before a number makes it an oblique ("in 10 provinces", "across 11
+# states"): the verb before it does not count it.
+_OBLIQUE = regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
+_OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
+_AFTER_VERB = regex.compile(
+    r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
+    # verbs of belief that leave the state they report as the predicate: "10,000 believed
+    # missing", "six presumed dead", "40 feared killed", "3 confirmed dead"
+    r"(?:(?:believed|feared|presumed|thought|reported|confirmed|now|still|also)[ \t]{1,3}"
+    r"(?:to[ \t]{1,3}(?:be|have)[ \t]{1,3}(?:been[ \t]{1,3})?)?)?"  # "believed to have been"
+    r"(?P<w>\p{L}+)",  # the verb: "troops were forced", "mourners lined"
+    regex.V1,
+)
+
+
+@cache
+def _rate_periods() -> dict[str, str]:
+    """Form -> period of `[rate_periods]` ("mins" -> "minute")."""
+    periods = tables.string_map(
+        "nouns", "rate_periods", lambda k, v: None if isinstance(v, list) and v else "must be a list of forms"
+    )
+    return tables.unique_inverse("nouns", {k: [f.lower() for f in v] for k, v in periods.items()})
+
+
+_RATE = regex.compile(
+    r"""
+    [ \t]{1,3}(?P<det>per|an?|each|every)  # "per minute", "a day", "each hour"
+    [ \t]{1,3}(?P<w>\p{L}{1,30})\b        # the period or, after "per", any noun
+    (?![ \t]{1,3}(?:ago|earlier|later|before|after)\b)  # "3 dogs a week ago": a time, no rate
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.V1,
+)
+
+
+def _rate(text: str, pos: int) -> str:
+    """The "per-..." qualifier of a rate written at ``pos`` ("per minute" -> "per-minute").
+
+    >>> _rate(" per minute.", 0), _rate(" a day", 0), _rate(" per request", 0), _rate(" a dog", 0)
+    ('per-minute', 'per-day', 'per-request', '')
+    """
+    m = _RATE.match(text, pos, min(len(text), pos + 40))
+    if not m:
+        return ""
+    word = m.group("w").lower()
+    period = _rate_periods().get(word)
+    if period:
+        return f"per-{period}"
+    if m.group("det").lower() == "per" and word not in _nouns()["stop"]:  # type: ignore[operator]
+        return f"per-{_lemma(word)}"
+    return ""
+
+
+@cache
+def _copula_re() -> regex.Pattern[str]:
+    """A noun phrase and a `[copulas]` verb that end right where an amount starts."""
+    words = _phrase_pattern(_words("nouns", "copulas"))
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])
+        (?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?  # one modifier: "operating", "single"
+        (?P<noun>\p{{Ll}}[\p{{L}}\-]{{1,30}})       # the lower-case noun: "margin", "upload"
+        [ \t]{{1,3}}(?:{words})                      # was, may be, stands at ...
+        [ \t\u00a0]{{1,3}}$                          # right before the amount
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+_TOTAL_OF = regex.compile(
+    # "number of buildings"
+    r"\b(?:number|total|count|tally)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>\p{Ll}[\p{L}\-]{1,30})"
+    r"(?:[ \t]+(?:that|which|who)[ \t]+\p{L}+)?"  # "that collapsed"
+    r"[ \t]+\p{L}+(?:[ \t]+\p{L}+)?[ \t\u00a0]{1,3}$",  # the copula: "is", "stands at"
+    regex.IGNORECASE | regex.V1,
+)
+
+
+def _copular_subject(before: str) -> tuple[str, list[str]]:
+    """Head and qualifiers of "NOUN was N" from the text right before an amount.
+
+    >>> _copular_subject("Operating margin was "), _copular_subject("A single upload may be ")
+    (('margin', ['operating']), ('upload', ['single']))
+    >>> _copular_subject("It was "), _copular_subject("The answer is "), _copular_subject("This ")
+    (('', []), ('answer', []), ('', []))
+    """
+    total = _TOTAL_OF.search(before)
+    if total and _copula_re().search(before):
+        # "The number of buildings that collapsed is 2,818": the total counts its "of" noun.
+        return _lemma(total.group("noun")), []
+    m = _copula_re().search(before)
+    stop = _nouns()["stop"]
+    if not m or not m.group("noun")[0].islower() or m.group("noun").lower() in stop:  # type: ignore[operator]
+        return "", []  # a name ("Paris is 300 km away") is no measured noun
+    mod = m.group("mod")
+    quals = [_qualifier(mod)] if mod and mod.lower() not in stop else []  # type: ignore[operator]
+    return _lemma(m.group("noun")), quals
+
+
+def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Subject, int, bool]:
+    """The subject of an amount, where its noun phrase ends (to extend the span) and whether
+    its predicate is attached to it (next to it, or after its noun phrase) rather than the
+    nearest verb some words before, which often belongs to another clause."""
+    value = cand.amount.low if cand.amount.low != 0 or cand.amount.is_point else cand.amount.high
+    s_start, s_end = doc_sentence
+    head = ""
+    qualifiers: list[str] = []
+    phrase = ""
+    np_end = cand.end
+    # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
+    pos = cand.end
+    if cand.kind in ("duration", "percent", "quantity", "money", "count"):
+        ofm = _match(
+            r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12]
+        )
+        after_of = pos + ofm.end() if ofm else pos
+        if (
+            ofm
+            and (cand.kind != "count" or _head(_np_words(text, pos), value) is None)
+            and not patterns.NUMBER_RUN.match(text, after_of)
+        ):
+            pos = after_of  # "16 years of war", "one of the leaders"; not "one of two painters"
+    if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
+        pos = pos - 1 if text[pos - 1 : pos] == " " else pos
+    words = _np_words(text, pos)
+    hi: int | None
+    if cand.kind in ("count",):
+        hi = _head(words, value)
+    elif words and cand.kind in ("money", "quantity", "percent", "duration", "age"):
+        hi = _head(words, Decimal(1))
+        if cand.kind == "age" and words and words[0][0] in ("'s", "’s"):
+            hi = None
+    else:
+        hi = None
+    if hi is not None:
+        head = _lemma(words[hi][0])
+        qualifiers = [_qualifier(w) for w, _, _ in words[:hi]]
+        phrase = text[words[0][1] : words[hi][2]]
+        np_end = words[hi][2]
+    # predicate: "deaths of N", "N troops were forced", or the nearest verb before
+    predicate = ""
+    attached = True
+    window = text[max(s_start, cand.start - 60) : cand.start]
+    om = _OF_BEFORE.search(window)
+    if om and _predicate_word(om.group("w")):
+        predicate = _predicate_word(om.group("w")) or ""
+    if not predicate:
+        am = _AFTER_VERB.match(text, np_end)
+        if am and am.end() <= s_end:
+            w = am.group("w")
+            auxiliary = am.group().strip() != w
+            known = w.lower() in _nouns()["predicates"]  # type: ignore[operator]
+            if (known or (w.lower().endswith("ed") and len(w) > 4)) and (
+                auxiliary or not w.lower().endswith("ing")
+            ):
+                predicate = _predicate_word(w) or ""
+    left_head = ""
+    if not predicate:
+        # A bounded window, so a sentence with thousands of amounts stays linear.
+        before = text[max(s_start, cand.start - _LEFT_WINDOW) : cand.start]
+        tokens = list(_compiled(r"\p{L}+").finditer(before))[-10:]
+        for j in range(len(tokens) - 1, -1, -1):
+            if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
+                continue  # "a base housing US troops by over a dozen rockets": a modifier
+            p = _predicate_word(tokens[j].group())
+            if p:
+                predicate = p
+                # "killed 12", "killed at least 12": only hedge words in between; not "injuring
+                # 5,385 others in 10 provinces", where a preposition heads the number's phrase
+                attached = len(tokens) - 1 - j <= 2 and not _OBLIQUE.search(before)
+                change_verbs, _, auxiliaries, _ = _change_words()
+                if not head and j > 0 and (cand.kind != "count" or p in change_verbs):
+                    k = j - 1
+                    # "The death toll from the quake that struck on Friday has risen to 2,122":
+                    # the running total named earlier in the clause is the subject, not the
+                    # word just before the verb.
+                    total = _last_total(before) if p in change_verbs else None
+                    if total:
+                        left_head = _lemma(total.group("head"))
+                        if total.group("mod") and total.group("mod").lower() not in _nouns()["stop"]:  # type: ignore[operator]
+                            qualifiers = [_qualifier(total.group("mod"))]
+                        break
+                    # skip adverbs and auxiliaries: "the death toll has sharply risen to 176"
+                    while k >= 0 and (
+                        tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in auxiliaries
+                    ):
+                        k -= 1
+                    stop = _nouns()["stop"]
+                    if k >= 0 and tokens[k].group().lower() not in stop and tokens[k].group()[0].islower():  # type: ignore[operator]
+                        left_head = _lemma(tokens[k].group())
+                        if k > 0 and tokens[k - 1].group().lower() not in _nouns()["stop"]:  # type: ignore[operator]
+                            qualifiers = [_qualifier(tokens[k - 1].group())]
+                break
+    if not head and not left_head:
+        left_head, qualifiers = _copular_subject(text[max(s_start, cand.start - 80) : cand.start])
+    if not head and left_head:
+        head = left_head
+        phrase = " ".join([*qualifiers, head])
+    rate = _rate(text, np_end) if np_end < s_end else ""
+    if rate:
+        qualifiers = [*qualifiers, rate]  # "60 requests per minute": a rate, not a count
+    negated = cand.rule == "numbers.negated-count"
+    seen: set[str] = set()
+    quals = tuple(q for q in qualifiers if q and not (q in seen or seen.add(q)))  # type: ignore[func-returns-value]
+    subject = Subject(head=head, qualifiers=quals, predicate=predicate, negated=negated, phrase=phrase)
+    return subject, np_end, attached
+
+
+# Between two coordinated counts: "killing 2,012 people and injuring 2,059", "12 dead, 30 hurt".
+_COORDINATION = regex.compile(
+    r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:and|while|with|as[ \t]well[ \t]as|,)[ \t]{1,3}"
+    r"(?:(?P<verb>\p{Ll}{2,20})[ \t]{1,3})?$",
+    regex.V1,
+)
+
+
+def _coordinated(
+    text: str, previous: tuple[_Cand, Subject, int, tuple[int, int]], c: _Cand, sentence: tuple[int, int],
+    subject: Subject,
+) -> Subject:
+    """A headless count coordinated with the previous one counts the same things.
+
+    >>> from discrepancy.extractors.numbers import Document, Settings, amounts, extract
+
+    >>> doc = Document("d", "The quake killed 2,012 people and injured 2,059.")
+    >>> [(f.surface, f.subject.head, f.subject.predicate) for f in extract(doc, Settings())]
+    [('2,012', 'person', 'kill'), ('2,059', 'person', 'injure')]
+    """
+    p_cand, p_subject, p_end, p_sentence = previous
+    if p_sentence != sentence or c.kind != "count" or p_cand.kind != "count" or not p_subject.head:
+        return subject
+    if p_subject.head in _change_words()[1]:
+        return subject  # "the toll rose to 2,122, with 2,421 injured": the injured are no toll
+    if p_end > c.start or c.start - p_end > 40:
+        return subject
+    m = _COORDINATION.search(text, p_end, c.start)
+    if not m or m.start() != p_end:
+        return subject
+    predicate = subject.predicate
+    if m.group("verb"):
+        predicate = _predicate_word(m.group("verb")) or predicate
+    return replace(
+        p_subject, predicate=predicate, negated=subject.negated, source=subject.source or p_subject.source
+    )
+
+
+@cache
+def _baseline_re() -> regex.Pattern[str]:
+    """A `[baseline]` phrase that ends right where an amount starts ("... from ")."""
+    words = _phrase_pattern(_words("hedges", "baseline"))
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])(?:{words})  # from, up from, compared with ...
+        [ \t\u00a0]{{1,3}}$              # right before the amount
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+# How far back (characters) the changed amount may stand before a baseline's marker
+# ("revenue rose 12% to $4.2 billion in fiscal 2024 from $3.75 billion").
+_BASELINE_GAP = 60
+
+
+def _is_baseline(
+    text: str, previous: tuple[_Cand, Subject, int, tuple[int, int]], c: _Cand, sentence: tuple[int, int],
+    subject: Subject,
+) -> bool:
+    """Whether ``c`` is the earlier value the previous amount of its sentence is measured against.
+
+    >>> from discrepancy.extractors.numbers import Document, Settings, amounts, extract
+
+    >>> doc = Document("d", "Margin improved to 18 percent from 15 percent. 300 people fled from 12 towns.")
+    >>> [(f.surface, f.get("baseline")) for f in extract(doc, Settings())]
+    [('18 percent', ''), ('15 percent', 'yes'), ('300', ''), ('12', '')]
+    """
+    p_cand, p_subject, _, p_sentence = previous
+    if p_sentence != sentence or p_cand.kind != c.kind or p_cand.end > c.start:
+        return False
+    if c.start - p_cand.end > _BASELINE_GAP:
+        return False
+    if subject.head and p_subject.head and subject.head != p_subject.head:
+        return False  # "300 people fled from 12 towns": towns are no earlier count of people
+    return bool(_baseline_re().search(text, p_cand.end, c.start))
+
+
+# Sentences longer than this (characters) are not searched for carried-over versions.
+_LONG_SENTENCE = 2000
+
+
+def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str:
+    """Versions of the previous sentence that a sentence opened by "It"/"This" is about.
+
+    >>> from discrepancy.extractors.numbers import Document, Settings, amounts, extract
+
+    >>> doc = Document("d", "Version 3.2.0 is out. It requires 512 MB. Version 3.1.4 needed 256 MB.")
+    >>> [(f.surface, f.get("versions")) for f in extract(doc, Settings())]
+    [('512 MB', '3.2.0'), ('256 MB', '')]
+    """
+    s_start, s_end = sentence
+    if s_start >= s_end or s_start == 0 or s_end - s_start > _LONG_SENTENCE:
+        return ""  # a "sentence" this long is a table or a list, not a clause about a version
+    text = doc.text
+    own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
+    if align.identifiers(own):
+        return ""  # the sentence names its own version
+    i = bisect.bisect_left(doc.sentences, (s_start,)) - 1  # the sentence before this one
+    if i < 0:
+        return ""
+    p_start, p_end = doc.sentences[i]
+    carried = align.carried_identifiers(own, text[p_start:p_end])
+    return " ".join(sorted(carried))

@@ -1,0 +1,292 @@
+"""The number extractor's tables and word-level helpers: compiled hedge, unit, currency and
+noun patterns from ``data/`` (validated on load), the candidate record `_Cand`, and the
+lemma and qualifier of a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from .. import tables, units
+from ..facts import Amount
+from . import patterns
+
+# ---------------------------------------------------------------------------------------
+# Small patterns used inline are compiled once (the regex module's own cache still pays for
+# flag handling on every call, which shows in the throughput).
+
+
+@cache
+def _compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    return regex.compile(pattern, flags | regex.V1)
+
+
+def _match(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
+    return _compiled(pattern, flags).match(text)
+
+
+def _search(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
+    return _compiled(pattern, flags).search(text)
+
+
+def _fullmatch(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
+    return _compiled(pattern, flags).fullmatch(text)
+
+
+# ---------------------------------------------------------------------------------------
+# Tables
+
+
+def _words(table: str, key: str) -> tuple[str, ...]:
+    """The ``words`` array of ``[key]`` in a table, validated like `tables.string_list`."""
+    section = tables.require(table, key, dict)
+    words = section.get("words")
+    if not isinstance(words, list):
+        raise tables.TableError(f"data table {table}.toml: [{key}] needs a `words` array")
+    seen: set[str] = set()
+    for i, w in enumerate(words):
+        if not isinstance(w, str) or not w.strip():
+            raise tables.TableError(f"data table {table}.toml: [{key}] words[{i}] = {w!r} is not a string")
+        if w.lower() in seen:
+            raise tables.TableError(f"data table {table}.toml: [{key}] words[{i}] = {w!r} is listed twice")
+        seen.add(w.lower())
+    return tuple(words)
+
+
+@cache
+def _hedge_index() -> dict[str, str]:
+    """Hedge phrase (lower case, single spaces) -> its shape (table name)."""
+    out: dict[str, str] = {}
+    for shape in ("above", "at_least", "at_most", "below", "approximate", "nearly", "equal"):
+        for w in _words("hedges", shape):
+            k = " ".join(w.lower().split())
+            if k in out and out[k] != shape:
+                raise tables.TableError(f"data table hedges.toml: {w!r} is in [{out[k]}] and [{shape}]")
+            out[k] = shape
+    return out
+
+
+@cache
+def _suffix_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for shape in ("suffix_at_least", "suffix_at_most", "suffix_close"):
+        for w in _words("hedges", shape):
+            out[" ".join(w.lower().split())] = shape
+    return out
+
+
+def _phrase_key(phrase: str) -> str:
+    """A matched phrase as the tables spell it: lower case, words joined by single spaces.
+
+    The phrase patterns accept hyphens and blank runs between words, so the key must too.
+
+    >>> _phrase_key("Tens-of-thousands"), _phrase_key("more -  than")
+    ('tens of thousands', 'more than')
+    """
+    return " ".join(w for w in regex.split(r"[\s\-]+", phrase.lower()) if w)
+
+
+def _phrase_pattern(words: Sequence[str]) -> str:
+    return patterns.words_alternation(words).replace(r"\ ", r"\s{1,3}")
+
+
+@cache
+def _prefix_re() -> regex.Pattern[str]:
+    """A hedge or comparison sign that ends right where a number (or currency) starts."""
+    words = _phrase_pattern(list(_hedge_index()))
+    return regex.compile(
+        rf"""
+        (?:
+            (?<![\p{{L}}])(?P<word>{words})          # more than, at least, about ...
+          | (?<![<>=])(?P<sign>>\s?=|<\s?=|≥|≤|>|<)  # >=, <=, >, < (not "<>", "=>")
+        )
+        [ \t\u00a0]{{0,3}}$                          # right before the amount
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+@cache
+def _suffix_re() -> regex.Pattern[str]:
+    words = _phrase_pattern(list(_suffix_index()))
+    return regex.compile(
+        rf"[ \t]{{1,3}}(?P<word>{words})(?![\p{{L}}])(?:[ \t]{{1,3}}it\b)?", regex.I | regex.V1
+    )
+
+
+@cache
+def _units_re() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    nouns, symbols = units.unit_words()
+    noun_alt = _phrase_pattern(list(nouns))
+    sym_alt = "|".join(regex.escape(s) for s in sorted(symbols, key=lambda s: (-len(s), s)))
+    # nouns: "6 miles", "3-inch", "10 Kilometers per hour", "20 (kg)"
+    noun_re = regex.compile(
+        rf"(?:[ \t\u00a0]{{1,3}}|[ \t]?-[ \t]?)(?P<unit>{noun_alt})(?![\p{{L}}\p{{N}}])", regex.I | regex.V1
+    )
+    # symbols: case-sensitive, glued or one blank away, optionally bracketed: "10kg", "20 [kg]"
+    sym_re = regex.compile(
+        rf"(?:[ \t\u00a0]{{0,2}}(?P<open>[(\[{{<])?)(?P<unit>{sym_alt})(?(open)[)\]}}>])(?![\p{{L}}\p{{N}}])",
+        regex.V1,
+    )
+    return noun_re, sym_re
+
+
+@cache
+def _currencies() -> tuple[dict[str, str], dict[str, tuple[str, Decimal]], dict[str, str]]:
+    """(symbols -> code, nouns lower -> (code, factor), codes as written -> code)."""
+    raw = tables.raw("currencies")
+    symbols: dict[str, str] = {}
+    nouns: dict[str, tuple[str, Decimal]] = {}
+    for code, entry in raw.items():
+        if code == "codes":
+            continue
+        if not _fullmatch(r"[A-Z]{3}", code) or not isinstance(entry, dict):
+            raise tables.TableError(f"data table currencies.toml: [{code}] is not a three-letter code table")
+        for s in entry.get("symbols", []):
+            if s in symbols and symbols[s] != code:
+                raise tables.TableError(
+                    f"data table currencies.toml: symbol {s!r} under {symbols[s]} and {code}"
+                )
+            symbols[s] = code
+        for n in entry.get("nouns", []):
+            k = " ".join(n.lower().split())
+            if k in nouns and nouns[k][0] != code:
+                raise tables.TableError(
+                    f"data table currencies.toml: noun {n!r} under {nouns[k][0]} and {code}"
+                )
+            nouns[k] = (code, Decimal(1))
+        minor = entry.get("minor")
+        for n in entry.get("minor_nouns", []):
+            if not isinstance(minor, (int, float)):
+                raise tables.TableError(f"data table currencies.toml: [{code}] minor_nouns need `minor`")
+            nouns[" ".join(n.lower().split())] = (code, Decimal(str(minor)))
+    codes_t = raw.get("codes", {})
+    aliases = codes_t.get("aliases", {})
+    codes = {c: aliases.get(c, c) for c in codes_t.get("upper", [])}
+    codes.update({c: aliases.get(c.upper(), c.upper()) for c in codes_t.get("lower", [])})
+    return symbols, nouns, codes
+
+
+@cache
+def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    symbols, nouns, codes = _currencies()
+    sym_alt = "|".join(
+        regex.escape(s).replace(r"\ ", r"\s{1,2}") for s in sorted(symbols, key=lambda s: (-len(s), s))
+    )
+    code_alt = "|".join(regex.escape(c) for c in sorted(codes, key=lambda s: (-len(s), s)))
+    noun_alt = _phrase_pattern(list(nouns))
+    # before the number: "$", "US$ ", "c $ ", "USD 200", "MUSD" (millions), "usd$ 15"
+    before = regex.compile(
+        rf"""(?:(?<![\p{{L}}])(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?P<sym2>\$)?
+          | (?<![\p{{L}}])(?P<sym>(?-i:{sym_alt})))
+        [ \t\u00a0]{{0,2}}$""",
+        regex.VERBOSE | regex.V1 | regex.I,
+    )
+    # after the number: "5 dollars", "420 million finnish markka", "10 €", "115USD", "30 MUSD"
+    after = regex.compile(
+        rf"""(?:
+            [ \t\u00a0]{{0,2}}(?P<m>(?-i:M))?(?P<code>(?-i:{code_alt}))(?![\p{{L}}])
+          | [ \t\u00a0]{{1,2}}(?:-[ \t]?)?(?P<noun>{noun_alt})(?![\p{{L}}])
+          | -(?P<noun2>{noun_alt})(?![\p{{L}}])
+          | [ \t\u00a0]{{0,2}}(?P<sym>(?-i:{sym_alt}))(?![\p{{L}}\p{{N}}])
+        )""",
+        regex.VERBOSE | regex.V1 | regex.I,
+    )
+    # cents after a main amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+    minor = regex.compile(
+        r"[ \t]{1,3}(?:and[ \t]{1,3})?(?P<n>\d{1,2}|[a-z]{3,}(?:[- ][a-z]{3,})?)[ \t]{1,3}(?:cents?|pence)\b",
+        regex.I,
+    )
+    return before, after, minor
+
+
+@cache
+def _nouns() -> dict[str, object]:
+    irregular = tables.string_map(
+        "nouns", "irregular", lambda k, v: None if isinstance(v, str) and v else "must be a lemma string"
+    )
+    predicates: dict[str, str] = {}
+    for lemma, forms in tables.string_map(
+        "nouns", "predicates", lambda k, v: None if isinstance(v, list) and v else "must be a list of forms"
+    ).items():
+        for f in forms:
+            if f.lower() in predicates and predicates[f.lower()] != lemma:
+                raise tables.TableError(f"data table nouns.toml: predicate form {f!r} under two lemmas")
+            predicates[f.lower()] = lemma
+    places = tables.unique_inverse("nouns", tables.string_map("nouns", "places"))
+    return {
+        "irregular": {k.lower(): v for k, v in irregular.items()},
+        "uncountable": frozenset(w.lower() for w in _words("nouns", "uncountable_heads")),
+        "negatable": frozenset(w.lower() for w in _words("nouns", "negatable")),
+        "predicates": predicates,
+        "places": places,
+        "stop": frozenset(w.lower() for w in _words("nouns", "stop")),
+        "labels": tuple(w.lower() for w in _words("nouns", "labels")),
+    }
+
+
+@cache
+def _label_re() -> regex.Pattern[str]:
+    labels: tuple[str, ...] = _nouns()["labels"]  # type: ignore[assignment]
+    alt = _phrase_pattern(list(labels))
+    return regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1)
+
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_CAP_WORD = regex.compile(r"\p{Lu}")
+
+
+# ---------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    amount: Amount
+    rule: str
+    num_start: int  # where the number (not the hedge or currency) starts
+    num_end: int  # where the number and its unit end (before a noun phrase)
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+def _plural_like(word: str) -> bool:
+    w = word.lower()
+    n = _nouns()
+    if w in n["uncountable"] or w in n["irregular"]:  # type: ignore[operator]
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis", "xis", "tis", "'s", "’s"))
+
+
+def _lemma(word: str) -> str:
+    """Singular lower-case lemma of a noun ("troops" -> "troop", "casualties" -> "casualty")."""
+    w = word.lower().strip(".'’")
+    irregular: dict[str, str] = _nouns()["irregular"]  # type: ignore[assignment]
+    if w in irregular:
+        return irregular[w]
+    if w in _nouns()["uncountable"]:  # type: ignore[operator]
+        return w
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis", "xis", "tis")):
+        return w[:-1]
+    return w
+
+
+def _qualifier(word: str) -> str:
+    """Normalized modifier: lower case, dots removed, countries folded ("U.S." -> "us")."""
+    w = word.lower().replace(".", "").strip("'’")
+    places: dict[str, str] = _nouns()["places"]  # type: ignore[assignment]
+    return places.get(w, w)
