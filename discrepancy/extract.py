@@ -29,6 +29,8 @@ from .settings import Settings
 FACT_COLUMNS = (
     "doc", "kind", "subject", "text", "value", "low", "high", "unit",
     "start", "end", "line", "col", "sentence", "rule",
+    # the frame alignment reads (discrepancy.frames): what the fact is about
+    "predicate", "outcome", "group", "part", "scope", "other_event", "measure",
 )
 
 
@@ -123,6 +125,24 @@ def corpus_passes(
     return per_doc
 
 
+def _frame_columns(f: Fact) -> tuple[object, ...]:
+    """The frame of a fact as table cells: predicate class, outcome, nationality group, part,
+    scope countries, another event's ordinal and the measure ("depth", "length of ship",
+    "distance from marrakech")."""
+    from .frames import FAMILIES, features
+
+    if f.kind not in FAMILIES or f.kind in ("person", "place", "role"):
+        return ("", "", "", False, "", "", "")
+    ft = features(f)
+    measure = ft.prop
+    if measure and ft.entity:
+        measure += f" of {ft.entity}"
+    if measure and ft.reference:
+        measure += f" from {ft.reference}"
+    return (ft.predicate, ft.outcome, " ".join(sorted(ft.groups)), ft.part, " ".join(sorted(ft.scope)),
+            ft.other_event, measure)
+
+
 def facts_frame(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> pd.DataFrame:
     """The facts table, with `FACT_COLUMNS` even when empty."""
     # Rows as tuples in `FACT_COLUMNS` order: a dict per row costs more than the table itself.
@@ -136,6 +156,6 @@ def facts_frame(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> 
             if isinstance(v, Amount):
                 low, high, unit = float(v.low), float(v.high), v.unit
             rows.append((f.doc, f.kind, str(f.subject), f.surface, v.render(), low, high, unit,
-                         f.start, f.end, line, col, f.sentence, f.rule))
+                         f.start, f.end, line, col, f.sentence, f.rule, *_frame_columns(f)))
     with python_strings():
         return pd.DataFrame(rows, columns=list(FACT_COLUMNS))

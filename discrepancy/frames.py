@@ -101,6 +101,8 @@ class Features:
     # The amount is stated as a part of a group named before it ("721 of whom", "Of those
     # injured, 51", "including 15 crew", "170 others"): never the same slot as the whole.
     part: bool = False
+    # The part is of a counted subset ("Of the 20, some 15 were Dutch"), not of everyone.
+    numbered_part: bool = False
     # Countries named in the clause of a count of an outcome ("In Syria, the death toll stood
     # at 1,782", "killed 6,300 in Turkey and Syria"): a toll of one country is no rival of a
     # toll of another, or of both.
@@ -229,6 +231,7 @@ def features(
         baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
         groups=nationalities(fact) if fam == "count" else frozenset(),
         part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
+        numbered_part=fam in AMOUNT_FAMILIES and is_part(fact) and _numbered_part(fact),
         scope=countries_in_clause(fact) if outcome else frozenset(),
         other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
         prop=frame.prop if frame is not None and not frame.conversion else "",
@@ -363,7 +366,8 @@ _FROM_COUNTRY = re.compile(r"^\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?([A-Z][\w.]*(
 
 
 def nationalities(fact: Fact) -> frozenset[str]:
-    """Country keys of the people a count counts: its head, its modifiers, "from <Country>".
+    """Country keys of the people a count counts: its head, its modifiers, "from <Country>",
+    "N were Dutch", and the label of a list line ("Dutch nationals - 12", "Malaysia: 43").
 
     >>> from discrepancy.facts import Amount, Subject
     >>> british = Subject(head="passenger", qualifiers=("British",))
@@ -371,16 +375,35 @@ def nationalities(fact: Fact) -> frozenset[str]:
     >>> g = Fact("a", "count", Subject(head="briton"), "9", 0, 1, Amount.exact(9))
     >>> sorted(nationalities(f)), sorted(nationalities(g))
     (['uk'], ['uk'])
+    >>> def line(s, n):
+    ...     at = s.index(n)
+    ...     return Fact("a", "count", Subject(), n, at, at + len(n), Amount.exact(1), sentence=s)
+    >>> sorted(nationalities(line("154 were Dutch", "154")))
+    ['netherlands']
+    >>> sorted(nationalities(line("Dutch nationals - 12", "12")))
+    ['netherlands']
     """
     s = fact.subject
     found = {k for k in (_nationality(w) for w in (s.head, *s.qualifiers)) if k}
     if fact.sentence:
-        at = fact.end - fact.sentence_start
-        m = _FROM_COUNTRY.match(fact.sentence[at : at + 60])
-        country = _nationality(m.group(1)) if m else None
+        at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+        after = fact.sentence[end : end + 60]
+        for pattern in (_FROM_COUNTRY, _WERE_DEMONYM):
+            m = pattern.match(after)
+            country = _nationality(m.group(1)) if m else None
+            if country:
+                found.add(country)
+        label = _LIST_LABEL.search(fact.sentence[max(0, at - 40) : max(0, at)])
+        country = _nationality(label.group(1)) if label else None
         if country:
             found.add(country)
     return frozenset(found)
+
+
+# "154 were Dutch", "45 are Malaysian": a copula and a demonym right after the number
+_WERE_DEMONYM = re.compile(r"^\s+(?:were|are|was|is)\s+([A-Z][\w'\u2019-]+)")
+# A list line's label before the number: "Dutch nationals - 12", "Malaysia: 43", "UK – 10"
+_LIST_LABEL = re.compile(r"(?:^|\n|[•*]\s*)([A-Z][\w'\u2019.-]*)(?:\s+[a-z]+)?\s*[-\u2013:]\s*$")
 
 
 _PART_BEFORE = re.compile(
@@ -390,6 +413,11 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
+
+
+def _numbered_part(fact: Fact) -> bool:
+    at = fact.start - fact.sentence_start
+    return bool(re.search(r"\b(?:of|among)\s+the\s+\d", fact.sentence[max(0, at - 40) : max(0, at)], re.I))
 
 
 def is_part(fact: Fact) -> bool:
@@ -446,6 +474,10 @@ def heads_compatible(a: Features, b: Features) -> bool:
     "soldier"), so "5 soldiers were killed" is not "20 civilians were killed".
     """
     loose = _generic_heads() | _people_heads()
+    if a.groups and (not a.head or not b.head):
+        # "45 were Malaysian" names the group alone: all Malaysians, more than "15 Malaysian crew"
+        other = b if not a.head else a
+        return not other.head or bool(_nationality(other.head)) or other.head in loose
     if not a.head or not b.head or a.head == b.head:
         return True
     if (a.groups and _nationality(a.head)) or (b.groups and _nationality(b.head)):

@@ -17,7 +17,7 @@ SERIOUS = ("error", "warning")
 
 
 def _findings(docs: dict[str, str]) -> pd.DataFrame:
-    frame = discrepancy.audit(docs)
+    frame = discrepancy.audit(docs, group_by="none")  # the cases are one story each
     return frame[frame.severity.isin(SERIOUS)]
 
 
@@ -71,6 +71,13 @@ CASES: list[Any] = [
          "b.txt": "The quake killed 980 people in Chile and Peru."},
         [], [("412", "980")],
         id="a-toll-of-one-country-is-no-rival-of-two",
+    ),
+    pytest.param(
+        {"a.txt": "Passengers on the ferry, by nationality:\n• 61 were Norwegian\n• 12 were Danish",
+         "b.txt": "There were 58 Norwegians on board, the operator said.",
+         "c.txt": "Norwegian nationals - 61\nDanish nationals - 14"},
+        [("61", "58"), ("12", "14")], [("61", "12"), ("58", "14")],
+        id="list-lines-and-existentials-count-nationalities",
     ),
     # --- one claim, one value
     pytest.param(

@@ -453,10 +453,13 @@ _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
 # Where a number can start: a digit, a vulgar fraction, or an ASCII word (checked against the
 # table in Python: the standard library's `re` finds plain words faster than any alternation).
 _ANCHOR = re.compile(r"\d+|[\u00bd\u2153-\u215e\u00bc\u00be]|[A-Za-z]+")
-# What may stand before the anchor inside the same run: a sign, "minus", "a", "half a".
+# What may stand before the anchor inside the same run: a sign, "minus", "a", "half a". A
+# sign is written against the number ("-5"); a dash with a space after a word is punctuation
+# ("Norwegian nationals - 61", a list line), not a minus.
 _LEAD = regex.compile(
-    r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?|(?:[-−–+]\s{0,2})?\.?)$",
-    regex.I,
+    r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?"
+    r"|(?:[-−–+](?![ \t])|(?<!\p{L}[ \t]{1,3})[-−–+][ \t]{1,2})?\.?)$",
+    regex.I | regex.V1,
 )
 
 
