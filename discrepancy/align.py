@@ -155,6 +155,8 @@ def score(a: Features, b: Features) -> float:
         return 0.0
     if a.other_event != b.other_event:
         return 0.0  # "the second quake killed 12" is not the first quake's toll
+    if a.past_event != b.past_event:
+        return 0.0  # an amount dated to an earlier year measures an earlier event
     if a.prop or b.prop:
         return _score_measures(a, b)
     if a.scope and b.scope and a.scope != b.scope:

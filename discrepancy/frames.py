@@ -101,6 +101,9 @@ class Features:
     # The amount is stated as a part of a group named before it ("721 of whom", "Of those
     # injured, 51", "including 15 crew", "170 others"): never the same slot as the whole.
     part: bool = False
+    # The year of an earlier event the amount's sentence dates it to ("occurred on January 24,
+    # 2020" in a 2023 article), or "".
+    past_event: str = ""
     # The part is of a counted subset ("Of the 20, some 15 were Dutch"), not of everyone.
     numbered_part: bool = False
     # Countries named in the clause of a count of an outcome ("In Syria, the death toll stood
@@ -232,6 +235,7 @@ def features(
         groups=nationalities(fact) if fam == "count" else frozenset(),
         part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
         numbered_part=fam in AMOUNT_FAMILIES and is_part(fact) and _numbered_part(fact),
+        past_event=fact.get("past_event"),
         scope=countries_in_clause(fact) if outcome else frozenset(),
         other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
         prop=frame.prop if frame is not None and not frame.conversion else "",
@@ -409,7 +413,8 @@ _LIST_LABEL = re.compile(r"(?:^|\n|[•*]\s*)([A-Z][\w'\u2019.-]*)(?:\s+[a-z]+)?
 _PART_BEFORE = re.compile(
     r"(?:\b(?:of|among)\s+(?:those|them|these|whom)\b(?:\s+\w+){0,2}\s*,?\s*"  # "Of those injured, 51"
     r"|\b(?:of|among)\s+the\s+\w+\s*,\s*"  # "Of the passengers, 3" (not "the budget of the mission is")
-    r"|\bincluding\s+(?:\w+\s+){0,1})$",  # "including 15 crew"
+    r"|\bincluding\s+(?:\w+\s+){0,1}"  # "including 15 crew"
+    r"|\b(?:its|their)\s+(?:[a-z]+\s+)?)$",  # "its rearmost two coaches": some of the thing's own
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)

@@ -79,6 +79,19 @@ CASES: list[Any] = [
         [("61", "58"), ("12", "14")], [("61", "12"), ("58", "14")],
         id="list-lines-and-existentials-count-nationalities",
     ),
+    pytest.param(
+        {"a.txt": "Published: 2023-02-07\n\nThe quake had a magnitude of 7.8, the survey said.",
+         "b.txt": "Published: 2023-02-07\n\n"
+                  "The largest earlier quake, a magnitude of 6.7, occurred on January 24, 2020."},
+        [], [("7.8", "6.7")],
+        id="an-amount-dated-to-an-earlier-year-is-another-event",
+    ),
+    pytest.param(
+        {"a.txt": "Twenty-one coaches of the train derailed in the crash.",
+         "b.txt": "The second train hit the wreck and its rearmost two coaches derailed."},
+        [], [("21", "2")],
+        id="its-two-coaches-are-a-part",
+    ),
     # --- one claim, one value
     pytest.param(
         {"a.txt": "2,000 dead after the dam burst\nAt least 2,000 people died when the dam burst.",

@@ -542,6 +542,26 @@ def restated_amount(f: Fact) -> Amount:
     return value.decode(code) if code else value
 
 
+# A full date written out: "January 24, 2020", "24 January 2020", "Jan. 24, 2020".
+_FULL_DATE = regex.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)"
+    r"(?P<year>(?:1[6-9]|20)\d\d)\b"
+)
+
+
+def _dated_before_publication(doc: Document, sentence: str) -> str:
+    """The year of a full date in the sentence when it is before the document's publication
+    year ("" when there is none, or the document has no publication date)."""
+    published = doc.published.year if doc.published is not None else None
+    if published is None:
+        return ""
+    for m in _FULL_DATE.finditer(sentence):
+        if int(m.group("year")) < published:
+            return m.group("year")
+    return ""
+
+
 def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     text = doc.text
     previous: tuple[_Cand, Subject, int, tuple[int, int]] | None = None
@@ -566,6 +586,11 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         carried = _carried_versions(doc, sentence, c)
         if carried:
             extra = (*extra, ("versions", carried))
+        past = _dated_before_publication(doc, text[sentence[0] : sentence[1]])
+        if past:
+            # "The largest, a magnitude of 6.7, occurred on January 24, 2020": the sentence
+            # dates its amount to a day before the document's year, another event than the story's.
+            extra = (*extra, ("past_event", past))
         if np_end > c.end and "\n" not in text[c.end : np_end]:
             # Where the counted noun phrase ends, so a report can quote "5,000 U.S. troops"
             # while the fact's own span stays the amount.
