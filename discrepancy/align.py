@@ -37,10 +37,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
-from . import tables
-from .events import event_class
+from .events import one_kind_of_event
 from .facts import Fact
 from .frames import (
     AMOUNT_FAMILIES,
@@ -227,22 +225,8 @@ def _score_measures(a: Features, b: Features) -> float:
 
 def _same_event_class(a: Features, b: Features) -> bool:
     """Both dates' own words name one kind of event ("collided" and "crash", "derailed" and
-    "accident"), not just their block: the event class of each predicate, from events.toml."""
-    ca, cb = event_class(a.predicate), event_class(b.predicate)
-    # Statements are never one event; a class that also holds outcome words ("killed",
-    # "death" in the strike class) says what happened to people, not which event it was.
-    return bool(ca) and ca == cb and ca != _reporting_event() and not _has_outcome_words(ca)
-
-
-@cache
-def _reporting_event() -> str:
-    return event_class("say")
-
-
-@cache
-def _has_outcome_words(event: str) -> bool:
-    words = tables.raw("events").get("classes", {}).get(event, [])
-    return any(predicate_class(w)[0] in _exclusive() for w in words)
+    "accident"), not just their block (see `discrepancy.events.one_kind_of_event`)."""
+    return one_kind_of_event(a.predicate, b.predicate)
 
 
 def _score_dates(a: Features, b: Features) -> float:

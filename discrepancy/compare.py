@@ -163,17 +163,29 @@ def _redundant(c: Conflict, said: dict[str, set[Signature]]) -> bool:
     return redundant(c.a, c.b, said)
 
 
-def _copies_note(doc_ids: Sequence[str], copies: dict[str, tuple[str, ...]]) -> str:
-    notes = []
-    for d in dict.fromkeys(doc_ids):
-        others = copies.get(d, ())
-        if others:
-            named = ", ".join(others[:MAX_COPIES_NAMED])
-            more = f" and {len(others) - MAX_COPIES_NAMED} more" if len(others) > MAX_COPIES_NAMED else ""
-            notes.append(f"{d} is repeated in {named}{more}")
-        if len(notes) == 2:
-            break
-    return f" ({'; '.join(notes)})" if notes else ""
+def _named(ids: Sequence[str]) -> str:
+    """Up to `MAX_COPIES_NAMED` document ids, then how many more: "b, c, d and 2 more"."""
+    more = f" and {len(ids) - MAX_COPIES_NAMED} more" if len(ids) > MAX_COPIES_NAMED else ""
+    return ", ".join(ids[:MAX_COPIES_NAMED]) + more
+
+
+def _with_note(message: str, notes: Sequence[str]) -> str:
+    """The message with notes in brackets before its final period."""
+    if not notes:
+        return message
+    body = message[:-1] if message.endswith(".") else message
+    return f"{body} ({'; '.join(notes)})."
+
+
+def _copies_notes(doc_ids: Sequence[str], copies: dict[str, tuple[str, ...]]) -> list[str]:
+    notes = [f"{d} is repeated in {_named(copies[d])}" for d in dict.fromkeys(doc_ids) if copies.get(d)]
+    return notes[:2]
+
+
+def _rank(c: Conflict) -> tuple[object, ...]:
+    """Which conflict stands for its value pair: the most confident, then the earliest
+    positions and the surfaces, document ids last (so renaming documents renames rows only)."""
+    return (-c.confidence, c.a.start, c.b.start, c.a.surface, c.b.surface, c.a.doc, c.b.doc)
 
 
 def _rows(
@@ -220,10 +232,8 @@ def _rows(
     # earliest positions.
     best: dict[tuple[object, ...], Conflict] = {}
     for key, _, c in keyed:
-        rank = (-c.confidence, c.a.start, c.b.start, c.a.surface, c.b.surface, c.a.doc, c.b.doc)
         held = best.get(key)
-        if held is None or rank < (-held.confidence, held.a.start, held.b.start, held.a.surface,
-                                   held.b.surface, held.a.doc, held.b.doc):
+        if held is None or _rank(c) < _rank(held):
             best[key] = c
     out: list[Finding] = []
     for key, slot, c in keyed:
@@ -235,10 +245,8 @@ def _rows(
         rule = BY_ID[c.rule]
         message = c.message
         if slot >= 0 and index is not None:
-            message = _with_counts(message, index, slot, c.a, c.b)
-        note = _copies_note([c.a.doc, c.b.doc], copies)
-        if note:
-            message = message[:-1] + note + "." if message.endswith(".") else message + note
+            message = _with_note(message, _other_sources(index, slot, c.a, c.b))
+        message = _with_note(message, _copies_notes([c.a.doc, c.b.doc], copies))
         out.append(
             Finding(
                 rule=c.rule,
@@ -267,8 +275,8 @@ def _rows(
     return out
 
 
-def _with_counts(message: str, index: SlotIndex, slot: int, a: Fact, b: Fact) -> str:
-    """The message, followed by the other documents that give each of the two values.
+def _other_sources(index: SlotIndex, slot: int, a: Fact, b: Fact) -> list[str]:
+    """The other documents that give each of the two values of a row.
 
     One row stands for every mention of a value pair in a slot, so the reader learns who
     else says the same (at most `MAX_COPIES_NAMED` documents named per side).
@@ -278,13 +286,8 @@ def _with_counts(message: str, index: SlotIndex, slot: int, a: Fact, b: Fact) ->
         value = f.value.render()
         others = [d for d in index.sources(slot, value) if d != f.doc]
         if others:
-            named = ", ".join(others[:MAX_COPIES_NAMED])
-            more = f" and {len(others) - MAX_COPIES_NAMED} more" if len(others) > MAX_COPIES_NAMED else ""
-            notes.append(f"{value} also in {named}{more}")
-    if not notes:
-        return message
-    body = message[:-1] if message.endswith(".") else message
-    return f"{body} ({'; '.join(notes)})."
+            notes.append(f"{value} also in {_named(others)}")
+    return notes
 
 
 def quoted(fact: Fact, doc: Document) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from . import tables
+from .synonyms import _exclusive, predicate_class
 
 
 @cache
@@ -101,3 +102,28 @@ def lemma(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+def one_kind_of_event(a: str, b: str) -> bool:
+    """Whether two event words name one kind of event that tells events apart.
+
+    Statements are never one event; a class that also holds outcome words ("killed" and
+    "death" in the strike class) says what happened to people, not which event it was.
+
+    >>> one_kind_of_event("collided", "crash"), one_kind_of_event("said", "announced")
+    (True, False)
+    """
+    ca, cb = event_class(a), event_class(b)
+    return bool(ca) and ca == cb and ca != event_class("say") and not _has_outcome_words(ca)
+
+
+@cache
+def _has_outcome_words(event: str) -> bool:
+    words = _events_table().get(event, [])
+    return any(predicate_class(w)[0] in _exclusive() for w in words)
+
+
+@cache
+def _events_table() -> dict[str, list[str]]:
+    classes = tables.raw("events").get("classes", {})
+    return {k: list(v) for k, v in classes.items() if isinstance(v, list)}

@@ -18,7 +18,7 @@ from functools import cache
 
 from . import tables
 from .facts import Fact, PersonName, PlaceName
-from .measures import measure_frame
+from .measures import clause_bounds, measure_frame
 from .synonyms import (
     _POSSESSIVE,
     _exclusive,
@@ -26,6 +26,7 @@ from .synonyms import (
     _instruments,
     _people_heads,
     _reporting_class,
+    _running_total_pattern,
     _section_list,
     canonical_head,
     canonical_qualifier,
@@ -223,8 +224,7 @@ def features(
         if not outcome and whole and running and head in (_generic_heads() | _people_heads()):
             # "the death toll had climbed to 4,544 people": the toll named before the change
             # verb says what the people are counted for.
-            toll = _TOLL_BEFORE.search(_clause_before(fact, 80))
-            outcome = "death" if toll and "death" in _exclusive() else ""
+            outcome = _outcome_noun_before(_clause_before(fact, 80))
         if outcome and outcome != pred:
             # "the death toll rose to 288": the toll noun says what is counted; the change verb
             # only says how the count moved.
@@ -294,7 +294,6 @@ def is_bound(fact: Fact) -> bool:
 
 
 _SUBCLAUSE = re.compile(r";|,\s*(?:while|but)\b|\s(?:after|before|when|while|whereas|as)\s", re.I)
-_TOLL_BEFORE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths))\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
 # "in Turkey", "In Syria,", "in south-eastern Turkey and north-western Syria", "across Libya"
 _LOCATIVE_COUNTRIES = re.compile(
@@ -321,13 +320,7 @@ def countries_in_clause(fact: Fact) -> frozenset[str]:
     if not fact.sentence:
         return frozenset()
     at = fact.start - fact.sentence_start
-    lo, hi = 0, len(fact.sentence)
-    for m in _CLAUSE_BREAK.finditer(fact.sentence):
-        if m.end() <= at:
-            lo = m.end()
-        elif m.start() >= at:
-            hi = m.start()
-            break
+    lo, hi = clause_bounds(fact.sentence, at, at, _CLAUSE_BREAK)
     found: set[str] = set()
     clause = fact.sentence[lo:hi]
     for m in _LOCATIVE_COUNTRIES.finditer(clause):
@@ -456,6 +449,16 @@ def _whole(fact: Fact) -> bool:
 def _finite(fact: Fact) -> bool:
     low = getattr(fact.value, "low", None)
     return low is not None and low.is_finite()
+
+
+def _outcome_noun_before(clause: str) -> str:
+    """The outcome of the last running-total term before a change verb that names one ("the
+    death toll", "the toll"; synonyms.toml [running_totals] and [heads]); "" when none does."""
+    for m in reversed(list(_running_total_pattern().finditer(normalize(clause)))):
+        outcome = outcome_class("", canonical_head(m.group()))
+        if outcome:
+            return outcome
+    return ""
 
 
 def outcome_class(pred: str, head: str) -> str:

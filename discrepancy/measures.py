@@ -70,6 +70,8 @@ def properties() -> tuple[Property, ...]:
     """The properties of ``data/measures.toml`` in file order, validated."""
     out = []
     for name, spec in tables.raw("measures").items():
+        if name == "magnitude_events":
+            continue  # not a property: the events a magnitude measures (`_magnitude_events`)
         if not isinstance(spec, dict):
             raise tables.TableError(f"data table measures.toml: [{name}] should be a table")
         unknown = set(spec) - {"before", "after", "near", "dimensions"}
@@ -85,6 +87,18 @@ def properties() -> tuple[Property, ...]:
             raise tables.TableError(f"data table measures.toml: [{name}] has no cue")
         out.append(Property(name, before, after, near, dims))
     return tuple(out)
+
+
+@cache
+def _magnitude_events() -> tuple[frozenset[str], frozenset[str]]:
+    """(event nouns a magnitude measures, those told apart from the main event), from the
+    [magnitude_events] table of measures.toml."""
+    spec = tables.raw("measures").get("magnitude_events", {})
+    events = frozenset(_words("magnitude_events", spec, "nouns"))
+    apart = frozenset(_words("magnitude_events", spec, "apart"))
+    if not apart <= events:
+        raise tables.TableError("data table measures.toml: [magnitude_events] apart must be among nouns")
+    return events, apart
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -168,14 +182,25 @@ def _clause(fact: Fact) -> tuple[str, str, str]:
     at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
     if not s or not 0 <= at <= end <= len(s):
         return "", "", ""
-    lo, hi = 0, len(s)
-    for m in _CLAUSE_BREAK.finditer(s):
+    lo, hi = clause_bounds(s, at, end, _CLAUSE_BREAK)
+    return s[lo:at], s[end:hi], s[lo:hi]
+
+
+def clause_bounds(sentence: str, at: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """Start and end of the clause of ``sentence`` holding ``[at, end)``, clauses being cut
+    where ``breaks`` matches.
+
+    >>> clause_bounds("Two died in Chile; 9 in Peru.", 19, 20, re.compile(";"))
+    (18, 29)
+    """
+    lo, hi = 0, len(sentence)
+    for m in breaks.finditer(sentence):
         if m.end() <= at:
             lo = m.end()
         elif m.start() >= end:
             hi = m.start()
             break
-    return s[lo:at], s[end:hi], s[lo:hi]
+    return lo, hi
 
 
 def _entity_after(right: str) -> str:
@@ -250,11 +275,12 @@ def measure_frame(fact: Fact) -> MeasureFrame:
         # quakes" (plural) speaks of several events at once and measures none of them.
         m = re.match(r"^\s*[-–]?\s*(?:magnitude\s+)?([a-z]+)", after_paren, re.I)
         word = m.group(1).lower() if m else ""
-        if word.endswith("s") and word[:-1] in ("quake", "earthquake", "tremor", "aftershock"):
+        events, apart = _magnitude_events()
+        if word.endswith("s") and word[:-1] in events:
             return MeasureFrame(conversion=conversion)
-        # Only an aftershock is told apart; any other word after the number ("quake",
-        # "occurred") leaves the main event.
-        entity = "aftershock" if word == "aftershock" else ""
+        # Only the events told apart have an entity; any other word after the number
+        # ("quake", "occurred") leaves the main event.
+        entity = word if word in apart else ""
     elif prop == "distance":
         _, after, _ = _patterns("distance")
         m = after.match(after_paren) if after else None

@@ -62,6 +62,8 @@ class SlotIndex:
         self._parent: dict[FactKey, FactKey] = {}
         self._facts: dict[FactKey, Fact] = {}
         self._ids: dict[FactKey, int] | None = None
+        # Slot id -> its facts, built once per state of the grouping (findings ask per row).
+        self._members: dict[int, list[Fact]] | None = None
 
     def _find(self, k: FactKey) -> FactKey:
         root = k
@@ -77,7 +79,7 @@ class SlotIndex:
         if k not in self._parent:
             self._parent[k] = k
             self._facts[k] = f
-            self._ids = None
+            self._ids = self._members = None
 
     def join(self, a: Fact, b: Fact) -> None:
         """Record that two facts fill one slot."""
@@ -88,7 +90,7 @@ class SlotIndex:
             # The smaller key becomes the root, so the grouping does not depend on pair order.
             lo, hi = sorted((ra, rb))
             self._parent[hi] = lo
-            self._ids = None
+            self._ids = self._members = None
 
     def _numbered(self) -> dict[FactKey, int]:
         if self._ids is None:
@@ -105,16 +107,18 @@ class SlotIndex:
 
     def members(self) -> dict[int, list[Fact]]:
         """Slot id -> its facts in (document, offset) order."""
-        ids = self._numbered()
-        out: dict[int, list[Fact]] = defaultdict(list)
-        for k in sorted(self._parent):
-            out[ids[self._find(k)]].append(self._facts[k])
-        return dict(out)
+        if self._members is None:
+            ids = self._numbered()
+            out: dict[int, list[Fact]] = defaultdict(list)
+            for k in sorted(self._parent):
+                out[ids[self._find(k)]].append(self._facts[k])
+            self._members = dict(out)
+        return self._members
 
     def values(self, slot: int) -> dict[str, list[Fact]]:
         """Rendered value -> the facts of one slot that state it."""
         out: dict[str, list[Fact]] = defaultdict(list)
-        for f in self.members().get(slot, []):
+        for f in self.members().get(slot, ()):
             out[f.value.render()].append(f)
         return dict(out)
 
@@ -146,9 +150,7 @@ def build_slots(
     for sid, members in sorted(index.members().items()):
         if len(members) < 2:
             continue
-        by_value: dict[str, list[Fact]] = defaultdict(list)
-        for f in members:
-            by_value[f.value.render()].append(f)
+        by_value = index.values(sid)
         ordered = sorted(by_value.items(), key=lambda kv: (kv[1][0].doc, kv[1][0].start))
         values = tuple((v, tuple(fs)) for v, fs in ordered)
         status = status_of.get(sid, "agree")

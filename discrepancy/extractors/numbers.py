@@ -74,6 +74,7 @@ from .numtables import (
     _search,
     _units_re,
 )
+from .timetables import calendar
 
 __all__ = ["EXTRACTOR", "extract"]
 
@@ -542,12 +543,18 @@ def restated_amount(f: Fact) -> Amount:
     return value.decode(code) if code else value
 
 
-# A full date written out: "January 24, 2020", "24 January 2020", "Jan. 24, 2020".
-_FULL_DATE = regex.compile(
-    r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+)"
-    r"(?P<year>(?:1[6-9]|20)\d\d)\b"
-)
+@cache
+def _full_date() -> regex.Pattern[str]:
+    """A full date written out: "January 24, 2020", "24 January 2020", "Jan. 24, 2020" (month
+    spellings from calendar.toml)."""
+    # Capitalized, as a month is written: "may" and "march" in lower case are other words.
+    names = sorted((n.capitalize() for n in calendar().months), key=len, reverse=True)
+    month = r"(?:" + "|".join(regex.escape(n) for n in names) + r")\.?"
+    return regex.compile(
+        rf"\b(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+"  # "January 24, "
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+)"  # "24 January "
+        r"(?P<year>(?:1[6-9]|20)\d\d)\b",  # the year
+    )
 
 
 def _dated_before_publication(doc: Document, sentence: str) -> str:
@@ -556,7 +563,7 @@ def _dated_before_publication(doc: Document, sentence: str) -> str:
     published = doc.published.year if doc.published is not None else None
     if published is None:
         return ""
-    for m in _FULL_DATE.finditer(sentence):
+    for m in _full_date().finditer(sentence):
         if int(m.group("year")) < published:
             return m.group("year")
     return ""

@@ -109,45 +109,26 @@ _DAY_AFTER = regex.compile(
 def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -> list[Mention]:
     """Days coordinated with a month-name date ("18 and 19 June", "January 3 and 4")."""
     out = []
+
+    def day(s: int, e: int, d: int) -> None:
+        out.append(Mention(s, e, text[s:e], "dates.absolute", year=year, month=month, day=d,
+                           invalid=not _valid_day(month, d)))
+
     day_first = m.start("day") < m.start("mon")
     if day_first:
         before = _DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if before:
             d = int(before.group(1))
             if 1 <= d <= 31:
-                s, e = before.span(1)
-                e = s + len(text[s : before.end()].split()[0].rstrip(","))
-                out.append(
-                    Mention(
-                        s,
-                        e,
-                        text[s:e],
-                        "dates.absolute",
-                        year=year,
-                        month=month,
-                        day=d,
-                        invalid=not _valid_day(month, d),
-                    )
-                )
+                s = before.start(1)
+                day(s, s + len(text[s : before.end()].split()[0].rstrip(",")), d)
     elif m.group("year") is None:
         after = _DAY_AFTER.match(text, m.end())
         if after:
             d = int(after.group(1))
             if 1 <= d <= 31:
                 s = after.start(1)
-                e = s + len(text[s : after.end()].strip())
-                out.append(
-                    Mention(
-                        s,
-                        e,
-                        text[s:e],
-                        "dates.absolute",
-                        year=year,
-                        month=month,
-                        day=d,
-                        invalid=not _valid_day(month, d),
-                    )
-                )
+                day(s, s + len(text[s : after.end()].strip()), d)
     return out
 
 
