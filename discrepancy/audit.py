@@ -188,6 +188,12 @@ def _compare_stories(
         parts = _compare_in_pool(groups, settings)
     else:
         parts = compare_groups(compare, groups, settings)
+    return assemble(stories, parts)
+
+
+def assemble(stories: Sequence[Story], parts: Sequence[Part]) -> tuple[list[Finding], tuple[Slot, ...]]:
+    """The findings and slots of each story's comparison (in story order) as one result: slot
+    ids numbered on across stories and each slot named after its story."""
     findings: list[Finding] = []
     slots: list[Slot] = []
     for story, (part_findings, part_slots) in zip(stories, parts, strict=True):

@@ -116,8 +116,9 @@ def extract_corpus(
 def corpus_passes(
     docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settings
 ) -> list[list[Fact]]:
-    """The extractors' corpus passes over the facts of every document (`Extractor.corpus`);
-    an engine that extracts documents elsewhere runs them once all facts are back."""
+    """The extractors' corpus passes over the facts of every document (`Extractor.corpus`), in
+    this process; an engine that keeps the facts on its workers runs the steps of each
+    `CorpusPass` there (see `discrepancy.engines.dask_engine`)."""
 
     for extractor in EXTRACTORS:
         if extractor.corpus is not None:

@@ -89,9 +89,25 @@ def group_stories(
     Every document is in exactly one story. Raises ``ValueError`` for a bad ``group_by`` or when
     ``per_doc_facts`` does not hold one entry per document.
     """
-    mode, field = parse_group_by(group_by)
     if len(per_doc_facts) != len(docs):
         raise ValueError(f"per_doc_facts has {len(per_doc_facts)} entries for {len(docs)} documents")
+    return group_by_terms(docs, [story_terms(facts) for facts in per_doc_facts], group_by)
+
+
+def story_terms(facts: Sequence[Fact]) -> tuple[tuple[str, str], ...]:
+    """What a document's facts tell of its story: the terms of its people, roles, places and
+    full dates, with how each is written (all `group_stories` reads of the facts, so an engine
+    can compute it where the facts are and send back only this)."""
+    return tuple(term for fact in facts if (term := _fact_term(fact)) is not None)
+
+
+def group_by_terms(
+    docs: Sequence[Document], per_doc_terms: Sequence[Sequence[tuple[str, str]]], group_by: str = "auto"
+) -> tuple[Story, ...]:
+    """`group_stories` from each document's `story_terms` instead of its facts."""
+    mode, field = parse_group_by(group_by)
+    if len(per_doc_terms) != len(docs):
+        raise ValueError(f"per_doc_terms has {len(per_doc_terms)} entries for {len(docs)} documents")
     if not docs:
         return ()
     if mode == "none":
@@ -101,7 +117,7 @@ def group_stories(
     elif mode == "field":
         groups = _by_key({d.id: _field_value(d, field) for d in docs})
     else:
-        groups = _auto(docs, per_doc_facts)
+        groups = _auto(docs, per_doc_terms)
     ordered = sorted((sorted(ids), label) for label, ids in groups)
     return tuple(Story(f"S{i}", label, tuple(ids)) for i, (ids, label) in enumerate(ordered, start=1))
 
@@ -144,7 +160,9 @@ def _by_key(keys: dict[str, str]) -> list[tuple[str, list[str]]]:
 # auto
 
 
-def _auto(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[tuple[str, list[str]]]:
+def _auto(
+    docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]]
+) -> list[tuple[str, list[str]]]:
     order = sorted(range(len(docs)), key=lambda i: docs[i].id)
     ids = [docs[i].id for i in order]
     terms = _terms([docs[i] for i in order], [per_doc[i] for i in order])
@@ -301,7 +319,7 @@ _STARTS_BEFORE = regex.compile(
 )
 
 
-def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[dict[str, str]]:
+def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]]) -> list[dict[str, str]]:
     """Per document: evidence term -> how it is written (names, places and dates).
 
     A name of several capitalized words ("Francis Scott Key Bridge") is one term, so a long
@@ -338,7 +356,7 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
     lower = {fold(w) for w in written_lower}
     skip = _not_names()
     out: list[dict[str, str]] = []
-    for doc_facts, runs in zip(per_doc, found, strict=True):
+    for fact_terms, runs in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
         for run in runs:
             # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
@@ -354,10 +372,9 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
                     doc_terms.setdefault(" ".join(k for k, _ in names), " ".join(w for _, w in names))
                 names = []
         covered = {w for k in doc_terms for w in k.split()}
-        for fact in doc_facts:
-            term = _fact_term(fact)
+        for term in fact_terms:
             # A person or place whose words are already terms adds no evidence of its own.
-            if term and not all(w in covered for w in term[0].split(":", 1)[1].split()):
+            if not all(w in covered for w in term[0].split(":", 1)[1].split()):
                 doc_terms.setdefault(*term)
         out.append(doc_terms)
     return out

@@ -60,6 +60,7 @@ def test_parquet_output_dir(cluster: str, docs: list[discrepancy.Document], tmp_
     out = tmp_path / "findings"
     result = run_dask(docs, Settings(), scheduler=cluster, output_dir=out)
     assert result.findings == ()
+    assert result.facts == ((),) * len(docs)  # the facts stayed on the workers
     parts = sorted(out.glob("findings-*.parquet"))
     assert parts
     written = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)

@@ -1,19 +1,24 @@
-"""The Dask engine: extraction and per-story comparison on a Dask cluster.
+"""The Dask engine: extraction, corpus passes and per-story comparison on a Dask cluster.
 
-The audit's two heavy steps are pure functions of their input, so they map onto a cluster:
+The audit's heavy steps are pure functions of one document or of one story, so they map onto
+a cluster, and the facts stay on the workers from extraction to comparison:
 
 1. documents as a ``dask.bag`` whose partitions hold about equal text; each partition is
-   extracted by `extract_chunk` on a worker;
-2. the facts come back; the extractors' corpus passes and `group_stories` run here (they read
-   every document's facts, and are cheap next to extraction);
-3. stories, cut into chunks of about equal text, are compared on the workers
-   (`compare_groups`); with ``output_dir`` each chunk writes its findings to a Parquet file of
-   its own there and sends back only its slots, so findings never have to fit in this process.
+   extracted on a worker and kept there (``persist``);
+2. each extractor's corpus pass (`CorpusPass`) runs in its three steps: every document's small
+   summary comes back, they are combined here, and the result goes out to the workers, which
+   apply it to their facts;
+3. each document's story terms (`story_terms`: its people, places and full dates, a few dozen
+   strings) come back and `group_by_terms` makes the stories here;
+4. the facts are shuffled so that the documents of a story meet on one worker (``groupby`` on
+   a chunk of stories of about equal text), and each chunk is compared there. With
+   ``output_dir`` each chunk writes its findings to a Parquet file of its own and sends back
+   only its slots, and the facts are never gathered, so neither has to fit in this process.
 
-The result is the one `discrepancy.run` gives: the same facts, stories, findings and slots.
-``scheduler`` is the address of a running Dask scheduler (``tcp://10.0.0.5:8786``); without
-it the computation goes to Dask's current scheduler (a ``distributed.Client`` made earlier in
-this process, else Dask's local default).
+The result is the one `discrepancy.run` gives: the same facts, stories, findings and slots
+(with ``output_dir``, no findings and no facts). ``scheduler`` is the address of a running
+Dask scheduler (``tcp://10.0.0.5:8786``); without it the computation goes to Dask's current
+scheduler (a ``distributed.Client`` made earlier in this process, else Dask's local default).
 """
 
 from __future__ import annotations
@@ -24,14 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import compare as compare_mod
-from ..audit import AuditResult, Group, Part, _compare_stories, compare_groups
+from ..audit import AuditResult, Group, Part, assemble, compare_groups
 from ..document import Document
-from ..extract import corpus_passes, extract_chunk
+from ..extract import extract_document
+from ..extractors import EXTRACTORS
 from ..facts import Fact
 from ..findings import to_frame
 from ..pool import balanced_chunks
 from ..settings import Settings
-from ..stories import group_stories
+from ..stories import group_by_terms, story_terms
 
 # Text per partition: large enough that scheduling costs little next to extraction (about a
 # second of work per partition), small enough to spread a corpus over many workers.
@@ -82,21 +88,84 @@ def _compute(client: Any, *collections: Any) -> tuple[Any, ...]:
     return tuple(client.gather(client.compute(list(collections))))
 
 
+def _persist(client: Any, bag: Any) -> Any:
+    """``bag`` computed and kept where it was computed (the workers' memory)."""
+    return bag.persist() if client is None else client.persist(bag)
+
+
+def _share(value: Any) -> Any:
+    """``value`` as one task of the graph: sent to each worker that needs it once, not once
+    per partition."""
+    return _dask().delayed(value, traverse=False)
+
+
 def _n_chunks(sizes: Sequence[int]) -> int:
     return max(MIN_PARTITIONS, sum(sizes) // PARTITION_CHARS)
 
 
-def _compare_chunk(
-    groups: Sequence[Group], settings: Settings, part: int, output_dir: str | None
-) -> list[Part]:
-    """Compare some stories (on a worker); with ``output_dir`` their findings go to a file there."""
+# What travels through the bag: a document's index in the input, the document and its facts.
+Item = tuple[int, Document, list[Fact]]
+
+
+def _extract_part(part: Sequence[tuple[int, Document]], settings: Settings) -> list[Item]:
+    return [(i, doc, extract_document(doc, settings)) for i, doc in part]
+
+
+def _summarize_part(part: Sequence[Item], k: int, settings: Settings) -> list[tuple[int, Any]]:
+    """Each document's summary for the corpus pass of extractor ``k`` (with its index)."""
+    corpus = EXTRACTORS[k].corpus
+    assert corpus is not None
+    return [(i, corpus.summarize(doc, facts, settings)) for i, doc, facts in part]
+
+
+def _apply_part(part: Sequence[Item], k: int, combined: Any, settings: Settings) -> list[Item]:
+    corpus = EXTRACTORS[k].corpus
+    assert corpus is not None
+    return [(i, doc, corpus.apply(doc, facts, combined, settings)) for i, doc, facts in part]
+
+
+def _terms_part(part: Sequence[Item]) -> list[tuple[int, tuple[tuple[str, str], ...]]]:
+    return [(i, story_terms(facts)) for i, _, facts in part]
+
+
+def _facts_part(part: Sequence[Item]) -> list[tuple[int, list[Fact]]]:
+    return [(i, facts) for i, _, facts in part]
+
+
+def _keyed_part(part: Sequence[Item], story_of: Sequence[int], chunk_of: Sequence[int]
+                ) -> list[tuple[int, tuple[int, Item]]]:
+    """Each item under the chunk of stories its document belongs to, with its story."""
+    return [(chunk_of[story_of[item[0]]], (story_of[item[0]], item)) for item in part]
+
+
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
+
+def _index(item: Item) -> int:
+    return item[0]
+
+
+def _compare_chunk(group: tuple[int, Sequence[tuple[int, tuple[int, Item]]]], settings: Settings,
+                   output_dir: str | None) -> list[tuple[int, Part]]:
+    """Compare the stories of one chunk (on a worker), each story's documents in input order;
+    with ``output_dir`` their findings go to a file there and only the slots come back."""
+    chunk, keyed = group
+    by_story: dict[int, list[Item]] = {}
+    for _, (story, item) in keyed:
+        by_story.setdefault(story, []).append(item)
+    order = sorted(by_story)
+    groups: list[Group] = []
+    for story in order:
+        items = sorted(by_story[story], key=_index)
+        groups.append(([doc for _, doc, _ in items], [tuple(facts) for _, _, facts in items]))
     parts = compare_groups(compare_mod.compare, groups, settings)
-    if output_dir is None:
-        return parts
-    findings = [f for found, _ in parts for f in found]
-    if findings:
-        to_frame(findings).to_parquet(Path(output_dir) / f"findings-{part:05d}.parquet", index=False)
-    return [((), slots) for _, slots in parts]
+    if output_dir is not None:
+        findings = [f for found, _ in parts for f in found]
+        if findings:
+            to_frame(findings).to_parquet(Path(output_dir) / f"findings-{chunk:05d}.parquet", index=False)
+        parts = [((), slots) for _, slots in parts]
+    return list(zip(order, parts, strict=True))
 
 
 def _check_output_dir(output_dir: str | Path | None) -> str | None:
@@ -134,25 +203,45 @@ def run_dask(
             raise TypeError(f"run_dask() takes loaded Documents, not {type(d).__name__}")
     out = _check_output_dir(output_dir)
     dask = _dask()
+    if not docs:
+        return AuditResult((), (), (), (), ())
     with _client(scheduler) as client:
         sizes = [len(d.text) for d in docs]
         chunks = balanced_chunks(sizes, _n_chunks(sizes))
-        # The documents as a bag, one partition per chunk; traverse=False keeps each list of
-        # documents as it is (Dask would otherwise rebuild every dataclass in it).
-        partitions = [dask.delayed([docs[i] for i in idx], traverse=False) for idx in chunks]
-        bag = dask.bag.from_delayed(partitions).map_partitions(extract_chunk, settings)
-        (extracted,) = _compute(client, bag) if docs else ([],)
-        per_doc: list[list[Fact]] = corpus_passes(docs, list(extracted), settings)
-        stories = group_stories(docs, per_doc, settings.group_by)
+        # One partition per chunk; traverse=False keeps each list as it is (Dask would
+        # otherwise rebuild every dataclass in it).
+        partitions = [dask.delayed([(i, docs[i]) for i in idx], traverse=False) for idx in chunks]
+        bag = _persist(client, dask.bag.from_delayed(partitions).map_partitions(_extract_part, settings))
+        for k, extractor in enumerate(EXTRACTORS):
+            if extractor.corpus is None:
+                continue
+            (summaries,) = _compute(client, bag.map_partitions(_summarize_part, k, settings))
+            combined = extractor.corpus.combine([s for _, s in sorted(summaries, key=_first)], settings)
+            bag = _persist(client, bag.map_partitions(_apply_part, k, _share(combined), settings))
+        (terms,) = _compute(client, bag.map_partitions(_terms_part))
+        stories = group_by_terms(docs, [t for _, t in sorted(terms, key=_first)], settings.group_by)
 
-        def execute(groups: Sequence[Group], settings: Settings) -> list[Part]:
-            story_chunks = balanced_chunks([sum(len(d.text) for d in g[0]) for g in groups], _n_chunks(sizes))
-            compare_task = dask.delayed(_compare_chunk, pure=False)
-            tasks = [
-                compare_task(dask.delayed([groups[i] for i in idx], traverse=False), settings, k, out)
-                for k, idx in enumerate(story_chunks)
-            ]
-            return [part for chunk in _compute(client, *tasks) for part in chunk]
-
-        findings, slots = _compare_stories(docs, per_doc, stories, settings, execute=execute)
+        # Stories cut into chunks of about equal text; the documents of a chunk meet on one worker.
+        index = {doc.id: i for i, doc in enumerate(docs)}
+        story_of = [0] * len(docs)
+        for k, story in enumerate(stories):
+            for doc_id in story.documents:
+                story_of[index[doc_id]] = k
+        story_sizes = [sum(sizes[index[d]] for d in story.documents) for story in stories]
+        chunk_of = [0] * len(stories)
+        story_chunks = balanced_chunks(story_sizes, _n_chunks(sizes))
+        for c, members in enumerate(story_chunks):
+            for k in members:
+                chunk_of[k] = c
+        keyed = bag.map_partitions(_keyed_part, _share(story_of), _share(chunk_of))
+        grouped = keyed.groupby(_first, npartitions=len(story_chunks), shuffle="tasks")
+        compared = grouped.map(_compare_chunk, settings, out)
+        if out is None:
+            (parts, facts) = _compute(client, compared, bag.map_partitions(_facts_part))
+            per_doc = [f for _, f in sorted(facts, key=_first)]
+        else:
+            (parts,) = _compute(client, compared)
+            per_doc = [[] for _ in docs]
+    by_story = dict(part for chunk in parts for part in chunk)
+    findings, slots = assemble(stories, [by_story[k] for k in range(len(stories))])
     return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings), slots, stories)

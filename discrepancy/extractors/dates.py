@@ -47,7 +47,7 @@ from ..document import Document
 from ..events import _events, lemma
 from ..facts import Fact, Subject, When
 from ..settings import Settings
-from .base import Extractor
+from .base import CorpusPass, Extractor
 from .mention import Mention
 from .resolve import (
     _safe_date,
@@ -388,41 +388,52 @@ def _doc_year(doc: Document, facts: Sequence[Fact]) -> int | None:
     return max(years).year if years else None
 
 
-def corpus(docs: Sequence[Document], per_doc: list[list[Fact]], settings: Settings) -> list[list[Fact]]:
-    """Give yearless dates the one year the corpus's anchored documents agree on.
+def _anchor_year(doc: Document, facts: Sequence[Fact], settings: Settings) -> int | None:
+    return _doc_year(doc, facts)
 
-    Anchored documents are those with a dateline or a full date of their own; when their
-    years are not all the same, yearless dates keep comparing on the fields they have.
-    """
-    years = {y for doc, facts in zip(docs, per_doc, strict=True) if (y := _doc_year(doc, facts)) is not None}
-    if len(years) != 1:
-        return per_doc
-    (year,) = years
-    out: list[list[Fact]] = []
-    for facts in per_doc:
-        fixed = []
-        for f in facts:
-            v = f.value
-            if (
-                f.kind == "date"
-                and f.rule.startswith("dates.")
-                and isinstance(v, When)
-                and v.year is None
-                and v.month is not None
-                and v.relative is None
-            ):
-                nv = replace(v, year=year)
-                if nv.day is not None and nv.date is None:
-                    fixed.append(f)  # "February 29" in a common year: leave as it is
-                    continue
-                d = nv.date
-                if d is not None and v.weekday is not None and d.weekday() != v.weekday:
-                    fixed.append(f)  # "Friday 3 January" is not a Friday in that year: keep it yearless
-                    continue
-                f = replace(f, value=nv, extra=(*f.extra, ("year", "corpus")))
-            fixed.append(f)
-        out.append(fixed)
-    return out
+
+def _corpus_year(years: Sequence[int | None], settings: Settings) -> int | None:
+    """The one year the anchored documents agree on; None when they do not agree or none is."""
+    distinct = {y for y in years if y is not None}
+    return next(iter(distinct)) if len(distinct) == 1 else None
+
+
+def _with_corpus_year(doc: Document, facts: list[Fact], year: int | None, settings: Settings) -> list[Fact]:
+    """``facts`` with the corpus's year given to yearless dates (where the date exists)."""
+    if year is None:
+        return facts
+    fixed = []
+    for f in facts:
+        v = f.value
+        if (
+            f.kind == "date"
+            and f.rule.startswith("dates.")
+            and isinstance(v, When)
+            and v.year is None
+            and v.month is not None
+            and v.relative is None
+        ):
+            nv = replace(v, year=year)
+            if nv.day is not None and nv.date is None:
+                fixed.append(f)  # "February 29" in a common year: leave as it is
+                continue
+            d = nv.date
+            if d is not None and v.weekday is not None and d.weekday() != v.weekday:
+                fixed.append(f)  # "Friday 3 January" is not a Friday in that year: keep it yearless
+                continue
+            f = replace(f, value=nv, extra=(*f.extra, ("year", "corpus")))
+        fixed.append(f)
+    return fixed
+
+
+# Yearless dates get the one year the corpus's anchored documents agree on. Anchored documents
+# are those with a dateline or a full date of their own; when their years are not all the
+# same, yearless dates keep comparing on the fields they have.
+corpus = CorpusPass(
+    summarize=_anchor_year,
+    combine=_corpus_year,
+    apply=_with_corpus_year,
+)
 
 
 EXTRACTOR = Extractor("dates", extract, corpus)
