@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 import regex
@@ -22,23 +23,71 @@ from .. import identity, tables
 
 # ----------------------------------------------------------------------------- tokens
 
+# One capturing group around the whole token, so that `regex.split` returns gaps and tokens
+# alternately: every list of `_Tokens` is then built by C-level maps over that one split,
+# with no Python step per token (a document has some 130 tokens and few name sites).
 _TOKEN = regex.compile(
     r"""
-      (?P<abbr>(?:\p{Lu}\.){2,4})                  # dotted abbreviations: U.S., U.K.
-    | (?P<poss>['’]s(?![\p{L}\p{N}]))               # possessive ending: Iran's
-    | (?P<word>[\p{L}\p{M}]{1,40}                   # a word of letters ...
-        (?:(?:['’](?!s(?![\p{L}\p{N}]))|[-‐‑])       # ... joined by an apostrophe (not 's) or hyphen
-           [\p{L}\p{M}]{1,40}){0,4})                #     to at most four parts: al-Muhandis
-    | (?P<num>\p{N}{1,40})                          # digits: never part of a name
-    | (?P<punct>[^\s\p{L}\p{N}\p{M}])               # any other single character
+    (
+      (?:\p{Lu}\.){2,4}                           # dotted abbreviations: U.S., U.K.
+    | ['’]s(?![\p{L}\p{N}])                       # possessive ending: Iran's
+    | [\p{L}\p{M}]{1,40}                           # a word of letters ...
+        (?:(?:['’](?!s(?![\p{L}\p{N}]))|[-‐‑])     # ... joined by an apostrophe (not 's) or hyphen
+           [\p{L}\p{M}]{1,40}){0,4}                #     to at most four parts: al-Muhandis
+    | \p{N}{1,40}                                  # digits: never part of a name
+    | [^\s\p{L}\p{N}\p{M}]                         # any other single character
+    )
+    """,
+    regex.VERBOSE,
+)
+# The kind of a token, told from its text alone: the alternatives above start differently
+# (only an abbreviation holds a period after a letter, only a possessive starts with an
+# apostrophe followed by "s", a word starts with a letter or mark, a number with a digit).
+_KIND = regex.compile(
+    r"""
+      (?P<abbr>\p{Lu}\.)                           # U.S.
+    | (?P<poss>['’]s)                              # 's
+    | (?P<word>[\p{L}\p{M}])                       # a word
+    | (?P<num>\p{N})                               # digits
     """,
     regex.VERBOSE,
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _kind(text: str) -> str:
+    """The kind of token ``text``: abbr, poss, word, num or punct.
+
+    >>> [_kind(w) for w in ("U.S.", "’s", "al-Muhandis", "42", ",")]
+    ['abbr', 'poss', 'word', 'num', 'punct']
+    """
+    m = _KIND.match(text)
+    return (m.lastgroup or "punct") if m is not None else "punct"
+
+
+class _Tokens:
+    """The tokens of one text as parallel lists, indexed by token number.
+
+    ``breaks[i]`` counts the line breaks before token ``i``; ``lines[i]`` is its line.
+    """
+
+    __slots__ = ("breaks", "ends", "lines", "lows", "starts", "texts")
+
+    def __init__(self, text: str) -> None:
+        parts = _TOKEN.split(text)  # gap, token, gap, token, ..., gap
+        self.texts: list[str] = parts[1::2]
+        n = len(self.texts)
+        offsets = list(accumulate(map(len, parts)))
+        self.starts: list[int] = offsets[0:2 * n:2]
+        self.ends: list[int] = offsets[1::2]
+        # No token holds a line break, so the breaks are those in the gaps between tokens.
+        self.breaks: list[int] = list(map(str.count, parts[0::2], repeat("\n", n)))
+        self.lines: list[int] = list(accumulate(self.breaks))
+        self.lows: list[str] = list(map(str.lower, self.texts))
+
+
 class _Tok(NamedTuple):
-    """One token. A named tuple: a document makes one per word, and a frozen dataclass costs
-    several times more to build."""
+    """One token, for reading table forms (documents use the lists of `_Tokens`)."""
 
     text: str
     start: int
@@ -49,20 +98,9 @@ class _Tok(NamedTuple):
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    append = toks.append
-    make = tuple.__new__  # the named tuple's own __new__ adds a Python call per token
-    count = text.count
-    line = 0
-    prev = 0
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        # No token holds a line break, so the breaks are those between tokens.
-        line += count("\n", prev, start)
-        prev = end
-        word = m.group()
-        append(make(_Tok, (word, start, end, m.lastgroup or "punct", line, word.lower())))
-    return toks
+    tk = _Tokens(text)
+    rows = zip(tk.texts, tk.starts, tk.ends, map(_kind, tk.texts), tk.lines, tk.lows, strict=True)
+    return [_Tok(*row) for row in rows]
 
 
 # ----------------------------------------------------------------------------- tables
@@ -100,11 +138,11 @@ def _written_form(form: str) -> str:
     return " ".join(t.text for t in _tokenize(form))
 
 
-def _case_ok(form: str, toks: Sequence[_Tok], capitalized: bool = True) -> bool:
-    """Case rule of gazetteer.toml and titles.toml (see their headers)."""
+def _case_ok(form: str, texts: Sequence[str], capitalized: bool = True) -> bool:
+    """Case rule of gazetteer.toml and titles.toml (see their headers) for tokens ``texts``."""
     if not _caps(form):
-        return not capitalized or toks[0].text[:1].isupper()
-    written = " ".join(t.text for t in toks)
+        return not capitalized or texts[0][:1].isupper()
+    written = " ".join(texts)
     wanted = _written_form(form)
     if written == wanted:
         return True
