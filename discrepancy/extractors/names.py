@@ -49,6 +49,9 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
 
 from .. import identity
 from ..document import Document
@@ -420,23 +423,22 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     t = name_tables()
     d = _Doc(doc, t)
     cands = _candidates(d)
-    full = [(c, _person(d, c)) for c in cands if c.rule != "names.surname"]
-    known = [p for _, p in full if p.given]
+    persons = [_person(d, c) for c in cands]
+    known = [p for c, p in zip(cands, persons, strict=True) if c.rule != "names.surname" and p.given]
     clusters = identity.link(known, settings) if known else []
-    families: dict[str, set[int]] = defaultdict(set)
-    for p, cl in zip(known, clusters, strict=True):
-        families[identity.fold(p.family)].add(cl)
     # One representative full name per cluster, the most complete one.
     best: dict[int, PersonName] = {}
     for p, cl in zip(known, clusters, strict=True):
         if cl not in best or (len(p.given), p.full) > (len(best[cl].given), best[cl].full):
             best[cl] = p
-    reps = sorted(best.items())
-    resolved: dict[str, tuple[PersonName | None, bool]] = {}
+    reps = [p for _, p in sorted(best.items())]
+    # Per folded surname: its first mention and the full name it resolves to; whether it is
+    # near a family name is asked only of a surname left unresolved.
+    resolved: dict[str, tuple[PersonName, PersonName | None]] = {}
+    near: dict[str, bool] = {}
     facts: list[Fact] = []
     taken: set[int] = set()  # token indices inside person mentions
-    for c in cands:
-        person = _person(d, c)
+    for c, person in zip(cands, persons, strict=True):
         rule = c.rule
         extra: tuple[tuple[str, str], ...] = ()
         if not person.given:
@@ -444,15 +446,17 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             # else keep it only when it is close to a family name of the document ("Soleiman").
             key = identity.fold(person.family)
             if key not in resolved:
-                matches = [p for _, p in reps if identity.same_person(person, p, settings)]
-                near = any(identity.confusable(person, p, settings) is not None for _, p in reps)
-                resolved[key] = (matches[0] if len(matches) == 1 else None, near)
-            full_name, near = resolved[key]
+                resolved[key] = (person, _surname_match(person, key, reps, settings))
+            first, full_name = resolved[key]
             if full_name is not None:
                 person = dataclasses.replace(person, given=full_name.given)
                 extra = (("resolved", full_name.full),)
             elif rule == "names.surname":
-                if not near or d.lows[c.start] in t.common:
+                if d.lows[c.start] in t.common:
+                    continue
+                if key not in near:
+                    near[key] = _near(first, key, reps, settings)
+                if not near[key]:
                     continue
                 rule = "names.near-surname"
         if rule == "names.surname" and c.start in d.sentence_start and d.lows[c.start] in t.common:
@@ -468,6 +472,47 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     facts.extend(_places(d, taken, settings))
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     return iter(facts)
+
+
+@lru_cache(maxsize=32)
+def _alias_words(aliases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Last folded words of the alias-table and user alias names: only a surname ending in
+    one can be joined by `identity.same_person` to a different family name."""
+    names = [n for canon, variants in identity.table_groups("people") for n in (canon, *variants)]
+    names += [n for group in aliases for n in group]
+    return frozenset(k.split()[-1] for k in map(identity.fold, names) if k)
+
+
+def _surname_match(
+    person: PersonName, key: str, reps: list[PersonName], settings: Settings
+) -> PersonName | None:
+    """The one full name of ``reps`` that the surname alone ``person`` (folded ``key``) can be."""
+    if not key:
+        return None  # `identity.same_person` needs a family name
+    pool = reps
+    if key.split()[-1] not in _alias_words(settings.aliases):
+        # Without an alias group, `identity.same_person` joins a surname alone only to the
+        # same folded family name: the other names need not be asked.
+        pool = [p for p in reps if identity.fold(p.family) == key]
+    matches = [p for p in pool if identity.same_person(person, p, settings)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
+    """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
+    skeleton = identity.skeleton(person.family)
+
+    def may(p: PersonName) -> bool:
+        # What `identity.confusable` needs at the least: another folded family name that
+        # extends or shortens this one, is near it, or has the same consonants.
+        other = identity.fold(p.family)
+        return bool(other) and other != key and (
+            other.startswith(key) or key.startswith(other)
+            or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
+            or identity.skeleton(p.family) == skeleton
+        )
+
+    return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))
 
 
 def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int) -> Iterator[Fact]:
