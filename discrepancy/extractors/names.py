@@ -498,9 +498,13 @@ def _surname_match(
     return matches[0] if len(matches) == 1 else None
 
 
+# The consonants of a family name, asked for every family name a surname is compared with.
+_skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
+
+
 def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
     """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
-    skeleton = identity.skeleton(person.family)
+    skeleton = _skeleton(person.family)
 
     def may(p: PersonName) -> bool:
         # What `identity.confusable` needs at the least: another folded family name that
@@ -509,7 +513,7 @@ def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settin
         return bool(other) and other != key and (
             other.startswith(key) or key.startswith(other)
             or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
-            or identity.skeleton(p.family) == skeleton
+            or _skeleton(p.family) == skeleton
         )
 
     return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))

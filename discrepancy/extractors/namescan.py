@@ -11,7 +11,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import or_
 from typing import Any, NamedTuple
 
 import regex
@@ -76,15 +75,26 @@ def _capitalized_word(text: str) -> bool:
     return _kind(text) == "word" and text[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
+def _gaz_site(text: str, t: _Tables) -> bool:
+    """Whether a gazetteer or alias-table match can start at a token ``text``. By the case
+    rule of gazetteer.toml a match starts with a capital (all-caps forms are written as in
+    the table), so "the", the most frequent first word of a key, is asked only as "The"."""
+    low = text.lower()
+    if low in t.gaz_first_uncapitalized:
+        return True
+    if not text[:1].isupper():
+        return False
+    return low in t.gaz_first or (_kind(text) == "word" and identity.fold(text) in t.place_first)
+
+
 def _gazetteer(tk: _Tokens, t: _Tables) -> list[_Match]:
     """Gazetteer matches, longest first from the left; then alias-table places."""
     texts, lows = tk.texts, tk.lows
-    # Only a token that starts a table key or is a capitalized word can start a match.
-    sites = compress(range(len(lows)), map(or_, map(t.gaz_first.__contains__, lows),
-                                           map(_capitalized_word, texts)))
+    n = len(texts)
     out: list[_Match] = []
     done = 0  # token index after the last match
-    for i in sites:
+    for i in compress(range(n), map(_gaz_site, texts, repeat(t, n))):
         if i < done:
             continue
         hit = _longest(tk, i, t.gaz, t.gaz_prefixes) if lows[i] in t.gaz_first else None
@@ -174,9 +184,11 @@ def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
     if not content:
         return False
     capital = sum(1 for x in content if x[0].isupper() or _ARTICLE_PREFIX.match(x))
-    letters = [c for x in words for c in x if c.isalpha()]
-    all_caps = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    return all_caps or capital >= _HEADLINE_SHARE * len(content)
+    if capital >= _HEADLINE_SHARE * len(content):
+        return True
+    # All capitals: counted over the line's letters at once, not letter by letter in Python.
+    letters = "".join(filter(str.isalpha, "".join(words)))
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 class _Doc:
@@ -212,11 +224,14 @@ class _Doc:
         # Looked up with the lowercased text of name-run tokens only (words and "."), so the
         # lowercase possessive "'s" or symbols in this set never match.
         self.lower_words = set(filter(str.islower, tk.texts))
-        index = dict(zip(tk.starts, range(n), strict=True))
-        self.sentence_start = {index[s] for s, _ in doc.sentences if s in index}
-        self.sentence_start.update(compress(range(n), tk.breaks))  # the first token of a line
+        # Tokens that start a sentence or a line (the first token included).
+        self.sentence_start = set(compress(range(n), tk.breaks))
         if n:
             self.sentence_start.add(0)
+        for start, _ in doc.sentences:
+            k = bisect_left(tk.starts, start)
+            if k < n and tk.starts[k] == start:
+                self.sentence_start.add(k)
 
     def headline(self, line: int) -> bool:
         """Whether line number ``line`` is headline-like (computed once per line asked)."""
