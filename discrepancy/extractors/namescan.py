@@ -173,20 +173,35 @@ def _name_word(text: str, t: _Tables) -> bool:
 _LINE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", "'", ":", ";"})
 
 
+# What a token counts for in the headline test: not a word, a word that is no content word
+# (short or a function word), a lowercase content word, a capitalized content word.
+_NOT_WORD, _NOT_CONTENT, _CONTENT, _CAPITAL = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1 << 16)
+def _headline_class(text: str) -> int:
+    if _kind(text) != "word":
+        return _NOT_WORD
+    if len(text) <= 2 or text.lower() in _FUNCTION:
+        return _NOT_CONTENT
+    return _CAPITAL if text[0].isupper() or _ARTICLE_PREFIX.match(text) else _CONTENT
+
+
 def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
     """Whether tokens ``lo:hi`` (one line) look like a headline or page furniture: mostly
     capitalized, no final stop."""
     texts = tk.texts
     if texts[hi - 1] in _LINE_ENDS:
         return False
-    words = [x for x in texts[lo:hi] if _kind(x) == "word"]
-    content = [x for x in words if len(x) > 2 and x.lower() not in _FUNCTION]
+    classes = list(map(_headline_class, texts[lo:hi]))
+    capital = classes.count(_CAPITAL)
+    content = capital + classes.count(_CONTENT)
     if not content:
         return False
-    capital = sum(1 for x in content if x[0].isupper() or _ARTICLE_PREFIX.match(x))
-    if capital >= _HEADLINE_SHARE * len(content):
+    if capital >= _HEADLINE_SHARE * content:
         return True
     # All capitals: counted over the line's letters at once, not letter by letter in Python.
+    words = compress(texts[lo:hi], map(bool, classes))
     letters = "".join(filter(str.isalpha, "".join(words)))
     return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
