@@ -292,12 +292,14 @@ def _headline_name_end(d: _Doc, s: int, e: int) -> int:
 
 def _candidates(d: _Doc) -> list[_Candidate]:
     t = d.t
-    texts, lows = d.texts, d.lows
+    texts, lows, common = d.texts, d.lows, d.t.common
     out: list[_Candidate] = []
     for s, e in d.runs():
+        pre = _prefix(d, s)
+        if pre is None and all(lows[k] in common for k in range(s, e)):
+            continue  # common words alone ("The", "In"): every rule below drops them
         words = [k for k in range(s, e) if texts[k] != "."]  # token indices
         headline = d.headline(d.lines[s])
-        pre = _prefix(d, s)
         if pre is not None and _org_word(d, e):
             continue  # "chief executive Northwind Labs": an organization, not a person
         if pre is not None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
-from itertools import compress, repeat
+from functools import lru_cache, partial
+from itertools import compress
 from typing import Any, NamedTuple
 
 import regex
@@ -75,8 +75,7 @@ def _capitalized_word(text: str) -> bool:
     return _kind(text) == "word" and text[:1].isupper()
 
 
-@lru_cache(maxsize=1 << 16)
-def _gaz_site(text: str, t: _Tables) -> bool:
+def _gaz_site(t: _Tables, text: str) -> bool:
     """Whether a gazetteer or alias-table match can start at a token ``text``. By the case
     rule of gazetteer.toml a match starts with a capital (all-caps forms are written as in
     the table), so "the", the most frequent first word of a key, is asked only as "The"."""
@@ -94,7 +93,7 @@ def _gazetteer(tk: _Tokens, t: _Tables) -> list[_Match]:
     n = len(texts)
     out: list[_Match] = []
     done = 0  # token index after the last match
-    for i in compress(range(n), map(_gaz_site, texts, repeat(t, n))):
+    for i in compress(range(n), map(_spelling(t).gaz_site, texts)):
         if i < done:
             continue
         hit = _longest(tk, i, t.gaz, t.gaz_prefixes) if lows[i] in t.gaz_first else None
@@ -150,8 +149,7 @@ def _titles(tk: _Tokens, t: _Tables) -> dict[int, _Match]:
     return by_end
 
 
-@lru_cache(maxsize=1 << 16)
-def _name_word(text: str, t: _Tables) -> bool:
+def _name_word(t: _Tables, text: str) -> bool:
     """Whether token ``text`` can be part of a name (gazetteer matches aside)."""
     if _kind(text) != "word":
         return False
@@ -167,6 +165,20 @@ def _name_word(text: str, t: _Tables) -> bool:
     if text.isupper() or _ROMAN.match(text):
         return False
     return all(p.isupper() for p in _HYPHEN_PART.findall(text))
+
+
+class _Spelling:
+    """The tests of a token's spelling against one set of name tables, each cached by
+    spelling: a document asks them of every token, and spellings recur across documents."""
+
+    def __init__(self, t: _Tables) -> None:
+        self.name_word = lru_cache(maxsize=1 << 16)(partial(_name_word, t))
+        self.gaz_site = lru_cache(maxsize=1 << 16)(partial(_gaz_site, t))
+
+
+@lru_cache(maxsize=4)
+def _spelling(t: _Tables) -> _Spelling:
+    return _Spelling(t)
 
 
 # A line ending with one of these is a sentence, not a headline.
@@ -233,7 +245,7 @@ class _Doc:
             for k in range(m.start, m.end):
                 self.title_at[k] = m
         # Token indices of name words outside gazetteer matches.
-        self.name_words = set(compress(range(n), map(_name_word, tk.texts, repeat(t, n))))
+        self.name_words = set(compress(range(n), map(_spelling(t).name_word, tk.texts)))
         self.name_words.difference_update(self.gaz_at)
         self._headlines: dict[int, bool] = {}
         # Looked up with the lowercased text of name-run tokens only (words and "."), so the
