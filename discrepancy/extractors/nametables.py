@@ -24,40 +24,47 @@ from .. import identity, tables
 
 # ----------------------------------------------------------------------------- tokens
 
-# One capturing group around the whole token, so that `regex.split` returns gaps and tokens
+# One capturing group around the whole token, so that a split returns gaps and tokens
 # alternately: every list of `_Tokens` is then built by C-level maps over that one split,
-# with no Python step per token (a document has some 130 tokens and few name sites).
-_TOKEN = regex.compile(
-    r"""
+# with no Python step per token (a document has some 130 tokens and few name sites). The
+# classes are placeholders: Unicode properties for `regex`, or their code points for `re`.
+_TOKEN_PATTERN = r"""
     (
-      (?:\p{Lu}\.){2,4}                           # dotted abbreviations: U.S., U.K.
-    | ['’]s(?![\p{L}\p{N}])                       # possessive ending: Iran's
-    | [\p{L}\p{M}]{1,40}                           # a word of letters ...
-        (?:(?:['’](?!s(?![\p{L}\p{N}]))|[-‐‑])     # ... joined by an apostrophe (not 's) or hyphen
-           [\p{L}\p{M}]{1,40}){0,4}                #     to at most four parts: al-Muhandis
-    | \p{N}{1,40}                                  # digits: never part of a name
-    | [^\s\p{L}\p{N}\p{M}]                         # any other single character
+      (?:[{Lu}]\.){{2,4}}                           # dotted abbreviations: U.S., U.K.
+    | ['’]s(?![{L}{N}])                            # possessive ending: Iran's
+    | [{L}{M}]{{1,40}}                               # a word of letters ...
+        (?:(?:['’](?!s(?![{L}{N}]))|[-‐‑])          # ... joined by an apostrophe (not 's) or hyphen
+           [{L}{M}]{{1,40}}){{0,4}}                    #     to at most four parts: al-Muhandis
+    | [{N}]{{1,40}}                                  # digits: never part of a name
+    | [^{S}{L}{N}{M}]                              # any other single character
     )
-    """,
-    regex.VERBOSE,
-)
-# The same tokens for ASCII text, where each class above is its ASCII part (\s is Unicode
-# White_Space: tab to carriage return and space). The standard `re` engine runs this
-# about twice as fast, and most English text is ASCII.
-_ASCII_TOKEN = re.compile(
-    r"""
-    (
-      (?:[A-Z]\.){2,4}                             # dotted abbreviations: U.S., U.K.
-    | 's(?![A-Za-z0-9])                            # possessive ending: Iran's
-    | [A-Za-z]{1,40}                               # a word of letters ...
-        (?:(?:'(?!s(?![A-Za-z0-9]))|-)             # ... joined by an apostrophe (not 's) or hyphen
-           [A-Za-z]{1,40}){0,4}                    #     to at most four parts: al-Muhandis
-    | [0-9]{1,40}                                  # digits: never part of a name
-    | [^\t\n\v\f\r\ A-Za-z0-9]                     # any other single character
-    )
-    """,
-    re.VERBOSE,
-)
+"""
+_PROPERTIES = {"Lu": r"\p{Lu}", "L": r"\p{L}", "M": r"\p{M}", "N": r"\p{N}", "S": r"\s"}
+_TOKEN = regex.compile(_TOKEN_PATTERN.format(**_PROPERTIES), regex.VERBOSE)
+
+
+def _bmp_class(prop: str) -> str:
+    """The Basic Multilingual Plane code points that `regex` matches with ``prop``, as the
+    ranges of an `re` character class."""
+    codes = [ord(c) for c in regex.findall(prop, "".join(map(chr, range(0x10000))))]
+    ranges: list[list[int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+@cache
+def _bmp_token() -> re.Pattern[str]:
+    """`_TOKEN` for text without astral characters, with the same classes spelt out: there the
+    standard `re` engine finds the tokens about twice as fast (a class within the Basic
+    Multilingual Plane is one table lookup per character)."""
+    classes = {name: _bmp_class(prop) for name, prop in _PROPERTIES.items()}
+    return re.compile(_TOKEN_PATTERN.format(**classes), re.VERBOSE)
+
+
 # The kind of a token, told from its text alone: the alternatives above start differently
 # (only an abbreviation holds a period after a letter, only a possessive starts with an
 # apostrophe followed by "s", a word starts with a letter or mark, a number with a digit).
@@ -92,8 +99,8 @@ class _Tokens:
     __slots__ = ("breaks", "ends", "lines", "lows", "starts", "texts")
 
     def __init__(self, text: str) -> None:
-        # gap, token, gap, token, ..., gap
-        parts = (_ASCII_TOKEN if text.isascii() else _TOKEN).split(text)
+        bmp = text.isascii() or max(text, default="") <= "\uffff"
+        parts = (_bmp_token() if bmp else _TOKEN).split(text)  # gap, token, gap, ..., gap
         self.texts: list[str] = parts[1::2]
         n = len(self.texts)
         offsets = list(accumulate(map(len, parts)))
