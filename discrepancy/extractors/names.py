@@ -82,7 +82,7 @@ _DASHES = frozenset({",", "-", "–", "—", ":"})
 # ----------------------------------------------------------------------------- candidates
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """A person mention found in the first pass, before surname resolution."""
 
@@ -102,6 +102,8 @@ class _Candidate:
 
 def _names_of(d: _Doc, start: int, end: int) -> tuple[tuple[str, ...], str]:
     """Split run tokens into given names and a family name (with its particles)."""
+    if end - start == 1 and d.texts[start] != ".":
+        return (), d.texts[start]  # most mentions: one word
     words = [x for x in d.texts[start:end] if x != "."]
     if not words:
         return (), ""
@@ -118,6 +120,8 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
     k = s - 1
     if k < 0 or lines[k] != lines[s]:
         return None  # a title ends its line ("... our chief executive" over a new paragraph)
+    if k not in d.title_end and k not in d.gaz_end and texts[k] not in _DASHES and texts[k] != ")":
+        return None  # most runs: no title, complement, mark or bracket right before
     comma = False
     if k >= 0 and texts[k] in _DASHES:
         comma = texts[k] == ","
@@ -290,15 +294,22 @@ def _headline_name_end(d: _Doc, s: int, e: int) -> int:
     return k + 1
 
 
+def _words(texts: list[str], s: int, e: int) -> Sequence[int]:
+    """Indices of the words of tokens ``s:e`` of a run: all but initials' periods."""
+    if "." not in texts[s:e]:
+        return range(s, e)
+    return [k for k in range(s, e) if texts[k] != "."]
+
+
 def _candidates(d: _Doc) -> list[_Candidate]:
     t = d.t
     texts, lows, common = d.texts, d.lows, d.t.common
     out: list[_Candidate] = []
     for s, e in d.runs():
         pre = _prefix(d, s)
-        if pre is None and all(lows[k] in common for k in range(s, e)):
+        if pre is None and (lows[s] in common if e - s == 1 else all(lows[k] in common for k in range(s, e))):
             continue  # common words alone ("The", "In"): every rule below drops them
-        words = [k for k in range(s, e) if texts[k] != "."]  # token indices
+        words = _words(texts, s, e)
         headline = d.headline(d.lines[s])
         if pre is not None and _org_word(d, e):
             continue  # "chief executive Northwind Labs": an organization, not a person
@@ -333,8 +344,8 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         # document also writes in lowercase are not part of a name.
         while s < e and (lows[s] in t.common or (s in d.sentence_start and lows[s] in d.lower_words)):
             s += 1
-        words = [k for k in range(s, e) if texts[k] != "."]
-        if sum(1 for k in words if len(texts[k]) > 1) < 2:
+        words = _words(texts, s, e)
+        if len(words) < 2 or sum(1 for k in words if len(texts[k]) > 1) < 2:
             if s < e:
                 out.append(_Candidate(s, e, "names.surname"))
             continue

@@ -154,6 +154,7 @@ def _form_key(form: str) -> tuple[str, ...]:
     return tuple(t.low for t in _tokenize(form))
 
 
+@cache
 def _caps(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
