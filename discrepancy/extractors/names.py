@@ -422,6 +422,8 @@ def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _person(d: _Doc, c: _Candidate) -> PersonName:
     given, family = _names_of(d, c.start, c.end)
+    if not c.titles and c.appos_role is None:  # most mentions: no title, no office
+        return PersonName(given, family, (), "", "" if c.former else c.org)
     titles = tuple(d.text[d.starts[m.start]:d.ends[m.end - 1]] for m in c.titles)
     roles = [m.role for m in c.titles if m.role is not None]
     if c.appos_role is not None and c.appos_role.role is not None:

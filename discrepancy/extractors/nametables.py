@@ -65,6 +65,8 @@ def _bmp_token() -> re.Pattern[str]:
     return re.compile(_TOKEN_PATTERN.format(**classes), re.VERBOSE)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # beyond the Basic Multilingual Plane
+
 # The kind of a token, told from its text alone: the alternatives above start differently
 # (only an abbreviation holds a period after a letter, only a possessive starts with an
 # apostrophe followed by "s", a word starts with a letter or mark, a number with a digit).
@@ -99,7 +101,7 @@ class _Tokens:
     __slots__ = ("breaks", "ends", "lines", "lows", "starts", "texts")
 
     def __init__(self, text: str) -> None:
-        bmp = text.isascii() or max(text, default="") <= "\uffff"
+        bmp = text.isascii() or _ASTRAL.search(text) is None
         parts = (_bmp_token() if bmp else _TOKEN).split(text)  # gap, token, gap, ..., gap
         self.texts: list[str] = parts[1::2]
         n = len(self.texts)
