@@ -328,7 +328,7 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         nxt_title = d.title_start.get(e)
         if nxt_title is not None and nxt_title.role is not None and d._title_leads_name(nxt_title):
             continue  # an organization qualifying the title after it: "Northwind Labs CEO Jane"
-        appos = _apposition(d, e)
+        appos = _apposition(d, e) if e < d.n and texts[e] == "," else None
         # One word before an apposition opens many sentences ("Separately, the president
         # said"): only a word inside the sentence, never written in lowercase, is a name.
         lone = len(words) == 1 and (s in d.sentence_start or lows[s] in d.lower_words)
@@ -412,8 +412,9 @@ def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     return [
         c for c in cands
         if c.rule != "names.capitalized-sequence"
-        or key(c) in confirmed
         or identity.fold(d.texts[c.end - 1]) in bare
+        # The fold of a whole sequence is asked last: it is rarely cached yet.
+        or (bool(confirmed) and key(c) in confirmed)
     ]
 
 
@@ -570,7 +571,7 @@ def _places(d: _Doc, taken: set[int], settings: Settings) -> Iterator[Fact]:
         entry = m.entry
         if entry is None or entry.kind not in {"country", "place", "alias-place"}:
             continue
-        if any(k in taken for k in range(m.start, m.end)):
+        if not taken.isdisjoint(range(m.start, m.end)):
             continue
         start, end = d.starts[m.start], d.ends[m.end - 1]
         name = d.text[start:end]
