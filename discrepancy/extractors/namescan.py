@@ -8,7 +8,7 @@ runs of name words.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from itertools import compress
 from typing import Any, NamedTuple
@@ -87,13 +87,13 @@ def _gaz_site(t: _Tables, text: str) -> bool:
     return low in t.gaz_first or (_kind(text) == "word" and identity.fold(text) in t.place_first)
 
 
-def _gazetteer(tk: _Tokens, t: _Tables) -> list[_Match]:
-    """Gazetteer matches, longest first from the left; then alias-table places."""
+def _gazetteer(tk: _Tokens, t: _Tables, sites: Iterable[int] | None = None) -> list[_Match]:
+    """Gazetteer matches, longest first from the left; then alias-table places. ``sites``:
+    the tokens where one can start (`_sites`), if already known."""
     texts, lows = tk.texts, tk.lows
-    n = len(texts)
     out: list[_Match] = []
     done = 0  # token index after the last match
-    for i in compress(range(n), map(_spelling(t).gaz_site, texts)):
+    for i in _sites(tk, t, _GAZ_SITE)[0] if sites is None else sites:
         if i < done:
             continue
         hit = _longest(tk, i, t.gaz, t.gaz_prefixes) if lows[i] in t.gaz_first else None
@@ -129,12 +129,13 @@ def _starts_article(text: str) -> bool:
     return bool(regex.match(r"(?i)(?:al|el)(?:[-‐‑ ]|$)", text))
 
 
-def _titles(tk: _Tokens, t: _Tables) -> dict[int, _Match]:
-    """Title matches keyed by the index of their last token (a following "." included)."""
-    texts, lows, starts, ends = tk.texts, tk.lows, tk.starts, tk.ends
+def _titles(tk: _Tokens, t: _Tables, sites: Iterable[int]) -> dict[int, _Match]:
+    """Title matches keyed by the index of their last token (a following "." included),
+    starting at ``sites`` (`_sites`)."""
+    texts, starts, ends = tk.texts, tk.starts, tk.ends
     by_end: dict[int, _Match] = {}
     done = 0  # token index after the last match
-    for i in compress(range(len(lows)), map(t.title_first.__contains__, lows)):
+    for i in sites:
         if i < done:
             continue
         hit = _longest(tk, i, t.titles, t.title_prefixes)
@@ -167,18 +168,29 @@ def _name_word(t: _Tables, text: str) -> bool:
     return all(p.isupper() for p in _HYPHEN_PART.findall(text))
 
 
-class _Spelling:
-    """The tests of a token's spelling against one set of name tables, each cached by
-    spelling: a document asks them of every token, and spellings recur across documents."""
+# What a token's spelling can be (bits): a name word, the start of a gazetteer or alias-table
+# match, the first word of a title. Most tokens are none of them.
+_NAME_WORD, _GAZ_SITE, _TITLE_SITE = 1, 2, 4
 
-    def __init__(self, t: _Tables) -> None:
-        self.name_word = lru_cache(maxsize=1 << 16)(partial(_name_word, t))
-        self.gaz_site = lru_cache(maxsize=1 << 16)(partial(_gaz_site, t))
+
+def _flags(t: _Tables, text: str) -> int:
+    return ((_NAME_WORD if _name_word(t, text) else 0) | (_GAZ_SITE if _gaz_site(t, text) else 0)
+            | (_TITLE_SITE if text.lower() in t.title_first else 0))
 
 
 @lru_cache(maxsize=4)
-def _spelling(t: _Tables) -> _Spelling:
-    return _Spelling(t)
+def _spelling_flags(t: _Tables) -> Callable[[str], int]:
+    """`_flags` against tables ``t``, cached by spelling: a document asks it of every token,
+    and spellings recur across documents."""
+    return lru_cache(maxsize=1 << 16)(partial(_flags, t))
+
+
+def _sites(tk: _Tokens, t: _Tables, *bits: int) -> list[list[int]]:
+    """Per bit of `_flags`, the indices of the tokens whose spelling has it (one cached test
+    per token, then Python work only for the few tokens that have any)."""
+    flags = list(map(_spelling_flags(t), tk.texts))
+    some = list(compress(range(len(flags)), flags))
+    return [[i for i in some if flags[i] & bit] for bit in bits]
 
 
 # A line ending with one of these is a sentence, not a headline.
@@ -231,22 +243,22 @@ class _Doc:
         self.texts, self.lows, self.lines = tk.texts, tk.lows, tk.lines
         self.starts, self.ends = tk.starts, tk.ends
         n = self.n = len(tk.texts)
-        self.gaz = _gazetteer(tk, t)
+        gaz_sites, title_sites, name_words = _sites(tk, t, _GAZ_SITE, _TITLE_SITE, _NAME_WORD)
+        self.gaz = _gazetteer(tk, t, gaz_sites)
         self.gaz_at: dict[int, _Match] = {}
         self.gaz_end: dict[int, _Match] = {}
         for m in self.gaz:
             for k in range(m.start, m.end):
                 self.gaz_at[k] = m
             self.gaz_end[m.end - 1] = m
-        self.title_end = _titles(tk, t)
+        self.title_end = _titles(tk, t, title_sites)
         self.title_start = {m.start: m for m in self.title_end.values()}
         self.title_at: dict[int, _Match] = {}
         for m in self.title_end.values():
             for k in range(m.start, m.end):
                 self.title_at[k] = m
         # Token indices of name words outside gazetteer matches.
-        self.name_words = set(compress(range(n), map(_spelling(t).name_word, tk.texts)))
-        self.name_words.difference_update(self.gaz_at)
+        self.name_words = set(name_words).difference(self.gaz_at)
         self._headlines: dict[int, bool] = {}
         # Looked up with the lowercased text of name-run tokens only (words and "."), so the
         # lowercase possessive "'s" or symbols in this set never match.
