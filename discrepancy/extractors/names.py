@@ -304,6 +304,7 @@ def _words(texts: list[str], s: int, e: int) -> Sequence[int]:
 def _candidates(d: _Doc) -> list[_Candidate]:
     t = d.t
     texts, lows, common = d.texts, d.lows, d.t.common
+    sentence_start, lower_words = d.sentence_start, d.lower_words
     out: list[_Candidate] = []
     for s, e in d.runs():
         pre = _prefix(d, s)
@@ -331,8 +332,8 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         appos = _apposition(d, e) if e < d.n and texts[e] == "," else None
         # One word before an apposition opens many sentences ("Separately, the president
         # said"): only a word inside the sentence, never written in lowercase, is a name.
-        lone = len(words) == 1 and (s in d.sentence_start or lows[s] in d.lower_words)
-        if appos is not None and not lone and not any(lows[k] in t.common for k in words):
+        lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
+        if appos is not None and not lone and not any(lows[k] in common for k in words):
             match, org, p_start, p_end = appos
             cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
                               org_source="explicit" if org else "", appos_role=match)
@@ -342,7 +343,7 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             continue
         # Leading common words ("Meanwhile", "The") and sentence-initial words that the
         # document also writes in lowercase are not part of a name.
-        while s < e and (lows[s] in t.common or (s in d.sentence_start and lows[s] in d.lower_words)):
+        while s < e and (lows[s] in common or (s in sentence_start and lows[s] in lower_words)):
             s += 1
         words = _words(texts, s, e)
         if len(words) < 2 or sum(1 for k in words if len(texts[k]) > 1) < 2:
@@ -363,14 +364,14 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         # After a given name, words the document also writes in lowercase are not a family
         # name ("Mark As Read", "Bill Payment").
         later = [k for k in words[1:] if texts[k] not in _PARTICLES]
-        if given and not any(lows[k] in t.common or lows[k] in d.lower_words for k in later):
+        if given and not any(lows[k] in common or lows[k] in lower_words for k in later):
             out.append(_Candidate(s, e, "names.given-name"))
             continue
         if given:
             continue
         if place_context or (prev is not None and prev in _ARTICLES):
             continue
-        if any(lows[k] in t.common or lows[k] in d.lower_words for k in words if texts[k] not in _PARTICLES):
+        if any(lows[k] in common or lows[k] in lower_words for k in words if texts[k] not in _PARTICLES):
             continue
         out.append(_Candidate(s, e, "names.capitalized-sequence"))
     return _confirmed(d, out)
