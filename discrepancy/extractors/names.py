@@ -77,6 +77,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 # Marks between a title and the name it introduces: "its top general, Qassem Soleimani".
 _DASHES = frozenset({",", "-", "–", "—", ":"})
+_BEFORE_TITLED = _DASHES | {")"}  # what may stand between a title chain and the name
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -120,8 +121,6 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
     k = s - 1
     if k < 0 or lines[k] != lines[s]:
         return None  # a title ends its line ("... our chief executive" over a new paragraph)
-    if k not in d.title_end and k not in d.gaz_end and texts[k] not in _DASHES and texts[k] != ")":
-        return None  # most runs: no title, complement, mark or bracket right before
     comma = False
     if k >= 0 and texts[k] in _DASHES:
         comma = texts[k] == ","
@@ -305,9 +304,13 @@ def _candidates(d: _Doc) -> list[_Candidate]:
     t = d.t
     texts, lows, common = d.texts, d.lows, d.t.common
     sentence_start, lower_words = d.sentence_start, d.lower_words
+    title_end, gaz_end = d.title_end, d.gaz_end
     out: list[_Candidate] = []
     for s, e in d.runs():
-        pre = _prefix(d, s)
+        # A title chain ends right before the run, or a complement, mark or bracket does: most
+        # runs have none of them, and `_prefix` is not asked.
+        k = s - 1
+        pre = _prefix(d, s) if k in title_end or k in gaz_end or texts[k] in _BEFORE_TITLED else None
         if pre is None and (lows[s] in common if e - s == 1 else all(lows[k] in common for k in range(s, e))):
             continue  # common words alone ("The", "In"): every rule below drops them
         words = _words(texts, s, e)
