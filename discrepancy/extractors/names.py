@@ -49,9 +49,6 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rapidfuzz.distance import JaroWinkler
 
 from .. import identity
 from ..document import Document
@@ -59,7 +56,7 @@ from ..facts import Fact, PersonName, PlaceName, Subject
 from ..settings import Settings
 from .base import Extractor
 from .common import make_fact
-from .namescan import _FUNCTION, _PARTICLES, _Doc, _gazetteer, _Match
+from .namescan import _FUNCTION, _PARTICLES, _Doc, _gazetteer, _Match, _near, _surname_match
 from .nametables import _Entry, _kind, _Tables, _Tokens, name_tables
 
 # ----------------------------------------------------------------------------- words
@@ -492,51 +489,6 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     facts.extend(_places(d, taken, settings))
     facts.sort(key=lambda f: (f.start, f.end, f.kind, f.rule))
     return iter(facts)
-
-
-@lru_cache(maxsize=32)
-def _alias_words(aliases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    """Last folded words of the alias-table and user alias names: only a surname ending in
-    one can be joined by `identity.same_person` to a different family name."""
-    names = [n for canon, variants in identity.table_groups("people") for n in (canon, *variants)]
-    names += [n for group in aliases for n in group]
-    return frozenset(k.split()[-1] for k in map(identity.fold, names) if k)
-
-
-def _surname_match(
-    person: PersonName, key: str, reps: list[PersonName], settings: Settings
-) -> PersonName | None:
-    """The one full name of ``reps`` that the surname alone ``person`` (folded ``key``) can be."""
-    if not key:
-        return None  # `identity.same_person` needs a family name
-    pool = reps
-    if key.split()[-1] not in _alias_words(settings.aliases):
-        # Without an alias group, `identity.same_person` joins a surname alone only to the
-        # same folded family name: the other names need not be asked.
-        pool = [p for p in reps if identity.fold(p.family) == key]
-    matches = [p for p in pool if identity.same_person(person, p, settings)]
-    return matches[0] if len(matches) == 1 else None
-
-
-# The consonants of a family name, asked for every family name a surname is compared with.
-_skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
-
-
-def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
-    """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
-    skeleton = _skeleton(person.family)
-
-    def may(p: PersonName) -> bool:
-        # What `identity.confusable` needs at the least: another folded family name that
-        # extends or shortens this one, is near it, or has the same consonants.
-        other = identity.fold(p.family)
-        return bool(other) and other != key and (
-            other.startswith(key) or key.startswith(other)
-            or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
-            or _skeleton(p.family) == skeleton
-        )
-
-    return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))
 
 
 def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int) -> Iterator[Fact]:

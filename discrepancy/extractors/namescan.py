@@ -1,8 +1,9 @@
 """Name words, gazetteer and title matches, and headline lines over one document's tokens.
 
 `_Doc` holds what the person and place rules of `discrepancy.extractors.names` read: the
-tokens, the gazetteer and title matches indexed by token, the headline-like lines, and the
-runs of name words.
+tokens, the gazetteer and title matches indexed by token, the headline-like lines (asked
+per line), and the runs of name words. `_surname_match` and `_near` tell which full name of
+the document a surname alone can be, or whether it is near one.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 import regex
+from rapidfuzz.distance import JaroWinkler
 
 from .. import identity
 from ..document import Document
+from ..facts import PersonName
+from ..settings import Settings
 from .nametables import _case_ok, _Entry, _kind, _Role, _Tables, _Tokens
 
 # ----------------------------------------------------------------------------- words
@@ -317,3 +321,51 @@ class _Doc:
         if k >= self.n or self.lines[k] != self.lines[m.start]:
             return False
         return k in self.name_words or k in self.title_start
+
+
+# ----------------------------------------------------------------------------- surnames
+
+
+@lru_cache(maxsize=32)
+def _alias_words(aliases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Last folded words of the alias-table and user alias names: only a surname ending in
+    one can be joined by `identity.same_person` to a different family name."""
+    names = [n for canon, variants in identity.table_groups("people") for n in (canon, *variants)]
+    names += [n for group in aliases for n in group]
+    return frozenset(k.split()[-1] for k in map(identity.fold, names) if k)
+
+
+def _surname_match(
+    person: PersonName, key: str, reps: list[PersonName], settings: Settings
+) -> PersonName | None:
+    """The one full name of ``reps`` that the surname alone ``person`` (folded ``key``) can be."""
+    if not key:
+        return None  # `identity.same_person` needs a family name
+    pool = reps
+    if key.split()[-1] not in _alias_words(settings.aliases):
+        # Without an alias group, `identity.same_person` joins a surname alone only to the
+        # same folded family name: the other names need not be asked.
+        pool = [p for p in reps if identity.fold(p.family) == key]
+    matches = [p for p in pool if identity.same_person(person, p, settings)]
+    return matches[0] if len(matches) == 1 else None
+
+
+# The consonants of a family name, asked for every family name a surname is compared with.
+_skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
+
+
+def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
+    """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
+    skeleton = _skeleton(person.family)
+
+    def may(p: PersonName) -> bool:
+        # What `identity.confusable` needs at the least: another folded family name that
+        # extends or shortens this one, is near it, or has the same consonants.
+        other = identity.fold(p.family)
+        return bool(other) and other != key and (
+            other.startswith(key) or key.startswith(other)
+            or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
+            or _skeleton(p.family) == skeleton
+        )
+
+    return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))
