@@ -356,7 +356,6 @@ _skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
 
 def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
     """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
-    skeleton = _skeleton(person.family)
 
     def may(p: PersonName) -> bool:
         # What `identity.confusable` needs at the least: another folded family name that
@@ -365,7 +364,7 @@ def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settin
         return bool(other) and other != key and (
             other.startswith(key) or key.startswith(other)
             or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
-            or _skeleton(p.family) == skeleton
+            or _skeleton(p.family) == _skeleton(person.family)
         )
 
     return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))
