@@ -66,6 +66,9 @@ _WORD_RULES: tuple[tuple[regex.Pattern[str], str], ...] = (
     (regex.compile(r"(\p{L})\1"), r"\1"),  # doubled letters: Qassem / Qasem, Assad / Asad
 )
 
+# Where any of the rules above could apply (one search instead of eight substitutions).
+_ANY_RULE = regex.compile("|".join(pattern.pattern for pattern, _ in _WORD_RULES))
+
 # All spellings of the Prophet's name used as a given name become one form (after the word
 # rules have collapsed doubled letters): Mohammad, Mohammed, Muhammad, Mohamed, Mohamad,
 # Muhammed, Mohamud.
@@ -79,7 +82,8 @@ _VOWELS = regex.compile(r"[aeiouy]")
 
 def _fold_once(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.upper().casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # no ASCII character is a combining mark
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text)  # Shi'ite / Shiite, Khamene'i / Khamenei
     text = _JOINERS.sub(" ", text)  # al-Muhandis / al Muhandis
     text = _NON_LETTER.sub("", text)
@@ -90,8 +94,9 @@ def _fold_once(text: str) -> str:
     words = [w for i, w in enumerate(words) if not (w in _ARTICLES and i + 1 < len(words))]
     out = []
     for word in words:
-        for pattern, repl in _WORD_RULES:
-            word = pattern.sub(repl, word)
+        if _ANY_RULE.search(word):  # most words: no rule applies, and none is tried
+            for pattern, repl in _WORD_RULES:
+                word = pattern.sub(repl, word)
         if _MUHAMMAD.match(word):
             word = "muhamad"
         out.append(word)

@@ -140,6 +140,34 @@ def test_seed_truncated_surname_is_kept_for_the_comparator() -> None:
     assert reason is not None and "truncation" in reason
 
 
+# A surname alone is compared only with the full names that can pass identity's tests: these
+# cases take each way a different spelling can still be joined or kept.
+@pytest.mark.parametrize(
+    ("text", "aliases", "surface", "rule", "full"),
+    [
+        pytest.param("Supreme Leader Ali Khamenei spoke on Friday. Later, Rahbar said the talks were over.",
+                      (("Ali Khamenei", "Rahbar"),), "Rahbar", "names.surname", "Ali Rahbar",
+                      id="user-alias-joins-another-family-name"),
+        pytest.param("Supreme Leader Ali Khamenei spoke on Friday. Later, Rahbar said the talks were over.",
+                      (), "Rahbar", None, None, id="no-alias-no-join"),
+        pytest.param("Ayatollah Ruhollah Khomeini founded the republic. Decades later, Khamenei said it "
+                     "would endure.", (), "Khamenei", "names.near-surname", "Khamenei",
+                     id="same-consonants-kept-as-near"),
+        pytest.param("Qasem Soleimani was killed. Soleiman had led the force.", (), "Soleiman",
+                     "names.near-surname", "Soleiman", id="truncation-kept-as-near"),
+    ],
+)
+def test_surname_alone_resolution(
+    text: str, aliases: tuple[tuple[str, ...], ...], surface: str, rule: str | None, full: str | None
+) -> None:
+    found = [f for f in names.extract(Document("t", text), Settings(aliases=aliases))
+             if f.kind == "person" and f.surface == surface]
+    if rule is None:
+        assert not found
+        return
+    assert [(f.rule, f.value.render()) for f in found] == [(rule, full)]
+
+
 NOT_PERSONS = [
     "AFP via Getty", "AFP", "Getty", "EPA", "AP", "Reuters", "Pentagon", "Quds Force", "Quds forces",
     "Green Zone", "Created with Sketch", "Created", "Sketch", "Lightning II", "Lightning",

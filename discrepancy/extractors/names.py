@@ -56,8 +56,8 @@ from ..facts import Fact, PersonName, PlaceName, Subject
 from ..settings import Settings
 from .base import CorpusPass, Extractor
 from .common import make_fact
-from .namescan import _FUNCTION, _PARTICLES, _Doc, _gazetteer, _Match
-from .nametables import _Entry, _Tables, _tokenize, name_tables
+from .namescan import _FUNCTION, _PARTICLES, _Doc, _gazetteer, _Match, _near, _surname_match
+from .nametables import _Entry, _kind, _Tables, _Tokens, name_tables
 
 # ----------------------------------------------------------------------------- words
 
@@ -72,12 +72,15 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "re
 _ARTICLES = frozenset({"the", "a", "an"})
 # Determiners that may open a title written before a comma: "its top general, Qassem Soleimani".
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+# Marks between a title and the name it introduces: "its top general, Qassem Soleimani".
+_DASHES = frozenset({",", "-", "–", "—", ":"})
+_BEFORE_TITLED = _DASHES | {")"}  # what may stand between a title chain and the name
 
 
 # ----------------------------------------------------------------------------- candidates
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """A person mention found in the first pass, before surname resolution."""
 
@@ -97,8 +100,9 @@ class _Candidate:
 
 def _names_of(d: _Doc, start: int, end: int) -> tuple[tuple[str, ...], str]:
     """Split run tokens into given names and a family name (with its particles)."""
-    parts = [x for x in d.toks[start:end] if x.text != "."]
-    words = [x.text for x in parts]
+    if end - start == 1 and d.texts[start] != ".":
+        return (), d.texts[start]  # most mentions: one word
+    words = [x for x in d.texts[start:end] if x != "."]
     if not words:
         return (), ""
     k = len(words) - 1
@@ -110,15 +114,15 @@ def _names_of(d: _Doc, start: int, end: int) -> tuple[tuple[str, ...], str]:
 
 def _prefix(d: _Doc, s: int) -> _Candidate | None:
     """A title chain ending right before the run at token ``s``, with its qualifier."""
-    toks = d.toks
+    texts, lows, lines = d.texts, d.lows, d.lines
     k = s - 1
-    if k < 0 or toks[k].line != toks[s].line:
+    if k < 0 or lines[k] != lines[s]:
         return None  # a title ends its line ("... our chief executive" over a new paragraph)
     comma = False
-    if k >= 0 and toks[k].text in {",", "-", "–", "—", ":"}:
-        comma = toks[k].text == ","
+    if k >= 0 and texts[k] in _DASHES:
+        comma = texts[k] == ","
         k -= 1
-    if k >= 2 and toks[k].text == ")" and toks[k - 2].text == "(":
+    if k >= 2 and texts[k] == ")" and texts[k - 2] == "(":
         k -= 3  # an acronym in brackets: "(PMF)"
     org = ""
     # "of Iraq's Popular Mobilization Forces", "of Quds Force of Islamic Revolutionary Guard
@@ -129,20 +133,20 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
             break
         a = m.start
         chain_org = _qualifier(m.entry, d.t)
-        if a >= 2 and toks[a - 1].kind == "poss" and a - 2 in d.gaz_end:
+        if a >= 2 and _kind(texts[a - 1]) == "poss" and a - 2 in d.gaz_end:
             a = d.gaz_end[a - 2].start  # "Iraq's Popular Mobilization Forces"
-        if a >= 1 and toks[a - 1].low == "the":
+        if a >= 1 and lows[a - 1] == "the":
             a -= 1
-        if a >= 1 and toks[a - 1].low in {"of", "to", "for"}:
-            if toks[a - 1].low == "of" and chain_org:
+        if a >= 1 and lows[a - 1] in {"of", "to", "for"}:
+            if lows[a - 1] == "of" and chain_org:
                 org = chain_org
             k = a - 2
-            if k >= 2 and toks[k].text == ")" and toks[k - 2].text == "(":
+            if k >= 2 and texts[k] == ")" and texts[k - 2] == "(":
                 k -= 3
             continue
         break
     chain: list[_Match] = []
-    while k in d.title_end and toks[k].line == toks[s].line:
+    while k in d.title_end and lines[k] == lines[s]:
         m = d.title_end[k]
         chain.insert(0, m)
         k = m.start - 1
@@ -153,43 +157,43 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
     former = False
     q = first - 1
     skipped = 0
-    while q >= 0 and skipped < 2 and toks[q].kind == "word" and q not in d.gaz_at \
-            and toks[q].low not in _DETERMINERS and toks[q].low not in _FUNCTION \
-            and toks[q].low not in _PLACE_PREPOSITIONS \
-            and (toks[q].text.islower() or toks[q].low in _FORMER) and toks[q].line == toks[first].line:
-        former = former or toks[q].low in _FORMER
+    while q >= 0 and skipped < 2 and _kind(texts[q]) == "word" and q not in d.gaz_at \
+            and lows[q] not in _DETERMINERS and lows[q] not in _FUNCTION \
+            and lows[q] not in _PLACE_PREPOSITIONS \
+            and (texts[q].islower() or lows[q] in _FORMER) and lines[q] == lines[first]:
+        former = former or lows[q] in _FORMER
         q -= 1
         skipped += 1
-    if q >= 0 and toks[q].low in _FORMER:
+    if q >= 0 and lows[q] in _FORMER:
         former = True
-    role_start = toks[first].start
+    role_start = d.starts[first]
     qual_org = ""
-    if q >= 1 and toks[q].kind == "poss" and q - 1 in d.gaz_end:
+    if q >= 1 and _kind(texts[q]) == "poss" and q - 1 in d.gaz_end:
         gm = d.gaz_end[q - 1]
         qual_org = _qualifier(gm.entry, d.t) if gm.entry else ""
-        role_start = toks[gm.start].start
+        role_start = d.starts[gm.start]
     elif q >= 0 and q in d.gaz_end and d.gaz_end[q].entry is not None:
         gm = d.gaz_end[q]
         qual_org = _qualifier(gm.entry, d.t)
         if qual_org:
-            role_start = toks[gm.start].start
+            role_start = d.starts[gm.start]
     else:
         # "Northwind Labs CEO", or a possessive: "Northwind's chief executive, Dana Whitfeld"
-        o_end = q - 1 if q >= 1 and toks[q].kind == "poss" else q
+        o_end = q - 1 if q >= 1 and _kind(texts[q]) == "poss" else q
         org_run = _org_before(d, o_end)
         if org_run is not None:
-            qual_org = "-".join(identity.fold(" ".join(x.text for x in toks[org_run:o_end + 1])).split())
-            role_start = toks[org_run].start
-    if comma and not (org or qual_org or (q >= 0 and toks[q].low in _DETERMINERS)):
+            qual_org = "-".join(identity.fold(" ".join(texts[org_run:o_end + 1])).split())
+            role_start = d.starts[org_run]
+    if comma and not (org or qual_org or (q >= 0 and lows[q] in _DETERMINERS)):
         return None
     cand = _Candidate(s, s, "names.titled-person", titles=chain, former=former)
     cand.org = org or qual_org
     cand.org_source = "explicit" if cand.org else ""
     cand.role_start = role_start
     end_tok = s - 1
-    while end_tok >= 0 and toks[end_tok].text in {",", "-", "–", "—", ":"}:
+    while end_tok >= 0 and texts[end_tok] in _DASHES:
         end_tok -= 1
-    cand.role_end = toks[end_tok].end
+    cand.role_end = d.ends[end_tok]
     cand.span_start = role_start
     return cand
 
@@ -197,14 +201,14 @@ def _prefix(d: _Doc, s: int) -> _Candidate | None:
 def _org_before(d: _Doc, q: int) -> int | None:
     """Start of an organization name not in the gazetteer written right before a title
     ("Northwind Labs CEO"): capitalized words, not common words, on one line (at most 5)."""
-    toks = d.toks
-    if q < 0 or toks[q].line in d.headlines:
+    texts, lines = d.texts, d.lines
+    if q < 0 or d.headline(lines[q]):
         return None
     k = q
     while (
-        k >= 0 and q - k < 5 and toks[k].kind == "word" and toks[k].text[:1].isupper()
-        and k not in d.gaz_at and k not in d.title_at and toks[k].low not in d.t.common
-        and toks[k].line == toks[q].line
+        k >= 0 and q - k < 5 and _kind(texts[k]) == "word" and texts[k][:1].isupper()
+        and k not in d.gaz_at and k not in d.title_at and d.lows[k] not in d.t.common
+        and lines[k] == lines[q]
     ):
         k -= 1
     return k + 1 if k < q else None
@@ -222,58 +226,56 @@ _BOUNDARY_WORDS = frozenset({"with", "of", "who", "and", "for", "in", "at", "on"
 
 def _apposition(d: _Doc, e: int) -> tuple[_Match, str, int, int] | None:
     """``, (the|a) [qualifier] title`` after the run ending before token ``e``."""
-    toks = d.toks
-    if e >= len(toks) or toks[e].text != ",":
+    texts, lows, n = d.texts, d.lows, d.n
+    if e >= n or texts[e] != ",":
         return None
     k = e + 1
-    if k < len(toks) and toks[k].low in _ARTICLES:
+    if k < n and lows[k] in _ARTICLES:
         k += 1
     org = ""
-    phrase_start = toks[k].start if k < len(toks) else 0
+    phrase_start = d.starts[k] if k < n else 0
     gm = d.gaz_at.get(k)
     if gm is not None and gm.start == k:
         org = _qualifier(gm.entry, d.t)
         if not org:
             return None
         k = gm.end
-        if k < len(toks) and toks[k].kind == "poss":
+        if k < n and _kind(texts[k]) == "poss":
             k += 1
     for _ in range(2):
-        if k in d.title_at or k >= len(toks) or not toks[k].text.islower():
+        if k in d.title_at or k >= n or not texts[k].islower():
             break
         k += 1
     match = d.title_start.get(k)
     if match is None or match.role is None:
         return None
     nxt = match.end
-    if nxt < len(toks) and toks[nxt].line == toks[e].line:
-        after = toks[nxt]
-        if d.word(nxt) or not (after.kind in {"punct", "poss"} or after.low in _BOUNDARY_WORDS):
+    if nxt < n and d.lines[nxt] == d.lines[e]:
+        if d.word(nxt) or not (_kind(texts[nxt]) in {"punct", "poss"} or lows[nxt] in _BOUNDARY_WORDS):
             return None
-        if after.low == "of":
+        if lows[nxt] == "of":
             gm2 = d.gaz_at.get(nxt + 1) or d.gaz_at.get(nxt + 2)
             if gm2 is not None and not org:
                 org = _qualifier(gm2.entry, d.t)
-    return match, org, phrase_start, toks[match.end - 1].end
+    return match, org, phrase_start, d.ends[match.end - 1]
 
 
 def _org_word(d: _Doc, e: int) -> bool:
     """Whether token ``e`` is a capitalized organization word on the line before it."""
-    toks = d.toks
-    if e >= len(toks) or e == 0 or toks[e].line != toks[e - 1].line:
+    if e >= d.n or e == 0 or d.lines[e] != d.lines[e - 1]:
         return False
-    nxt = toks[e]
-    return nxt.kind == "word" and nxt.low in d.t.not_name and nxt.text[:1].isupper()
+    text = d.texts[e]
+    return _kind(text) == "word" and d.lows[e] in d.t.not_name and text[:1].isupper()
 
 
 def _of_qualifier(d: _Doc, e: int) -> str:
     """The country or organization in "of X" right after a titled name, or ""."""
-    toks = d.toks
-    if e + 1 >= len(toks) or toks[e].low != "of" or toks[e].line != toks[e - 1].line:
+    lows = d.lows
+    if e + 1 >= d.n or lows[e] != "of" or d.lines[e] != d.lines[e - 1]:
         return ""
-    k = e + 2 if toks[e + 1].low == "the" else e + 1
+    k = e + 2 if lows[e + 1] == "the" else e + 1
     m = d.gaz_at.get(k)
-    if m is None or m.start != k or (m.end < len(toks) and toks[m.end].kind == "poss"):
+    if m is None or m.start != k or (m.end < d.n and _kind(d.texts[m.end]) == "poss"):
         return ""
     return _qualifier(m.entry, d.t)
 
@@ -283,19 +285,33 @@ def _headline_name_end(d: _Doc, s: int, e: int) -> int:
     lowercase word: it is the given names known as such plus one family name, or one word
     ("President Trump Meets Boris Johnson" -> "Trump")."""
     k = s
-    while k + 1 < e and identity.fold(d.toks[k].text) in d.t.given and d.toks[k + 1].kind == "word":
+    while k + 1 < e and identity.fold(d.texts[k]) in d.t.given and _kind(d.texts[k + 1]) == "word":
         k += 1
     return k + 1
 
 
+def _words(texts: list[str], s: int, e: int) -> Sequence[int]:
+    """Indices of the words of tokens ``s:e`` of a run: all but initials' periods."""
+    if "." not in texts[s:e]:
+        return range(s, e)
+    return [k for k in range(s, e) if texts[k] != "."]
+
+
 def _candidates(d: _Doc) -> list[_Candidate]:
     t = d.t
-    toks = d.toks
+    texts, lows, common = d.texts, d.lows, d.t.common
+    sentence_start, lower_words = d.sentence_start, d.lower_words
+    title_end, gaz_end = d.title_end, d.gaz_end
     out: list[_Candidate] = []
     for s, e in d.runs():
-        words = [x for x in toks[s:e] if x.text != "."]
-        headline = toks[s].line in d.headlines
-        pre = _prefix(d, s)
+        # A title chain ends right before the run, or a complement, mark or bracket does: most
+        # runs have none of them, and `_prefix` is not asked.
+        k = s - 1
+        pre = _prefix(d, s) if k in title_end or k in gaz_end or texts[k] in _BEFORE_TITLED else None
+        if pre is None and (lows[s] in common if e - s == 1 else all(lows[k] in common for k in range(s, e))):
+            continue  # common words alone ("The", "In"): every rule below drops them
+        words = _words(texts, s, e)
+        headline = d.headline(d.lines[s])
         if pre is not None and _org_word(d, e):
             continue  # "chief executive Northwind Labs": an organization, not a person
         if pre is not None:
@@ -305,7 +321,7 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             after = _of_qualifier(d, e)
             if after and not pre.org:  # "Supreme Leader Ali Khamenei of Iran"
                 pre.org, pre.org_source = after, "explicit"
-            pre.span_end = toks[e - 1].end
+            pre.span_end = d.ends[e - 1]
             out.append(pre)
             continue
         if headline:
@@ -313,50 +329,49 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         nxt_title = d.title_start.get(e)
         if nxt_title is not None and nxt_title.role is not None and d._title_leads_name(nxt_title):
             continue  # an organization qualifying the title after it: "Northwind Labs CEO Jane"
-        appos = _apposition(d, e)
+        appos = _apposition(d, e) if e < d.n and texts[e] == "," else None
         # One word before an apposition opens many sentences ("Separately, the president
         # said"): only a word inside the sentence, never written in lowercase, is a name.
-        lone = len(words) == 1 and (s in d.sentence_start or toks[s].low in d.lower_words)
-        if appos is not None and not lone and not any(x.low in t.common for x in words):
+        lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
+        if appos is not None and not lone and not any(lows[k] in common for k in words):
             match, org, p_start, p_end = appos
             cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
                               org_source="explicit" if org else "", appos_role=match)
             cand.role_start, cand.role_end = p_start, p_end
-            cand.span_start, cand.span_end = toks[s].start, p_end
+            cand.span_start, cand.span_end = d.starts[s], p_end
             out.append(cand)
             continue
         # Leading common words ("Meanwhile", "The") and sentence-initial words that the
         # document also writes in lowercase are not part of a name.
-        while s < e and (toks[s].low in t.common or (s in d.sentence_start and toks[s].low in d.lower_words)):
+        while s < e and (lows[s] in common or (s in sentence_start and lows[s] in lower_words)):
             s += 1
-        words = [x for x in toks[s:e] if x.text != "."]
-        full_words = [x for x in words if len(x.text) > 1]
-        if len(full_words) < 2:
+        words = _words(texts, s, e)
+        if len(words) < 2 or sum(1 for k in words if len(texts[k]) > 1) < 2:
             if s < e:
                 out.append(_Candidate(s, e, "names.surname"))
             continue
-        prev = toks[s - 1] if s >= 1 else None
-        prev2 = toks[s - 2] if s >= 2 else None
+        prev = lows[s - 1] if s >= 1 else None
+        prev2 = lows[s - 2] if s >= 2 else None
         # A run followed by an organization word is the start of its name: "Combined Joint
         # Operations", "Boris Johnson Foundation".
         if _org_word(d, e):
             continue
-        given = identity.fold(words[0].text) in t.given
+        given = identity.fold(texts[words[0]]) in t.given
         place_context = prev is not None and (
-            prev.low in _PLACE_PREPOSITIONS
-            or (prev.low == "of" and prev2 is not None and prev2.low in _PLACE_NOUNS)
+            prev in _PLACE_PREPOSITIONS
+            or (prev == "of" and prev2 is not None and prev2 in _PLACE_NOUNS)
         )
         # After a given name, words the document also writes in lowercase are not a family
         # name ("Mark As Read", "Bill Payment").
-        later = [x for x in words[1:] if x.text not in _PARTICLES]
-        if given and not any(x.low in t.common or x.low in d.lower_words for x in later):
+        later = [k for k in words[1:] if texts[k] not in _PARTICLES]
+        if given and not any(lows[k] in common or lows[k] in lower_words for k in later):
             out.append(_Candidate(s, e, "names.given-name"))
             continue
         if given:
             continue
-        if place_context or (prev is not None and prev.low in _ARTICLES):
+        if place_context or (prev is not None and prev in _ARTICLES):
             continue
-        if any(x.low in t.common or x.low in d.lower_words for x in words if x.text not in _PARTICLES):
+        if any(lows[k] in common or lows[k] in lower_words for k in words if texts[k] not in _PARTICLES):
             continue
         out.append(_Candidate(s, e, "names.capitalized-sequence"))
     return _confirmed(d, out)
@@ -373,9 +388,10 @@ _PERSON_BEFORE = frozenset({"by", "with", "told", "asked", "said", "says", "acco
 
 
 def _person_context(d: _Doc, c: _Candidate) -> bool:
-    toks = d.toks
-    nxt = [x.low for x in toks[c.end:c.end + 2] if x.line == toks[c.start].line]
-    prev = toks[c.start - 1].low if c.start >= 1 and toks[c.start - 1].line == toks[c.start].line else ""
+    lows, lines = d.lows, d.lines
+    line = lines[c.start]
+    nxt = [lows[k] for k in range(c.end, min(c.end + 2, d.n)) if lines[k] == line]
+    prev = lows[c.start - 1] if c.start >= 1 and lines[c.start - 1] == line else ""
     if nxt and nxt[0] in _PERSON_AFTER:
         return True
     if len(nxt) == 2 and nxt[0] in {"is", "was"} and nxt[1] in _ARTICLES:
@@ -389,16 +405,17 @@ def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Keep a bare capitalized sequence only when the document treats it as a person: one of
     its mentions has a person context, or its last word is used alone elsewhere."""
     def key(c: _Candidate) -> str:
-        return identity.fold(" ".join(x.text for x in d.toks[c.start:c.end]))
+        return identity.fold(" ".join(d.texts[c.start:c.end]))
 
-    bare = {identity.fold(d.toks[c.start].text)
+    bare = {identity.fold(d.texts[c.start])
             for c in cands if c.rule == "names.surname" and c.end - c.start == 1}
     confirmed = {key(c) for c in cands if c.rule == "names.capitalized-sequence" and _person_context(d, c)}
     return [
         c for c in cands
         if c.rule != "names.capitalized-sequence"
-        or key(c) in confirmed
-        or identity.fold(d.toks[c.end - 1].text) in bare
+        or identity.fold(d.texts[c.end - 1]) in bare
+        # The fold of a whole sequence is asked last: it is rarely cached yet.
+        or (bool(confirmed) and key(c) in confirmed)
     ]
 
 
@@ -407,7 +424,9 @@ def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
 def _person(d: _Doc, c: _Candidate) -> PersonName:
     given, family = _names_of(d, c.start, c.end)
-    titles = tuple(d.text[d.toks[m.start].start:d.toks[m.end - 1].end] for m in c.titles)
+    if not c.titles and c.appos_role is None:  # most mentions: no title, no office
+        return PersonName(given, family, (), "", "" if c.former else c.org)
+    titles = tuple(d.text[d.starts[m.start]:d.ends[m.end - 1]] for m in c.titles)
     roles = [m.role for m in c.titles if m.role is not None]
     if c.appos_role is not None and c.appos_role.role is not None:
         roles.append(c.appos_role.role)
@@ -421,23 +440,22 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     t = name_tables()
     d = _Doc(doc, t)
     cands = _candidates(d)
-    full = [(c, _person(d, c)) for c in cands if c.rule != "names.surname"]
-    known = [p for _, p in full if p.given]
+    persons = [_person(d, c) for c in cands]
+    known = [p for c, p in zip(cands, persons, strict=True) if c.rule != "names.surname" and p.given]
     clusters = identity.link(known, settings) if known else []
-    families: dict[str, set[int]] = defaultdict(set)
-    for p, cl in zip(known, clusters, strict=True):
-        families[identity.fold(p.family)].add(cl)
     # One representative full name per cluster, the most complete one.
     best: dict[int, PersonName] = {}
     for p, cl in zip(known, clusters, strict=True):
         if cl not in best or (len(p.given), p.full) > (len(best[cl].given), best[cl].full):
             best[cl] = p
-    reps = sorted(best.items())
-    resolved: dict[str, tuple[PersonName | None, bool]] = {}
+    reps = [p for _, p in sorted(best.items())]
+    # Per folded surname: its first mention and the full name it resolves to; whether it is
+    # near a family name is asked only of a surname left unresolved.
+    resolved: dict[str, tuple[PersonName, PersonName | None]] = {}
+    near: dict[str, bool] = {}
     facts: list[Fact] = []
     taken: set[int] = set()  # token indices inside person mentions
-    for c in cands:
-        person = _person(d, c)
+    for c, person in zip(cands, persons, strict=True):
         rule = c.rule
         extra: tuple[tuple[str, str], ...] = ()
         if not person.given:
@@ -445,22 +463,24 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             # else keep it only when it is close to a family name of the document ("Soleiman").
             key = identity.fold(person.family)
             if key not in resolved:
-                matches = [p for _, p in reps if identity.same_person(person, p, settings)]
-                near = any(identity.confusable(person, p, settings) is not None for _, p in reps)
-                resolved[key] = (matches[0] if len(matches) == 1 else None, near)
-            full_name, near = resolved[key]
+                resolved[key] = (person, _surname_match(person, key, reps, settings))
+            first, full_name = resolved[key]
             if full_name is not None:
                 person = dataclasses.replace(person, given=full_name.given)
                 extra = (("resolved", full_name.full),)
             elif rule == "names.surname":
-                if not near or d.toks[c.start].low in t.common:
+                if d.lows[c.start] in t.common:
+                    continue
+                if key not in near:
+                    near[key] = _near(first, key, reps, settings)
+                if not near[key]:
                     continue
                 rule = "names.near-surname"
-        if rule == "names.surname" and c.start in d.sentence_start and d.toks[c.start].low in t.common:
+        if rule == "names.surname" and c.start in d.sentence_start and d.lows[c.start] in t.common:
             continue
-        if rule == "names.surname" and d.toks[c.start].line in d.headlines:
+        if rule == "names.surname" and d.headline(d.lines[c.start]):
             continue
-        start, end = d.toks[c.start].start, d.toks[c.end - 1].end
+        start, end = d.starts[c.start], d.ends[c.end - 1]
         facts.extend(_role_facts(d, c, person, start, end))
         subject = Subject(head="person", qualifiers=(person.org,) if person.org else (),
                           entities=(identity.fold(person.full),), phrase=d.text[start:end])
@@ -490,7 +510,7 @@ def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int
         if not org and role.default_org:
             org, source = role.default_org, "table"
         value = dataclasses.replace(person, role=role.key, org=org)
-        written = d.text[d.toks[m.start].start:d.toks[m.end - 1].end]
+        written = d.text[d.starts[m.start]:d.ends[m.end - 1]]
         phrase = d.text[c.role_start:c.role_end]
         subject = Subject(head=role.key, qualifiers=(org,) if org else (),
                           entities=(identity.fold(person.full),), phrase=phrase)
@@ -507,9 +527,9 @@ def _places(d: _Doc, taken: set[int], settings: Settings) -> Iterator[Fact]:
         entry = m.entry
         if entry is None or entry.kind not in {"country", "place", "alias-place"}:
             continue
-        if any(k in taken for k in range(m.start, m.end)):
+        if not taken.isdisjoint(range(m.start, m.end)):
             continue
-        start, end = d.toks[m.start].start, d.toks[m.end - 1].end
+        start, end = d.starts[m.start], d.ends[m.end - 1]
         name = d.text[start:end]
         key = entry.key if entry.kind == "country" else identity.place_key(name, settings)
         subject = Subject(head="place", entities=(key,), phrase=name)
@@ -591,9 +611,8 @@ corpus = CorpusPass(summarize=_people, combine=_link_people, apply=_fill_orgs)
 
 
 def _countries_in(text: str, t: _Tables) -> set[str]:
-    toks = _tokenize(text)
     keys = set()
-    for m in _gazetteer(toks, t):
+    for m in _gazetteer(_Tokens(text), t):
         if m.entry is not None and m.entry.kind in {"country", "demonym"}:
             keys.add(m.entry.key)
     return keys

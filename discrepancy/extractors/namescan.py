@@ -1,22 +1,27 @@
 """Name words, gazetteer and title matches, and headline lines over one document's tokens.
 
 `_Doc` holds what the person and place rules of `discrepancy.extractors.names` read: the
-tokens, the gazetteer and title matches indexed by token, the headline-like lines, and the
-runs of name words.
+tokens, the gazetteer and title matches indexed by token, the headline-like lines (asked
+per line), and the runs of name words. `_surname_match` and `_near` tell which full name of
+the document a surname alone can be, or whether it is near one.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, partial
+from itertools import compress
+from typing import Any, NamedTuple
 
 import regex
+from rapidfuzz.distance import JaroWinkler
 
 from .. import identity
 from ..document import Document
-from .nametables import _case_ok, _Entry, _Role, _Tables, _Tok, _tokenize
+from ..facts import PersonName
+from ..settings import Settings
+from .nametables import _case_ok, _Entry, _kind, _Role, _Tables, _Tokens
 
 # ----------------------------------------------------------------------------- words
 
@@ -40,8 +45,9 @@ _MAX_GRAM = 8
 # ----------------------------------------------------------------------------- matching
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
+    """A gazetteer or title match. A named tuple: a document makes dozens."""
+
     start: int  # token index
     end: int  # token index after the match
     form: str
@@ -50,15 +56,16 @@ class _Match:
 
 
 def _longest(
-    toks: Sequence[_Tok], i: int, table: dict[tuple[str, ...], Any], prefixes: frozenset[tuple[str, ...]]
+    tk: _Tokens, i: int, table: dict[tuple[str, ...], Any], prefixes: frozenset[tuple[str, ...]]
 ) -> tuple[int, Any] | None:
     """The longest table key starting at token ``i`` on one line: (end index, value)."""
+    lows, lines = tk.lows, tk.lines
     best = None
     key: tuple[str, ...] = ()
-    for j in range(i, min(len(toks), i + _MAX_GRAM)):
-        if j > i and toks[j].line != toks[i].line:
+    for j in range(i, min(len(lows), i + _MAX_GRAM)):
+        if j > i and lines[j] != lines[i]:
             break
-        key = (*key, toks[j].low)
+        key = (*key, lows[j])
         if key not in prefixes:
             break
         value = table.get(key)
@@ -67,36 +74,57 @@ def _longest(
     return best
 
 
-def _gazetteer(toks: Sequence[_Tok], t: _Tables) -> list[_Match]:
+@lru_cache(maxsize=1 << 16)
+def _capitalized_word(text: str) -> bool:
+    return _kind(text) == "word" and text[:1].isupper()
+
+
+def _gaz_site(t: _Tables, text: str) -> bool:
+    """Whether a gazetteer or alias-table match can start at a token ``text``. By the case
+    rule of gazetteer.toml a match starts with a capital (all-caps forms are written as in
+    the table), so "the", the most frequent first word of a key, is asked only as "The"."""
+    low = text.lower()
+    if low in t.gaz_first_uncapitalized:
+        return True
+    if not text[:1].isupper():
+        return False
+    return low in t.gaz_first or (_kind(text) == "word" and identity.fold(text) in t.place_first)
+
+
+def _gazetteer(tk: _Tokens, t: _Tables, sites: Iterable[int] | None = None) -> list[_Match]:
+    """Gazetteer matches, longest first from the left; then alias-table places. ``sites``:
+    the tokens where one can start (`_sites`), if already known."""
+    texts, lows = tk.texts, tk.lows
     out: list[_Match] = []
-    i = 0
-    while i < len(toks):
-        hit = _longest(toks, i, t.gaz, t.gaz_prefixes) if toks[i].low in t.gaz_first else None
-        if hit is not None and _case_ok(hit[1].form, toks[i:hit[0]]):
-            out.append(_Match(i, hit[0], hit[1].form, entry=hit[1]))
-            i = hit[0]
+    done = 0  # token index after the last match
+    for i in _sites(tk, t, _GAZ_SITE)[0] if sites is None else sites:
+        if i < done:
             continue
-        if toks[i].kind == "word" and toks[i].text[:1].isupper():
-            place = _alias_place(toks, i, t)
+        hit = _longest(tk, i, t.gaz, t.gaz_prefixes) if lows[i] in t.gaz_first else None
+        if hit is not None and _case_ok(hit[1].form, texts[i:hit[0]]):
+            out.append(_Match(i, hit[0], hit[1].form, entry=hit[1]))
+            done = hit[0]
+            continue
+        if _capitalized_word(texts[i]):
+            place = _alias_place(tk, i, t)
             if place is not None:
                 out.append(place)
-                i = place.end
-                continue
-        i += 1
+                done = place.end
     return out
 
 
-def _alias_place(toks: Sequence[_Tok], i: int, t: _Tables) -> _Match | None:
+def _alias_place(tk: _Tokens, i: int, t: _Tables) -> _Match | None:
     """A spelling of an alias-table place the fold joins ("Al-Assad" for "Al-Asad")."""
-    if identity.fold(toks[i].text) not in t.place_first:
+    texts, lines = tk.texts, tk.lines
+    if identity.fold(texts[i]) not in t.place_first:
         return None
     for n in (3, 2, 1):
-        seg = toks[i:i + n]
-        if len(seg) < n or any(s.kind != "word" or s.line != seg[0].line for s in seg):
+        seg = range(i, i + n)
+        if i + n > len(texts) or any(_kind(texts[s]) != "word" or lines[s] != lines[i] for s in seg):
             continue
-        form = t.place_folds.get(identity.fold(" ".join(s.text for s in seg)))
+        form = t.place_folds.get(identity.fold(" ".join(texts[i:i + n])))
         # The article must be written as in the table: "Assad" alone is a person.
-        if form is not None and _starts_article(form) == _starts_article(seg[0].text):
+        if form is not None and _starts_article(form) == _starts_article(texts[i]):
             return _Match(i, i + n, form, entry=_Entry("alias-place", identity.place_key(form), form))
     return None
 
@@ -105,30 +133,33 @@ def _starts_article(text: str) -> bool:
     return bool(regex.match(r"(?i)(?:al|el)(?:[-‐‑ ]|$)", text))
 
 
-def _titles(toks: Sequence[_Tok], t: _Tables) -> dict[int, _Match]:
-    """Title matches keyed by the index of their last token (a following "." included)."""
+def _titles(tk: _Tokens, t: _Tables, sites: Iterable[int]) -> dict[int, _Match]:
+    """Title matches keyed by the index of their last token (a following "." included),
+    starting at ``sites`` (`_sites`)."""
+    texts, starts, ends = tk.texts, tk.starts, tk.ends
     by_end: dict[int, _Match] = {}
-    i = 0
-    while i < len(toks):
-        hit = _longest(toks, i, t.titles, t.title_prefixes) if toks[i].low in t.title_first else None
+    done = 0  # token index after the last match
+    for i in sites:
+        if i < done:
+            continue
+        hit = _longest(tk, i, t.titles, t.title_prefixes)
         if hit is not None:
             end, (form, role) = hit
             capitalized = role.capitalized if role is not None else True
-            if _case_ok(form, toks[i:end], capitalized):
-                if end < len(toks) and toks[end].text == "." and toks[end].start == toks[end - 1].end:
+            if _case_ok(form, texts[i:end], capitalized):
+                if end < len(texts) and texts[end] == "." and starts[end] == ends[end - 1]:
                     end += 1
                 by_end[end - 1] = _Match(i, end, form, role=role)
-                i = end
-                continue
-        i += 1
+                done = end
     return by_end
 
 
-def _name_word(tok: _Tok, t: _Tables) -> bool:
-    if tok.kind != "word":
+def _name_word(t: _Tables, text: str) -> bool:
+    """Whether token ``text`` can be part of a name (gazetteer matches aside)."""
+    if _kind(text) != "word":
         return False
-    text = tok.text
-    if tok.low in t.not_name or tok.low in t.calendar:
+    low = text.lower()
+    if low in t.not_name or low in t.calendar:
         return False
     if _ARTICLE_PREFIX.match(text):
         return True
@@ -141,56 +172,120 @@ def _name_word(tok: _Tok, t: _Tables) -> bool:
     return all(p.isupper() for p in _HYPHEN_PART.findall(text))
 
 
-def _headline_lines(toks: Sequence[_Tok], text: str, t: _Tables) -> set[int]:
-    """Lines that look like headlines or page furniture: mostly capitalized, no final stop."""
-    by_line: dict[int, list[_Tok]] = defaultdict(list)
-    for tok in toks:
-        by_line[tok.line].append(tok)
-    out = set()
-    for line, items in by_line.items():
-        last = items[-1]
-        if last.text in {".", "!", "?", "…", '"', "”", "’", "'", ":", ";"}:
-            continue
-        content = [x for x in items if x.kind == "word" and len(x.text) > 2 and x.low not in _FUNCTION]
-        if not content:
-            continue
-        capital = sum(1 for x in content if x.text[0].isupper() or _ARTICLE_PREFIX.match(x.text))
-        letters = [c for x in items if x.kind == "word" for c in x.text if c.isalpha()]
-        all_caps = len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if all_caps or capital >= _HEADLINE_SHARE * len(content):
-            out.add(line)
-    return out
+# What a token's spelling can be (bits): a name word, the start of a gazetteer or alias-table
+# match, the first word of a title. Most tokens are none of them.
+_NAME_WORD, _GAZ_SITE, _TITLE_SITE = 1, 2, 4
+
+
+def _flags(t: _Tables, text: str) -> int:
+    return ((_NAME_WORD if _name_word(t, text) else 0) | (_GAZ_SITE if _gaz_site(t, text) else 0)
+            | (_TITLE_SITE if text.lower() in t.title_first else 0))
+
+
+@lru_cache(maxsize=4)
+def _spelling_flags(t: _Tables) -> Callable[[str], int]:
+    """`_flags` against tables ``t``, cached by spelling: a document asks it of every token,
+    and spellings recur across documents."""
+    return lru_cache(maxsize=1 << 16)(partial(_flags, t))
+
+
+def _sites(tk: _Tokens, t: _Tables, *bits: int) -> list[list[int]]:
+    """Per bit of `_flags`, the indices of the tokens whose spelling has it (one cached test
+    per token, then Python work only for the few tokens that have any)."""
+    flags = list(map(_spelling_flags(t), tk.texts))
+    some = list(compress(range(len(flags)), flags))
+    return [[i for i in some if flags[i] & bit] for bit in bits]
+
+
+# A line ending with one of these is a sentence, not a headline.
+_LINE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", "'", ":", ";"})
+
+
+# What a token counts for in the headline test: not a word, a word that is no content word
+# (short or a function word), a lowercase content word, a capitalized content word.
+_NOT_WORD, _NOT_CONTENT, _CONTENT, _CAPITAL = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1 << 16)
+def _headline_class(text: str) -> int:
+    if _kind(text) != "word":
+        return _NOT_WORD
+    if len(text) <= 2 or text.lower() in _FUNCTION:
+        return _NOT_CONTENT
+    return _CAPITAL if text[0].isupper() or _ARTICLE_PREFIX.match(text) else _CONTENT
+
+
+def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
+    """Whether tokens ``lo:hi`` (one line) look like a headline or page furniture: mostly
+    capitalized, no final stop."""
+    texts = tk.texts
+    if texts[hi - 1] in _LINE_ENDS:
+        return False
+    classes = list(map(_headline_class, texts[lo:hi]))
+    capital = classes.count(_CAPITAL)
+    content = capital + classes.count(_CONTENT)
+    if not content:
+        return False
+    if capital >= _HEADLINE_SHARE * content:
+        return True
+    # All capitals: counted over the line's letters at once, not letter by letter in Python.
+    words = compress(texts[lo:hi], map(bool, classes))
+    letters = "".join(filter(str.isalpha, "".join(words)))
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 class _Doc:
-    """Per-document state of one extraction."""
+    """Per-document state of one extraction: the token lists of `_Tokens`, the gazetteer and
+    title matches by token, the name words and the sentence starts. Each is built by one
+    pass over the sites it concerns, not by Python work per token."""
 
     def __init__(self, doc: Document, t: _Tables) -> None:
         self.doc = doc
         self.text = doc.text
         self.t = t
-        self.toks = _tokenize(doc.text)
-        self.gaz = _gazetteer(self.toks, t)
+        tk = self.tk = _Tokens(doc.text)
+        self.texts, self.lows, self.lines = tk.texts, tk.lows, tk.lines
+        self.starts, self.ends = tk.starts, tk.ends
+        n = self.n = len(tk.texts)
+        gaz_sites, title_sites, name_words = _sites(tk, t, _GAZ_SITE, _TITLE_SITE, _NAME_WORD)
+        self.gaz = _gazetteer(tk, t, gaz_sites)
         self.gaz_at: dict[int, _Match] = {}
         self.gaz_end: dict[int, _Match] = {}
         for m in self.gaz:
             for k in range(m.start, m.end):
                 self.gaz_at[k] = m
             self.gaz_end[m.end - 1] = m
-        self.title_end = _titles(self.toks, t)
+        self.title_end = _titles(tk, t, title_sites)
         self.title_start = {m.start: m for m in self.title_end.values()}
         self.title_at: dict[int, _Match] = {}
         for m in self.title_end.values():
             for k in range(m.start, m.end):
                 self.title_at[k] = m
-        self.headlines = _headline_lines(self.toks, doc.text, t)
-        self.lower_words = {x.text for x in self.toks if x.kind == "word" and x.text.islower()}
-        starts = {s for s, _ in doc.sentences}
-        self.sentence_start = {i for i, x in enumerate(self.toks)
-                               if x.start in starts or i == 0 or x.line != self.toks[i - 1].line}
+        # Token indices of name words outside gazetteer matches.
+        self.name_words = set(name_words).difference(self.gaz_at)
+        self._headlines: dict[int, bool] = {}
+        # Looked up with the lowercased text of name-run tokens only (words and "."), so the
+        # lowercase possessive "'s" or symbols in this set never match.
+        self.lower_words = set(filter(str.islower, tk.texts))
+        # Tokens that start a sentence or a line (the first token included).
+        self.sentence_start = set(compress(range(n), tk.breaks))
+        if n:
+            self.sentence_start.add(0)
+        for start, _ in doc.sentences:
+            k = bisect_left(tk.starts, start)
+            if k < n and tk.starts[k] == start:
+                self.sentence_start.add(k)
+
+    def headline(self, line: int) -> bool:
+        """Whether line number ``line`` is headline-like (computed once per line asked)."""
+        known = self._headlines.get(line)
+        if known is None:
+            lo, hi = bisect_left(self.lines, line), bisect_right(self.lines, line)
+            known = self._headlines[line] = hi > lo and _headline(self.tk, lo, hi)
+        return known
 
     def word(self, i: int) -> bool:
-        return 0 <= i < len(self.toks) and i not in self.gaz_at and _name_word(self.toks[i], self.t)
+        return i in self.name_words
 
     def runs(self) -> Iterator[tuple[int, int]]:
         """Maximal runs of name words (with initials' periods and inner particles).
@@ -198,32 +293,78 @@ class _Doc:
         Title words never start a run; a one-word title may end one when no name follows
         it ("John Major said", "Martin Luther King").
         """
-        toks = self.toks
-        i = 0
-        while i < len(toks):
-            if not self.word(i) or i in self.title_at:
-                i += 1
+        texts, lines, n = self.texts, self.lines, self.n
+        words, title_at = self.name_words, self.title_at
+        j = 0  # token index after the last run
+        for i in sorted(words.difference(title_at)):
+            if i < j:
                 continue
             j = i + 1
-            while j < len(toks) and toks[j].line == toks[i].line:
-                m = self.title_at.get(j)
+            while j < n and lines[j] == lines[i]:
+                m = title_at.get(j)
                 if m is not None and (m.end - m.start > 1 or self._title_leads_name(m)):
                     break
-                if self.word(j):
+                if j in words:
                     j += 1
-                elif toks[j].text == "." and len(toks[j - 1].text) == 1 and self.word(j + 1) \
-                        and toks[j].start == toks[j - 1].end:
+                elif texts[j] == "." and len(texts[j - 1]) == 1 and j + 1 in words \
+                        and self.starts[j] == self.ends[j - 1]:
                     j += 1  # the period of an initial: "William H. Seely"
-                elif toks[j].low in _PARTICLES and self.word(j + 1) and toks[j + 1].line == toks[i].line:
+                elif self.lows[j] in _PARTICLES and j + 1 in words and lines[j + 1] == lines[i]:
                     j += 1
                 else:
                     break
             yield i, j
-            i = j
 
     def _title_leads_name(self, m: _Match) -> bool:
         """Whether a name word or another title follows the title ``m`` on its line."""
         k = m.end
-        if k >= len(self.toks) or self.toks[k].line != self.toks[m.start].line:
+        if k >= self.n or self.lines[k] != self.lines[m.start]:
             return False
-        return self.word(k) or k in self.title_start
+        return k in self.name_words or k in self.title_start
+
+
+# ----------------------------------------------------------------------------- surnames
+
+
+@lru_cache(maxsize=32)
+def _alias_words(aliases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Last folded words of the alias-table and user alias names: only a surname ending in
+    one can be joined by `identity.same_person` to a different family name."""
+    names = [n for canon, variants in identity.table_groups("people") for n in (canon, *variants)]
+    names += [n for group in aliases for n in group]
+    return frozenset(k.split()[-1] for k in map(identity.fold, names) if k)
+
+
+def _surname_match(
+    person: PersonName, key: str, reps: list[PersonName], settings: Settings
+) -> PersonName | None:
+    """The one full name of ``reps`` that the surname alone ``person`` (folded ``key``) can be."""
+    if not key:
+        return None  # `identity.same_person` needs a family name
+    pool = reps
+    if key.split()[-1] not in _alias_words(settings.aliases):
+        # Without an alias group, `identity.same_person` joins a surname alone only to the
+        # same folded family name: the other names need not be asked.
+        pool = [p for p in reps if identity.fold(p.family) == key]
+    matches = [p for p in pool if identity.same_person(person, p, settings)]
+    return matches[0] if len(matches) == 1 else None
+
+
+# The consonants of a family name, asked for every family name a surname is compared with.
+_skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
+
+
+def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
+    """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
+
+    def may(p: PersonName) -> bool:
+        # What `identity.confusable` needs at the least: another folded family name that
+        # extends or shortens this one, is near it, or has the same consonants.
+        other = identity.fold(p.family)
+        return bool(other) and other != key and (
+            other.startswith(key) or key.startswith(other)
+            or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
+            or _skeleton(p.family) == _skeleton(person.family)
+        )
+
+    return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))

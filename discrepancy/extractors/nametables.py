@@ -11,9 +11,11 @@ that splits document text is the one that splits table forms. Used by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 import regex
@@ -22,23 +24,98 @@ from .. import identity, tables
 
 # ----------------------------------------------------------------------------- tokens
 
-_TOKEN = regex.compile(
+# One capturing group around the whole token, so that a split returns gaps and tokens
+# alternately: every list of `_Tokens` is then built by C-level maps over that one split,
+# with no Python step per token (a document has some 130 tokens and few name sites). The
+# classes are placeholders: Unicode properties for `regex`, or their code points for `re`.
+_TOKEN_PATTERN = r"""
+    (
+      (?:[{Lu}]\.){{2,4}}                           # dotted abbreviations: U.S., U.K.
+    | ['’]s(?![{L}{N}])                            # possessive ending: Iran's
+    | [{L}{M}]{{1,40}}                               # a word of letters ...
+        (?:(?:['’](?!s(?![{L}{N}]))|[-‐‑])          # ... joined by an apostrophe (not 's) or hyphen
+           [{L}{M}]{{1,40}}){{0,4}}                    #     to at most four parts: al-Muhandis
+    | [{N}]{{1,40}}                                  # digits: never part of a name
+    | [^{S}{L}{N}{M}]                              # any other single character
+    )
+"""
+_PROPERTIES = {"Lu": r"\p{Lu}", "L": r"\p{L}", "M": r"\p{M}", "N": r"\p{N}", "S": r"\s"}
+_TOKEN = regex.compile(_TOKEN_PATTERN.format(**_PROPERTIES), regex.VERBOSE)
+
+
+def _bmp_class(prop: str) -> str:
+    """The Basic Multilingual Plane code points that `regex` matches with ``prop``, as the
+    ranges of an `re` character class."""
+    codes = [ord(c) for c in regex.findall(prop, "".join(map(chr, range(0x10000))))]
+    ranges: list[list[int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+@cache
+def _bmp_token() -> re.Pattern[str]:
+    """`_TOKEN` for text without astral characters, with the same classes spelt out: there the
+    standard `re` engine finds the tokens about twice as fast (a class within the Basic
+    Multilingual Plane is one table lookup per character)."""
+    classes = {name: _bmp_class(prop) for name, prop in _PROPERTIES.items()}
+    return re.compile(_TOKEN_PATTERN.format(**classes), re.VERBOSE)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # beyond the Basic Multilingual Plane
+
+# The kind of a token, told from its text alone: the alternatives above start differently
+# (only an abbreviation holds a period after a letter, only a possessive starts with an
+# apostrophe followed by "s", a word starts with a letter or mark, a number with a digit).
+_KIND = regex.compile(
     r"""
-      (?P<abbr>(?:\p{Lu}\.){2,4})                  # dotted abbreviations: U.S., U.K.
-    | (?P<poss>['’]s(?![\p{L}\p{N}]))               # possessive ending: Iran's
-    | (?P<word>[\p{L}\p{M}]{1,40}                   # a word of letters ...
-        (?:(?:['’](?!s(?![\p{L}\p{N}]))|[-‐‑])       # ... joined by an apostrophe (not 's) or hyphen
-           [\p{L}\p{M}]{1,40}){0,4})                #     to at most four parts: al-Muhandis
-    | (?P<num>\p{N}{1,40})                          # digits: never part of a name
-    | (?P<punct>[^\s\p{L}\p{N}\p{M}])               # any other single character
+      (?P<abbr>\p{Lu}\.)                           # U.S.
+    | (?P<poss>['’]s)                              # 's
+    | (?P<word>[\p{L}\p{M}])                       # a word
+    | (?P<num>\p{N})                               # digits
     """,
     regex.VERBOSE,
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _kind(text: str) -> str:
+    """The kind of token ``text``: abbr, poss, word, num or punct.
+
+    >>> [_kind(w) for w in ("U.S.", "’s", "al-Muhandis", "42", ",")]
+    ['abbr', 'poss', 'word', 'num', 'punct']
+    """
+    m = _KIND.match(text)
+    return (m.lastgroup or "punct") if m is not None else "punct"
+
+
+class _Tokens:
+    """The tokens of one text as parallel lists, indexed by token number.
+
+    ``breaks[i]`` counts the line breaks before token ``i``; ``lines[i]`` is its line.
+    """
+
+    __slots__ = ("breaks", "ends", "lines", "lows", "starts", "texts")
+
+    def __init__(self, text: str) -> None:
+        bmp = text.isascii() or _ASTRAL.search(text) is None
+        parts = (_bmp_token() if bmp else _TOKEN).split(text)  # gap, token, gap, ..., gap
+        self.texts: list[str] = parts[1::2]
+        n = len(self.texts)
+        offsets = list(accumulate(map(len, parts)))
+        self.starts: list[int] = offsets[0:2 * n:2]
+        self.ends: list[int] = offsets[1::2]
+        # No token holds a line break, so the breaks are those in the gaps between tokens.
+        self.breaks: list[int] = list(map(str.count, parts[0::2], repeat("\n", n)))
+        self.lines: list[int] = list(accumulate(self.breaks))
+        self.lows: list[str] = list(map(str.lower, self.texts))
+
+
 class _Tok(NamedTuple):
-    """One token. A named tuple: a document makes one per word, and a frozen dataclass costs
-    several times more to build."""
+    """One token, for reading table forms (documents use the lists of `_Tokens`)."""
 
     text: str
     start: int
@@ -49,20 +126,9 @@ class _Tok(NamedTuple):
 
 
 def _tokenize(text: str) -> list[_Tok]:
-    toks: list[_Tok] = []
-    append = toks.append
-    make = tuple.__new__  # the named tuple's own __new__ adds a Python call per token
-    count = text.count
-    line = 0
-    prev = 0
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        # No token holds a line break, so the breaks are those between tokens.
-        line += count("\n", prev, start)
-        prev = end
-        word = m.group()
-        append(make(_Tok, (word, start, end, m.lastgroup or "punct", line, word.lower())))
-    return toks
+    tk = _Tokens(text)
+    rows = zip(tk.texts, tk.starts, tk.ends, map(_kind, tk.texts), tk.lines, tk.lows, strict=True)
+    return [_Tok(*row) for row in rows]
 
 
 # ----------------------------------------------------------------------------- tables
@@ -90,6 +156,7 @@ def _form_key(form: str) -> tuple[str, ...]:
     return tuple(t.low for t in _tokenize(form))
 
 
+@cache
 def _caps(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -100,11 +167,11 @@ def _written_form(form: str) -> str:
     return " ".join(t.text for t in _tokenize(form))
 
 
-def _case_ok(form: str, toks: Sequence[_Tok], capitalized: bool = True) -> bool:
-    """Case rule of gazetteer.toml and titles.toml (see their headers)."""
+def _case_ok(form: str, texts: Sequence[str], capitalized: bool = True) -> bool:
+    """Case rule of gazetteer.toml and titles.toml (see their headers) for tokens ``texts``."""
     if not _caps(form):
-        return not capitalized or toks[0].text[:1].isupper()
-    written = " ".join(t.text for t in toks)
+        return not capitalized or texts[0][:1].isupper()
+    written = " ".join(texts)
     wanted = _written_form(form)
     if written == wanted:
         return True
@@ -178,6 +245,11 @@ class _Tables:
         # First words of the keys: most tokens start no key, and one set lookup says so.
         self.gaz_first = frozenset(k[0] for k in self.gaz_prefixes)
         self.title_first = frozenset(k[0] for k in self.title_prefixes)
+        # A gazetteer match starts with a capital (the case rule), except with an all-caps form
+        # whose written form does not start with a letter: the first words of those (if any).
+        self.gaz_first_uncapitalized = frozenset(
+            key[0] for key, e in self.gaz.items() if _caps(e.form) and not _written_form(e.form)[:1].isupper()
+        )
         self.roles = {key: _Role(key, bool(s["exclusive"]), str(s.get("default_org", "")),
                                  bool(s.get("capitalized", False)), bool(s.get("one_per_place", False)))
                       for key, s in roles.items()}
