@@ -46,7 +46,6 @@ matches, headline lines and runs of name words in `discrepancy.extractors.namesc
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -54,10 +53,11 @@ from .. import identity
 from ..document import Document
 from ..facts import Fact, PersonName, PlaceName, Subject
 from ..settings import Settings
-from .base import CorpusPass, Extractor
+from .base import Extractor
 from .common import make_fact
-from .namescan import _FUNCTION, _PARTICLES, _Doc, _gazetteer, _Match, _near, _surname_match
-from .nametables import _Entry, _kind, _Tables, _Tokens, name_tables
+from .namecorpus import corpus
+from .namescan import _FUNCTION, _PARTICLES, _Doc, _Match, _near, _surname_match
+from .nametables import _Entry, _kind, _Tables, name_tables
 
 # ----------------------------------------------------------------------------- words
 
@@ -534,88 +534,6 @@ def _places(d: _Doc, taken: set[int], settings: Settings) -> Iterator[Fact]:
         key = entry.key if entry.kind == "country" else identity.place_key(name, settings)
         subject = Subject(head="place", entities=(key,), phrase=name)
         yield make_fact(d.doc, "place", start, end, PlaceName(name, key), "names.place", subject)
-
-
-# ----------------------------------------------------------------------------- corpus pass
-
-
-# A role mention's qualifier is the one the same person has for that role elsewhere; for an
-# exclusive office, the one qualifier the corpus gives the office when the mention's sentence
-# names that country too.
-_People = tuple[tuple[PersonName, str, str], ...]  # per document: (name, role head or "", qualifier)
-
-
-def _people(doc: Document, facts: Sequence[Fact], settings: Settings) -> _People:
-    """The people a document names, with the role and qualifier a role mention gives them."""
-    return tuple(
-        (f.value, f.subject.head if f.kind == "role" else "",
-         f.subject.qualifiers[0] if f.kind == "role" and f.subject.qualifiers else "")
-        for f in facts
-        if f.kind in {"person", "role"} and isinstance(f.value, PersonName)
-    )
-
-
-@dataclasses.dataclass(frozen=True)
-class _RoleOrgs:
-    """What the corpus says of people and roles: each name's identity, the qualifiers an
-    identity has for a role, and the qualifiers each role has at all."""
-
-    identity: dict[PersonName, int]
-    known: dict[tuple[int, str], frozenset[str]]
-    role_orgs: dict[str, frozenset[str]]
-
-
-def _link_people(summaries: Sequence[_People], settings: Settings) -> _RoleOrgs:
-    people = [p for doc_people in summaries for p in doc_people]
-    clusters = identity.link([name for name, _, _ in people], settings) if people else []
-    known: dict[tuple[int, str], set[str]] = defaultdict(set)
-    role_orgs: dict[str, set[str]] = defaultdict(set)
-    ids: dict[PersonName, int] = {}
-    for (name, head, org), cl in zip(people, clusters, strict=True):
-        # Mentions written alike are one identity (`identity.link`), so a name keys its cluster.
-        ids[name] = cl
-        if head and org:
-            known[(cl, head)].add(org)
-            role_orgs[head].add(org)
-    return _RoleOrgs(ids, {k: frozenset(v) for k, v in known.items()},
-                     {k: frozenset(v) for k, v in role_orgs.items()})
-
-
-def _fill_orgs(doc: Document, facts: list[Fact], corpus: _RoleOrgs, settings: Settings) -> list[Fact]:
-    """Fill unknown role qualifiers from the rest of the corpus (see the module docstring)."""
-    out = facts
-    t = name_tables()
-    for fi, f in enumerate(facts):
-        if f.kind != "role" or f.subject.qualifiers or not isinstance(f.value, PersonName):
-            continue
-        org, source = "", ""
-        same = corpus.known.get((corpus.identity[f.value], f.subject.head), frozenset())
-        if len(same) == 1:
-            org, source = next(iter(same)), "identity"
-        elif f.get("exclusive") == "yes" and len(corpus.role_orgs.get(f.subject.head, ())) == 1:
-            candidate = next(iter(corpus.role_orgs[f.subject.head]))
-            if candidate in _countries_in(f.sentence, t):
-                org, source = candidate, "corpus"
-        if not org:
-            continue
-        value = dataclasses.replace(f.value, org=org)
-        subject = dataclasses.replace(f.subject, qualifiers=(org,))
-        extra = tuple((k, source if k == "org_source" else v) for k, v in f.extra)
-        if out is facts:
-            out = list(facts)
-        out[fi] = dataclasses.replace(f, value=value, subject=subject, extra=extra)
-    return out
-
-
-corpus = CorpusPass(summarize=_people, combine=_link_people, apply=_fill_orgs)
-
-
-def _countries_in(text: str, t: _Tables) -> set[str]:
-    keys = set()
-    for m in _gazetteer(_Tokens(text), t):
-        if m.entry is not None and m.entry.kind in {"country", "demonym"}:
-            keys.add(m.entry.key)
-    return keys
 
 
 EXTRACTOR = Extractor("names", extract, corpus)
