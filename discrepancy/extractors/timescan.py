@@ -79,6 +79,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     month_date = regex.compile(
         _horizontal(
             rf"""
+        \b                                         # at a word start: the engine skips word insides fast
         (?<![\w]|\d[.,])                           # start on a word, not inside "6,107.31"
         (?:(?P<wmod>this|next|last|coming)\s{{1,3}}(?=(?:{p["weekday"]})))?     # "this Friday June 22"
         (?:(?P<wd>{p["weekday"]})\.?,?\s{{1,3}}(?:the\s{{1,3}})?)?   # optional weekday: "Friday 3 January"
@@ -123,6 +124,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     numeric_date = regex.compile(
         _horizontal(
             r"""
+        (?=\d)                                       # a digit first: the engine skips other text fast
         (?<![\d/.:,]|\d[.,])                         # not inside another number
         (?:
           (?P<y>1[89]\d\d|20\d\d)(?P<s>[-/.])(?P<a>[01]?\d)(?P=s)(?P<b>[0-3]?\d)   # 2020-01-06, 2015.5.13
@@ -140,6 +142,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     weekday = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?:
            (?:the\s{{1,3}})?                                 # "(the) first Sunday"
@@ -171,6 +174,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     relative = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?:
           (?P<reldays>the\s{{1,3}}day\s{{1,3}}before\s{{1,3}}yesterday|the\s{{1,3}}day\s{{1,3}}after\s{{1,3}}(?:tomorrow|tmrw)
@@ -224,6 +228,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     time = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w:.,/])
         (?:
            (?P<h>[012]?\d)(?::(?P<m>[0-5]\d))(?::[0-5]\d)?(?:\s{{0,2}}(?P<ap>{ampm}))?   # 5:30 p.m., 17:30
@@ -253,6 +258,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     zone_only = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?P<zone>
            (?:utc|gmt)\s{{0,2}}[+±-]?\s{{0,2}}\d{{1,2}}(?::?\d{{2}})?h?(?!\d)      # UTC+4, utc4:30, UTC -12h
@@ -269,6 +275,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     holiday = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?:(?P<mod>last|next|previous|following|this)\s{{1,3}})?
         (?P<hol>{p["holiday"]})
