@@ -460,6 +460,40 @@ def _token_kinds() -> dict[str, int]:
     return kinds
 
 
+def _trigger_sites(text: str) -> list[tuple[int, int, str]]:
+    """The trigger tokens of ``text`` in order: ``(start, end, lower-case token)``.
+
+    A token is a run of ASCII letters or of digits. Words are found per distinct trigger
+    word present (one C-level pass over all runs, then one search per such word), so Python
+    works per trigger site, not per token.
+    """
+    # One byte per character (anything not ASCII becomes "?"), so offsets are the text's.
+    low = text.encode("ascii", "replace").lower()
+    present = _trigger_words().intersection(_LETTER_RUN.findall(low))
+    sites = [(m.start(), m.end(), m.group().decode()) for m in _DIGIT_RUN.finditer(low)]
+    for word in present:
+        w, size = word.decode(), len(word)
+        at = low.find(word)
+        while at >= 0:
+            end = at + size
+            # a whole run only: not "day" inside "today" or "days"
+            if not low[at - 1 : at].isalpha() and not low[end : end + 1].isalpha():
+                sites.append((at, end, w))
+            at = low.find(word, end)
+    sites.sort()
+    return sites
+
+
+_LETTER_RUN = re.compile(rb"[a-z]+")
+_DIGIT_RUN = re.compile(rb"[0-9]+")
+
+
+@cache
+def _trigger_words() -> frozenset[bytes]:
+    """The trigger words as bytes (tokens are ASCII runs, so other words never occur)."""
+    return frozenset(w.encode() for w in _token_kinds() if re.fullmatch(r"[a-z]+", w))
+
+
 def candidate_windows(text: str) -> dict[str, Windows]:
     """Per pattern, merged spans of ``text`` around its trigger tokens; the rest is skipped.
 
@@ -472,40 +506,34 @@ def candidate_windows(text: str) -> dict[str, Windows]:
     kinds = _token_kinds()
     spans: dict[str, Windows] = {name: [] for name in _REACH}
     n = len(text)
-    for m in _TOKEN.finditer(text):
-        w = m.group()
+    for t_start, t_end, w in _trigger_sites(text):
         if w[0] <= "9":
-            nxt = text[m.end() : m.end() + 2]
+            nxt = text[t_end : t_end + 2]
             bits = 0
-            if len(w) <= 2 and _TIME_AFTER.match(text, m.end()):
+            if len(w) <= 2 and _TIME_AFTER.match(text, t_end):
                 bits |= _K_TIME
             if len(w) <= 4 and (
-                _REL_AFTER.match(text, m.end()) or _REL_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                _REL_AFTER.match(text, t_end) or _REL_BEFORE.search(text, max(0, t_start - 8), t_start)
             ):
                 bits |= _K_RELATIVE
-            numeric = len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit())
+            if len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit()):
+                bits |= _K_NUMERIC
             if len(w) == 4 and w[:2] in ("18", "19", "20"):
                 bits |= _K_PERIOD  # a year standing alone or a decade
-            elif len(w) == 2 and text[m.start() - 1 : m.start()] in ("'", "’") and nxt[:1] == "s":
+            elif len(w) == 2 and text[t_start - 1 : t_start] in ("'", "’") and nxt[:1] == "s":
                 bits |= _K_PERIOD  # "the '80s"
         else:
-            low = w.lower()
-            bits = kinds.get(low, 0)
-            if not bits:
-                continue  # most words: checked first, the rest only for trigger words
-            if bits == _K_RELATIVE and low in _day_words_only() and not _DAY_WORD_BEFORE.search(
-                text, max(0, m.start() - 8), m.start()
+            bits = kinds[w]
+            if bits == _K_RELATIVE and w in _day_words_only() and not _DAY_WORD_BEFORE.search(
+                text, max(0, t_start - 8), t_start
             ):
                 continue  # "two", "first": a day only after "on the", "the" ("on the second")
-            if low in ("year", "years") and text[max(0, m.start() - 4) : m.start()].lower() == "new ":
+            if w in ("year", "years") and text[max(0, t_start - 4) : t_start].lower() == "new ":
                 bits |= _K_HOLIDAY  # "New Year's Day"
-            elif low in ("ago", "earlier") and text[max(0, m.start() - 5) : m.start()].lower() == "year-":
+            elif w in ("ago", "earlier") and text[max(0, t_start - 5) : t_start].lower() == "year-":
                 bits |= _K_PERIOD  # "year-earlier profit"
-            numeric = False
-        if numeric:
-            bits |= _K_NUMERIC
         for name, before, after in _BY_BITS[bits]:
-            start, end = max(0, m.start() - before), min(n, m.end() + after)
+            start, end = max(0, t_start - before), min(n, t_end + after)
             out = spans[name]
             if out and start <= out[-1][1]:
                 out[-1] = (out[-1][0], end)
@@ -517,8 +545,10 @@ def candidate_windows(text: str) -> dict[str, Windows]:
 def _to_blanks(text: str, spans: Windows) -> Windows:
     """Move each window end to the next blank and merge windows that then overlap."""
     merged: Windows = []
+    n = len(text)
     for s, e in spans:
-        e = _to_blank(text, e)
+        blank = _BLANK.search(text, e, min(n, e + 40))  # as `_to_blank`, inline: one call per window
+        e = blank.start() if blank else min(n, e + 40)
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
@@ -526,12 +556,15 @@ def _to_blanks(text: str, spans: Windows) -> Windows:
     return merged
 
 
+# Every character `str.isspace` calls a blank, as one class (the engine's own \s differs).
+_BLANK = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x110000) if chr(c).isspace()) + "]")
+
+
 def _to_blank(text: str, end: int) -> int:
     """The first blank at or after ``end`` (within 40 characters; else 40 characters on)."""
-    for i in range(end, min(len(text), end + 40)):
-        if text[i].isspace():
-            return i
-    return min(len(text), end + 40)
+    limit = min(len(text), end + 40)
+    blank = _BLANK.search(text, end, limit)
+    return blank.start() if blank else limit
 
 
 def _scan(name: str, text: str, windows: dict[str, Windows]) -> Iterator[regex.Match[str]]:
