@@ -154,6 +154,14 @@ def _date_words() -> frozenset[str]:
     return frozenset(cal.months) | frozenset(cal.weekdays) | frozenset(cal.parts)
 
 
+def _word_start(w: tuple[int, int, str, str]) -> int:
+    return w[0]
+
+
+def _word_end(w: tuple[int, int, str, str]) -> int:
+    return w[1]
+
+
 def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
     """The event a date at ``text[start:end]`` belongs to, from its sentence.
 
@@ -172,18 +180,27 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
     words = [(*w.span(), g, lemma(g)) for w in _WORD.finditer(text, sent_start, sent_end) if (g := w.group())]
     date_words = _date_words()
-    left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
-    right = [w for w in words if w[0] >= end and w[2].lower() not in date_words]
-    # Clause limits: do not look past a relative pronoun or conjunction that opens a new clause.
-    left_verbs = [w for w in left if _is_verb_form(w[2], w[3]) and not w[2].lower().endswith("ing")]
-    left_events = [w for w in left if w[3] in word_class and not _is_verb_form(w[2], w[3])]
-    right_verbs = [w for w in right if _is_verb_form(w[2], w[3])]
-    verb = left_verbs[-1] if left_verbs else None
-    noun = left_events[-1] if left_events else None
+    # Words before the date, nearest first, and after it, nearest first (date words skipped).
+    split = bisect.bisect_right(words, start, key=_word_end)
+    left = (w for w in reversed(words[:split]) if w[2].lower() not in date_words)
+    after = bisect.bisect_left(words, end, key=_word_start)
+    right = [w for w in words[after:] if w[2].lower() not in date_words]
+    # The nearest verb (not an -ing form) and the nearest event noun before the date.
+    verb = noun = None
+    for w in left:
+        is_verb = _is_verb_form(w[2], w[3])
+        if verb is None and is_verb and not w[2].lower().endswith("ing"):
+            verb = w
+        if noun is None and not is_verb and w[3] in word_class:
+            noun = w
+        if verb is not None and noun is not None:
+            break
     if verb is not None and start - verb[1] > 90:
         verb = None
-    if verb is None and right_verbs and right_verbs[0][0] - end <= 90:
-        verb = right_verbs[0]
+    if verb is None:
+        right_verb = next((w for w in right if _is_verb_form(w[2], w[3])), None)
+        if right_verb is not None and right_verb[0] - end <= 90:
+            verb = right_verb
     predicate = ""
     head = ""
     source = ""
@@ -246,7 +263,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
             and w[2].lower() not in date_words
         }
     )
-    phrase = " ".join(w[2] for w in words if verb is not None and w is verb) or predicate
+    phrase = verb[2] if verb is not None else predicate
     return Subject(
         head=head,
         qualifiers=tuple(qualifiers),
