@@ -60,7 +60,10 @@ from .resolve import (
 )
 from .timeexpr import calendar, find_mentions
 
-_OF_BEFORE_NOUN = regex.compile(r"\bof\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# matched backwards from the noun: one attempt, not one per start position before it
+_OF_BEFORE_NOUN = regex.compile(
+    r"\bof\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE | regex.REVERSE
+)
 
 
 def _of_complement(text: str, at: int) -> bool:

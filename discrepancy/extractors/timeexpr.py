@@ -217,8 +217,11 @@ def find_mentions(
     return [_modified(m, text) for m in _combine(pieces, text)]
 
 
-_DATE_MOD = regex.compile(r"(?<![\w])(next|this|last)[ \t]{1,3}$", regex.IGNORECASE)
-_APPROX = regex.compile(r"(?<![\w])(around|about|circa|approximately|roughly)[ \t]{1,3}$", regex.IGNORECASE)
+# Modifiers just before a mention, matched backwards from it (one attempt, not one per start).
+_DATE_MOD = regex.compile(r"(?<![\w])(next|this|last)[ \t]{1,3}$", regex.IGNORECASE | regex.REVERSE)
+_APPROX = regex.compile(
+    r"(?<![\w])(around|about|circa|approximately|roughly)[ \t]{1,3}$", regex.IGNORECASE | regex.REVERSE
+)
 
 
 def _modified(m: Mention, text: str) -> Mention:

@@ -98,7 +98,10 @@ def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
 
 _FULL_MONTHS = frozenset(name.lower() for name in _calendar.month_name[1:])
 # "18 and 19 June": the first day shares the month written after the second.
-_DAY_BEFORE = regex.compile(r"(?<![\w.,/:-])([0-3]?\d)(?:st|nd|rd|th)?[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}$")
+# (matched backwards from the end of its window: one attempt, not one per start position)
+_DAY_BEFORE = regex.compile(
+    r"(?<![\w.,/:-])([0-3]?\d)(?:st|nd|rd|th)?[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}$", regex.REVERSE
+)
 # "January 3 and 4": the second day shares the month written before the first; it must end
 # the phrase ("January 3 and 4 people" is a count).
 _DAY_AFTER = regex.compile(
@@ -180,7 +183,8 @@ def _line_only(text: str, start: int, end: int) -> bool:
     return not text[ls:start].strip() and not text[end:le].strip()
 
 
-_PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$")
+# The word before a match, matched backwards from the match (one attempt, not one per start).
+_PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$", regex.REVERSE)
 
 
 def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> list[Mention]:

@@ -392,8 +392,11 @@ _TIME_AFTER = regex.compile(
 _REL_AFTER = regex.compile(
     r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
 )
+# Left contexts anchored at the end are matched backwards from there (REVERSE): one attempt
+# instead of one per start position before it.
 _REL_BEFORE = regex.compile(
-    r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$", regex.IGNORECASE
+    r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$",
+    regex.IGNORECASE | regex.REVERSE,
 )
 # "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
 _COMMON_VAGUE_WORDS = frozenset(
@@ -407,7 +410,7 @@ _TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock p
 
 
 # Number and ordinal words name a day alone only after these ("on the second", "for the 3rd").
-_DAY_WORD_BEFORE = regex.compile(r"(?:the|on|for)[ \t]{1,3}$", regex.IGNORECASE)
+_DAY_WORD_BEFORE = regex.compile(r"(?:the|on|for)[ \t]{1,3}$", regex.IGNORECASE | regex.REVERSE)
 
 
 @cache
