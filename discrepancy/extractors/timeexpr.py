@@ -6,7 +6,7 @@ modifier, an offset in days). Resolving relative expressions against a dateline 
 `discrepancy.extractors.resolve`' job.
 
 The reading is split by concern: `timetables` (the calendar vocabulary), `mention` (the
-record and word values), `timescan` (patterns and the windows they run in), `timereaders`
+record and word values), `timescan` (patterns), `timesites` (where they run), `timereaders`
 (calendar expressions), `timeperiods` (quarters, seasons, decades, vague references),
 `timezones` (clock times and zones); this module runs the readers,
 joins adjacent pieces ("Friday" + "3 January") and keeps the longest of overlapping ones.
@@ -29,7 +29,7 @@ import regex
 from .mention import Mention, day_word_value, spoken_year, two_digit_year
 from .timeperiods import _periods
 from .timereaders import _holidays, _month_dates, _numeric_dates, _relatives, _weekdays
-from .timescan import candidate_windows
+from .timesites import candidate_windows, scan_sites
 from .timetables import Calendar, calendar, easter, holiday_date
 from .timezones import _times, find_zones
 
@@ -185,15 +185,15 @@ def find_mentions(
     >>> [(m.surface, m.mode, m.weekday) for m in find_mentions("He left last Friday.")]
     [('last Friday', 'last', 4)]
     """
-    windows = candidate_windows(text)
+    sites = scan_sites(text)
     found = (
-        _holidays(text, windows)
-        + _month_dates(text, windows)
-        + _numeric_dates(text, date_order, windows)
-        + _weekdays(text, windows)
-        + _relatives(text, windows)
-        + _times(text, zone_overrides, windows)
-        + _periods(text, windows)
+        _holidays(text, sites)
+        + _month_dates(text, sites)
+        + _numeric_dates(text, date_order, sites)
+        + _weekdays(text, sites)
+        + _relatives(text, sites)
+        + _times(text, zone_overrides, sites)
+        + _periods(text, sites)
     )
     pieces = _resolve_overlaps(found)
     # Weekday prefix with a part of day before a dated weekday ("early Friday 3 January"): the

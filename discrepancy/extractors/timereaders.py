@@ -23,14 +23,14 @@ from .mention import (
     spoken_year,
     two_digit_year,
 )
-from .timescan import Windows, _scan
+from .timesites import Sites, _scan
 from .timetables import calendar
 
 
-def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _month_dates(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("month_date", text, windows):
+    for m in _scan("month_date", text, sites):
         mon_text = m.group("mon")
         month = cal.months[mon_text.lower()]
         day = _day(m.group("day")) if m.group("day") else None
@@ -135,10 +135,10 @@ def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -
     return out
 
 
-def _holidays(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _holidays(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("holiday", text, windows):
+    for m in _scan("holiday", text, sites):
         name = _norm(m.group("hol")).replace("’", "'")
         spec = cal.holidays.get(name) or cal.holidays.get(name.replace("'", ""))
         if spec is None:
@@ -187,10 +187,10 @@ def _line_only(text: str, start: int, end: int) -> bool:
 _PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$", regex.REVERSE)
 
 
-def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> list[Mention]:
+def _numeric_dates(text: str, date_order: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("numeric_date", text, windows):
+    for m in _scan("numeric_date", text, sites):
         start, end = m.span()
         glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")
         if glued and not (m.group("compact") or (m.group("y") and m.start("y") == start)):
@@ -246,10 +246,10 @@ _NEXT_WORD = regex.compile(r"\s{1,3}([\p{L}]{1,20})")
 _DATE_AFTER = regex.compile(r"\.?,?\s{0,3}(?:\d|\()")
 
 
-def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _weekdays(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("weekday", text, windows):
+    for m in _scan("weekday", text, sites):
         wd = m.group("wd")
         weekday = cal.weekdays[wd.lower()]
         start, end = m.span()
@@ -328,10 +328,10 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
 _CLAUSE_END = regex.compile(r"[ \t]{0,2}(?:[.,;:!?)]|\n|$)")
 
 
-def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _relatives(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("relative", text, windows):
+    for m in _scan("relative", text, sites):
         start, end = m.span()
         surface = text[start:end]
         rule = "dates.relative"

@@ -10,7 +10,8 @@ import regex
 
 from .. import zones
 from .mention import _NUMBER_WORDS, Mention, _norm
-from .timescan import Windows, _patterns, _scan
+from .timescan import _patterns
+from .timesites import Sites, _scan
 from .timetables import calendar
 
 
@@ -64,9 +65,9 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
     return zone_text, zones.offset(z.upper(), overrides)
 
 
-def _times(text: str, overrides: tuple[tuple[str, int], ...], windows: dict[str, Windows]) -> list[Mention]:
+def _times(text: str, overrides: tuple[tuple[str, int], ...], sites: Sites) -> list[Mention]:
     out = []
-    for m in _scan("time", text, windows):
+    for m in _scan("time", text, sites):
         start, end = m.span()
         surface = text[start:end]
         inpart = m.group("inpart")

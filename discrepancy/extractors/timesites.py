@@ -1,0 +1,337 @@
+"""Where the date patterns of `discrepancy.extractors.timescan` run: around trigger words.
+
+A pattern runs only in windows around tokens that can start or end one of its expressions
+(month names, weekdays, relative words, digits next to "/" or ":"), so text without date
+words costs one pass over its letter runs. Within a window, a pattern is tried only where one
+of its expressions can begin: at the words just before one of its triggers that the pattern
+can hold (read backwards from the trigger), and at the trigger itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .timescan import _patterns
+from .timetables import calendar
+
+# --------------------------------------------------------------------------------------------
+# Candidate windows: the patterns run only around words that can be part of a date
+
+Windows = list[tuple[int, int]]
+
+# Trigger kinds of a token, as bits; each pattern runs only near tokens of its kinds.
+_K_MONTH, _K_WEEKDAY, _K_RELATIVE, _K_HOLIDAY, _K_TIME, _K_NUMERIC, _K_PERIOD = 1, 2, 4, 8, 16, 32, 64
+# pattern -> (trigger bits, reach before, reach after): longer than any expression's distance
+# from its trigger ("the early hours of Wednesday" starts 19 characters before "Wednesday").
+_REACH: dict[str, tuple[int, int, int]] = {
+    "holiday": (_K_HOLIDAY, 40, 40),
+    "month_date": (_K_MONTH, 70, 60),
+    "numeric_date": (_K_NUMERIC, 12, 16),  # digits next to "/", "-", "." or eight digits
+    "weekday": (_K_WEEKDAY, 45, 45),
+    "relative": (_K_RELATIVE, 45, 50),
+    "time": (_K_TIME, 35, 50),
+    "period": (_K_PERIOD, 30, 40),  # "this year's third quarter", "the winter of nineteen ninety-four"
+}
+# bits -> the patterns (name, reach before, reach after) a token with those bits triggers
+_BY_BITS: list[list[tuple[str, int, int]]] = [
+    [(name, before, after) for name, (bit, before, after) in _REACH.items() if bits & bit]
+    for bits in range(128)
+]
+_RELATIVE_WORDS = (
+    "day days week weeks weekend weekends month months year years fortnight ago later earlier hence "
+    "morning afternoon evening night"
+).split()
+_COMMON_HOLIDAY_WORDS = frozenset(
+    "new year years day international good black saint st king the of s eve may sunday monday friday "
+    "wednesday".split()
+)
+# After a 1-2 digit number, what makes it a clock time: ":30", ".30", " a.m.", "pm", " o'clock".
+_TIME_AFTER = regex.compile(
+    r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])"
+)
+# What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
+_REL_AFTER = regex.compile(
+    r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
+)
+# Left contexts anchored at the end are matched backwards from there (REVERSE): one attempt
+# instead of one per start position before it.
+_REL_BEFORE = regex.compile(
+    r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$",
+    regex.IGNORECASE | regex.REVERSE,
+)
+# "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
+_COMMON_VAGUE_WORDS = frozenset(
+    "the in at more most until right years days weeks months near distant".split()
+)
+_PERIOD_WORDS = (
+    "quarter half period decade century fiscal "
+    "twenties thirties forties fifties sixties seventies eighties nineties"
+).split()
+_TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
+
+
+# Number and ordinal words name a day alone only after these ("on the second", "for the 3rd").
+_DAY_WORD_BEFORE = regex.compile(r"(?:the|on|for)[ \t]{1,3}$", regex.IGNORECASE | regex.REVERSE)
+
+
+@cache
+def _day_words_only() -> frozenset[str]:
+    """Words that trigger the relative pattern only as day numbers ("two", "first")."""
+    others = {w for w in _token_kinds() if w not in calendar().day_words}
+    return frozenset(w for w in calendar().day_words if w not in others and w not in _RELATIVE_WORDS)
+
+
+@cache
+def _token_kinds() -> dict[str, int]:
+    """Lower-case word -> trigger bits."""
+    cal = calendar()
+    kinds: dict[str, int] = {}
+
+    def add(words: Iterable[str], bit: int) -> None:
+        for w in words:
+            kinds[w] = kinds.get(w, 0) | bit
+
+    add((w for w in cal.months if w.isalpha()), _K_MONTH)
+    add((w for w in cal.weekdays if w.isalpha()), _K_WEEKDAY)
+    add(_RELATIVE_WORDS, _K_RELATIVE)
+    add(
+        (
+            w
+            for phrase in cal.relative_days
+            for w in regex.findall(r"[a-z]+", phrase)
+            if w not in ("the", "day", "after", "before")
+        ),
+        _K_RELATIVE,
+    )
+    add(cal.day_words, _K_RELATIVE)
+    add((w + "s" for w in cal.weekdays if w.isalpha() and len(w) > 3), _K_RELATIVE)  # "two sundays from now"
+    for phrase in cal.holidays:
+        # a holiday triggers on its distinctive words ("christmas", "thanksgiving"), not on
+        # "new", "day" or a weekday that fill the text anyway
+        words = regex.findall(r"[a-z]+", phrase)
+        rare = [w for w in words if w not in _COMMON_HOLIDAY_WORDS]
+        add(rare or words[-1:], _K_HOLIDAY)  # "black friday" has only common words: its last
+    add(_TIME_WORDS, _K_TIME)
+    add(_PERIOD_WORDS, _K_PERIOD)
+    add(cal.seasons, _K_PERIOD)
+    # a vague phrase triggers on its distinctive words ("recently", "future"), not on "more",
+    # "days" or "near" that fill the text anyway
+    add(
+        (w for phrase in cal.vague for w in regex.findall(r"[a-z]+", phrase) if w not in _COMMON_VAGUE_WORDS),
+        _K_PERIOD,
+    )
+    add(("nineteen", "thousand"), _K_PERIOD)  # spoken years: "nineteen ninety-six", "two thousand"
+    return kinds
+
+
+def _trigger_sites(text: str) -> list[tuple[int, int, str]]:
+    """The trigger tokens of ``text`` in order: ``(start, end, lower-case token)``.
+
+    A token is a run of ASCII letters or of digits. Words are found per distinct trigger
+    word present (one C-level pass over all runs, then one search per such word), so Python
+    works per trigger site, not per token.
+    """
+    # One byte per character (anything not ASCII becomes "?"), so offsets are the text's.
+    low = text.encode("ascii", "replace").lower()
+    present = _trigger_words().intersection(_LETTER_RUN.findall(low))
+    sites = [(m.start(), m.end(), m.group().decode()) for m in _DIGIT_RUN.finditer(low)]
+    for word in present:
+        w, size = word.decode(), len(word)
+        at = low.find(word)
+        while at >= 0:
+            end = at + size
+            # a whole run only: not "day" inside "today" or "days"
+            if not low[at - 1 : at].isalpha() and not low[end : end + 1].isalpha():
+                sites.append((at, end, w))
+            at = low.find(word, end)
+    sites.sort()
+    return sites
+
+
+_LETTER_RUN = re.compile(rb"[a-z]+")
+_DIGIT_RUN = re.compile(rb"[0-9]+")
+
+
+@cache
+def _trigger_words() -> frozenset[bytes]:
+    """The trigger words as bytes (tokens are ASCII runs, so other words never occur)."""
+    return frozenset(w.encode() for w in _token_kinds() if re.fullmatch(r"[a-z]+", w))
+
+
+@dataclass(frozen=True, slots=True)
+class Sites:
+    """Where each pattern runs in one text.
+
+    ``windows``: per pattern, merged spans around its triggers; a match never reaches past
+    the end of its window. ``starts``: per pattern read from its triggers (`_STARTS`), merged
+    spans where its matches can begin; the other patterns are tried all through their windows.
+    """
+
+    windows: dict[str, Windows]
+    starts: dict[str, Windows]
+
+
+def candidate_windows(text: str) -> dict[str, Windows]:
+    """Per pattern, merged spans of ``text`` around its trigger tokens; the rest is skipped.
+
+    Windows end at a blank, so no pattern sees a word cut in two.
+
+    >>> t = "Nothing here at all. " * 5 + "It was on Friday."
+    >>> [(s, t[s:e].strip()) for s, e in candidate_windows(t)["weekday"]]
+    [(70, 'here at all. Nothing here at all. It was on Friday.')]
+    """
+    return scan_sites(text).windows
+
+
+def scan_sites(text: str) -> Sites:
+    """The windows of every pattern and where the patterns of `_STARTS` can begin in them.
+
+    >>> t = "Nothing here at all. It was on the 3rd of January."
+    >>> [t[s:e] for s, e in scan_sites(t).starts["month_date"]]
+    ['on the 3rd of ']
+    """
+    kinds = _token_kinds()
+    spans: dict[str, Windows] = {name: [] for name in _REACH}
+    starts: dict[str, Windows] = {name: [] for name in _STARTS}
+    n = len(text)
+    for t_start, t_end, w in _trigger_sites(text):
+        if w[0] <= "9":
+            nxt = text[t_end : t_end + 2]
+            bits = 0
+            if len(w) <= 2 and _TIME_AFTER.match(text, t_end):
+                bits |= _K_TIME
+            if len(w) <= 4 and (
+                _REL_AFTER.match(text, t_end) or _REL_BEFORE.search(text, max(0, t_start - 8), t_start)
+            ):
+                bits |= _K_RELATIVE
+            if len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit()):
+                bits |= _K_NUMERIC
+            if len(w) == 4 and w[:2] in ("18", "19", "20"):
+                bits |= _K_PERIOD  # a year standing alone or a decade
+            elif len(w) == 2 and text[t_start - 1 : t_start] in ("'", "’") and nxt[:1] == "s":
+                bits |= _K_PERIOD  # "the '80s"
+        else:
+            bits = kinds[w]
+            if bits == _K_RELATIVE and w in _day_words_only() and not _DAY_WORD_BEFORE.search(
+                text, max(0, t_start - 8), t_start
+            ):
+                continue  # "two", "first": a day only after "on the", "the" ("on the second")
+            if w in ("year", "years") and text[max(0, t_start - 4) : t_start].lower() == "new ":
+                bits |= _K_HOLIDAY  # "New Year's Day"
+            elif w in ("ago", "earlier") and text[max(0, t_start - 5) : t_start].lower() == "year-":
+                bits |= _K_PERIOD  # "year-earlier profit"
+        for name, before, after in _BY_BITS[bits]:
+            start, end = max(0, t_start - before), min(n, t_end + after)
+            out = spans[name]
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+            if name in starts:
+                # An expression holding this trigger begins at it or at one of the words just
+                # before it that the pattern can hold ("on the 3rd of January").
+                lead = _lead_in(name).match(text, start, t_start)
+                _add_start(starts[name], lead.start() if lead else t_start, t_start)
+    return Sites({name: _to_blanks(text, out) for name, out in spans.items()}, starts)
+
+
+def _add_start(spans: Windows, start: int, end: int) -> None:
+    """Add ``[start, end]`` to merged spans ordered by end (a lead-in may reach back further)."""
+    while spans and start <= spans[-1][1]:
+        start = min(start, spans.pop()[0])
+    spans.append((start, end))
+
+
+# Patterns tried only where their matches can begin, and what can begin one: the pattern's own
+# opening (a word start; for periods also a quote, "'80s"). The cheap patterns (holidays,
+# numeric dates, times) rarely run and are tried all through their windows.
+# (`regex`, so that a word character is what the patterns call one)
+_STARTS: dict[str, regex.Pattern[str]] = {
+    "month_date": regex.compile(r"(?<!\w)\w"),
+    "weekday": regex.compile(r"(?<!\w)\w"),
+    "relative": regex.compile(r"(?<!\w)\w"),
+    "period": regex.compile(r"(?<!\w)\w|['’]"),
+}
+
+
+@cache
+def _lead_in(name: str) -> regex.Pattern[str]:
+    """The words before a trigger that an expression of pattern ``name`` can begin with,
+    matched backwards from the trigger: whole words the pattern spells out, numbers (with an
+    ordinal or plural ending), and the gaps between them ("on the 3rd of ", "early hours of ").
+
+    The words are all the words written in the pattern, so none that a match can hold is
+    missing; a gap is any run of up to 8 characters that are not word characters, longer than
+    any gap the patterns allow.
+    """
+    source = _patterns()[name].pattern
+    words = sorted(set(regex.findall(r"[a-z]+", source.lower())), key=lambda w: (-len(w), w))
+    return regex.compile(
+        rf"""
+        (?:
+          (?<!\w)(?:\d{{1,4}}[a-z]{{0,2}}|{"|".join(words)})(?!\w)   # a whole word or number
+          \W{{1,8}}                                                # the gap after it
+        )*
+        (?:(?<!\w)\d{{1,4}})?                                    # a number glued to the trigger: "1jan"
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
+    )
+
+
+
+
+def _to_blanks(text: str, spans: Windows) -> Windows:
+    """Move each window end to the next blank and merge windows that then overlap."""
+    merged: Windows = []
+    n = len(text)
+    for s, e in spans:
+        blank = _BLANK.search(text, e, min(n, e + 40))  # as `_to_blank`, inline: one call per window
+        e = blank.start() if blank else min(n, e + 40)
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# Every character `str.isspace` calls a blank, as one class (the engine's own \s differs).
+_BLANK = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x110000) if chr(c).isspace()) + "]")
+
+
+def _to_blank(text: str, end: int) -> int:
+    """The first blank at or after ``end`` (within 40 characters; else 40 characters on)."""
+    limit = min(len(text), end + 40)
+    blank = _BLANK.search(text, end, limit)
+    return blank.start() if blank else limit
+
+
+def _scan(name: str, text: str, sites: Sites) -> Iterator[regex.Match[str]]:
+    """The matches of pattern ``name`` in ``text``, in order, as ``finditer`` over each window
+    finds them: where `_STARTS` reads where matches begin, only those places are tried."""
+    pattern = _patterns()[name]
+    windows = sites.windows[name]
+    begins = sites.starts.get(name)
+    if begins is None:
+        for start, end in windows:
+            yield from pattern.finditer(text, start, end)
+        return
+    opening = _STARTS[name]
+    w = 0
+    pos = 0  # where the last match ended: matches never overlap
+    for start, end in begins:
+        while windows[w][1] < start:
+            w += 1
+        window_end = windows[w][1]
+        for at in opening.finditer(text, max(start, pos), end + 1):
+            c = at.start()
+            if c < pos:
+                continue
+            m = pattern.match(text, c, window_end)
+            if m is not None:
+                yield m
+                pos = m.end()
