@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -54,10 +54,13 @@ _COMMON_HOLIDAY_WORDS = frozenset(
 _TIME_AFTER = regex.compile(
     r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])"
 )
+# The characters those can begin with ("" at the end of the text: let the pattern decide).
+_TIME_FIRST = ":. \taApP"
 # What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
 _REL_AFTER = regex.compile(
     r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
 )
+_REL_FIRST = "snrt \t"
 # Left contexts anchored at the end are matched backwards from there (REVERSE): one attempt
 # instead of one per start position before it.
 _REL_BEFORE = regex.compile(
@@ -202,11 +205,15 @@ def scan_sites(text: str) -> Sites:
     for t_start, t_end, w in _trigger_sites(text):
         if w[0] <= "9":
             nxt = text[t_end : t_end + 2]
+            # (a newline too: "$" also matches before a final newline)
+            blank_before = text[t_start - 1 : t_start] in (" ", "\t", "\n")
             bits = 0
-            if len(w) <= 2 and _TIME_AFTER.match(text, t_end):
+            # (each test first looks at the one character its pattern must begin with)
+            if len(w) <= 2 and nxt[:1] in _TIME_FIRST and _TIME_AFTER.match(text, t_end):
                 bits |= _K_TIME
             if len(w) <= 4 and (
-                _REL_AFTER.match(text, t_end) or _REL_BEFORE.search(text, max(0, t_start - 8), t_start)
+                (nxt[:1] in _REL_FIRST and _REL_AFTER.match(text, t_end))
+                or (blank_before and _REL_BEFORE.search(text, max(0, t_start - 8), t_start))
             ):
                 bits |= _K_RELATIVE
             if len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit()):
@@ -217,8 +224,13 @@ def scan_sites(text: str) -> Sites:
                 bits |= _K_PERIOD  # "the '80s"
         else:
             bits = kinds[w]
-            if bits == _K_RELATIVE and w in _day_words_only() and not _DAY_WORD_BEFORE.search(
-                text, max(0, t_start - 8), t_start
+            if (
+                bits == _K_RELATIVE
+                and w in _day_words_only()
+                and not (
+                    text[t_start - 1 : t_start] in (" ", "\t", "\n")
+                    and _DAY_WORD_BEFORE.search(text, max(0, t_start - 8), t_start)
+                )
             ):
                 continue  # "two", "first": a day only after "on the", "the" ("on the second")
             if w in ("year", "years") and text[max(0, t_start - 4) : t_start].lower() == "new ":
@@ -235,9 +247,8 @@ def scan_sites(text: str) -> Sites:
             if name in starts:
                 # An expression holding this trigger begins at it or at one of the words just
                 # before it that the pattern can hold ("on the 3rd of January").
-                lead = _lead_in(name).match(text, start, t_start)
-                _add_start(starts[name], lead.start() if lead else t_start, t_start)
-    return Sites({name: _to_blanks(text, out) for name, out in spans.items()}, starts)
+                _add_start(starts[name], _lead_in(name, text, start, t_start), t_start)
+    return Sites({name: _to_blanks(text, out) if out else out for name, out in spans.items()}, starts)
 
 
 def _add_start(spans: Windows, start: int, end: int) -> None:
@@ -259,30 +270,49 @@ _STARTS: dict[str, regex.Pattern[str]] = {
 }
 
 
-@cache
-def _lead_in(name: str) -> regex.Pattern[str]:
-    """The words before a trigger that an expression of pattern ``name`` can begin with,
-    matched backwards from the trigger: whole words the pattern spells out, numbers (with an
-    ordinal or plural ending), and the gaps between them ("on the 3rd of ", "early hours of ").
+def _lead_in(name: str, text: str, lo: int, trigger: int) -> int:
+    """Where an expression of pattern ``name`` holding the trigger at ``trigger`` can begin
+    (not before ``lo``): the run of whole words the pattern can hold and the gaps between them,
+    read backwards from the trigger ("on the 3rd of January"); else the gap just before it
+    ("'80s"); else the trigger itself. A number glued to the trigger ("1jan") comes first.
 
-    The words are all the words written in the pattern, so none that a match can hold is
-    missing; a gap is any run of up to 8 characters that are not word characters, longer than
-    any gap the patterns allow.
+    >>> t = "It was leaked on the 3rd of January."
+    >>> t[_lead_in("month_date", t, 0, t.index("January")) :]
+    'on the 3rd of January.'
     """
+    at = trigger
+    glued = _GLUED.match(text, lo, at)
+    if glued:
+        at = glued.start()
+    begin = at
+    while (before := _WORD_AND_GAP.match(text, lo, begin)) and _holds(name, before.group(1)):
+        begin = before.start()
+    if begin == at and (gap := _GAP.match(text, lo, at)):
+        begin = gap.start()
+    return begin
+
+
+# Matched backwards from a position (REVERSE): the whole word and the gap (up to 8 characters
+# that are not word characters, more than any pattern allows) just before it; that gap alone;
+# a number glued to it.
+_WORD_AND_GAP = regex.compile(r"(?<!\w)(\w{1,30})\W{1,8}", regex.REVERSE)
+_GAP = regex.compile(r"\W{1,8}", regex.REVERSE)
+_GLUED = regex.compile(r"(?<!\w)\d{1,4}", regex.REVERSE)
+
+
+@lru_cache(maxsize=16384)
+def _holds(name: str, word: str) -> bool:
+    """Whether an expression of pattern ``name`` can hold ``word``: a number (with an ordinal
+    or plural ending), or a word made of up to three of the words written in the pattern
+    ("six" + "teenth", "centur" + "ies"), so no word a match can hold is missing."""
+    return _words(name).fullmatch(word) is not None
+
+
+@cache
+def _words(name: str) -> regex.Pattern[str]:
     source = _patterns()[name].pattern
     words = sorted(set(regex.findall(r"[a-z]+", source.lower())), key=lambda w: (-len(w), w))
-    return regex.compile(
-        rf"""
-        (?:
-          (?<!\w)(?:\d{{1,4}}[a-z]{{0,2}}|{"|".join(words)})(?!\w)   # a whole word or number
-          \W{{1,8}}                                                # the gap after it
-        )*
-        (?:(?<!\w)\d{{1,4}})?                                    # a number glued to the trigger: "1jan"
-        """,
-        regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
-    )
-
-
+    return regex.compile(rf"\d{{1,4}}[a-z]{{0,2}}|(?:{'|'.join(words)}){{1,3}}", regex.IGNORECASE)
 
 
 def _to_blanks(text: str, spans: Windows) -> Windows:
