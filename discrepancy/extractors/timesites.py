@@ -132,32 +132,72 @@ def _token_kinds() -> dict[str, int]:
     return kinds
 
 
-def _trigger_sites(text: str) -> list[tuple[int, int, str]]:
-    """The trigger tokens of ``text`` in order: ``(start, end, lower-case token)``.
+def _trigger_sites(text: str) -> list[tuple[int, int, int]]:
+    """The trigger tokens of ``text`` in order, with their kinds: ``(start, end, bits)``.
 
     A token is a run of ASCII letters or of digits. Words are found per distinct trigger
     word present (one C-level pass over all runs, then one search per such word), so Python
     works per trigger site, not per token.
     """
+    kinds = _token_kinds()
+    sites = []
+    for m in _DIGIT_RUN.finditer(text):
+        t_start, t_end = m.span()
+        size = t_end - t_start
+        nxt = text[t_end : t_end + 2]
+        # (a newline too: "$" also matches before a final newline)
+        blank_before = text[t_start - 1 : t_start] in (" ", "\t", "\n")
+        bits = 0
+        # (each test first looks at the one character its pattern must begin with)
+        if size <= 2 and nxt[:1] in _TIME_FIRST and _TIME_AFTER.match(text, t_end):
+            bits |= _K_TIME
+        if size <= 4 and (
+            (nxt[:1] in _REL_FIRST and _REL_AFTER.match(text, t_end))
+            or (blank_before and _REL_BEFORE.search(text, max(0, t_start - 8), t_start))
+        ):
+            bits |= _K_RELATIVE
+        if size == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit()):
+            bits |= _K_NUMERIC
+        if size == 4 and text[t_start : t_start + 2] in ("18", "19", "20"):
+            bits |= _K_PERIOD  # a year standing alone or a decade
+        elif size == 2 and text[t_start - 1 : t_start] in ("'", "’") and nxt[:1] == "s":
+            bits |= _K_PERIOD  # "the '80s"
+        if bits:
+            sites.append((t_start, t_end, bits))
     # One byte per character (anything not ASCII becomes "?"), so offsets are the text's.
     low = text.encode("ascii", "replace").lower()
-    present = _trigger_words().intersection(_LETTER_RUN.findall(low))
-    sites = [(m.start(), m.end(), m.group().decode()) for m in _DIGIT_RUN.finditer(low)]
-    for word in present:
+    for word in _trigger_words().intersection(low.translate(_LETTERS_ONLY).split()):
         w, size = word.decode(), len(word)
+        word_bits = kinds[w]
         at = low.find(word)
         while at >= 0:
-            end = at + size
+            t_start, t_end = at, at + size
+            at = low.find(word, t_end)
             # a whole run only: not "day" inside "today" or "days"
-            if not low[at - 1 : at].isalpha() and not low[end : end + 1].isalpha():
-                sites.append((at, end, w))
-            at = low.find(word, end)
+            if low[t_start - 1 : t_start].isalpha() or low[t_end : t_end + 1].isalpha():
+                continue
+            bits = word_bits
+            if (
+                bits == _K_RELATIVE
+                and w in _day_words_only()
+                and not (
+                    text[t_start - 1 : t_start] in (" ", "\t", "\n")
+                    and _DAY_WORD_BEFORE.search(text, max(0, t_start - 8), t_start)
+                )
+            ):
+                continue  # "two", "first": a day only after "on the", "the" ("on the second")
+            if w in ("year", "years") and text[max(0, t_start - 4) : t_start].lower() == "new ":
+                bits |= _K_HOLIDAY  # "New Year's Day"
+            elif w in ("ago", "earlier") and text[max(0, t_start - 5) : t_start].lower() == "year-":
+                bits |= _K_PERIOD  # "year-earlier profit"
+            sites.append((t_start, t_end, bits))
     sites.sort()
     return sites
 
 
-_LETTER_RUN = re.compile(rb"[a-z]+")
-_DIGIT_RUN = re.compile(rb"[0-9]+")
+_DIGIT_RUN = re.compile(r"[0-9]+")
+# Every byte but a lower-case ASCII letter becomes a blank: the letter runs are then `split()`.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 @cache
@@ -198,45 +238,10 @@ def scan_sites(text: str) -> Sites:
     >>> [t[s:e] for s, e in scan_sites(t).starts["month_date"]]
     ['on the 3rd of ']
     """
-    kinds = _token_kinds()
     spans: dict[str, Windows] = {name: [] for name in _REACH}
     starts: dict[str, Windows] = {name: [] for name in _STARTS}
     n = len(text)
-    for t_start, t_end, w in _trigger_sites(text):
-        if w[0] <= "9":
-            nxt = text[t_end : t_end + 2]
-            # (a newline too: "$" also matches before a final newline)
-            blank_before = text[t_start - 1 : t_start] in (" ", "\t", "\n")
-            bits = 0
-            # (each test first looks at the one character its pattern must begin with)
-            if len(w) <= 2 and nxt[:1] in _TIME_FIRST and _TIME_AFTER.match(text, t_end):
-                bits |= _K_TIME
-            if len(w) <= 4 and (
-                (nxt[:1] in _REL_FIRST and _REL_AFTER.match(text, t_end))
-                or (blank_before and _REL_BEFORE.search(text, max(0, t_start - 8), t_start))
-            ):
-                bits |= _K_RELATIVE
-            if len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit()):
-                bits |= _K_NUMERIC
-            if len(w) == 4 and w[:2] in ("18", "19", "20"):
-                bits |= _K_PERIOD  # a year standing alone or a decade
-            elif len(w) == 2 and text[t_start - 1 : t_start] in ("'", "’") and nxt[:1] == "s":
-                bits |= _K_PERIOD  # "the '80s"
-        else:
-            bits = kinds[w]
-            if (
-                bits == _K_RELATIVE
-                and w in _day_words_only()
-                and not (
-                    text[t_start - 1 : t_start] in (" ", "\t", "\n")
-                    and _DAY_WORD_BEFORE.search(text, max(0, t_start - 8), t_start)
-                )
-            ):
-                continue  # "two", "first": a day only after "on the", "the" ("on the second")
-            if w in ("year", "years") and text[max(0, t_start - 4) : t_start].lower() == "new ":
-                bits |= _K_HOLIDAY  # "New Year's Day"
-            elif w in ("ago", "earlier") and text[max(0, t_start - 5) : t_start].lower() == "year-":
-                bits |= _K_PERIOD  # "year-earlier profit"
+    for t_start, t_end, bits in _trigger_sites(text):
         for name, before, after in _BY_BITS[bits]:
             start, end = max(0, t_start - before), min(n, t_end + after)
             out = spans[name]
