@@ -53,6 +53,7 @@ __all__ = [
 
 _JOIN = regex.compile(r"^(?:\s{0,3}(?:,|\(|-|on|at|of|in\s{1,3}the|the)?\s{0,3}){1,2}$", regex.IGNORECASE)
 _CLOSE = regex.compile(r"[ \t]{0,2}\)")
+_BLANKS = regex.compile(r"[ \t]{1,3}")
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -147,7 +148,7 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
                 and not m.anaphoric
                 and m.has_date
                 and m.then is None
-                and regex.fullmatch(r"[ \t]{1,3}", gap)
+                and _BLANKS.fullmatch(gap)
             ):
                 out[-1] = _shifted(prev, m, text)
                 continue

@@ -49,7 +49,7 @@ def _month_dates(text: str, sites: Sites) -> list[Mention]:
             if not (
                 day_text[:1].isdigit()
                 or (day_text and day_text not in _NUMBER_WORDS and not day_text.isalpha())
-                or regex.search(r"(?:st|nd|rd|th)$", day_text)
+                or _ORDINAL_END.search(day_text)
                 or (year and not day_text)
             ):
                 continue
@@ -96,6 +96,9 @@ def _month_dates(text: str, sites: Sites) -> list[Mention]:
     return out
 
 
+# Compiled once: `regex`'s cache lookup costs more than these matches.
+_ORDINAL_END = regex.compile(r"(?:st|nd|rd|th)$")
+_OF_AFTER = regex.compile(r"[ \t]{1,3}of\b")
 _FULL_MONTHS = frozenset(name.lower() for name in _calendar.month_name[1:])
 # "18 and 19 June": the first day shares the month written after the second.
 # (matched backwards from the end of its window: one attempt, not one per start position)
@@ -219,7 +222,7 @@ def _numeric_dates(text: str, date_order: str, sites: Sites) -> list[Mention]:
                     continue  # mixed fraction "6 1/4"
                 if text[start:end] in cal.not_dates:
                     continue  # "9/11", "24/7": names, not days of the dateline's year
-                if sep == "/" and a < b <= 8 and regex.match(r"[ \t]{1,3}of\b", text[end : end + 6]):
+                if sep == "/" and a < b <= 8 and _OF_AFTER.match(text[end : end + 6]):
                     continue  # "1/2 of the town": a fraction
                 if (
                     sep in ".-"
