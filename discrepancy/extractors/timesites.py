@@ -309,15 +309,39 @@ _GLUED = regex.compile(r"(?<!\w)\d{1,4}", regex.REVERSE)
 def _holds(name: str, word: str) -> bool:
     """Whether an expression of pattern ``name`` can hold ``word``: a number (with an ordinal
     or plural ending), or a word made of up to three of the words written in the pattern
-    ("six" + "teenth", "centur" + "ies"), so no word a match can hold is missing."""
-    return _words(name).fullmatch(word) is not None
+    ("six" + "teenth", "centur" + "ies"), so no word a match can hold is missing.
+
+    >>> _holds("period", "sixteenth"), _holds("period", "1990s"), _holds("period", "leaked")
+    (True, True, False)
+    """
+    if _NUMBER.fullmatch(word):
+        return True
+    if not word.isascii():
+        return _words_pattern(name).fullmatch(word) is not None  # case folding beyond ASCII
+    words, low = _words(name), word.lower()
+    if low in words:
+        return True
+    for i in range(1, len(low)):
+        if low[:i] in words:
+            rest = low[i:]
+            if rest in words or any(rest[:j] in words and rest[j:] in words for j in range(1, len(rest))):
+                return True
+    return False
+
+
+_NUMBER = regex.compile(r"\d{1,4}[a-z]{0,2}", regex.IGNORECASE)
 
 
 @cache
-def _words(name: str) -> regex.Pattern[str]:
-    source = _patterns()[name].pattern
-    words = sorted(set(regex.findall(r"[a-z]+", source.lower())), key=lambda w: (-len(w), w))
-    return regex.compile(rf"\d{{1,4}}[a-z]{{0,2}}|(?:{'|'.join(words)}){{1,3}}", regex.IGNORECASE)
+def _words(name: str) -> frozenset[str]:
+    """The words written in pattern ``name`` (and in its comments: a few more do no harm)."""
+    return frozenset(regex.findall(r"[a-z]+", _patterns()[name].pattern.lower()))
+
+
+@cache
+def _words_pattern(name: str) -> regex.Pattern[str]:
+    words = sorted(_words(name), key=lambda w: (-len(w), w))
+    return regex.compile(rf"(?:{'|'.join(words)}){{1,3}}", regex.IGNORECASE)
 
 
 def _to_blanks(text: str, spans: Windows) -> Windows:
