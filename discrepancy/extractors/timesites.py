@@ -54,13 +54,13 @@ _COMMON_HOLIDAY_WORDS = frozenset(
 _TIME_AFTER = regex.compile(
     r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])"
 )
-# The characters those can begin with ("" at the end of the text: let the pattern decide).
+# The characters that can begin it ("" at the end of the text: let the pattern decide).
 _TIME_FIRST = ":. \taApP"
 # What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
 _REL_AFTER = regex.compile(
     r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
 )
-_REL_FIRST = "snrt \t"
+_REL_FIRST = "snrt \t"  # the characters that can begin
 # Left contexts anchored at the end are matched backwards from there (REVERSE): one attempt
 # instead of one per start position before it.
 _REL_BEFORE = regex.compile(
@@ -349,7 +349,8 @@ def _to_blanks(text: str, spans: Windows) -> Windows:
     merged: Windows = []
     n = len(text)
     for s, e in spans:
-        blank = _BLANK.search(text, e, min(n, e + 40))  # as `_to_blank`, inline: one call per window
+        # the first blank at or after the end (within 40 characters; else 40 characters on)
+        blank = _BLANK.search(text, e, min(n, e + 40))
         e = blank.start() if blank else min(n, e + 40)
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
@@ -360,13 +361,6 @@ def _to_blanks(text: str, spans: Windows) -> Windows:
 
 # Every character `str.isspace` calls a blank, as one class (the engine's own \s differs).
 _BLANK = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x110000) if chr(c).isspace()) + "]")
-
-
-def _to_blank(text: str, end: int) -> int:
-    """The first blank at or after ``end`` (within 40 characters; else 40 characters on)."""
-    limit = min(len(text), end + 40)
-    blank = _BLANK.search(text, end, limit)
-    return blank.start() if blank else limit
 
 
 def _scan(name: str, text: str, sites: Sites) -> Iterator[regex.Match[str]]:
