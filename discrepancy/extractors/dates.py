@@ -201,7 +201,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
     # (start, end, word, lemma, lower case, date word, verb form, entity, qualifier)
     words: list[_Word] = [
-        (m.start(), m.end(), g, *_word_info(g))
+        (*m.span(), g, *_word_info(g))
         for m in _WORD.finditer(text, sent_start, sent_end)
         if (g := m.group())
     ]
