@@ -47,6 +47,7 @@ EXPRESSIONS = {
     "quarter of a year": "Profit in this year's third quarter and the year-ago quarter rose.",
     "relative day word": "They met on the second and left the following day.",
     "fiscal year": "Sales in fiscal year 1990 and the current fiscal year.",
+    "holidays": "They met on Christmas Eve, last Easter, New Years Day of 2019 and Mother’s Day.",
 }
 
 

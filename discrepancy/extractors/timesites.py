@@ -264,14 +264,16 @@ def _add_start(spans: Windows, start: int, end: int) -> None:
 
 
 # Patterns tried only where their matches can begin, and what can begin one: the pattern's own
-# opening (a word start; for periods also a quote, "'80s"). The cheap patterns (holidays,
-# numeric dates, times) rarely run and are tried all through their windows.
+# opening (a word start; for periods also a quote, "'80s"). Numeric dates (whose matches begin
+# at their trigger) and times (whose triggers miss "a quarter to six") are tried all through
+# their windows.
 # (`regex`, so that a word character is what the patterns call one)
 _STARTS: dict[str, regex.Pattern[str]] = {
     "month_date": regex.compile(r"(?<!\w)\w"),
     "weekday": regex.compile(r"(?<!\w)\w"),
     "relative": regex.compile(r"(?<!\w)\w"),
     "period": regex.compile(r"(?<!\w)\w|['’]"),
+    "holiday": regex.compile(r"(?<!\w)\w"),
 }
 
 
