@@ -60,7 +60,10 @@ from .resolve import (
 )
 from .timeexpr import calendar, find_mentions
 
-_OF_BEFORE_NOUN = regex.compile(r"\bof\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# matched backwards from the noun: one attempt, not one per start position before it
+_OF_BEFORE_NOUN = regex.compile(
+    r"\bof\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE | regex.REVERSE
+)
 
 
 def _of_complement(text: str, at: int) -> bool:
@@ -154,6 +157,32 @@ def _date_words() -> frozenset[str]:
     return frozenset(cal.months) | frozenset(cal.weekdays) | frozenset(cal.parts)
 
 
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, str, bool, bool, bool, str]:
+    """What `event_subject` asks of a word, once per word: its lemma, its lower case, whether
+    it is a month, weekday or part-of-day word, whether it is a verb form, whether it can name
+    an entity (capitalized, no stop or date word), and its lemma if it qualifies an event (a
+    participant or event word that is no statement), else ""."""
+    word_class, _reporting, _forms, _light, participants, _verbs = _events()
+    lem, low = lemma(word), word.lower()
+    dated = low in _date_words()
+    entity = word[0].isupper() and low not in _STOP and not dated
+    qualifier = lem if (lem in participants or lem in word_class) and word_class.get(lem) != "say" else ""
+    return lem, low, dated, _is_verb_form(word, lem), entity, qualifier
+
+
+# A word of a date's neighbourhood: (start, end, word, *`_word_info`)
+_Word = tuple[int, int, str, str, str, bool, bool, bool, str]
+
+
+def _word_start(w: _Word) -> int:
+    return w[0]
+
+
+def _word_end(w: _Word) -> int:
+    return w[1]
+
+
 def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
     """The event a date at ``text[start:end]`` belongs to, from its sentence.
 
@@ -167,23 +196,36 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     >>> (s.head, s.predicate, s.source)
     ('say', 'say', 'pentagon')
     """
-    word_class, reporting, _forms, _light, participants, _verbs = _events()
+    word_class, reporting, _forms, _light, _participants, _verbs = _events()
     # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
-    words = [(*w.span(), g, lemma(g)) for w in _WORD.finditer(text, sent_start, sent_end) if (g := w.group())]
-    date_words = _date_words()
-    left = [w for w in words if w[1] <= start and w[2].lower() not in date_words]
-    right = [w for w in words if w[0] >= end and w[2].lower() not in date_words]
-    # Clause limits: do not look past a relative pronoun or conjunction that opens a new clause.
-    left_verbs = [w for w in left if _is_verb_form(w[2], w[3]) and not w[2].lower().endswith("ing")]
-    left_events = [w for w in left if w[3] in word_class and not _is_verb_form(w[2], w[3])]
-    right_verbs = [w for w in right if _is_verb_form(w[2], w[3])]
-    verb = left_verbs[-1] if left_verbs else None
-    noun = left_events[-1] if left_events else None
+    # (start, end, word, lemma, lower case, date word, verb form, entity, qualifier)
+    words: list[_Word] = [
+        (*m.span(), g, *_word_info(g))
+        for m in _WORD.finditer(text, sent_start, sent_end)
+        if (g := m.group())
+    ]
+    # Words before the date, nearest first, and after it, nearest first (date words skipped).
+    split = bisect.bisect_right(words, start, key=_word_end)
+    after = bisect.bisect_left(words, end, key=_word_start)
+    right = [w for w in words[after:] if not w[5]]
+    # The nearest verb (not an -ing form) and the nearest event noun before the date.
+    verb = noun = None
+    for w in reversed(words[:split]):
+        if w[5]:
+            continue
+        if verb is None and w[6] and not w[4].endswith("ing"):
+            verb = w
+        if noun is None and not w[6] and w[3] in word_class:
+            noun = w
+        if verb is not None and noun is not None:
+            break
     if verb is not None and start - verb[1] > 90:
         verb = None
-    if verb is None and right_verbs and right_verbs[0][0] - end <= 90:
-        verb = right_verbs[0]
+    if verb is None:
+        right_verb = next((w for w in right if w[6]), None)
+        if right_verb is not None and right_verb[0] - end <= 90:
+            verb = right_verb
     predicate = ""
     head = ""
     source = ""
@@ -192,7 +234,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         modified is not None
         and modified[2].islower()
         and modified[2] not in _STOP
-        and not _is_verb_form(modified[2], modified[3])
+        and not modified[6]
         and not modified[2].endswith("ing")
     ):
         # the date modifies the noun right after it: "after Friday prayers", "Monday's vote"
@@ -214,8 +256,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         # Not a word of the date itself, nor a month or weekday name: "March 27" is no march.
         near = [
             w for w in words
-            if w[3] in word_class and abs(w[0] - start) <= 80 and not start <= w[0] < end
-            and w[2].lower() not in date_words
+            if w[3] in word_class and abs(w[0] - start) <= 80 and not start <= w[0] < end and not w[5]
         ]
         near.sort(key=lambda w: (abs(w[0] - start), w[0]))
         if near:
@@ -226,32 +267,21 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         versioned = _versioned_event()
         if align.identifiers(text[sent_start:start] + " " + text[end:sent_end]):
             head = predicate = versioned  # "Version 3.2.0 (2025-02-14)": that release's date
-    window = [w for w in words if abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100]
-    qualifiers = sorted(
-        {
-            w[3]
-            for w in window
-            if (w[3] in participants or w[3] in word_class)
-            and w[3] != predicate
-            and word_class.get(w[3]) != "say"
-        }
-    )
-    entities = sorted(
-        {
-            w[2].lower()
-            for w in window
-            if w[2][0].isupper()
-            and w[0] != sent_start
-            and w[2].lower() not in _STOP
-            and w[2].lower() not in date_words
-        }
-    )
-    phrase = " ".join(w[2] for w in words if verb is not None and w is verb) or predicate
+    # Event words and names within 100 characters of the date qualify it.
+    qualifiers: set[str] = set()
+    entities: set[str] = set()
+    for w in words:
+        if abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100:
+            if w[8] and w[8] != predicate:
+                qualifiers.add(w[8])
+            if w[7] and w[0] != sent_start:
+                entities.add(w[4])
+    phrase = verb[2] if verb is not None else predicate
     return Subject(
         head=head,
-        qualifiers=tuple(qualifiers),
+        qualifiers=tuple(sorted(qualifiers)),
         predicate=predicate,
-        entities=tuple(entities),
+        entities=tuple(sorted(entities)),
         source=source,
         phrase=phrase,
     )

@@ -411,8 +411,17 @@ _CLAUSE_BREAK = regex.compile(
     # "as" opens a clause, except in "as early as", "as soon as" (cues themselves)
     r"[;:“”\"]|\b(?:that|which|who|but|while|after|before|when"
     r"|as(?!\s{1,3}(?:early|soon)\s)(?<!(?:early|soon)\s{1,3}as))\b",
-    regex.IGNORECASE,
+    # searched backwards: the last break before the date is the first found (breaks are single
+    # characters or whole words, so the last one found forwards is the same)
+    regex.IGNORECASE | regex.REVERSE,
 )
+
+
+def _clause_before(text: str, start: int, sentence_start: int) -> str:
+    """The clause before ``start``: at most 80 characters of its sentence, after the last break."""
+    window = text[max(sentence_start, start - 80) : start]
+    last_break = _CLAUSE_BREAK.search(window)
+    return window[last_break.end() :] if last_break else window
 
 
 def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
@@ -423,12 +432,7 @@ def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
     >>> has_future_cue("Iran said it will respond. It struck on Friday", 40, 27)
     False
     """
-    lo = max(sentence_start, start - 80)
-    window = text[lo:start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    return _future_cue().search(window) is not None
+    return _future_cue().search(_clause_before(text, start, sentence_start)) is not None
 
 
 @cache
@@ -459,12 +463,7 @@ def has_past_cue(text: str, start: int, sentence_start: int) -> bool:
     >>> has_past_cue("He ruled that the boy must be returned by Jan. 14", 42, 0)
     False
     """
-    lo = max(sentence_start, start - 80)
-    window = text[lo:start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    cues = list(_past_cue().finditer(window))
+    cues = list(_past_cue().finditer(_clause_before(text, start, sentence_start)))
     return bool(cues) and all(c.group("ahead") is None for c in cues)
 
 

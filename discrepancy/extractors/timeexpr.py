@@ -6,7 +6,7 @@ modifier, an offset in days). Resolving relative expressions against a dateline 
 `discrepancy.extractors.resolve`' job.
 
 The reading is split by concern: `timetables` (the calendar vocabulary), `mention` (the
-record and word values), `timescan` (patterns and the windows they run in), `timereaders`
+record and word values), `timescan` (patterns), `timesites` (where they run), `timereaders`
 (calendar expressions), `timeperiods` (quarters, seasons, decades, vague references),
 `timezones` (clock times and zones); this module runs the readers,
 joins adjacent pieces ("Friday" + "3 January") and keeps the longest of overlapping ones.
@@ -29,7 +29,7 @@ import regex
 from .mention import Mention, day_word_value, spoken_year, two_digit_year
 from .timeperiods import _periods
 from .timereaders import _holidays, _month_dates, _numeric_dates, _relatives, _weekdays
-from .timescan import candidate_windows
+from .timesites import candidate_windows, scan_sites
 from .timetables import Calendar, calendar, easter, holiday_date
 from .timezones import _times, find_zones
 
@@ -53,6 +53,7 @@ __all__ = [
 
 _JOIN = regex.compile(r"^(?:\s{0,3}(?:,|\(|-|on|at|of|in\s{1,3}the|the)?\s{0,3}){1,2}$", regex.IGNORECASE)
 _CLOSE = regex.compile(r"[ \t]{0,2}\)")
+_BLANKS = regex.compile(r"[ \t]{1,3}")
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -147,7 +148,7 @@ def _combine(mentions: list[Mention], text: str) -> list[Mention]:
                 and not m.anaphoric
                 and m.has_date
                 and m.then is None
-                and regex.fullmatch(r"[ \t]{1,3}", gap)
+                and _BLANKS.fullmatch(gap)
             ):
                 out[-1] = _shifted(prev, m, text)
                 continue
@@ -185,15 +186,15 @@ def find_mentions(
     >>> [(m.surface, m.mode, m.weekday) for m in find_mentions("He left last Friday.")]
     [('last Friday', 'last', 4)]
     """
-    windows = candidate_windows(text)
+    sites = scan_sites(text)
     found = (
-        _holidays(text, windows)
-        + _month_dates(text, windows)
-        + _numeric_dates(text, date_order, windows)
-        + _weekdays(text, windows)
-        + _relatives(text, windows)
-        + _times(text, zone_overrides, windows)
-        + _periods(text, windows)
+        _holidays(text, sites)
+        + _month_dates(text, sites)
+        + _numeric_dates(text, date_order, sites)
+        + _weekdays(text, sites)
+        + _relatives(text, sites)
+        + _times(text, zone_overrides, sites)
+        + _periods(text, sites)
     )
     pieces = _resolve_overlaps(found)
     # Weekday prefix with a part of day before a dated weekday ("early Friday 3 January"): the
@@ -217,8 +218,11 @@ def find_mentions(
     return [_modified(m, text) for m in _combine(pieces, text)]
 
 
-_DATE_MOD = regex.compile(r"(?<![\w])(next|this|last)[ \t]{1,3}$", regex.IGNORECASE)
-_APPROX = regex.compile(r"(?<![\w])(around|about|circa|approximately|roughly)[ \t]{1,3}$", regex.IGNORECASE)
+# Modifiers just before a mention, matched backwards from it (one attempt, not one per start).
+_DATE_MOD = regex.compile(r"(?<![\w])(next|this|last)[ \t]{1,3}$", regex.IGNORECASE | regex.REVERSE)
+_APPROX = regex.compile(
+    r"(?<![\w])(around|about|circa|approximately|roughly)[ \t]{1,3}$", regex.IGNORECASE | regex.REVERSE
+)
 
 
 def _modified(m: Mention, text: str) -> Mention:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .. import units
 from .mention import _NTH, Mention, _norm, day_word_value, spoken_year
-from .timescan import Windows, _scan, candidate_windows
+from .timesites import Sites, _scan, scan_sites
 from .timetables import calendar
 
 _DECADE_WORDS = {
@@ -31,8 +31,8 @@ _PERIOD_MODES = {
 
 
 def find_periods(text: str) -> list[Mention]:
-    """Period mentions of ``text`` (scanning its own windows), for tests and doctests."""
-    return _periods(text, candidate_windows(text))
+    """Period mentions of ``text`` (scanning its own sites), for tests and doctests."""
+    return _periods(text, scan_sites(text))
 
 
 def _mode(words: str) -> str:
@@ -46,11 +46,11 @@ def _mode(words: str) -> str:
     return ""
 
 
-def _periods(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _periods(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out: list[Mention] = []
     rule = "dates.period"
-    for m in _scan("period", text, windows):
+    for m in _scan("period", text, sites):
         start, end = m.span()
         surface = text[start:end]
         if m.group("qunit"):

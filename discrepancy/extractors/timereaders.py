@@ -23,14 +23,14 @@ from .mention import (
     spoken_year,
     two_digit_year,
 )
-from .timescan import Windows, _scan
+from .timesites import Sites, _scan
 from .timetables import calendar
 
 
-def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _month_dates(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("month_date", text, windows):
+    for m in _scan("month_date", text, sites):
         mon_text = m.group("mon")
         month = cal.months[mon_text.lower()]
         day = _day(m.group("day")) if m.group("day") else None
@@ -49,7 +49,7 @@ def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
             if not (
                 day_text[:1].isdigit()
                 or (day_text and day_text not in _NUMBER_WORDS and not day_text.isalpha())
-                or regex.search(r"(?:st|nd|rd|th)$", day_text)
+                or _ORDINAL_END.search(day_text)
                 or (year and not day_text)
             ):
                 continue
@@ -96,9 +96,15 @@ def _month_dates(text: str, windows: dict[str, Windows]) -> list[Mention]:
     return out
 
 
+# Compiled once: `regex`'s cache lookup costs more than these matches.
+_ORDINAL_END = regex.compile(r"(?:st|nd|rd|th)$")
+_OF_AFTER = regex.compile(r"[ \t]{1,3}of\b")
 _FULL_MONTHS = frozenset(name.lower() for name in _calendar.month_name[1:])
 # "18 and 19 June": the first day shares the month written after the second.
-_DAY_BEFORE = regex.compile(r"(?<![\w.,/:-])([0-3]?\d)(?:st|nd|rd|th)?[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}$")
+# (matched backwards from the end of its window: one attempt, not one per start position)
+_DAY_BEFORE = regex.compile(
+    r"(?<![\w.,/:-])([0-3]?\d)(?:st|nd|rd|th)?[ \t]{0,2}(?:,|and|&|or)[ \t]{1,3}$", regex.REVERSE
+)
 # "January 3 and 4": the second day shares the month written before the first; it must end
 # the phrase ("January 3 and 4 people" is a count).
 _DAY_AFTER = regex.compile(
@@ -132,10 +138,10 @@ def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -
     return out
 
 
-def _holidays(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _holidays(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("holiday", text, windows):
+    for m in _scan("holiday", text, sites):
         name = _norm(m.group("hol")).replace("’", "'")
         spec = cal.holidays.get(name) or cal.holidays.get(name.replace("'", ""))
         if spec is None:
@@ -180,13 +186,14 @@ def _line_only(text: str, start: int, end: int) -> bool:
     return not text[ls:start].strip() and not text[end:le].strip()
 
 
-_PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$")
+# The word before a match, matched backwards from the match (one attempt, not one per start).
+_PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$", regex.REVERSE)
 
 
-def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> list[Mention]:
+def _numeric_dates(text: str, date_order: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("numeric_date", text, windows):
+    for m in _scan("numeric_date", text, sites):
         start, end = m.span()
         glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")
         if glued and not (m.group("compact") or (m.group("y") and m.start("y") == start)):
@@ -215,7 +222,7 @@ def _numeric_dates(text: str, date_order: str, windows: dict[str, Windows]) -> l
                     continue  # mixed fraction "6 1/4"
                 if text[start:end] in cal.not_dates:
                     continue  # "9/11", "24/7": names, not days of the dateline's year
-                if sep == "/" and a < b <= 8 and regex.match(r"[ \t]{1,3}of\b", text[end : end + 6]):
+                if sep == "/" and a < b <= 8 and _OF_AFTER.match(text[end : end + 6]):
                     continue  # "1/2 of the town": a fraction
                 if (
                     sep in ".-"
@@ -242,10 +249,10 @@ _NEXT_WORD = regex.compile(r"\s{1,3}([\p{L}]{1,20})")
 _DATE_AFTER = regex.compile(r"\.?,?\s{0,3}(?:\d|\()")
 
 
-def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _weekdays(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("weekday", text, windows):
+    for m in _scan("weekday", text, sites):
         wd = m.group("wd")
         weekday = cal.weekdays[wd.lower()]
         start, end = m.span()
@@ -324,10 +331,10 @@ def _weekdays(text: str, windows: dict[str, Windows]) -> list[Mention]:
 _CLAUSE_END = regex.compile(r"[ \t]{0,2}(?:[.,;:!?)]|\n|$)")
 
 
-def _relatives(text: str, windows: dict[str, Windows]) -> list[Mention]:
+def _relatives(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
-    for m in _scan("relative", text, windows):
+    for m in _scan("relative", text, sites):
         start, end = m.span()
         surface = text[start:end]
         rule = "dates.relative"

@@ -1,15 +1,12 @@
-"""Scanning: the date and time patterns, and the candidate windows they run in.
+"""Scanning: the date and time patterns.
 
 Every pattern is verbose, anchored on a month, weekday, digit or relative word, and bounds
 its repetitions, so scanning stays linear on hostile input (digit runs, slashes, repeated
-month names). A pattern runs only in windows around tokens that can start or end one of its
-expressions, so text without date words costs one tokenizing pass.
+month names). `discrepancy.extractors.timesites` decides where in a text each one runs.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
 from functools import cache
 
 import regex
@@ -79,6 +76,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     month_date = regex.compile(
         _horizontal(
             rf"""
+        \b                                         # at a word start: the engine skips word insides fast
         (?<![\w]|\d[.,])                           # start on a word, not inside "6,107.31"
         (?:(?P<wmod>this|next|last|coming)\s{{1,3}}(?=(?:{p["weekday"]})))?     # "this Friday June 22"
         (?:(?P<wd>{p["weekday"]})\.?,?\s{{1,3}}(?:the\s{{1,3}})?)?   # optional weekday: "Friday 3 January"
@@ -123,6 +121,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     numeric_date = regex.compile(
         _horizontal(
             r"""
+        (?=\d)                                       # a digit first: the engine skips other text fast
         (?<![\d/.:,]|\d[.,])                         # not inside another number
         (?:
           (?P<y>1[89]\d\d|20\d\d)(?P<s>[-/.])(?P<a>[01]?\d)(?P=s)(?P<b>[0-3]?\d)   # 2020-01-06, 2015.5.13
@@ -140,6 +139,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     weekday = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?:
            (?:the\s{{1,3}})?                                 # "(the) first Sunday"
@@ -171,6 +171,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     relative = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?:
           (?P<reldays>the\s{{1,3}}day\s{{1,3}}before\s{{1,3}}yesterday|the\s{{1,3}}day\s{{1,3}}after\s{{1,3}}(?:tomorrow|tmrw)
@@ -224,6 +225,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     time = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w:.,/])
         (?:
            (?P<h>[012]?\d)(?::(?P<m>[0-5]\d))(?::[0-5]\d)?(?:\s{{0,2}}(?P<ap>{ampm}))?   # 5:30 p.m., 17:30
@@ -253,6 +255,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     zone_only = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?P<zone>
            (?:utc|gmt)\s{{0,2}}[+±-]?\s{{0,2}}\d{{1,2}}(?::?\d{{2}})?h?(?!\d)      # UTC+4, utc4:30, UTC -12h
@@ -269,6 +272,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     holiday = regex.compile(
         _horizontal(
             rf"""
+        \b                                   # at a word start: the engine skips word insides fast
         (?<![\w])
         (?:(?P<mod>last|next|previous|following|this)\s{{1,3}})?
         (?P<hol>{p["holiday"]})
@@ -341,193 +345,3 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "time": time,
         "zone_only": zone_only,
     }
-
-
-# --------------------------------------------------------------------------------------------
-# Candidate windows: the patterns run only around words that can be part of a date
-
-Windows = list[tuple[int, int]]
-
-# The standard library's engine tokenizes plain ASCII runs faster than `regex`.
-_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
-
-# Trigger kinds of a token, as bits; each pattern runs only near tokens of its kinds.
-_K_MONTH, _K_WEEKDAY, _K_RELATIVE, _K_HOLIDAY, _K_TIME, _K_NUMERIC, _K_PERIOD = 1, 2, 4, 8, 16, 32, 64
-# pattern -> (trigger bits, reach before, reach after): longer than any expression's distance
-# from its trigger ("the early hours of Wednesday" starts 19 characters before "Wednesday").
-_REACH: dict[str, tuple[int, int, int]] = {
-    "holiday": (_K_HOLIDAY, 40, 40),
-    "month_date": (_K_MONTH, 70, 60),
-    "numeric_date": (_K_NUMERIC, 12, 16),  # digits next to "/", "-", "." or eight digits
-    "weekday": (_K_WEEKDAY, 45, 45),
-    "relative": (_K_RELATIVE, 45, 50),
-    "time": (_K_TIME, 35, 50),
-    "period": (_K_PERIOD, 30, 40),  # "this year's third quarter", "the winter of nineteen ninety-four"
-}
-# bits -> the patterns (name, reach before, reach after) a token with those bits triggers
-_BY_BITS: list[list[tuple[str, int, int]]] = [
-    [(name, before, after) for name, (bit, before, after) in _REACH.items() if bits & bit]
-    for bits in range(128)
-]
-_RELATIVE_WORDS = (
-    "day days week weeks weekend weekends month months year years fortnight ago later earlier hence "
-    "morning afternoon evening night"
-).split()
-_COMMON_HOLIDAY_WORDS = frozenset(
-    "new year years day international good black saint st king the of s eve may sunday monday friday "
-    "wednesday".split()
-)
-# After a 1-2 digit number, what makes it a clock time: ":30", ".30", " a.m.", "pm", " o'clock".
-_TIME_AFTER = regex.compile(
-    r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])"
-)
-# What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
-_REL_AFTER = regex.compile(
-    r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
-)
-_REL_BEFORE = regex.compile(
-    r"(?:on|for|the|in|since|until|till|by|during|from|before|after|of)[ \t]{1,3}$", regex.IGNORECASE
-)
-# "p.m." is the tokens "p" and "m"; "seven p.m.", "ten past nine" trigger on "m" and "past".
-_COMMON_VAGUE_WORDS = frozenset(
-    "the in at more most until right years days weeks months near distant".split()
-)
-_PERIOD_WORDS = (
-    "quarter half period decade century fiscal "
-    "twenties thirties forties fifties sixties seventies eighties nineties"
-).split()
-_TIME_WORDS = "noon midday midnight mid morning afternoon evening clock oclock past am pm m".split()
-
-
-# Number and ordinal words name a day alone only after these ("on the second", "for the 3rd").
-_DAY_WORD_BEFORE = regex.compile(r"(?:the|on|for)[ \t]{1,3}$", regex.IGNORECASE)
-
-
-@cache
-def _day_words_only() -> frozenset[str]:
-    """Words that trigger the relative pattern only as day numbers ("two", "first")."""
-    others = {w for w in _token_kinds() if w not in calendar().day_words}
-    return frozenset(w for w in calendar().day_words if w not in others and w not in _RELATIVE_WORDS)
-
-
-@cache
-def _token_kinds() -> dict[str, int]:
-    """Lower-case word -> trigger bits."""
-    cal = calendar()
-    kinds: dict[str, int] = {}
-
-    def add(words: Iterable[str], bit: int) -> None:
-        for w in words:
-            kinds[w] = kinds.get(w, 0) | bit
-
-    add((w for w in cal.months if w.isalpha()), _K_MONTH)
-    add((w for w in cal.weekdays if w.isalpha()), _K_WEEKDAY)
-    add(_RELATIVE_WORDS, _K_RELATIVE)
-    add(
-        (
-            w
-            for phrase in cal.relative_days
-            for w in regex.findall(r"[a-z]+", phrase)
-            if w not in ("the", "day", "after", "before")
-        ),
-        _K_RELATIVE,
-    )
-    add(cal.day_words, _K_RELATIVE)
-    add((w + "s" for w in cal.weekdays if w.isalpha() and len(w) > 3), _K_RELATIVE)  # "two sundays from now"
-    for phrase in cal.holidays:
-        # a holiday triggers on its distinctive words ("christmas", "thanksgiving"), not on
-        # "new", "day" or a weekday that fill the text anyway
-        words = regex.findall(r"[a-z]+", phrase)
-        rare = [w for w in words if w not in _COMMON_HOLIDAY_WORDS]
-        add(rare or words[-1:], _K_HOLIDAY)  # "black friday" has only common words: its last
-    add(_TIME_WORDS, _K_TIME)
-    add(_PERIOD_WORDS, _K_PERIOD)
-    add(cal.seasons, _K_PERIOD)
-    # a vague phrase triggers on its distinctive words ("recently", "future"), not on "more",
-    # "days" or "near" that fill the text anyway
-    add(
-        (w for phrase in cal.vague for w in regex.findall(r"[a-z]+", phrase) if w not in _COMMON_VAGUE_WORDS),
-        _K_PERIOD,
-    )
-    add(("nineteen", "thousand"), _K_PERIOD)  # spoken years: "nineteen ninety-six", "two thousand"
-    return kinds
-
-
-def candidate_windows(text: str) -> dict[str, Windows]:
-    """Per pattern, merged spans of ``text`` around its trigger tokens; the rest is skipped.
-
-    Windows end at a blank, so no pattern sees a word cut in two.
-
-    >>> t = "Nothing here at all. " * 5 + "It was on Friday."
-    >>> [(s, t[s:e].strip()) for s, e in candidate_windows(t)["weekday"]]
-    [(70, 'here at all. Nothing here at all. It was on Friday.')]
-    """
-    kinds = _token_kinds()
-    spans: dict[str, Windows] = {name: [] for name in _REACH}
-    n = len(text)
-    for m in _TOKEN.finditer(text):
-        w = m.group()
-        if w[0] <= "9":
-            nxt = text[m.end() : m.end() + 2]
-            bits = 0
-            if len(w) <= 2 and _TIME_AFTER.match(text, m.end()):
-                bits |= _K_TIME
-            if len(w) <= 4 and (
-                _REL_AFTER.match(text, m.end()) or _REL_BEFORE.search(text, max(0, m.start() - 8), m.start())
-            ):
-                bits |= _K_RELATIVE
-            numeric = len(w) == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit())
-            if len(w) == 4 and w[:2] in ("18", "19", "20"):
-                bits |= _K_PERIOD  # a year standing alone or a decade
-            elif len(w) == 2 and text[m.start() - 1 : m.start()] in ("'", "’") and nxt[:1] == "s":
-                bits |= _K_PERIOD  # "the '80s"
-        else:
-            low = w.lower()
-            bits = kinds.get(low, 0)
-            if not bits:
-                continue  # most words: checked first, the rest only for trigger words
-            if bits == _K_RELATIVE and low in _day_words_only() and not _DAY_WORD_BEFORE.search(
-                text, max(0, m.start() - 8), m.start()
-            ):
-                continue  # "two", "first": a day only after "on the", "the" ("on the second")
-            if low in ("year", "years") and text[max(0, m.start() - 4) : m.start()].lower() == "new ":
-                bits |= _K_HOLIDAY  # "New Year's Day"
-            elif low in ("ago", "earlier") and text[max(0, m.start() - 5) : m.start()].lower() == "year-":
-                bits |= _K_PERIOD  # "year-earlier profit"
-            numeric = False
-        if numeric:
-            bits |= _K_NUMERIC
-        for name, before, after in _BY_BITS[bits]:
-            start, end = max(0, m.start() - before), min(n, m.end() + after)
-            out = spans[name]
-            if out and start <= out[-1][1]:
-                out[-1] = (out[-1][0], end)
-            else:
-                out.append((start, end))
-    return {name: _to_blanks(text, out) for name, out in spans.items()}
-
-
-def _to_blanks(text: str, spans: Windows) -> Windows:
-    """Move each window end to the next blank and merge windows that then overlap."""
-    merged: Windows = []
-    for s, e in spans:
-        e = _to_blank(text, e)
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-def _to_blank(text: str, end: int) -> int:
-    """The first blank at or after ``end`` (within 40 characters; else 40 characters on)."""
-    for i in range(end, min(len(text), end + 40)):
-        if text[i].isspace():
-            return i
-    return min(len(text), end + 40)
-
-
-def _scan(name: str, text: str, windows: dict[str, Windows]) -> Iterator[regex.Match[str]]:
-    pattern = _patterns()[name]
-    for start, end in windows[name]:
-        yield from pattern.finditer(text, start, end)

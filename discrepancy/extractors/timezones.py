@@ -10,7 +10,8 @@ import regex
 
 from .. import zones
 from .mention import _NUMBER_WORDS, Mention, _norm
-from .timescan import Windows, _patterns, _scan
+from .timescan import _patterns
+from .timesites import Sites, _scan
 from .timetables import calendar
 
 
@@ -39,13 +40,20 @@ def _hour24(h: int, ap: str | None, inpart: str | None) -> int | None:
     return h if h <= 23 else None
 
 
+# Offsets written with a zone ("UTC+4", "MSK+7"), zone series ("russia time zone 3") and the
+# country a zone name may carry ("(mexico)"): compiled once, `regex`'s cache lookup costs more.
+_OFFSET = regex.compile(r"(utc|gmt|[a-z]{3,4})\s?([+±-]?)\s?(\d{1,2})(?::?(\d{2}))?h?$")
+_SERIES = regex.compile(r"(.+?)\s(\d{1,2})$")
+_COUNTRY = regex.compile(r"\s*\(.*\)$")
+
+
 def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tuple[str | None, int | None]:
     """Zone text as written and its offset in minutes (None when unknown)."""
     if not zone_text:
         return None, None
     z = _norm(zone_text)
     cal = calendar()
-    m = regex.match(r"(utc|gmt|[a-z]{3,4})\s?([+±-]?)\s?(\d{1,2})(?::?(\d{2}))?h?$", z)
+    m = _OFFSET.match(z)
     if m:
         # "UTC+4", "GMT-3", "utc4:30", and offsets from a named zone: "MSK+7"
         base = 0 if m.group(1) in ("utc", "gmt") else zones.offset(m.group(1).upper(), overrides)
@@ -53,10 +61,10 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
         if base is None or minutes > 14 * 60:
             return zone_text, None
         return zone_text, base + (-minutes if m.group(2) == "-" else minutes)
-    m = regex.match(r"(.+?)\s(\d{1,2})$", z)
+    m = _SERIES.match(z)
     if m and m.group(1) in cal.zone_series:
         return zone_text, cal.zone_series[m.group(1)] + 60 * int(m.group(2))
-    z = regex.sub(r"\s*\(.*\)$", "", z)  # "central standard time (mexico)"
+    z = _COUNTRY.sub("", z)  # "central standard time (mexico)"
     if z in cal.zone_names:
         target = cal.zone_names[z]
         fixed = zones.parse_offset(target)
@@ -64,9 +72,9 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
     return zone_text, zones.offset(z.upper(), overrides)
 
 
-def _times(text: str, overrides: tuple[tuple[str, int], ...], windows: dict[str, Windows]) -> list[Mention]:
+def _times(text: str, overrides: tuple[tuple[str, int], ...], sites: Sites) -> list[Mention]:
     out = []
-    for m in _scan("time", text, windows):
+    for m in _scan("time", text, sites):
         start, end = m.span()
         surface = text[start:end]
         inpart = m.group("inpart")
