@@ -303,20 +303,6 @@ def _order(item: tuple[Fact, Features]) -> tuple[str, int, int, str]:
     return (f.doc, f.start, f.end, f.surface)
 
 
-def _pairs_in(items: Sequence[tuple[Fact, Features]], stats: AlignStats) -> Iterator[tuple[int, int]]:
-    """Index pairs to score inside one block, bounded as the module docstring says."""
-    n = len(items)
-    if n <= MAX_BLOCK:
-        for i in range(n):
-            for j in range(i + 1, n):
-                yield i, j
-        return
-    stats.windowed_blocks += 1
-    for i in range(n):
-        for j in range(i + 1, min(n, i + 1 + WINDOW)):
-            yield i, j
-
-
 def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list[tuple[Fact, Features]]]:
     """Facts grouped by ``(family, head)``, each group in (document, offset) order.
 
@@ -375,34 +361,59 @@ def iter_align(
     if names is None:
         names = sentence_names(facts)
     wanted = set(families)
-    items = [(f, features(f, names)) for f in facts if FAMILIES.get(f.kind) in wanted]
+    # Equal features score equally: each distinct record is kept once (so a pair of them is
+    # scored once per block, below), and facts that read alike share it.
+    interned: dict[Features, Features] = {}
+    items = []
+    for f in facts:
+        if FAMILIES.get(f.kind) in wanted:
+            feat = features(f, names)
+            items.append((f, interned.setdefault(feat, feat)))
     stats.facts += len(items)
     grouped = blocks(items)
+    threshold = settings.min_confidence
     # Facts without a predicate are copied into every part of a split block; pairs of two such
     # facts would be scored once per part, so those (only those) are remembered.
     seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
+    # Scores by pair of interned features: a block of many facts that read alike (one figure
+    # repeated by many reports) holds few distinct pairs of features.
+    scores: dict[tuple[int, int], float] = {}
     for key, members in grouped.items():
         stats.blocks += 1
         stats.largest_block = max(stats.largest_block, len(members))
         split = len(key) > 2
-        for i, j in _pairs_in(members, stats):
-            (a, fa), (b, fb) = members[i], members[j]
-            if split and not fa.predicate and not fb.predicate:
-                ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
-                if ident in seen:
+        n = len(members)
+        if n > MAX_BLOCK:
+            stats.windowed_blocks += 1
+        reach = n if n <= MAX_BLOCK else WINDOW
+        scored = 0
+        for i in range(n):
+            a, fa = members[i]
+            a_doc, a_sentence, a_at = a.doc, a.sentence, a.sentence_start
+            ia = id(fa)
+            for j in range(i + 1, min(n, i + 1 + reach)):
+                b, fb = members[j]
+                if split and not fa.predicate and not fb.predicate:
+                    ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
+                    if ident in seen:
+                        continue
+                    seen.add(ident)
+                if a_doc == b.doc and a_sentence and a_at == b.sentence_start:
+                    # A sentence does not contradict itself: two amounts or dates of one thing in
+                    # one sentence are a part and a whole ("one of two painters"), a range or a
+                    # sequence ("from Monday to Friday").
                     continue
-                seen.add(ident)
-            if a.doc == b.doc and a.sentence and a.sentence_start == b.sentence_start:
-                # A sentence does not contradict itself: two amounts or dates of one thing in
-                # one sentence are a part and a whole ("one of two painters"), a range or a
-                # sequence ("from Monday to Friday").
-                continue
-            stats.candidates += 1
-            stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + 1
-            s = score(fa, fb)
-            if s >= settings.min_confidence:
-                stats.aligned += 1
-                yield Pair(a, b, fa, fb, s)
+                scored += 1
+                pair_key = (ia, id(fb))
+                s = scores.get(pair_key)
+                if s is None:
+                    s = scores[pair_key] = score(fa, fb)
+                if s >= threshold:
+                    stats.aligned += 1
+                    yield Pair(a, b, fa, fb, s)
+        stats.candidates += scored
+        if scored:
+            stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + scored
 
 
 def align(

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import tables
 from .facts import Fact, PersonName, PlaceName
@@ -345,6 +345,7 @@ def _country_keys() -> frozenset[str]:
     return frozenset(tables.raw("gazetteer").get("countries", {}))
 
 
+@lru_cache(maxsize=1 << 16)
 def _nationality(word: str) -> str | None:
     """The country key of a head or modifier, as written or as a lower-cased qualifier
     ("U.S." reaches alignment as "us", a pronoun to the gazetteer's case rule)."""

@@ -190,18 +190,30 @@ def subject_of(quals: frozenset[str], head: str) -> str:
     return " ".join([*sorted(quals), head]).strip()
 
 
+def _own(f: Fact) -> Amount:
+    return f.value  # type: ignore[return-value]
+
+
+def _same_unit_verdict(a: Amount, b: Amount, settings: Settings) -> str | None:
+    return verdict(a, b, settings, 0.0)
+
+
 def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     """Conflicts of one aligned pair of amounts."""
     settings = ctx.settings
     a, b = ordered(pair.a, pair.b)
-    va, vb = a.value, b.value
-    if not isinstance(va, Amount) or not isinstance(vb, Amount):
+    if not isinstance(a.value, Amount) or not isinstance(b.value, Amount):
         return
     if a.rule.endswith("vague-count") or b.rule.endswith("vague-count"):
         return  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
-    if a.doc != b.doc:
-        # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
-        va, vb = _restated(a), _restated(b)
+    # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
+    reading = _restated if a.doc != b.doc else _own
+    va, vb = ctx.interned(reading, a), ctx.interned(reading, b)
+    if va.unit == vb.unit:
+        # Most pairs repeat a pair of values other reports gave: each pair is judged once.
+        outcome = ctx.per_values(_same_unit_verdict, va, vb)
+        if outcome is None:
+            return
     head = pair.fa.head
     if pair.fa.prop:
         # A measured property reads as what it measures: "ship length", "seat cost", "depth".
@@ -226,16 +238,17 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
                 subject,
                 pair.score,
                 False,
-                f"{a.doc} says {said(a)}; {b.doc} says {said(b)}: {why}.",
+                f"{a.doc} says {ctx.per_fact(said, a)}; {b.doc} says {ctx.per_fact(said, b)}: {why}.",
             )
         return
-    ca, cb = converted
-    tolerance = settings.unit_tolerance if va.unit != vb.unit else 0.0
-    outcome = verdict(ca, cb, settings, tolerance)
-    if outcome is None:
-        return
+    if va.unit != vb.unit:
+        ca, cb = converted
+        outcome = verdict(ca, cb, settings, settings.unit_tolerance)
+        if outcome is None:
+            return
     day_a, day_b = _published_day(ctx.docs.get(a.doc)), _published_day(ctx.docs.get(b.doc))
     running = pair.fa.running_total or pair.fb.running_total
+    said_a, said_b = ctx.per_fact(said, a), ctx.per_fact(said, b)
     if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
         yield Conflict(
             "DSC103",
@@ -244,8 +257,8 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
             subject,
             pair.score,
             False,
-            f"{a.doc} (published {day_a}) says {said(a)}; {b.doc} (published {day_b}) says "
-            f"{said(b)}: a running total that may have been updated between the two dates.",
+            f"{a.doc} (published {day_a}) says {said_a}; {b.doc} (published {day_b}) says "
+            f"{said_b}: a running total that may have been updated between the two dates.",
         )
         return
     note = ""
@@ -258,7 +271,7 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
         subject,
         pair.score,
         outcome == "clear",
-        f"{a.doc} says {said(a)}; {b.doc} says {said(b)}{note}.",
+        f"{a.doc} says {said_a}; {b.doc} says {said_b}{note}.",
     )
 
 

@@ -11,8 +11,9 @@ column, fingerprint, de-duplication), so a rule only decides *whether* two facts
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from ..align import AlignStats, Pair
 from ..document import Document
@@ -20,6 +21,8 @@ from ..facts import Fact
 from ..settings import Settings
 
 Signature = tuple[object, ...]
+T = TypeVar("T")
+H = TypeVar("H", bound=Hashable)
 
 # Rows reported for one pair of conflicting values (two holders of a role, two spellings)
 # when many documents repeat each side: the first pairs in document order, spread over both
@@ -89,6 +92,49 @@ class Context:
     settings: Settings
     stats: AlignStats = field(default_factory=AlignStats)
     said: Mapping[str, set[Signature]] = field(default_factory=dict)
+    # One fact is in many aligned pairs: what a rule reads from it (its amount as restated,
+    # how it is quoted) is computed once per fact (`per_fact`). Equal values are kept once
+    # (`interned`), so a pure test of two values runs once per pair of distinct values
+    # (`per_values`), however many reports repeat them.
+    _per_fact: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(
+        default_factory=dict, repr=False
+    )
+    _values: dict[Hashable, Hashable] = field(default_factory=dict, repr=False)
+    _interning: dict[Callable[..., Any], Callable[[Fact], Any]] = field(default_factory=dict, repr=False)
+    _per_values: dict[tuple[Callable[..., Any], int, int], Any] = field(default_factory=dict, repr=False)
+
+    def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
+        """``fn(f)``, computed once per fact for the life of this context."""
+        table = self._per_fact.get(fn)
+        if table is None:
+            table = self._per_fact[fn] = {}
+        held = table.get(id(f))
+        # The fact is held with its reading, so its id is not reused while the entry lives.
+        if held is None or held[0] is not f:
+            held = table[id(f)] = (f, fn(f))
+        return held[1]  # type: ignore[no-any-return]
+
+    def interned(self, fn: Callable[[Fact], H], f: Fact) -> H:
+        """``fn(f)`` once per fact, one object for equal values (see `per_values`)."""
+        wrapper = self._interning.get(fn)
+        if wrapper is None:
+            values = self._values
+
+            def wrapper(f: Fact) -> Any:
+                v = fn(f)
+                return values.setdefault(v, v)
+
+            self._interning[fn] = wrapper
+        return self.per_fact(wrapper, f)  # type: ignore[no-any-return]
+
+    def per_values(self, fn: Callable[[Any, Any, Settings], T], x: object, y: object) -> T:
+        """``fn(x, y, settings)`` once per pair of values from `interned` (``fn`` pure)."""
+        key = (fn, id(x), id(y))
+        try:
+            return self._per_values[key]  # type: ignore[no-any-return]
+        except KeyError:
+            out = self._per_values[key] = fn(x, y, self.settings)
+            return out
 
     def occurrence_pairs(self, left: Sequence[Fact], right: Sequence[Fact]) -> Iterator[tuple[Fact, Fact]]:
         """Pairs of mentions of two conflicting values, at most `MAX_ROWS_PER_PAIR`.

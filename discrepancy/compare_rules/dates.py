@@ -29,8 +29,10 @@ from dataclasses import replace
 
 import regex
 
+from .. import temporal
 from ..align import Pair
 from ..facts import Fact, When
+from ..settings import Settings
 from .base import Comparator, Conflict, Context, ordered
 
 
@@ -149,8 +151,6 @@ def _zone_explains(a: When, b: When) -> bool:
     >>> _zone_explains(When(2024, 11, 5), zoned)
     False
     """
-    from .. import temporal
-
     if (a.utc_offset is None) == (b.utc_offset is None):
         return False  # both placed, or neither: compared as they stand
     local, placed = (a, b) if a.utc_offset is None else (b, a)
@@ -165,14 +165,21 @@ def _zone_explains(a: When, b: When) -> bool:
     return any(temporal.compatible(replace(local, utc_offset=o), placed) for o in _OFFSETS)
 
 
+def _value(f: Fact) -> When:
+    return f.value  # type: ignore[return-value]
+
+
+def _compatible(a: When, b: When, settings: Settings) -> bool | None:
+    return temporal.compatible(a, b)
+
+
 def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     """The conflict of one aligned pair of dates, if any."""
-    from .. import temporal
-
     a, b = ordered(pair.a, pair.b)
     if not isinstance(a.value, When) or not isinstance(b.value, When):
         return
-    if temporal.compatible(a.value, b.value) is not False:
+    # Reports repeat a few dates: each pair of distinct values is compared once.
+    if ctx.per_values(_compatible, ctx.interned(_value, a), ctx.interned(_value, b)) is not False:
         return
     if _zone_explains(a.value, b.value) or _excused(a, b):
         return
