@@ -27,9 +27,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import AlignStats, Pair, iter_align, sentence_names
+from .align import AlignStats, iter_align, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
-from .compare_rules.base import Signature, redundant, signature
+from .compare_rules.base import Signature, signature
 from .document import Document
 from .facts import Fact
 from .findings import Finding, fingerprint
@@ -109,6 +109,8 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     facts: list[Fact] = []
     every: list[Fact] = []
     said: dict[str, set[Signature]] = {}
+    # Each fact's signature, by the fact's id (held with the fact, so the id stays its own).
+    signatures: dict[int, tuple[Fact, Signature]] = {}
     for doc, doc_facts in zip(docs, per_doc, strict=True):
         if doc.id not in represented:
             continue
@@ -119,6 +121,7 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             if sig not in seen:
                 seen.add(sig)
                 facts.append(f)
+                signatures[id(f)] = (f, sig)
         said[doc.id] = seen
     stats = AlignStats()
     # People and places per sentence come from every mention, before repeats are dropped.
@@ -129,24 +132,28 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
         if comparator.check is not None:
             for fam in comparator.families:
                 by_family[fam].append(comparator)
+    checks = {fam: [c.check for c in group if c.check is not None] for fam, group in by_family.items()}
     conflicts: list[Conflict] = []
     index = SlotIndex()
     family_of: dict[int, str] = {}
     subject_of: dict[int, str] = {}
-    pending: list[tuple[Pair, list[Conflict]]] = []
+    # Per aligned pair: its first fact, features and conflicts (the pair itself is not kept).
+    pending: list[tuple[Fact, str, str, list[Conflict]]] = []
+    join = index.join
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
-        index.join(pair.a, pair.b)
+        join(pair.a, pair.b)
         found: list[Conflict] = []
-        for comparator in by_family[pair.fa.family]:
-            assert comparator.check is not None
-            found.extend(comparator.check(pair, ctx))
-        pending.append((pair, found))
+        for check in checks[pair.fa.family]:
+            found.extend(check(pair, ctx))
+        pending.append((pair.a, pair.fa.family, pair.fa.head, found))
         conflicts.extend(found)
     status_of: dict[int, str] = {}
-    for pair, found in pending:
-        sid = index.slot_of(pair.a)
-        family_of.setdefault(sid, pair.fa.family)
-        subject_of.setdefault(sid, pair.fa.head)
+    slot_of = index.slot_of
+    for a, fam, head, found in pending:
+        sid = slot_of(a)
+        if sid not in family_of:
+            family_of[sid] = fam
+            subject_of[sid] = head
         for c in found:
             new = "update" if c.rule == "DSC103" else "conflict"
             if status_of.get(sid) != "conflict":
@@ -154,13 +161,9 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     for comparator in COMPARATORS:
         if comparator.run is not None:
             conflicts.extend(comparator.run(ctx))
-    findings = _rows(conflicts, by_id, said, copies, settings, index)
+    findings = _rows(conflicts, by_id, said, copies, settings, index, signatures)
     slots = build_slots(index, family_of, subject_of, status_of)
     return Comparison(tuple(findings), stats, copies, tuple(slots))
-
-
-def _redundant(c: Conflict, said: dict[str, set[Signature]]) -> bool:
-    return redundant(c.a, c.b, said)
 
 
 def _named(ids: Sequence[str]) -> str:
@@ -188,6 +191,25 @@ def _rank(c: Conflict) -> tuple[object, ...]:
     return (-c.confidence, c.a.start, c.b.start, c.a.surface, c.b.surface, c.a.doc, c.b.doc)
 
 
+class _Readings:
+    """What the rows read from a fact (value, signature, slot), once per fact."""
+
+    def __init__(self, index: SlotIndex | None, signatures: dict[int, tuple[Fact, Signature]]) -> None:
+        self._index = index
+        self._held: dict[int, tuple[Fact, str, Signature, int]] = {}
+        self._signatures = signatures
+
+    def __call__(self, f: Fact) -> tuple[Fact, str, Signature, int]:
+        """``(fact, rendered value, signature, slot id)``."""
+        held = self._held.get(id(f))
+        if held is None or held[0] is not f:
+            known = self._signatures.get(id(f))
+            sig = known[1] if known is not None and known[0] is f else signature(f)
+            slot = self._index.slot_of(f) if self._index is not None else -1
+            held = self._held[id(f)] = (f, f.value.render(), sig, slot)
+        return held
+
+
 def _rows(
     conflicts: Sequence[Conflict],
     docs: dict[str, Document],
@@ -195,18 +217,25 @@ def _rows(
     copies: dict[str, tuple[str, ...]],
     settings: Settings,
     index: SlotIndex | None = None,
+    signatures: dict[int, tuple[Fact, Signature]] | None = None,
 ) -> list[Finding]:
+    read = _Readings(index, signatures or {})
     role_pairs = {
-        (c.a.doc, c.b.doc, c.a.value.render(), c.b.value.render()) for c in conflicts if c.rule == "DSC201"
+        (c.a.doc, c.b.doc, read(c.a)[1], read(c.b)[1]) for c in conflicts if c.rule == "DSC201"
     }
+    nothing: set[Signature] = set()
     keyed: list[tuple[tuple[object, ...], int, Conflict]] = []
     for c in sorted(conflicts, key=lambda c: (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)):
-        if c.confidence < settings.min_confidence or _redundant(c, said):
+        if c.confidence < settings.min_confidence:
             continue
-        va, vb = c.a.value.render(), c.b.value.render()
+        _, va, sig_a, slot = read(c.a)
+        _, vb, sig_b, _ = read(c.b)
+        if c.a.doc != c.b.doc and (
+            sig_b in said.get(c.a.doc, nothing) or sig_a in said.get(c.b.doc, nothing)
+        ):
+            continue  # `redundant`: the pair is already witnessed inside one of the documents
         if c.rule == "DSC202" and (c.a.doc, c.b.doc, va, vb) in role_pairs:
             continue  # the role conflict already says the names are easily confused
-        slot = index.slot_of(c.a) if index is not None else -1
         if BY_ID[c.rule].kind == "name":
             # Names: one row per two spellings in two documents, whatever the mentions.
             key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
@@ -239,7 +268,7 @@ def _rows(
     for key, slot, c in keyed:
         if best.get(key) is not c:
             continue
-        va, vb = c.a.value.render(), c.b.value.render()
+        va, vb = read(c.a)[1], read(c.b)[1]
         line_a, col_a = docs[c.a.doc].line_col(c.a.start)
         line_b, col_b = docs[c.b.doc].line_col(c.b.start)
         rule = BY_ID[c.rule]

@@ -64,13 +64,18 @@ class SlotIndex:
         self._ids: dict[FactKey, int] | None = None
         # Slot id -> its facts, built once per state of the grouping (findings ask per row).
         self._members: dict[int, list[Fact]] | None = None
+        # Slot id -> rendered value -> its facts, filled as slots are asked for.
+        self._values: dict[int, dict[str, list[Fact]]] | None = None
 
     def _find(self, k: FactKey) -> FactKey:
-        root = k
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[k] != root:  # path compression keeps later look-ups flat
-            self._parent[k], k = root, self._parent[k]
+        parent = self._parent
+        root = parent[k]
+        if parent[root] == root:
+            return root  # a root or a child of one (the usual case: paths are kept flat below)
+        while parent[root] != root:
+            root = parent[root]
+        while parent[k] != root:  # path compression keeps later look-ups flat
+            parent[k], k = root, parent[k]
         return root
 
     def add(self, f: Fact) -> None:
@@ -79,18 +84,23 @@ class SlotIndex:
         if k not in self._parent:
             self._parent[k] = k
             self._facts[k] = f
-            self._ids = self._members = None
+            self._ids = self._members = self._values = None
 
     def join(self, a: Fact, b: Fact) -> None:
         """Record that two facts fill one slot."""
-        self.add(a)
-        self.add(b)
-        ra, rb = self._find(fact_key(a)), self._find(fact_key(b))
+        parent = self._parent
+        ka, kb = fact_key(a), fact_key(b)
+        for k, f in ((ka, a), (kb, b)):
+            if k not in parent:
+                parent[k] = k
+                self._facts[k] = f
+                self._ids = self._members = self._values = None
+        ra, rb = self._find(ka), self._find(kb)
         if ra != rb:
             # The smaller key becomes the root, so the grouping does not depend on pair order.
-            lo, hi = sorted((ra, rb))
-            self._parent[hi] = lo
-            self._ids = self._members = None
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
+            parent[hi] = lo
+            self._ids = self._members = self._values = None
 
     def _numbered(self) -> dict[FactKey, int]:
         if self._ids is None:
@@ -117,14 +127,22 @@ class SlotIndex:
 
     def values(self, slot: int) -> dict[str, list[Fact]]:
         """Rendered value -> the facts of one slot that state it."""
-        out: dict[str, list[Fact]] = defaultdict(list)
-        for f in self.members().get(slot, ()):
-            out[f.value.render()].append(f)
-        return dict(out)
+        return {v: list(fs) for v, fs in self._values_of(slot).items()}
+
+    def _values_of(self, slot: int) -> dict[str, list[Fact]]:
+        if self._values is None:
+            self._values = {}
+        held = self._values.get(slot)
+        if held is None:
+            out: dict[str, list[Fact]] = defaultdict(list)
+            for f in self.members().get(slot, ()):
+                out[f.value.render()].append(f)
+            held = self._values[slot] = dict(out)
+        return held
 
     def sources(self, slot: int, value: str) -> tuple[str, ...]:
         """The documents that give ``value`` in ``slot``, sorted."""
-        return tuple(sorted({f.doc for f in self.values(slot).get(value, [])}))
+        return tuple(sorted({f.doc for f in self._values_of(slot).get(value, [])}))
 
 
 @dataclass(frozen=True)
@@ -150,7 +168,7 @@ def build_slots(
     for sid, members in sorted(index.members().items()):
         if len(members) < 2:
             continue
-        by_value = index.values(sid)
+        by_value = index._values_of(sid)
         ordered = sorted(by_value.items(), key=lambda kv: (kv[1][0].doc, kv[1][0].start))
         values = tuple((v, tuple(fs)) for v, fs in ordered)
         status = status_of.get(sid, "agree")

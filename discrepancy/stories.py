@@ -260,7 +260,10 @@ def _links(
     links = []
     for a, b in sorted(candidates):
         small, large = sorted((vectors[a], vectors[b]), key=len)
-        dot = sum(weight(small, t) * weight(large, t) for t in small if t in large)
+        if weights is not None:
+            dot = sum(weights[t] * weights[t] for t in small if t in large)
+        else:
+            dot = sum(weight(small, t) * weight(large, t) for t in small if t in large)
         if dot >= threshold * norms[a] * norms[b]:
             links.append((a, b))
     return links
@@ -276,9 +279,17 @@ def _label(members: Sequence[int], terms: Sequence[dict[str, str]], weights: dic
 
 
 # A capitalized word: dotted initials ("U.S."), or a capital, then letters and digits
-# ("MH17", "Lahaina"), with inner hyphens or apostrophes ("Al-Haouz", "O'Brien").
+# ("MH17", "Lahaina"), with inner hyphens or apostrophes ("Al-Haouz", "O'Brien"). The empty
+# group ``first`` is set when the word starts a sentence, a line or a quotation, so one scan
+# tells both (the look-behind is at most five characters long).
 _CAPITALIZED = regex.compile(
     r"""
+    (?:(?<=
+        (?:^|[.!?:;…\n#*>|]|["“‘(\[—–-])   # the text start, an end of sentence, a line break,
+                                           # Markdown marks (headings, lists, quotes, tables),
+                                           # an opening quote or bracket or a dash
+        [ \t"“‘'(\[#*>]{0,4}               # then only blanks and such marks up to the word
+    )(?P<first>))?
     (?<![\p{L}\p{N}.])            # starts a word
     (?:
         (?:\p{Lu}\.){2,4}+        # dotted initials
@@ -289,16 +300,6 @@ _CAPITALIZED = regex.compile(
 )
 # A word in lower case: the corpus writes this word as a common word.
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]{0,30}+")
-# Just before a word that starts a sentence, a line or a quotation.
-_STARTS_BEFORE = regex.compile(
-    r"""
-    (?:^|[.!?:;…\n#*>|]|["“‘(\[—–-])   # the text start, an end of sentence, a line break,
-                                       # Markdown marks (headings, lists, quotes, tables),
-                                       # an opening quote or bracket or a dash
-    [ \t"“‘'(\[#*>]{0,4}+$             # then only blanks and such marks up to the word
-    """,
-    regex.VERBOSE,
-)
 
 
 def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[dict[str, str]]:
@@ -324,9 +325,10 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
             key = keys.get(word, "")
             if not key:
                 key = keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
-            if not _STARTS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            start = m.start()
+            if m.group("first") is None:
                 inner.add(key)
-            if m.start() == last_end + 1 and text[last_end] == " " and runs:
+            if start == last_end + 1 and text[last_end] == " " and runs:
                 runs[-1].append((key, word))
             else:
                 runs.append([(key, word)])
@@ -337,15 +339,24 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
         found.append(runs)
     lower = {fold(w) for w in written_lower}
     skip = _not_names()
+    # Whether a folded word can be (part of) a name, once per distinct word.
+    name_word = {k: len(k) >= 2 and k in inner and k not in lower and k not in skip for k in keys.values()}
+    name_word[""] = False
     out: list[dict[str, str]] = []
     for doc_facts, runs in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
         for run in runs:
+            if len(run) == 1:
+                # One word alone (most runs): a name when the word can be one.
+                k, w = run[0]
+                if name_word[k]:
+                    doc_terms.setdefault(k, w[:-2] if w.endswith(("'s", "’s")) else w)
+                continue
             # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
             # "Canada" and "Ellen Marsh".
             names: list[tuple[str, str]] = []
             for k, w in [*run, ("", "")]:
-                if len(k) >= 2 and k in inner and k not in lower and k not in skip:
+                if name_word[k]:
                     possessive = w.endswith(("'s", "’s"))
                     names.append((k, w[:-2] if possessive else w))
                     if not possessive:
