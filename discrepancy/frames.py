@@ -163,10 +163,10 @@ def features(
     """The alignment features of one fact; ``names`` from `sentence_names`."""
     s = fact.subject
     fam = family(fact.kind)
-    quals = frozenset(q for q in (canonical_qualifier(w) for w in s.qualifiers) if q)
+    quals = _qualifier_set(s.qualifiers)
     generic = generic_names()
     people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
-    entities = frozenset(e for e in (people | {entity_key(e) for e in s.entities if e}) if e not in generic)
+    entities = (people - generic) | _entity_set(s.entities)
     places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
     source = normalize(s.source)
     ids = identifiers(_masked(fact))
@@ -178,9 +178,7 @@ def features(
         lemma = normalize(s.predicate)
         cls, _ = predicate_class(lemma)
         reporting = cls == _reporting_class() or canonical_head(s.head) in ("say", _reporting_class())
-        instruments = frozenset(
-            h for h in (canonical_head(w) for w in (*s.qualifiers, s.predicate)) if h in _instruments()
-        )
+        instruments = _instrument_set((*s.qualifiers, s.predicate))
         return Features(
             fam,
             canonical_head(s.head),
@@ -229,12 +227,13 @@ def features(
             # "the death toll rose to 288": the toll noun says what is counted; the change verb
             # only says how the count moved.
             pred, known = outcome, True
+    part = fam in AMOUNT_FAMILIES and is_part(fact)
     return Features(
         fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
         baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
         groups=nationalities(fact) if fam == "count" else frozenset(),
-        part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
-        numbered_part=fam in AMOUNT_FAMILIES and is_part(fact) and _numbered_part(fact),
+        part=part,
+        numbered_part=part and _numbered_part(fact),
         past_event=fact.get("past_event"),
         scope=countries_in_clause(fact) if outcome else frozenset(),
         other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
@@ -242,6 +241,26 @@ def features(
         entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
         reference=frame.reference if frame is not None else "",
     )
+
+
+# A subject's words as alignment keys, once per distinct tuple of words (subjects repeat).
+@lru_cache(maxsize=1 << 14)
+def _qualifier_set(words: tuple[str, ...]) -> frozenset[str]:
+    """The canonical qualifiers of a subject's modifiers (words that say nothing dropped)."""
+    return frozenset(q for q in (canonical_qualifier(w) for w in words) if q)
+
+
+@lru_cache(maxsize=1 << 14)
+def _entity_set(names: tuple[str, ...]) -> frozenset[str]:
+    """The entity keys of a subject's names, countries and such left out (`generic_names`)."""
+    generic = generic_names()
+    return frozenset(k for k in (entity_key(e) for e in names if e) if k not in generic)
+
+
+@lru_cache(maxsize=1 << 14)
+def _instrument_set(words: tuple[str, ...]) -> frozenset[str]:
+    """The instrument classes among a date's modifiers and verb ("missile", "aircraft")."""
+    return frozenset(h for h in (canonical_head(w) for w in words) if h in _instruments())
 
 
 @cache

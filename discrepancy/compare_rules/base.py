@@ -100,32 +100,34 @@ class Context:
         default_factory=dict, repr=False
     )
     _values: dict[Hashable, Hashable] = field(default_factory=dict, repr=False)
-    _interning: dict[Callable[..., Any], Callable[[Fact], Any]] = field(default_factory=dict, repr=False)
+    _interned: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(default_factory=dict, repr=False)
     _per_values: dict[tuple[Callable[..., Any], int, int], Any] = field(default_factory=dict, repr=False)
 
     def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
         """``fn(f)``, computed once per fact for the life of this context."""
-        table = self._per_fact.get(fn)
-        if table is None:
-            table = self._per_fact[fn] = {}
-        held = table.get(id(f))
-        # The fact is held with its reading, so its id is not reused while the entry lives.
-        if held is None or held[0] is not f:
-            held = table[id(f)] = (f, fn(f))
-        return held[1]  # type: ignore[no-any-return]
+        try:
+            held = self._per_fact[fn][id(f)]
+            # The fact is held with its reading, so its id is not reused while the entry lives.
+            if held[0] is f:
+                return held[1]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        value = fn(f)
+        self._per_fact.setdefault(fn, {})[id(f)] = (f, value)
+        return value
 
     def interned(self, fn: Callable[[Fact], H], f: Fact) -> H:
         """``fn(f)`` once per fact, one object for equal values (see `per_values`)."""
-        wrapper = self._interning.get(fn)
-        if wrapper is None:
-            values = self._values
-
-            def wrapper(f: Fact) -> Any:
-                v = fn(f)
-                return values.setdefault(v, v)
-
-            self._interning[fn] = wrapper
-        return self.per_fact(wrapper, f)  # type: ignore[no-any-return]
+        try:
+            held = self._interned[fn][id(f)]
+            if held[0] is f:
+                return held[1]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        value = fn(f)
+        value = self._values.setdefault(value, value)  # type: ignore[assignment]
+        self._interned.setdefault(fn, {})[id(f)] = (f, value)
+        return value
 
     def per_values(self, fn: Callable[[Any, Any, Settings], T], x: object, y: object) -> T:
         """``fn(x, y, settings)`` once per pair of values from `interned` (``fn`` pure)."""
@@ -177,6 +179,8 @@ def position(f: Fact) -> tuple[str, int, int, str]:
 
 def ordered(a: Fact, b: Fact) -> tuple[Fact, Fact]:
     """The two facts in side order, so audit(A, B) and audit(B, A) give the same rows."""
+    if a.doc != b.doc:  # the usual case: the document ids decide
+        return (a, b) if a.doc < b.doc else (b, a)
     return (a, b) if position(a) <= position(b) else (b, a)
 
 
