@@ -124,6 +124,7 @@ class Features:
     reference: str = ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _name_key(value: object) -> tuple[str, str] | None:
     """``("person", family)`` or ``("place", key)`` for a name value."""
     if isinstance(value, PersonName):

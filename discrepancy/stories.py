@@ -120,9 +120,29 @@ def folder_of(doc: Document) -> str:
     ('in/feed.jsonl', '.')
     """
     if doc.path:
-        path = PurePosixPath(doc.path.replace("\\", "/"))
-        return path.as_posix() if path.suffix.lower() == ".jsonl" else path.parent.as_posix()
-    return PurePosixPath(doc.id.split("#", 1)[0]).parent.as_posix()
+        path = doc.path.replace("\\", "/")
+        if _plain_path(path):
+            name = path[path.rfind("/") + 1 :]
+            dot = name.rfind(".")
+            jsonl = 0 < dot < len(name) - 1 and name[dot:].lower() == ".jsonl"  # as PurePosixPath.suffix
+            return path if jsonl else _parent(path)
+        pure = PurePosixPath(path)
+        return pure.as_posix() if pure.suffix.lower() == ".jsonl" else pure.parent.as_posix()
+    path = doc.id.split("#", 1)[0]
+    return _parent(path) if _plain_path(path) else PurePosixPath(path).parent.as_posix()
+
+
+def _plain_path(path: str) -> bool:
+    """A relative path already in the form `PurePosixPath` gives (no empty, "." or ".."
+    parts, no trailing slash): its folder is the text before the last slash."""
+    return bool(path) and not path.startswith(("/", "./", "../")) and path not in (".", "..") and not (
+        path.endswith(("/", "/.", "/..")) or "//" in path or "/./" in path or "/../" in path
+    )
+
+
+def _parent(path: str) -> str:
+    cut = path.rfind("/")
+    return path[:cut] if cut > 0 else "."
 
 
 def _field_value(doc: Document, field: str) -> str:

@@ -362,6 +362,12 @@ def _lemma_candidates(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1 << 14)
+def _names_running_total(words: str) -> bool:
+    """Whether a subject's head, verb or phrase names a running total ("death toll")."""
+    return bool(_running_total_pattern().search(normalize(words)))
+
+
 def is_running_total(fact: Fact, window: int = 40) -> bool:
     """Whether the amount is a running total ("the death toll rose to 56", "so far").
 
@@ -381,7 +387,7 @@ def is_running_total(fact: Fact, window: int = 40) -> bool:
     pattern = _running_total_pattern()
     subject = fact.subject
     for text in (subject.head, subject.predicate, subject.phrase):
-        if text and pattern.search(normalize(text)):
+        if text and _names_running_total(text):
             return True
     if fact.sentence:
         at = fact.start - fact.sentence_start
