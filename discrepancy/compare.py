@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import AlignStats, iter_align, sentence_names
+from .align import AlignStats, Features, iter_align, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
 from .compare_rules.base import Signature, signature
 from .document import Document
@@ -137,23 +137,35 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     index = SlotIndex()
     family_of: dict[int, str] = {}
     subject_of: dict[int, str] = {}
-    # Per aligned pair: its first fact, features and conflicts (the pair itself is not kept).
-    pending: list[tuple[Fact, str, str, list[Conflict]]] = []
+    # Per aligned pair, in order: its first fact and features; and the pairs that conflict.
+    firsts: list[tuple[Fact, Features]] = []
+    conflicted: list[tuple[Fact, list[Conflict]]] = []
     join = index.join
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
         join(pair.a, pair.b)
-        found: list[Conflict] = []
-        for check in checks[pair.fa.family]:
-            found.extend(check(pair, ctx))
-        pending.append((pair.a, pair.fa.family, pair.fa.head, found))
-        conflicts.extend(found)
-    status_of: dict[int, str] = {}
-    slot_of = index.slot_of
-    for a, fam, head, found in pending:
-        sid = slot_of(a)
+        firsts.append((pair.a, pair.fa))
+        found = [c for check in checks[pair.fa.family] for c in check(pair, ctx)]
+        if found:
+            conflicted.append((pair.a, found))
+            conflicts.extend(found)
+    # Slot ids once all pairs are joined; each fact's slot looked up once.
+    sids: dict[int, tuple[Fact, int]] = {}
+
+    def slot(f: Fact) -> int:
+        held = sids.get(id(f))
+        if held is None or held[0] is not f:
+            held = sids[id(f)] = (f, index.slot_of(f))
+        return held[1]
+
+    for a, feat in firsts:
+        sid = slot(a)
         if sid not in family_of:
-            family_of[sid] = fam
-            subject_of[sid] = head
+            # A slot is named after the first pair that formed it.
+            family_of[sid] = feat.family
+            subject_of[sid] = feat.head
+    status_of: dict[int, str] = {}
+    for a, found in conflicted:
+        sid = slot(a)
         for c in found:
             new = "update" if c.rule == "DSC103" else "conflict"
             if status_of.get(sid) != "conflict":

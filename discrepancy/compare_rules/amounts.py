@@ -190,30 +190,53 @@ def subject_of(quals: frozenset[str], head: str) -> str:
     return " ".join([*sorted(quals), head]).strip()
 
 
-def _own(f: Fact) -> Amount:
-    return f.value  # type: ignore[return-value]
+Side = tuple[bool, Amount, Amount]
+# `_outcome` when the two amounts have different units: converted below, not memoized.
+_UNITS = "units"
 
 
-def _same_unit_verdict(a: Amount, b: Amount, settings: Settings) -> str | None:
-    return verdict(a, b, settings, 0.0)
+def _side(f: Fact) -> Side | None:
+    """How a rule reads one amount: (a manner of speaking such as "hundreds injured", the
+    amount as written, the amount against other sources), or None for no amount."""
+    if not isinstance(f.value, Amount):
+        return None
+    return (f.rule.endswith("vague-count"), f.value, _restated(f))
+
+
+def _outcome_as_written(a: Side, b: Side, settings: Settings) -> str | None:
+    """`verdict` of two amounts of one document, `_UNITS` for two units."""
+    if a[1].unit != b[1].unit:
+        return _UNITS
+    return verdict(a[1], b[1], settings, 0.0)
+
+
+def _outcome_restated(a: Side, b: Side, settings: Settings) -> str | None:
+    """`verdict` of two amounts of two documents, `_UNITS` for two units."""
+    if a[2].unit != b[2].unit:
+        return _UNITS
+    return verdict(a[2], b[2], settings, 0.0)
 
 
 def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
     """Conflicts of one aligned pair of amounts."""
     settings = ctx.settings
     a, b = ordered(pair.a, pair.b)
-    if not isinstance(a.value, Amount) or not isinstance(b.value, Amount):
+    # One reading per fact, equal readings one object: most pairs repeat a pair of values
+    # other reports gave, and each such pair is judged once.
+    side_a, side_b = ctx.interned(_side, a), ctx.interned(_side, b)
+    if side_a is None or side_b is None:
         return
-    if a.rule.endswith("vague-count") or b.rule.endswith("vague-count"):
+    if side_a[0] or side_b[0]:
         return  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
-    # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
-    reading = _restated if a.doc != b.doc else _own
-    va, vb = ctx.interned(reading, a), ctx.interned(reading, b)
-    if va.unit == vb.unit:
-        # Most pairs repeat a pair of values other reports gave: each pair is judged once.
-        outcome = ctx.per_values(_same_unit_verdict, va, vb)
-        if outcome is None:
-            return
+    if a.doc != b.doc:
+        # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
+        outcome = ctx.per_values(_outcome_restated, side_a, side_b)
+        va, vb = side_a[2], side_b[2]
+    else:
+        outcome = ctx.per_values(_outcome_as_written, side_a, side_b)
+        va, vb = side_a[1], side_b[1]
+    if outcome is None:
+        return
     head = pair.fa.head
     if pair.fa.prop:
         # A measured property reads as what it measures: "ship length", "seat cost", "depth".
@@ -241,7 +264,7 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
                 f"{a.doc} says {ctx.per_fact(said, a)}; {b.doc} says {ctx.per_fact(said, b)}: {why}.",
             )
         return
-    if va.unit != vb.unit:
+    if outcome == _UNITS:
         ca, cb = converted
         outcome = verdict(ca, cb, settings, settings.unit_tolerance)
         if outcome is None:
