@@ -334,49 +334,55 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]]) -> list[
     # Capitalized words seen inside a sentence or beside another capitalized word: a word
     # capitalized only because it starts a sentence ("Rescuers") is not a name.
     inner: set[str] = set()
-    found: list[list[list[tuple[str, str]]]] = []  # per document: runs of (key, word)
+    # Per document: its capitalized words in order, and where each run of words joined by
+    # single spaces starts (flat lists: no record per word).
+    found: list[tuple[list[str], list[int]]] = []
     for doc in docs:
         text = doc.text
         written_lower.update(_LOWER.findall(text))
-        runs: list[list[tuple[str, str]]] = []
+        words: list[str] = []
+        starts: list[int] = []
         last_end = -2
         for m in _CAPITALIZED.finditer(text):
-            word = m.group()
-            key = keys.get(word, "")
-            if not key:
+            word, first = m.group(0, 1)
+            key = keys.get(word)
+            if key is None:
                 key = keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
-            start = m.start()
-            if m.group("first") is None:
+            start, end = m.span()
+            if first is None:
                 inner.add(key)
-            if start == last_end + 1 and text[last_end] == " " and runs:
-                runs[-1].append((key, word))
+            if start == last_end + 1 and text[last_end] == " " and words:
+                if starts[-1] == len(words) - 1:
+                    inner.add(keys[words[-1]])  # a run of two or more: all its words are inner
+                inner.add(key)
             else:
-                runs.append([(key, word)])
-            last_end = m.end()
-        for run in runs:
-            if len(run) >= 2:
-                inner.update(k for k, _ in run)
-        found.append(runs)
+                starts.append(len(words))
+            words.append(word)
+            last_end = end
+        found.append((words, starts))
     lower = {fold(w) for w in written_lower}
     skip = _not_names()
     # Whether a folded word can be (part of) a name, once per distinct word.
     name_word = {k: len(k) >= 2 and k in inner and k not in lower and k not in skip for k in keys.values()}
-    name_word[""] = False
     out: list[dict[str, str]] = []
-    for doc_facts, runs in zip(per_doc, found, strict=True):
+    for doc_facts, (words, starts) in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
-        for run in runs:
-            if len(run) == 1:
+        for r, lo in enumerate(starts):
+            hi = starts[r + 1] if r + 1 < len(starts) else len(words)
+            if hi - lo == 1:
                 # One word alone (most runs): a name when the word can be one.
-                k, w = run[0]
+                w = words[lo]
+                k = keys[w]
                 if name_word[k]:
                     doc_terms.setdefault(k, w[:-2] if w.endswith(("'s", "’s")) else w)
                 continue
             # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
             # "Canada" and "Ellen Marsh".
             names: list[tuple[str, str]] = []
-            for k, w in [*run, ("", "")]:
-                if name_word[k]:
+            for i in range(lo, hi + 1):
+                w = words[i] if i < hi else ""
+                k = keys[w] if i < hi else ""
+                if k and name_word[k]:
                     possessive = w.endswith(("'s", "’s"))
                     names.append((k, w[:-2] if possessive else w))
                     if not possessive:
