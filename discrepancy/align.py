@@ -369,6 +369,9 @@ def iter_align(
         if FAMILIES.get(f.kind) in wanted:
             feat = features(f, names)
             items.append((f, interned.setdefault(feat, feat)))
+    # Each distinct record's number, for the score memo's keys.
+    number = {id(feat): k for k, feat in enumerate(interned.values())}
+    distinct = len(number)
     stats.facts += len(items)
     grouped = blocks(items)
     threshold = settings.min_confidence
@@ -377,7 +380,7 @@ def iter_align(
     seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
     # Scores by pair of interned features: a block of many facts that read alike (one figure
     # repeated by many reports) holds few distinct pairs of features.
-    scores: dict[tuple[int, int], float] = {}
+    scores: dict[int, float] = {}
     for key, members in grouped.items():
         stats.blocks += 1
         stats.largest_block = max(stats.largest_block, len(members))
@@ -390,7 +393,7 @@ def iter_align(
         for i in range(n):
             a, fa = members[i]
             a_doc, a_sentence, a_at = a.doc, a.sentence, a.sentence_start
-            ia = id(fa)
+            ia = number[id(fa)] * distinct
             for j in range(i + 1, min(n, i + 1 + reach)):
                 b, fb = members[j]
                 if split and not fa.predicate and not fb.predicate:
@@ -404,7 +407,7 @@ def iter_align(
                     # sequence ("from Monday to Friday").
                     continue
                 scored += 1
-                pair_key = (ia, id(fb))
+                pair_key = ia + number[id(fb)]
                 s = scores.get(pair_key)
                 if s is None:
                     s = scores[pair_key] = score(fa, fb)

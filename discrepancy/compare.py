@@ -138,12 +138,14 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     family_of: dict[int, str] = {}
     subject_of: dict[int, str] = {}
     # Per aligned pair, in order: its first fact and features; and the pairs that conflict.
-    firsts: list[tuple[Fact, Features]] = []
+    first_facts: list[Fact] = []
+    first_features: list[Features] = []
     conflicted: list[tuple[Fact, list[Conflict]]] = []
     join = index.join
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
         join(pair.a, pair.b)
-        firsts.append((pair.a, pair.fa))
+        first_facts.append(pair.a)
+        first_features.append(pair.fa)
         found = [c for check in checks[pair.fa.family] for c in check(pair, ctx)]
         if found:
             conflicted.append((pair.a, found))
@@ -157,7 +159,7 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             held = sids[id(f)] = (f, index.slot_of(f))
         return held[1]
 
-    for a, feat in firsts:
+    for a, feat in zip(first_facts, first_features, strict=True):
         sid = slot(a)
         if sid not in family_of:
             # A slot is named after the first pair that formed it.

@@ -101,7 +101,7 @@ class Context:
     )
     _values: dict[Hashable, Hashable] = field(default_factory=dict, repr=False)
     _interned: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(default_factory=dict, repr=False)
-    _per_values: dict[tuple[Callable[..., Any], int, int], Any] = field(default_factory=dict, repr=False)
+    _per_values: dict[Callable[..., Any], dict[int, Any]] = field(default_factory=dict, repr=False)
 
     def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
         """``fn(f)``, computed once per fact for the life of this context."""
@@ -131,11 +131,11 @@ class Context:
 
     def per_values(self, fn: Callable[[Any, Any, Settings], T], x: object, y: object) -> T:
         """``fn(x, y, settings)`` once per pair of values from `interned` (``fn`` pure)."""
-        key = (fn, id(x), id(y))
+        key = id(x) << 64 | id(y)  # one int: no tuple kept per pair of values
         try:
-            return self._per_values[key]  # type: ignore[no-any-return]
+            return self._per_values[fn][key]  # type: ignore[no-any-return]
         except KeyError:
-            out = self._per_values[key] = fn(x, y, self.settings)
+            out = self._per_values.setdefault(fn, {})[key] = fn(x, y, self.settings)
             return out
 
     def occurrence_pairs(self, left: Sequence[Fact], right: Sequence[Fact]) -> Iterator[tuple[Fact, Fact]]:
