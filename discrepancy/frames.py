@@ -276,6 +276,15 @@ def _other_event_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _other_event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ordinals and event nouns of `_other_event_pattern`, in lower case."""
+    return (
+        tuple(w.lower() for w in _section_list("other_events", "ordinals")),
+        tuple(w.lower() for w in _section_list("other_events", "nouns")),
+    )
+
+
+@cache
 def _bound_pattern() -> re.Pattern[str]:
     words = sorted(_section_list("other_events", "bounds"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?$", re.IGNORECASE)
@@ -304,6 +313,13 @@ def other_event(fact: Fact) -> str:
     if fact.sentence:
         end = fact.end - fact.sentence_start
         window += fact.surface + fact.sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
+    if window.isascii():
+        # Most windows hold no ordinal or no event noun at all: plain substring tests say so
+        # faster than the pattern (in ASCII text, a case-blind match holds both words).
+        low = window.lower()
+        ordinals, nouns = _other_event_words()
+        if not any(w in low for w in ordinals) or not any(w in low for w in nouns):
+            return ""
     found = list(_other_event_pattern().finditer(window))
     return found[-1].group(1).lower() if found else ""
 
