@@ -309,17 +309,22 @@ def other_event(fact: Fact) -> str:
     >>> other_event(Fact("a", "date", Subject(), "Friday evening", 24, 38, When(weekday=4), sentence=s))
     'fourth'
     """
-    window = _clause_before(fact)
-    if fact.sentence:
-        end = fact.end - fact.sentence_start
-        window += fact.surface + fact.sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
-    if window.isascii():
-        # Most windows hold no ordinal or no event noun at all: plain substring tests say so
-        # faster than the pattern (in ASCII text, a case-blind match holds both words).
-        low = window.lower()
+    sentence = fact.sentence
+    at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    # Most facts have no ordinal or no event noun anywhere near: plain substring tests over
+    # the words around the fact (which hold the window below) say so faster than the pattern;
+    # in ASCII text a case-blind match holds both words in lower case.
+    near = (sentence[max(0, at - 120) : at] if 0 <= at <= len(sentence) else "") + (
+        fact.surface + sentence[end : end + 40] if sentence else ""
+    )
+    if near.isascii():
+        low = near.lower()
         ordinals, nouns = _other_event_words()
         if not any(w in low for w in ordinals) or not any(w in low for w in nouns):
             return ""
+    window = _clause_before(fact)
+    if sentence:
+        window += fact.surface + sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
     found = list(_other_event_pattern().finditer(window))
     return found[-1].group(1).lower() if found else ""
 
