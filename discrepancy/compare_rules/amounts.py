@@ -40,7 +40,6 @@ toll", "so far") is DSC103: it may be an update, and the message gives both date
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 from ..align import AMOUNT_FAMILIES, Pair, family
@@ -217,17 +216,17 @@ def _outcome_restated(a: Side, b: Side, settings: Settings) -> str | None:
     return verdict(a[2], b[2], settings, 0.0)
 
 
-def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
-    """Conflicts of one aligned pair of amounts."""
+def check(pair: Pair, ctx: Context) -> list[Conflict]:
+    """Conflicts of one aligned pair of amounts (a list: most pairs have none)."""
     settings = ctx.settings
     a, b = ordered(pair.a, pair.b)
     # One reading per fact, equal readings one object: most pairs repeat a pair of values
     # other reports gave, and each such pair is judged once.
     side_a, side_b = ctx.interned(_side, a), ctx.interned(_side, b)
     if side_a is None or side_b is None:
-        return
+        return []
     if side_a[0] or side_b[0]:
-        return  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
+        return []  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
     if a.doc != b.doc:
         # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
         outcome = ctx.per_values(_outcome_restated, side_a, side_b)
@@ -236,7 +235,7 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
         outcome = ctx.per_values(_outcome_as_written, side_a, side_b)
         va, vb = side_a[1], side_b[1]
     if outcome is None:
-        return
+        return []
     head = pair.fa.head
     if pair.fa.prop:
         # A measured property reads as what it measures: "ship length", "seat cost", "depth".
@@ -249,53 +248,33 @@ def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
             if da.startswith("money in ") and db.startswith("money in ") and va.low != vb.low:
                 # "Rs 615 crore" and "$74 million" may be one cost converted; only the same
                 # figure in two currencies ("$20" vs "€20") says a unit is likely wrong.
-                return
+                return []
             if da.startswith("money in ") and db.startswith("money in "):
                 why = f"different currencies, {va.unit} vs {vb.unit}, which are not converted"
             else:
                 why = f"units of different kinds, {da} vs {db}"
-            yield Conflict(
-                "DSC102",
-                a,
-                b,
-                subject,
-                pair.score,
-                False,
-                f"{a.doc} says {ctx.per_fact(said, a)}; {b.doc} says {ctx.per_fact(said, b)}: {why}.",
-            )
-        return
+            message = f"{a.doc} says {ctx.per_fact(said, a)}; {b.doc} says {ctx.per_fact(said, b)}: {why}."
+            return [Conflict("DSC102", a, b, subject, pair.score, False, message)]
+        return []
     if outcome == _UNITS:
         ca, cb = converted
         outcome = verdict(ca, cb, settings, settings.unit_tolerance)
         if outcome is None:
-            return
+            return []
     day_a, day_b = _published_day(ctx.docs.get(a.doc)), _published_day(ctx.docs.get(b.doc))
     running = pair.fa.running_total or pair.fb.running_total
     said_a, said_b = ctx.per_fact(said, a), ctx.per_fact(said, b)
     if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
-        yield Conflict(
-            "DSC103",
-            a,
-            b,
-            subject,
-            pair.score,
-            False,
+        message = (
             f"{a.doc} (published {day_a}) says {said_a}; {b.doc} (published {day_b}) says "
-            f"{said_b}: a running total that may have been updated between the two dates.",
+            f"{said_b}: a running total that may have been updated between the two dates."
         )
-        return
+        return [Conflict("DSC103", a, b, subject, pair.score, False, message)]
     note = ""
     if va.unit != vb.unit and va.low == vb.low and va.high == vb.high:
         note = f" (same number in {va.unit} and {vb.unit}: a unit may be wrong)"
-    yield Conflict(
-        "DSC101",
-        a,
-        b,
-        subject,
-        pair.score,
-        outcome == "clear",
-        f"{a.doc} says {said_a}; {b.doc} says {said_b}{note}.",
-    )
+    message = f"{a.doc} says {said_a}; {b.doc} says {said_b}{note}."
+    return [Conflict("DSC101", a, b, subject, pair.score, outcome == "clear", message)]
 
 
 COMPARATOR = Comparator("amounts", ("DSC101", "DSC102", "DSC103"), AMOUNT_FAMILIES, check=check)

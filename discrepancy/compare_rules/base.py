@@ -3,10 +3,11 @@
 A rule module exposes ``COMPARATOR = Comparator(name, rule_ids, families, check=..., run=...)``:
 ``check(pair, context)`` judges one aligned pair of the given families as alignment streams
 it (pairs are never all held in memory), ``run(context)`` works on the whole corpus at once
-(names and roles, which group by identity rather than pairing). Both yield `Conflict`
-records. `discrepancy.compare` turns them into findings (severity, line and
-column, fingerprint, de-duplication), so a rule only decides *whether* two facts disagree,
-*how clearly*, and says why in one sentence.
+(names and roles, which group by identity rather than pairing). Both give an iterable of
+`Conflict` records (``check`` runs once per aligned pair, so the amount and date rules
+return a list, most often empty, rather than a generator). `discrepancy.compare` turns them
+into findings (severity, line and column, fingerprint, de-duplication), so a rule only
+decides *whether* two facts disagree, *how clearly*, and says why in one sentence.
 """
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ events:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import regex
@@ -173,27 +172,26 @@ def _compatible(a: When, b: When, settings: Settings) -> bool | None:
     return temporal.compatible(a, b)
 
 
-def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
-    """The conflict of one aligned pair of dates, if any."""
+def _zone_explains_values(a: When, b: When, settings: Settings) -> bool:
+    return _zone_explains(a, b)
+
+
+def check(pair: Pair, ctx: Context) -> list[Conflict]:
+    """The conflict of one aligned pair of dates, if any (a list: most pairs have none)."""
     a, b = ordered(pair.a, pair.b)
     if not isinstance(a.value, When) or not isinstance(b.value, When):
-        return
+        return []
     # Reports repeat a few dates: each pair of distinct values is compared once.
-    if ctx.per_values(_compatible, ctx.interned(_value, a), ctx.interned(_value, b)) is not False:
-        return
-    if _zone_explains(a.value, b.value) or _excused(a, b):
-        return
+    va, vb = ctx.interned(_value, a), ctx.interned(_value, b)
+    if ctx.per_values(_compatible, va, vb) is not False:
+        return []
+    if ctx.per_values(_zone_explains_values, va, vb) or _excused(a, b):
+        return []
     clear = _explicit(a) and _explicit(b)
     event = pair.fa.head
-    yield Conflict(
-        "DSC301",
-        a,
-        b,
-        event,
-        pair.score,
-        clear,
-        f"{a.doc} dates the {event} to {_shown(a)}; {b.doc} dates it to {_shown(b)}.",
-    )
+    shown_a, shown_b = ctx.per_fact(_shown, a), ctx.per_fact(_shown, b)
+    message = f"{a.doc} dates the {event} to {shown_a}; {b.doc} dates it to {shown_b}."
+    return [Conflict("DSC301", a, b, event, pair.score, clear, message)]
 
 
 COMPARATOR = Comparator("dates", ("DSC301",), ("date",), check=check)
