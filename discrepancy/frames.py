@@ -169,14 +169,14 @@ def features(
     people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
     entities = (people - generic) | _entity_set(s.entities)
     places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
-    source = normalize(s.source)
+    source = _normal(s.source)
     ids = identifiers(_masked(fact))
     if not ids and fact.get("versions"):
         ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
     if fam == "date":
         # A date's head is already its event class; the verb lemma itself tells events of one
         # class apart, so it is compared as written, except that statements are one class.
-        lemma = normalize(s.predicate)
+        lemma = _normal(s.predicate)
         cls, _ = predicate_class(lemma)
         reporting = cls == _reporting_class() or canonical_head(s.head) in ("say", _reporting_class())
         instruments = _instrument_set((*s.qualifiers, s.predicate))
@@ -242,6 +242,12 @@ def features(
         entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
         reference=frame.reference if frame is not None else "",
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _normal(word: str) -> str:
+    """`normalize` of a subject's word (a source, a verb), once per distinct word."""
+    return normalize(word)
 
 
 # A subject's words as alignment keys, once per distinct tuple of words (subjects repeat).

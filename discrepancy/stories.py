@@ -277,11 +277,13 @@ def _links(
                 (a, b) for k, a in enumerate(holders) for b in holders[k + 1 : k + 1 + NEIGHBOURS]
             )
     norms = [math.sqrt(sum(weight(v, t) ** 2 for t in v)) for v in vectors]
+    # A shared term adds its weight times itself to the dot product of two documents.
+    squares = {t: w * w for t, w in weights.items()} if weights is not None else {}
     links = []
     for a, b in sorted(candidates):
         small, large = sorted((vectors[a], vectors[b]), key=len)
         if weights is not None:
-            dot = sum(weights[t] * weights[t] for t in small if t in large)
+            dot = sum(squares[t] for t in small if t in large)
         else:
             dot = sum(weight(small, t) * weight(large, t) for t in small if t in large)
         if dot >= threshold * norms[a] * norms[b]:
