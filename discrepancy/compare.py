@@ -258,7 +258,7 @@ def _rows(
             # three saying 275 are one disagreement, whose message names the other sources.
             # A document that contradicts itself is told so on its own row.
             inside = c.a.doc if c.a.doc == c.b.doc else ""
-            key = (c.rule, slot, *sorted((va, vb)), inside)
+            key = (c.rule, slot, va, vb, inside) if va <= vb else (c.rule, slot, vb, va, inside)
         else:
             key = (
                 c.rule,
@@ -273,14 +273,18 @@ def _rows(
     # The row that stands for a value pair is chosen by what it says, not by document ids, so
     # renaming documents renames the rows and nothing else: the most confident pair, then the
     # earliest positions.
-    best: dict[tuple[object, ...], Conflict] = {}
+    best: dict[tuple[object, ...], tuple[tuple[object, ...], Conflict]] = {}
     for key, _, c in keyed:
         held = best.get(key)
-        if held is None or _rank(c) < _rank(held):
-            best[key] = c
+        if held is None:
+            best[key] = (_rank(c), c)
+        else:
+            rank = _rank(c)
+            if rank < held[0]:
+                best[key] = (rank, c)
     out: list[Finding] = []
     for key, slot, c in keyed:
-        if best.get(key) is not c:
+        if best[key][1] is not c:
             continue
         va, vb = read(c.a)[1], read(c.b)[1]
         line_a, col_a = docs[c.a.doc].line_col(c.a.start)

@@ -409,7 +409,7 @@ def _fact_term(fact: Fact) -> tuple[str, str] | None:
         return "person:" + fold(value.full), value.full
     if fact.kind == "place" and isinstance(value, PlaceName):
         return "place:" + (value.key or fold(value.name)), value.name
-    if fact.kind == "date" and isinstance(value, When) and any(c.isdigit() for c in fact.surface):
+    if fact.kind == "date" and isinstance(value, When) and any(map(str.isdigit, fact.surface)):
         day = value.date
         if day is not None:
             return "date:" + day.isoformat(), day.isoformat()

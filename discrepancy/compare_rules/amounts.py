@@ -41,6 +41,7 @@ toll", "so far") is DSC103: it may be an update, and the message gives both date
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from ..align import AMOUNT_FAMILIES, Pair, family
 from ..document import Document
@@ -189,6 +190,12 @@ def subject_of(quals: frozenset[str], head: str) -> str:
     return " ".join([*sorted(quals), head]).strip()
 
 
+@lru_cache(maxsize=1 << 14)
+def _subject(quals_a: frozenset[str], quals_b: frozenset[str], head: str) -> str:
+    """`subject_of` two aligned amounts, once per distinct (qualifiers, qualifiers, head)."""
+    return subject_of(quals_a & quals_b, head)
+
+
 Side = tuple[bool, Amount, Amount]
 # `_outcome` when the two amounts have different units: converted below, not memoized.
 _UNITS = "units"
@@ -240,7 +247,7 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     if pair.fa.prop:
         # A measured property reads as what it measures: "ship length", "seat cost", "depth".
         head = " ".join(x for x in (pair.fa.entity or pair.fb.entity, pair.fa.prop) if x)
-    subject = subject_of(pair.fa.qualifiers & pair.fb.qualifiers, head)
+    subject = _subject(pair.fa.qualifiers, pair.fb.qualifiers, head)
     converted = _convert(va, vb)
     if converted is None:
         if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
@@ -261,7 +268,7 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
         outcome = verdict(ca, cb, settings, settings.unit_tolerance)
         if outcome is None:
             return []
-    day_a, day_b = _published_day(ctx.docs.get(a.doc)), _published_day(ctx.docs.get(b.doc))
+    day_a, day_b = ctx.per_document(_published_day, a.doc), ctx.per_document(_published_day, b.doc)
     running = pair.fa.running_total or pair.fb.running_total
     said_a, said_b = ctx.per_fact(said, a), ctx.per_fact(said, b)
     if running and a.doc != b.doc and day_a and day_b and day_a != day_b:

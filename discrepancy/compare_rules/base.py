@@ -103,6 +103,7 @@ class Context:
     _values: dict[Hashable, Hashable] = field(default_factory=dict, repr=False)
     _interned: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(default_factory=dict, repr=False)
     _per_values: dict[Callable[..., Any], dict[int, Any]] = field(default_factory=dict, repr=False)
+    _per_document: dict[Callable[..., Any], dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
         """``fn(f)``, computed once per fact for the life of this context."""
@@ -129,6 +130,14 @@ class Context:
         value = self._values.setdefault(value, value)  # type: ignore[assignment]
         self._interned.setdefault(fn, {})[id(f)] = (f, value)
         return value
+
+    def per_document(self, fn: Callable[[Document | None], T], doc_id: str) -> T:
+        """``fn(document)`` once per document id (None for an id not in `docs`)."""
+        try:
+            return self._per_document[fn][doc_id]  # type: ignore[no-any-return]
+        except KeyError:
+            out = self._per_document.setdefault(fn, {})[doc_id] = fn(self.docs.get(doc_id))
+            return out
 
     def per_values(self, fn: Callable[[Any, Any, Settings], T], x: object, y: object) -> T:
         """``fn(x, y, settings)`` once per pair of values from `interned` (``fn`` pure)."""

@@ -109,25 +109,41 @@ def _excused(a: Fact, b: Fact) -> bool:
     >>> _excused(d("Tuesday", When(2023, 8, 22)), d("Wednesday", When(2023, 8, 23)))
     False
     """
-    va, vb = a.value, b.value
-    if not isinstance(va, When) or not isinstance(vb, When):
-        return False
+    ra, rb = _excuse_reading(a), _excuse_reading(b)
+    return ra is not None and rb is not None and _excused_readings(ra, rb)
+
+
+# What `_excused` reads from one side: its value, whether its year is written, whether its
+# clock time is hedged, whether it was counted back from the dateline.
+ExcuseReading = tuple[When, bool, bool, bool]
+
+
+def _excuse_reading(f: Fact) -> ExcuseReading | None:
+    v = f.value
+    if not isinstance(v, When):
+        return None
+    return (v, _year_written(f), v.hour is not None and _hedged(f), _counted_back(f))
+
+
+def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | None = None) -> bool:
+    """`_excused` of two sides as read (``settings`` unused: the signature of `per_values`)."""
+    va, vb = a[0], b[0]
     # A year written out that differs from the other side's year (written or inferred): "on 7th
     # September 2019" against this week's "Tuesday" is the previous attempt, not this one.
-    written = _year_written(a) or _year_written(b)
+    written = a[1] or b[1]
     if va.year is not None and vb.year is not None and va.year != vb.year and written:
         return True
     for v in (va, vb):
         if v.year is not None and v.month is None and v.day is None and v.weekday is None:
             return True
-    if va.hour is not None and vb.hour is not None and (_hedged(a) or _hedged(b)):
+    if va.hour is not None and vb.hour is not None and (a[2] or b[2]):
         same_day = va.date is None or vb.date is None or va.date == vb.date
         gap = abs((va.hour * 60 + (va.minute or 0)) - (vb.hour * 60 + (vb.minute or 0)))
         if same_day and gap <= APPROX_MINUTES:
             return True
     if va.date is not None and vb.date is not None and abs((va.date - vb.date).days) == 1:
         late = va.part in _LATE_PARTS or vb.part in _LATE_PARTS
-        if late or _counted_back(a) or _counted_back(b):
+        if late or a[3] or b[3]:
             return True
     return False
 
@@ -185,9 +201,13 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     va, vb = ctx.interned(_value, a), ctx.interned(_value, b)
     if ctx.per_values(_compatible, va, vb) is not False:
         return []
-    if ctx.per_values(_zone_explains_values, va, vb) or _excused(a, b):
+    if ctx.per_values(_zone_explains_values, va, vb):
         return []
-    clear = _explicit(a) and _explicit(b)
+    # Reports repeat the same words too: the excuse is judged once per pair of readings.
+    ra, rb = ctx.interned(_excuse_reading, a), ctx.interned(_excuse_reading, b)
+    if ra is not None and rb is not None and ctx.per_values(_excused_readings, ra, rb):
+        return []
+    clear = ctx.per_fact(_explicit, a) and ctx.per_fact(_explicit, b)
     event = pair.fa.head
     shown_a, shown_b = ctx.per_fact(_shown, a), ctx.per_fact(_shown, b)
     message = f"{a.doc} dates the {event} to {shown_a}; {b.doc} dates it to {shown_b}."
