@@ -390,29 +390,36 @@ def iter_align(
             stats.windowed_blocks += 1
         reach = n if n <= MAX_BLOCK else WINDOW
         scored = 0
+        # Per member, read once for the inner loop: the features' number, the document, the
+        # sentence and (in a split block) whether the fact has no predicate.
+        nums = [number[id(feat)] for _, feat in members]
+        docs = [fact.doc for fact, _ in members]
+        sentences = [fact.sentence_start for fact, _ in members]
+        loose = [split and not feat.predicate for _, feat in members]
         for i in range(n):
             a, fa = members[i]
-            a_doc, a_sentence, a_at = a.doc, a.sentence, a.sentence_start
-            ia = number[id(fa)] * distinct
+            a_doc, a_sentence, a_at, a_loose = a.doc, a.sentence, a.sentence_start, loose[i]
+            ia = nums[i] * distinct
             for j in range(i + 1, min(n, i + 1 + reach)):
-                b, fb = members[j]
-                if split and not fa.predicate and not fb.predicate:
+                if a_loose and loose[j]:
+                    b = members[j][0]
                     ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
                     if ident in seen:
                         continue
                     seen.add(ident)
-                if a_doc == b.doc and a_sentence and a_at == b.sentence_start:
+                if a_at == sentences[j] and a_doc == docs[j] and a_sentence:
                     # A sentence does not contradict itself: two amounts or dates of one thing in
                     # one sentence are a part and a whole ("one of two painters"), a range or a
                     # sequence ("from Monday to Friday").
                     continue
                 scored += 1
-                pair_key = ia + number[id(fb)]
+                pair_key = ia + nums[j]
                 s = scores.get(pair_key)
                 if s is None:
-                    s = scores[pair_key] = score(fa, fb)
+                    s = scores[pair_key] = score(fa, members[j][1])
                 if s >= threshold:
                     stats.aligned += 1
+                    b, fb = members[j]
                     yield Pair(a, b, fa, fb, s)
         stats.candidates += scored
         if scored:

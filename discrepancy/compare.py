@@ -142,10 +142,15 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     first_features: list[Features] = []
     conflicted: list[tuple[Fact, list[Conflict]]] = []
     join = index.join
+    last: Fact | None = None
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
         join(pair.a, pair.b)
-        first_facts.append(pair.a)
-        first_features.append(pair.fa)
+        if pair.a is not last:
+            # Pairs come in runs of one first fact (and its features): all of a run fall in
+            # one slot, so its first pair stands for it.
+            last = pair.a
+            first_facts.append(pair.a)
+            first_features.append(pair.fa)
         found = [c for check in checks[pair.fa.family] for c in check(pair, ctx)]
         if found:
             conflicted.append((pair.a, found))

@@ -116,7 +116,18 @@ class SlotIndex:
 
     def join(self, a: Fact, b: Fact) -> None:
         """Record that two facts fill one slot."""
-        ra, rb = self._find(self._register(a)), self._find(self._register(b))
+        # Called once per aligned pair: facts seen before are found by object, inline.
+        seen = self._seen
+        held = seen.get(id(a))
+        na = held[1] if held is not None and held[0] is a else self._register(a)
+        held = seen.get(id(b))
+        nb = held[1] if held is not None and held[0] is b else self._register(b)
+        up = self._up
+        ra, rb = up[na], up[nb]
+        if up[ra] != ra:
+            ra = self._find(na)
+        if up[rb] != rb:
+            rb = self._find(nb)
         if ra != rb:
             self._up[max(ra, rb)] = min(ra, rb)
             self._ids = self._members = self._values = None
