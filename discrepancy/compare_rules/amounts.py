@@ -209,15 +209,20 @@ def _side(f: Fact) -> Side | None:
     return (f.rule.endswith("vague-count"), f.value, _restated(f))
 
 
-def _outcome_as_written(a: Side, b: Side, settings: Settings) -> str | None:
-    """`verdict` of two amounts of one document, `_UNITS` for two units."""
+def _outcome_as_written(a: Side | None, b: Side | None, settings: Settings) -> str | None:
+    """`verdict` of two amounts of one document, `_UNITS` for two units, None for no
+    conflict (or no amount, or a manner of speaking)."""
+    if a is None or b is None or a[0] or b[0]:
+        return None
     if a[1].unit != b[1].unit:
         return _UNITS
     return verdict(a[1], b[1], settings, 0.0)
 
 
-def _outcome_restated(a: Side, b: Side, settings: Settings) -> str | None:
-    """`verdict` of two amounts of two documents, `_UNITS` for two units."""
+def _outcome_restated(a: Side | None, b: Side | None, settings: Settings) -> str | None:
+    """`_outcome_as_written` of two amounts of two documents, as restated."""
+    if a is None or b is None or a[0] or b[0]:
+        return None
     if a[2].unit != b[2].unit:
         return _UNITS
     return verdict(a[2], b[2], settings, 0.0)
@@ -227,22 +232,20 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     """Conflicts of one aligned pair of amounts (a list: most pairs have none)."""
     settings = ctx.settings
     a, b = ordered(pair.a, pair.b)
-    # One reading per fact, equal readings one object: most pairs repeat a pair of values
-    # other reports gave, and each such pair is judged once.
-    side_a, side_b = ctx.interned(_side, a), ctx.interned(_side, b)
-    if side_a is None or side_b is None:
-        return []
-    if side_a[0] or side_b[0]:
-        return []  # "hundreds injured" is a manner of speaking, not a figure to hold to 1,204
+    # Most pairs repeat a pair of amounts other reports gave: each fact is read once and each
+    # pair of readings judged once. "Hundreds injured" is a manner of speaking, not a figure
+    # to hold to 1,204 (no conflict); against another source, a headline's bare "3,000" is
+    # the body's "at least 3,000".
     if a.doc != b.doc:
-        # Against another source, a headline's bare "3,000" is the body's "at least 3,000".
-        outcome = ctx.per_values(_outcome_restated, side_a, side_b)
+        outcome, side_a, side_b = ctx.judged(_side, _outcome_restated, a, b)
+        if outcome is None or side_a is None or side_b is None:
+            return []
         va, vb = side_a[2], side_b[2]
     else:
-        outcome = ctx.per_values(_outcome_as_written, side_a, side_b)
+        outcome, side_a, side_b = ctx.judged(_side, _outcome_as_written, a, b)
+        if outcome is None or side_a is None or side_b is None:
+            return []
         va, vb = side_a[1], side_b[1]
-    if outcome is None:
-        return []
     head = pair.fa.head
     if pair.fa.prop:
         # A measured property reads as what it measures: "ship length", "seat cost", "depth".

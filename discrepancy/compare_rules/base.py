@@ -23,7 +23,7 @@ from ..settings import Settings
 
 Signature = tuple[object, ...]
 T = TypeVar("T")
-H = TypeVar("H", bound=Hashable)
+R = TypeVar("R")
 
 # Rows reported for one pair of conflicting values (two holders of a role, two spellings)
 # when many documents repeat each side: the first pairs in document order, spread over both
@@ -94,16 +94,21 @@ class Context:
     stats: AlignStats = field(default_factory=AlignStats)
     said: Mapping[str, set[Signature]] = field(default_factory=dict)
     # One fact is in many aligned pairs: what a rule reads from it (its amount as restated,
-    # how it is quoted) is computed once per fact (`per_fact`). Equal values are kept once
-    # (`interned`), so a pure test of two values runs once per pair of distinct values
-    # (`per_values`), however many reports repeat them.
+    # how it is quoted) is computed once per fact (`per_fact`, `judged`), and what it reads
+    # from a document once per document (`per_document`). Equal readings are kept once, so a
+    # pure judgment of two readings runs once per pair of distinct readings (`judged`),
+    # however many reports repeat them.
     _per_fact: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(
         default_factory=dict, repr=False
     )
-    _values: dict[Hashable, Hashable] = field(default_factory=dict, repr=False)
-    _interned: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(default_factory=dict, repr=False)
-    _per_values: dict[Callable[..., Any], dict[int, Any]] = field(default_factory=dict, repr=False)
     _per_document: dict[Callable[..., Any], dict[str, Any]] = field(default_factory=dict, repr=False)
+    # `judged`: per reading function, fact id -> (fact, reading, number); reading -> (the
+    # first equal reading, its number); per judging function, pair of numbers -> judgment.
+    _readings: dict[Callable[..., Any], dict[int, tuple[Fact, Any, int]]] = field(
+        default_factory=dict, repr=False
+    )
+    _numbers: dict[Hashable, tuple[Any, int]] = field(default_factory=dict, repr=False)
+    _judgments: dict[Callable[..., Any], dict[int, Any]] = field(default_factory=dict, repr=False)
 
     def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
         """``fn(f)``, computed once per fact for the life of this context."""
@@ -118,19 +123,6 @@ class Context:
         self._per_fact.setdefault(fn, {})[id(f)] = (f, value)
         return value
 
-    def interned(self, fn: Callable[[Fact], H], f: Fact) -> H:
-        """``fn(f)`` once per fact, one object for equal values (see `per_values`)."""
-        try:
-            held = self._interned[fn][id(f)]
-            if held[0] is f:
-                return held[1]  # type: ignore[no-any-return]
-        except KeyError:
-            pass
-        value = fn(f)
-        value = self._values.setdefault(value, value)  # type: ignore[assignment]
-        self._interned.setdefault(fn, {})[id(f)] = (f, value)
-        return value
-
     def per_document(self, fn: Callable[[Document | None], T], doc_id: str) -> T:
         """``fn(document)`` once per document id (None for an id not in `docs`)."""
         try:
@@ -139,14 +131,43 @@ class Context:
             out = self._per_document.setdefault(fn, {})[doc_id] = fn(self.docs.get(doc_id))
             return out
 
-    def per_values(self, fn: Callable[[Any, Any, Settings], T], x: object, y: object) -> T:
-        """``fn(x, y, settings)`` once per pair of values from `interned` (``fn`` pure)."""
-        key = id(x) << 64 | id(y)  # one int: no tuple kept per pair of values
-        try:
-            return self._per_values[fn][key]  # type: ignore[no-any-return]
-        except KeyError:
-            out = self._per_values.setdefault(fn, {})[key] = fn(x, y, self.settings)
-            return out
+    def judged(
+        self, read: Callable[[Fact], R], judge: Callable[[R, R, Settings], T], a: Fact, b: Fact
+    ) -> tuple[T, R, R]:
+        """``(judge(read(a), read(b), settings), read(a), read(b))``, for the rules' hot path.
+
+        ``read`` runs once per fact, equal readings are one object, and ``judge`` (pure) runs
+        once per pair of distinct readings: one call per aligned pair does all of it.
+        """
+        table = self._readings.get(read)
+        if table is None:
+            table = self._readings[read] = {}
+        held_a = table.get(id(a))
+        if held_a is None or held_a[0] is not a:
+            held_a = self._read(table, read, a)
+        held_b = table.get(id(b))
+        if held_b is None or held_b[0] is not b:
+            held_b = self._read(table, read, b)
+        memo = self._judgments.get(judge)
+        if memo is None:
+            memo = self._judgments[judge] = {}
+        key = held_a[2] << 32 | held_b[2]  # one int per pair of readings: no tuple kept
+        out = memo.get(key, memo)
+        if out is memo:
+            out = memo[key] = judge(held_a[1], held_b[1], self.settings)
+        return out, held_a[1], held_b[1]
+
+    def _read(
+        self, table: dict[int, tuple[Fact, Any, int]], read: Callable[[Fact], Any], f: Fact
+    ) -> tuple[Fact, Any, int]:
+        """Read a fact and number its reading (equal readings share the first one and its number)."""
+        value = read(f)
+        known = self._numbers.get(value)
+        if known is None:
+            known = self._numbers[value] = (value, len(self._numbers))
+        # The fact is held with its reading, so its id is not reused while the entry lives.
+        held = table[id(f)] = (f, known[0], known[1])
+        return held
 
     def occurrence_pairs(self, left: Sequence[Fact], right: Sequence[Fact]) -> Iterator[tuple[Fact, Fact]]:
         """Pairs of mentions of two conflicting values, at most `MAX_ROWS_PER_PAIR`.

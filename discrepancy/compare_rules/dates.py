@@ -180,32 +180,23 @@ def _zone_explains(a: When, b: When) -> bool:
     return any(temporal.compatible(replace(local, utc_offset=o), placed) for o in _OFFSETS)
 
 
-def _value(f: Fact) -> When:
-    return f.value  # type: ignore[return-value]
-
-
-def _compatible(a: When, b: When, settings: Settings) -> bool | None:
-    return temporal.compatible(a, b)
-
-
-def _zone_explains_values(a: When, b: When, settings: Settings) -> bool:
-    return _zone_explains(a, b)
+def _differ(a: ExcuseReading | None, b: ExcuseReading | None, settings: Settings) -> bool:
+    """Whether two dates as read are reported as different: `temporal.compatible` says they
+    are, no zone explains it and nothing excuses it (`_excused`)."""
+    if a is None or b is None:
+        return False
+    if temporal.compatible(a[0], b[0]) is not False:
+        return False
+    return not (_zone_explains(a[0], b[0]) or _excused_readings(a, b))
 
 
 def check(pair: Pair, ctx: Context) -> list[Conflict]:
     """The conflict of one aligned pair of dates, if any (a list: most pairs have none)."""
     a, b = ordered(pair.a, pair.b)
-    if not isinstance(a.value, When) or not isinstance(b.value, When):
-        return []
-    # Reports repeat a few dates: each pair of distinct values is compared once.
-    va, vb = ctx.interned(_value, a), ctx.interned(_value, b)
-    if ctx.per_values(_compatible, va, vb) is not False:
-        return []
-    if ctx.per_values(_zone_explains_values, va, vb):
-        return []
-    # Reports repeat the same words too: the excuse is judged once per pair of readings.
-    ra, rb = ctx.interned(_excuse_reading, a), ctx.interned(_excuse_reading, b)
-    if ra is not None and rb is not None and ctx.per_values(_excused_readings, ra, rb):
+    # Reports repeat a few dates in a few words: each fact is read once, each pair of
+    # readings judged once.
+    differ, _, _ = ctx.judged(_excuse_reading, _differ, a, b)
+    if not differ:
         return []
     clear = ctx.per_fact(_explicit, a) and ctx.per_fact(_explicit, b)
     event = pair.fa.head
