@@ -204,6 +204,11 @@ def _copies_notes(doc_ids: Sequence[str], copies: dict[str, tuple[str, ...]]) ->
     return notes[:2]
 
 
+def _row_order(c: Conflict) -> tuple[str, str, int, str, int, str]:
+    """The order of rows: rule, then the two sides' documents and positions, then subject."""
+    return (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)
+
+
 def _rank(c: Conflict) -> tuple[object, ...]:
     """Which conflict stands for its value pair: the most confident, then the earliest
     positions and the surfaces, document ids last (so renaming documents renames rows only)."""
@@ -243,8 +248,12 @@ def _rows(
         (c.a.doc, c.b.doc, read(c.a)[1], read(c.b)[1]) for c in conflicts if c.rule == "DSC201"
     }
     nothing: set[Signature] = set()
-    keyed: list[tuple[tuple[object, ...], int, Conflict]] = []
-    for c in sorted(conflicts, key=lambda c: (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)):
+    # Per key, the conflict that stands for it: (its rank, its place in the list, its slot,
+    # the conflict). The row that stands for a value pair is chosen by what it says, not by
+    # document ids, so renaming documents renames the rows and nothing else: the most
+    # confident pair, then the earliest positions; among equals, the first in row order.
+    best: dict[tuple[object, ...], tuple[tuple[object, ...], int, int, Conflict]] = {}
+    for n, c in enumerate(conflicts):
         if c.confidence < settings.min_confidence:
             continue
         _, va, sig_a, slot = read(c.a)
@@ -274,23 +283,16 @@ def _rows(
                 " ".join(c.a.surface.split()),
                 " ".join(c.b.surface.split()),
             )
-        keyed.append((key, slot, c))
-    # The row that stands for a value pair is chosen by what it says, not by document ids, so
-    # renaming documents renames the rows and nothing else: the most confident pair, then the
-    # earliest positions.
-    best: dict[tuple[object, ...], tuple[tuple[object, ...], Conflict]] = {}
-    for key, _, c in keyed:
+        rank = _rank(c)
         held = best.get(key)
-        if held is None:
-            best[key] = (_rank(c), c)
-        else:
-            rank = _rank(c)
-            if rank < held[0]:
-                best[key] = (rank, c)
+        if held is None or rank < held[0] or (
+            rank == held[0] and (_row_order(c), n) < (_row_order(held[3]), held[1])
+        ):
+            best[key] = (rank, n, slot, c)
+    # Rows in row order: the order of the conflicts standing for them (then as found).
+    chosen = sorted(best.values(), key=lambda held: (_row_order(held[3]), held[1]))
     out: list[Finding] = []
-    for key, slot, c in keyed:
-        if best[key][1] is not c:
-            continue
+    for _, _, slot, c in chosen:
         va, vb = read(c.a)[1], read(c.b)[1]
         line_a, col_a = docs[c.a.doc].line_col(c.a.start)
         line_b, col_b = docs[c.b.doc].line_col(c.b.start)
