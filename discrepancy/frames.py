@@ -168,9 +168,9 @@ def features(
     generic = generic_names()
     people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
     entities = (people - generic) | _entity_set(s.entities)
-    places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
+    places = (places | locatives(fact.sentence)) - generic
     source = _normal(s.source)
-    ids = identifiers(_masked(fact))
+    ids = identifiers(_masked(fact)) if _digits_beside(fact) else frozenset()
     if not ids and fact.get("versions"):
         ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
     if fam == "date":
@@ -546,6 +546,19 @@ def heads_compatible(a: Features, b: Features) -> bool:
         return x.head in loose or (bool(x.outcome) and predicate_class(x.head)[0] == x.outcome)
 
     return vague(a) or vague(b)
+
+
+_DIGIT = re.compile(r"\d")  # as `identifiers` reads digits
+
+
+def _digits_beside(fact: Fact) -> bool:
+    """Whether the fact's sentence holds a digit outside the fact's own words: every version
+    `identifiers` finds has one, so a sentence without any needs no masking and no scan."""
+    at = fact.start - fact.sentence_start
+    if not fact.sentence or not 0 <= at <= len(fact.sentence):
+        return True  # `_masked` leaves such a sentence whole: let `identifiers` read it
+    end = min(len(fact.sentence), at + len(fact.surface))
+    return bool(_DIGIT.search(fact.sentence, 0, at) or _DIGIT.search(fact.sentence, end))
 
 
 def _masked(fact: Fact) -> str:
