@@ -216,22 +216,44 @@ def _rank(c: Conflict) -> tuple[object, ...]:
 
 
 class _Readings:
-    """What the rows read from a fact (value, signature, slot), once per fact."""
+    """What the rows read from a fact (value, signature, slot), once per fact.
 
-    def __init__(self, index: SlotIndex | None, signatures: dict[int, tuple[Fact, Signature]]) -> None:
+    Signatures are numbered (equal signatures, one number), so the test of whether a document
+    states a fact is a look-up of a small int, not the hashing of a signature tuple per row.
+    """
+
+    def __init__(
+        self,
+        index: SlotIndex | None,
+        signatures: dict[int, tuple[Fact, Signature]],
+        said: dict[str, set[Signature]],
+    ) -> None:
         self._index = index
-        self._held: dict[int, tuple[Fact, str, Signature, int]] = {}
+        self.held: dict[int, tuple[Fact, str, int, int]] = {}
         self._signatures = signatures
+        self._said = said
+        self._numbers: dict[Signature, int] = {}
+        self._said_numbers: dict[str, set[int]] = {}
 
-    def __call__(self, f: Fact) -> tuple[Fact, str, Signature, int]:
-        """``(fact, rendered value, signature, slot id)``."""
-        held = self._held.get(id(f))
+    def _number(self, sig: Signature) -> int:
+        return self._numbers.setdefault(sig, len(self._numbers))
+
+    def __call__(self, f: Fact) -> tuple[Fact, str, int, int]:
+        """``(fact, rendered value, signature number, slot id)``."""
+        held = self.held.get(id(f))
         if held is None or held[0] is not f:
             known = self._signatures.get(id(f))
             sig = known[1] if known is not None and known[0] is f else signature(f)
             slot = self._index.slot_of(f) if self._index is not None else -1
-            held = self._held[id(f)] = (f, f.value.render(), sig, slot)
+            held = self.held[id(f)] = (f, f.value.render(), self._number(sig), slot)
         return held
+
+    def said(self, doc_id: str) -> set[int]:
+        """The numbers of the signatures a document states."""
+        numbers = self._said_numbers.get(doc_id)
+        if numbers is None:
+            numbers = self._said_numbers[doc_id] = {self._number(s) for s in self._said.get(doc_id, ())}
+        return numbers
 
 
 def _rows(
@@ -243,28 +265,32 @@ def _rows(
     index: SlotIndex | None = None,
     signatures: dict[int, tuple[Fact, Signature]] | None = None,
 ) -> list[Finding]:
-    read = _Readings(index, signatures or {})
+    read = _Readings(index, signatures or {}, said)
+    held_of = read.held
+    minimum = settings.min_confidence
     role_pairs = {
         (c.a.doc, c.b.doc, read(c.a)[1], read(c.b)[1]) for c in conflicts if c.rule == "DSC201"
     }
-    nothing: set[Signature] = set()
+    name_rules = {r for r, rule in BY_ID.items() if rule.kind == "name"}
     # Per key, the conflict that stands for it: (its rank, its place in the list, its slot,
     # the conflict). The row that stands for a value pair is chosen by what it says, not by
     # document ids, so renaming documents renames the rows and nothing else: the most
     # confident pair, then the earliest positions; among equals, the first in row order.
     best: dict[tuple[object, ...], tuple[tuple[object, ...], int, int, Conflict]] = {}
     for n, c in enumerate(conflicts):
-        if c.confidence < settings.min_confidence:
+        if c.confidence < minimum:
             continue
-        _, va, sig_a, slot = read(c.a)
-        _, vb, sig_b, _ = read(c.b)
-        if c.a.doc != c.b.doc and (
-            sig_b in said.get(c.a.doc, nothing) or sig_a in said.get(c.b.doc, nothing)
-        ):
+        a, b = c.a, c.b
+        # Each fact read once (inline: this runs once per conflict).
+        held = held_of.get(id(a))
+        _, va, sig_a, slot = held if held is not None and held[0] is a else read(a)
+        held = held_of.get(id(b))
+        _, vb, sig_b, _ = held if held is not None and held[0] is b else read(b)
+        if a.doc != b.doc and (sig_b in read.said(a.doc) or sig_a in read.said(b.doc)):
             continue  # `redundant`: the pair is already witnessed inside one of the documents
-        if c.rule == "DSC202" and (c.a.doc, c.b.doc, va, vb) in role_pairs:
+        if c.rule == "DSC202" and (a.doc, b.doc, va, vb) in role_pairs:
             continue  # the role conflict already says the names are easily confused
-        if BY_ID[c.rule].kind == "name":
+        if c.rule in name_rules:
             # Names: one row per two spellings in two documents, whatever the mentions.
             key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
         elif slot >= 0:
@@ -284,13 +310,13 @@ def _rows(
                 " ".join(c.b.surface.split()),
             )
         rank = _rank(c)
-        held = best.get(key)
-        if held is None or rank < held[0] or (
-            rank == held[0] and (_row_order(c), n) < (_row_order(held[3]), held[1])
+        kept = best.get(key)
+        if kept is None or rank < kept[0] or (
+            rank == kept[0] and (_row_order(c), n) < (_row_order(kept[3]), kept[1])
         ):
             best[key] = (rank, n, slot, c)
     # Rows in row order: the order of the conflicts standing for them (then as found).
-    chosen = sorted(best.values(), key=lambda held: (_row_order(held[3]), held[1]))
+    chosen = sorted(best.values(), key=lambda kept: (_row_order(kept[3]), kept[1]))
     out: list[Finding] = []
     for _, _, slot, c in chosen:
         va, vb = read(c.a)[1], read(c.b)[1]
