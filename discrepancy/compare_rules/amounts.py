@@ -273,9 +273,12 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
         outcome = verdict(ca, cb, settings, settings.unit_tolerance)
         if outcome is None:
             return []
-    day_a, day_b = ctx.per_document(_published_day, a.doc), ctx.per_document(_published_day, b.doc)
     running = pair.fa.running_total or pair.fb.running_total
     said_a, said_b = ctx.per_fact(said, a), ctx.per_fact(said, b)
+    # Publication days matter only for a running total told by two documents.
+    day_a = day_b = ""
+    if running and a.doc != b.doc:
+        day_a, day_b = ctx.per_document(_published_day, a.doc), ctx.per_document(_published_day, b.doc)
     if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
         message = (
             f"{a.doc} (published {day_a}) says {said_a}; {b.doc} (published {day_b}) says "
