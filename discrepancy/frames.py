@@ -164,10 +164,10 @@ def features(
     """The alignment features of one fact; ``names`` from `sentence_names`."""
     s = fact.subject
     fam = family(fact.kind)
-    quals = _qualifier_set(s.qualifiers)
+    quals = _qualifier_set(tuple(s.qualifiers))
     generic = generic_names()
     people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
-    entities = (people - generic) | _entity_set(s.entities)
+    entities = (people - generic) | _entity_set(tuple(s.entities))
     places = (places | locatives(fact.sentence)) - generic
     source = _normal(s.source)
     ids = identifiers(_masked(fact)) if _digits_beside(fact) else frozenset()

@@ -252,7 +252,7 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     if pair.fa.prop:
         # A measured property reads as what it measures: "ship length", "seat cost", "depth".
         head = " ".join(x for x in (pair.fa.entity or pair.fb.entity, pair.fa.prop) if x)
-    subject = _subject(pair.fa.qualifiers, pair.fb.qualifiers, head)
+    subject = _subject(frozenset(pair.fa.qualifiers), frozenset(pair.fb.qualifiers), head)
     converted = _convert(va, vb)
     if converted is None:
         if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
