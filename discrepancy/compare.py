@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .align import AlignStats, Features, iter_align, sentence_names
+from .align import AlignStats, Features, Pair, iter_align, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
 from .compare_rules.base import Signature, signature
 from .document import Document
@@ -143,17 +143,27 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     conflicted: list[tuple[Fact, list[Conflict]]] = []
     join = index.join
     last: Fact | None = None
+    family_checks: list[Callable[[Pair, Context], Iterable[Conflict]]] = []
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
-        join(pair.a, pair.b)
-        if pair.a is not last:
+        a = pair.a
+        join(a, pair.b)
+        if a is not last:
             # Pairs come in runs of one first fact (and its features): all of a run fall in
-            # one slot, so its first pair stands for it.
-            last = pair.a
-            first_facts.append(pair.a)
+            # one slot, so its first pair stands for it (and its family's rules judge the run).
+            last = a
+            first_facts.append(a)
             first_features.append(pair.fa)
-        found = [c for check in checks[pair.fa.family] for c in check(pair, ctx)]
+            family_checks = checks[pair.fa.family]
+        found: list[Conflict]
+        if len(family_checks) == 1:
+            # The usual case: one rule, most often no conflict (the amount and date rules
+            # return lists; another rule may give any iterable).
+            got = family_checks[0](pair, ctx)
+            found = got if isinstance(got, list) else list(got)
+        else:
+            found = [c for check in family_checks for c in check(pair, ctx)]
         if found:
-            conflicted.append((pair.a, found))
+            conflicted.append((a, found))
             conflicts.extend(found)
     # Slot ids once all pairs are joined; each fact's slot looked up once.
     sids: dict[int, tuple[Fact, int]] = {}
