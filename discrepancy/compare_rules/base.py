@@ -103,12 +103,15 @@ class Context:
     )
     _per_document: dict[Callable[..., Any], dict[str, Any]] = field(default_factory=dict, repr=False)
     # `judged`: per reading function, fact id -> (fact, reading, number); reading -> (the
-    # first equal reading, its number); per judging function, pair of numbers -> judgment.
+    # first equal reading, its number); per judging function, its reading function, that
+    # function's readings and its judgments (pair of numbers -> judgment).
     _readings: dict[Callable[..., Any], dict[int, tuple[Fact, Any, int]]] = field(
         default_factory=dict, repr=False
     )
     _numbers: dict[Hashable, tuple[Any, int]] = field(default_factory=dict, repr=False)
-    _judgments: dict[Callable[..., Any], dict[int, Any]] = field(default_factory=dict, repr=False)
+    _judgments: dict[
+        Callable[..., Any], tuple[Callable[[Fact], Any], dict[int, tuple[Fact, Any, int]], dict[int, Any]]
+    ] = field(default_factory=dict, repr=False)
 
     def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
         """``fn(f)``, computed once per fact for the life of this context."""
@@ -139,23 +142,29 @@ class Context:
         ``read`` runs once per fact, equal readings are one object, and ``judge`` (pure) runs
         once per pair of distinct readings: one call per aligned pair does all of it.
         """
-        table = self._readings.get(read)
-        if table is None:
-            table = self._readings[read] = {}
+        tables = self._judgments.get(judge)
+        if tables is None or tables[0] is not read:
+            tables = self._tables(read, judge)
+        table, memo = tables[1], tables[2]
         held_a = table.get(id(a))
         if held_a is None or held_a[0] is not a:
             held_a = self._read(table, read, a)
         held_b = table.get(id(b))
         if held_b is None or held_b[0] is not b:
             held_b = self._read(table, read, b)
-        memo = self._judgments.get(judge)
-        if memo is None:
-            memo = self._judgments[judge] = {}
         key = held_a[2] << 32 | held_b[2]  # one int per pair of readings: no tuple kept
         out = memo.get(key, memo)
         if out is memo:
             out = memo[key] = judge(held_a[1], held_b[1], self.settings)
         return out, held_a[1], held_b[1]
+
+    def _tables(
+        self, read: Callable[[Fact], Any], judge: Callable[..., Any]
+    ) -> tuple[Callable[[Fact], Any], dict[int, tuple[Fact, Any, int]], dict[int, Any]]:
+        """The readings of ``read`` and the judgments of ``judge`` (found together by `judged`)."""
+        table = self._readings.setdefault(read, {})
+        held = self._judgments[judge] = (read, table, {})
+        return held
 
     def _read(
         self, table: dict[int, tuple[Fact, Any, int]], read: Callable[[Fact], Any], f: Fact
