@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .events import one_kind_of_event
 from .facts import Fact
@@ -298,23 +298,29 @@ class Pair:
     score: float
 
 
+# Alignment makes one `Pair` per aligned pair (hundreds of thousands in a large story), and a
+# frozen dataclass's __init__ sets each field through object.__setattr__: the slots' own
+# setters do the same in half the time. The field list is checked so the two cannot drift.
+_PAIR_FIELDS = ("a", "b", "fa", "fb", "score")
+if tuple(f.name for f in fields(Pair)) != _PAIR_FIELDS:
+    raise RuntimeError("align._pair: Pair's fields changed, update _PAIR_FIELDS and _pair")
+_SET_A, _SET_B, _SET_FA, _SET_FB, _SET_SCORE = (Pair.__dict__[name].__set__ for name in _PAIR_FIELDS)
+
+
+def _pair(a: Fact, b: Fact, fa: Features, fb: Features, score: float) -> Pair:
+    """``Pair(a, b, fa, fb, score)``, built field by field (see above)."""
+    pair = object.__new__(Pair)
+    _SET_A(pair, a)
+    _SET_B(pair, b)
+    _SET_FA(pair, fa)
+    _SET_FB(pair, fb)
+    _SET_SCORE(pair, score)
+    return pair
+
+
 def _order(item: tuple[Fact, Features]) -> tuple[str, int, int, str]:
     f = item[0]
     return (f.doc, f.start, f.end, f.surface)
-
-
-def _pairs_in(items: Sequence[tuple[Fact, Features]], stats: AlignStats) -> Iterator[tuple[int, int]]:
-    """Index pairs to score inside one block, bounded as the module docstring says."""
-    n = len(items)
-    if n <= MAX_BLOCK:
-        for i in range(n):
-            for j in range(i + 1, n):
-                yield i, j
-        return
-    stats.windowed_blocks += 1
-    for i in range(n):
-        for j in range(i + 1, min(n, i + 1 + WINDOW)):
-            yield i, j
 
 
 def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list[tuple[Fact, Features]]]:
@@ -375,34 +381,69 @@ def iter_align(
     if names is None:
         names = sentence_names(facts)
     wanted = set(families)
-    items = [(f, features(f, names)) for f in facts if FAMILIES.get(f.kind) in wanted]
+    # Equal features score equally: each distinct record is kept once (so a pair of them is
+    # scored once per block, below), and facts that read alike share it.
+    interned: dict[Features, Features] = {}
+    items = []
+    for f in facts:
+        if FAMILIES.get(f.kind) in wanted:
+            feat = features(f, names)
+            items.append((f, interned.setdefault(feat, feat)))
+    # Each distinct record's number, for the score memo's keys.
+    number = {id(feat): k for k, feat in enumerate(interned.values())}
+    distinct = len(number)
     stats.facts += len(items)
     grouped = blocks(items)
+    threshold = settings.min_confidence
     # Facts without a predicate are copied into every part of a split block; pairs of two such
     # facts would be scored once per part, so those (only those) are remembered.
     seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
+    # Scores by pair of interned features: a block of many facts that read alike (one figure
+    # repeated by many reports) holds few distinct pairs of features.
+    scores: dict[int, float] = {}
     for key, members in grouped.items():
         stats.blocks += 1
         stats.largest_block = max(stats.largest_block, len(members))
         split = len(key) > 2
-        for i, j in _pairs_in(members, stats):
-            (a, fa), (b, fb) = members[i], members[j]
-            if split and not fa.predicate and not fb.predicate:
-                ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
-                if ident in seen:
+        n = len(members)
+        if n > MAX_BLOCK:
+            stats.windowed_blocks += 1
+        reach = n if n <= MAX_BLOCK else WINDOW
+        scored = 0
+        # Per member, read once for the inner loop: the features' number, the document, the
+        # sentence and (in a split block) whether the fact has no predicate.
+        nums = [number[id(feat)] for _, feat in members]
+        docs = [fact.doc for fact, _ in members]
+        sentences = [fact.sentence_start for fact, _ in members]
+        loose = [split and not feat.predicate for _, feat in members]
+        for i in range(n):
+            a, fa = members[i]
+            a_doc, a_sentence, a_at, a_loose = a.doc, a.sentence, a.sentence_start, loose[i]
+            ia = nums[i] * distinct
+            for j in range(i + 1, min(n, i + 1 + reach)):
+                if a_loose and loose[j]:
+                    b = members[j][0]
+                    ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
+                    if ident in seen:
+                        continue
+                    seen.add(ident)
+                if a_at == sentences[j] and a_doc == docs[j] and a_sentence:
+                    # A sentence does not contradict itself: two amounts or dates of one thing in
+                    # one sentence are a part and a whole ("one of two painters"), a range or a
+                    # sequence ("from Monday to Friday").
                     continue
-                seen.add(ident)
-            if a.doc == b.doc and a.sentence and a.sentence_start == b.sentence_start:
-                # A sentence does not contradict itself: two amounts or dates of one thing in
-                # one sentence are a part and a whole ("one of two painters"), a range or a
-                # sequence ("from Monday to Friday").
-                continue
-            stats.candidates += 1
-            stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + 1
-            s = score(fa, fb)
-            if s >= settings.min_confidence:
-                stats.aligned += 1
-                yield Pair(a, b, fa, fb, s)
+                scored += 1
+                pair_key = ia + nums[j]
+                s = scores.get(pair_key)
+                if s is None:
+                    s = scores[pair_key] = score(fa, members[j][1])
+                if s >= threshold:
+                    stats.aligned += 1
+                    b, fb = members[j]
+                    yield _pair(a, b, fa, fb, s)
+        stats.candidates += scored
+        if scored:
+            stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + scored
 
 
 def align(

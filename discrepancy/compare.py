@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .align import AlignStats, Pair, iter_align, sentence_names
+from .align import AlignStats, Features, Pair, iter_align, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
-from .compare_rules.base import Signature, redundant, signature
+from .compare_rules.base import Signature, signature
 from .document import Document
 from .facts import Fact
 from .findings import Finding, fingerprint
@@ -109,6 +109,8 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     facts: list[Fact] = []
     every: list[Fact] = []
     said: dict[str, set[Signature]] = {}
+    # Each fact's signature, by the fact's id (held with the fact, so the id stays its own).
+    signatures: dict[int, tuple[Fact, Signature]] = {}
     for doc, doc_facts in zip(docs, per_doc, strict=True):
         if doc.id not in represented:
             continue
@@ -119,6 +121,7 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             if sig not in seen:
                 seen.add(sig)
                 facts.append(f)
+                signatures[id(f)] = (f, sig)
         said[doc.id] = seen
     stats = AlignStats()
     # People and places per sentence come from every mention, before repeats are dropped.
@@ -129,24 +132,57 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
         if comparator.check is not None:
             for fam in comparator.families:
                 by_family[fam].append(comparator)
+    checks = {fam: [c.check for c in group if c.check is not None] for fam, group in by_family.items()}
     conflicts: list[Conflict] = []
     index = SlotIndex()
     family_of: dict[int, str] = {}
     subject_of: dict[int, str] = {}
-    pending: list[tuple[Pair, list[Conflict]]] = []
+    # Per aligned pair, in order: its first fact and features; and the pairs that conflict.
+    first_facts: list[Fact] = []
+    first_features: list[Features] = []
+    conflicted: list[tuple[Fact, list[Conflict]]] = []
+    join = index.join
+    last: Fact | None = None
+    family_checks: list[Callable[[Pair, Context], Iterable[Conflict]]] = []
     for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
-        index.join(pair.a, pair.b)
-        found: list[Conflict] = []
-        for comparator in by_family[pair.fa.family]:
-            assert comparator.check is not None
-            found.extend(comparator.check(pair, ctx))
-        pending.append((pair, found))
-        conflicts.extend(found)
+        a = pair.a
+        join(a, pair.b)
+        if a is not last:
+            # Pairs come in runs of one first fact (and its features): all of a run fall in
+            # one slot, so its first pair stands for it (and its family's rules judge the run).
+            last = a
+            first_facts.append(a)
+            first_features.append(pair.fa)
+            family_checks = checks[pair.fa.family]
+        found: list[Conflict]
+        if len(family_checks) == 1:
+            # The usual case: one rule, most often no conflict (the amount and date rules
+            # return lists; another rule may give any iterable).
+            got = family_checks[0](pair, ctx)
+            found = got if isinstance(got, list) else list(got)
+        else:
+            found = [c for check in family_checks for c in check(pair, ctx)]
+        if found:
+            conflicted.append((a, found))
+            conflicts.extend(found)
+    # Slot ids once all pairs are joined; each fact's slot looked up once.
+    sids: dict[int, tuple[Fact, int]] = {}
+
+    def slot(f: Fact) -> int:
+        held = sids.get(id(f))
+        if held is None or held[0] is not f:
+            held = sids[id(f)] = (f, index.slot_of(f))
+        return held[1]
+
+    for a, feat in zip(first_facts, first_features, strict=True):
+        sid = slot(a)
+        if sid not in family_of:
+            # A slot is named after the first pair that formed it.
+            family_of[sid] = feat.family
+            subject_of[sid] = feat.head
     status_of: dict[int, str] = {}
-    for pair, found in pending:
-        sid = index.slot_of(pair.a)
-        family_of.setdefault(sid, pair.fa.family)
-        subject_of.setdefault(sid, pair.fa.head)
+    for a, found in conflicted:
+        sid = slot(a)
         for c in found:
             new = "update" if c.rule == "DSC103" else "conflict"
             if status_of.get(sid) != "conflict":
@@ -154,13 +190,9 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     for comparator in COMPARATORS:
         if comparator.run is not None:
             conflicts.extend(comparator.run(ctx))
-    findings = _rows(conflicts, by_id, said, copies, settings, index)
+    findings = _rows(conflicts, by_id, said, copies, settings, index, signatures)
     slots = build_slots(index, family_of, subject_of, status_of)
     return Comparison(tuple(findings), stats, copies, tuple(slots))
-
-
-def _redundant(c: Conflict, said: dict[str, set[Signature]]) -> bool:
-    return redundant(c.a, c.b, said)
 
 
 def _named(ids: Sequence[str]) -> str:
@@ -182,10 +214,56 @@ def _copies_notes(doc_ids: Sequence[str], copies: dict[str, tuple[str, ...]]) ->
     return notes[:2]
 
 
+def _row_order(c: Conflict) -> tuple[str, str, int, str, int, str]:
+    """The order of rows: rule, then the two sides' documents and positions, then subject."""
+    return (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)
+
+
 def _rank(c: Conflict) -> tuple[object, ...]:
     """Which conflict stands for its value pair: the most confident, then the earliest
     positions and the surfaces, document ids last (so renaming documents renames rows only)."""
     return (-c.confidence, c.a.start, c.b.start, c.a.surface, c.b.surface, c.a.doc, c.b.doc)
+
+
+class _Readings:
+    """What the rows read from a fact (value, signature, slot), once per fact.
+
+    Signatures are numbered (equal signatures, one number), so the test of whether a document
+    states a fact is a look-up of a small int, not the hashing of a signature tuple per row.
+    """
+
+    def __init__(
+        self,
+        index: SlotIndex | None,
+        signatures: dict[int, tuple[Fact, Signature]],
+        said: dict[str, set[Signature]],
+    ) -> None:
+        self._index = index
+        self.held: dict[int, tuple[Fact, str, int, int]] = {}
+        self._signatures = signatures
+        self._said = said
+        self._numbers: dict[Signature, int] = {}
+        self._said_numbers: dict[str, set[int]] = {}
+
+    def _number(self, sig: Signature) -> int:
+        return self._numbers.setdefault(sig, len(self._numbers))
+
+    def __call__(self, f: Fact) -> tuple[Fact, str, int, int]:
+        """``(fact, rendered value, signature number, slot id)``."""
+        held = self.held.get(id(f))
+        if held is None or held[0] is not f:
+            known = self._signatures.get(id(f))
+            sig = known[1] if known is not None and known[0] is f else signature(f)
+            slot = self._index.slot_of(f) if self._index is not None else -1
+            held = self.held[id(f)] = (f, f.value.render(), self._number(sig), slot)
+        return held
+
+    def said(self, doc_id: str) -> set[int]:
+        """The numbers of the signatures a document states."""
+        numbers = self._said_numbers.get(doc_id)
+        if numbers is None:
+            numbers = self._said_numbers[doc_id] = {self._number(s) for s in self._said.get(doc_id, ())}
+        return numbers
 
 
 def _rows(
@@ -195,19 +273,34 @@ def _rows(
     copies: dict[str, tuple[str, ...]],
     settings: Settings,
     index: SlotIndex | None = None,
+    signatures: dict[int, tuple[Fact, Signature]] | None = None,
 ) -> list[Finding]:
+    read = _Readings(index, signatures or {}, said)
+    held_of = read.held
+    minimum = settings.min_confidence
     role_pairs = {
-        (c.a.doc, c.b.doc, c.a.value.render(), c.b.value.render()) for c in conflicts if c.rule == "DSC201"
+        (c.a.doc, c.b.doc, read(c.a)[1], read(c.b)[1]) for c in conflicts if c.rule == "DSC201"
     }
-    keyed: list[tuple[tuple[object, ...], int, Conflict]] = []
-    for c in sorted(conflicts, key=lambda c: (c.rule, c.a.doc, c.a.start, c.b.doc, c.b.start, c.subject)):
-        if c.confidence < settings.min_confidence or _redundant(c, said):
+    name_rules = {r for r, rule in BY_ID.items() if rule.kind == "name"}
+    # Per key, the conflict that stands for it: (its rank, its place in the list, its slot,
+    # the conflict). The row that stands for a value pair is chosen by what it says, not by
+    # document ids, so renaming documents renames the rows and nothing else: the most
+    # confident pair, then the earliest positions; among equals, the first in row order.
+    best: dict[tuple[object, ...], tuple[tuple[object, ...], int, int, Conflict]] = {}
+    for n, c in enumerate(conflicts):
+        if c.confidence < minimum:
             continue
-        va, vb = c.a.value.render(), c.b.value.render()
-        if c.rule == "DSC202" and (c.a.doc, c.b.doc, va, vb) in role_pairs:
+        a, b = c.a, c.b
+        # Each fact read once (inline: this runs once per conflict).
+        held = held_of.get(id(a))
+        _, va, sig_a, slot = held if held is not None and held[0] is a else read(a)
+        held = held_of.get(id(b))
+        _, vb, sig_b, _ = held if held is not None and held[0] is b else read(b)
+        if a.doc != b.doc and (sig_b in read.said(a.doc) or sig_a in read.said(b.doc)):
+            continue  # `redundant`: the pair is already witnessed inside one of the documents
+        if c.rule == "DSC202" and (a.doc, b.doc, va, vb) in role_pairs:
             continue  # the role conflict already says the names are easily confused
-        slot = index.slot_of(c.a) if index is not None else -1
-        if BY_ID[c.rule].kind == "name":
+        if c.rule in name_rules:
             # Names: one row per two spellings in two documents, whatever the mentions.
             key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
         elif slot >= 0:
@@ -215,7 +308,7 @@ def _rows(
             # three saying 275 are one disagreement, whose message names the other sources.
             # A document that contradicts itself is told so on its own row.
             inside = c.a.doc if c.a.doc == c.b.doc else ""
-            key = (c.rule, slot, *sorted((va, vb)), inside)
+            key = (c.rule, slot, va, vb, inside) if va <= vb else (c.rule, slot, vb, va, inside)
         else:
             key = (
                 c.rule,
@@ -226,20 +319,17 @@ def _rows(
                 " ".join(c.a.surface.split()),
                 " ".join(c.b.surface.split()),
             )
-        keyed.append((key, slot, c))
-    # The row that stands for a value pair is chosen by what it says, not by document ids, so
-    # renaming documents renames the rows and nothing else: the most confident pair, then the
-    # earliest positions.
-    best: dict[tuple[object, ...], Conflict] = {}
-    for key, _, c in keyed:
-        held = best.get(key)
-        if held is None or _rank(c) < _rank(held):
-            best[key] = c
+        rank = _rank(c)
+        kept = best.get(key)
+        if kept is None or rank < kept[0] or (
+            rank == kept[0] and (_row_order(c), n) < (_row_order(kept[3]), kept[1])
+        ):
+            best[key] = (rank, n, slot, c)
+    # Rows in row order: the order of the conflicts standing for them (then as found).
+    chosen = sorted(best.values(), key=lambda kept: (_row_order(kept[3]), kept[1]))
     out: list[Finding] = []
-    for key, slot, c in keyed:
-        if best.get(key) is not c:
-            continue
-        va, vb = c.a.value.render(), c.b.value.render()
+    for _, _, slot, c in chosen:
+        va, vb = read(c.a)[1], read(c.b)[1]
         line_a, col_a = docs[c.a.doc].line_col(c.a.start)
         line_b, col_b = docs[c.b.doc].line_col(c.b.start)
         rule = BY_ID[c.rule]

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import tables
 from .facts import Fact, PersonName, PlaceName
@@ -124,6 +124,7 @@ class Features:
     reference: str = ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _name_key(value: object) -> tuple[str, str] | None:
     """``("person", family)`` or ``("place", key)`` for a name value."""
     if isinstance(value, PersonName):
@@ -163,24 +164,22 @@ def features(
     """The alignment features of one fact; ``names`` from `sentence_names`."""
     s = fact.subject
     fam = family(fact.kind)
-    quals = frozenset(q for q in (canonical_qualifier(w) for w in s.qualifiers) if q)
+    quals = _qualifier_set(tuple(s.qualifiers))
     generic = generic_names()
     people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
-    entities = frozenset(e for e in (people | {entity_key(e) for e in s.entities if e}) if e not in generic)
-    places = frozenset(p for p in places | locatives(fact.sentence) if p not in generic)
-    source = normalize(s.source)
-    ids = identifiers(_masked(fact))
+    entities = (people - generic) | _entity_set(tuple(s.entities))
+    places = (places | locatives(fact.sentence)) - generic
+    source = _normal(s.source)
+    ids = identifiers(_masked(fact)) if _digits_beside(fact) else frozenset()
     if not ids and fact.get("versions"):
         ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
     if fam == "date":
         # A date's head is already its event class; the verb lemma itself tells events of one
         # class apart, so it is compared as written, except that statements are one class.
-        lemma = normalize(s.predicate)
+        lemma = _normal(s.predicate)
         cls, _ = predicate_class(lemma)
         reporting = cls == _reporting_class() or canonical_head(s.head) in ("say", _reporting_class())
-        instruments = frozenset(
-            h for h in (canonical_head(w) for w in (*s.qualifiers, s.predicate)) if h in _instruments()
-        )
+        instruments = _instrument_set((*s.qualifiers, s.predicate))
         return Features(
             fam,
             canonical_head(s.head),
@@ -229,12 +228,13 @@ def features(
             # "the death toll rose to 288": the toll noun says what is counted; the change verb
             # only says how the count moved.
             pred, known = outcome, True
+    part = fam in AMOUNT_FAMILIES and is_part(fact)
     return Features(
         fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
         baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
         groups=nationalities(fact) if fam == "count" else frozenset(),
-        part=is_part(fact) if fam in AMOUNT_FAMILIES else False,
-        numbered_part=fam in AMOUNT_FAMILIES and is_part(fact) and _numbered_part(fact),
+        part=part,
+        numbered_part=part and _numbered_part(fact),
         past_event=fact.get("past_event"),
         scope=countries_in_clause(fact) if outcome else frozenset(),
         other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
@@ -242,6 +242,32 @@ def features(
         entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
         reference=frame.reference if frame is not None else "",
     )
+
+
+@lru_cache(maxsize=1 << 14)
+def _normal(word: str) -> str:
+    """`normalize` of a subject's word (a source, a verb), once per distinct word."""
+    return normalize(word)
+
+
+# A subject's words as alignment keys, once per distinct tuple of words (subjects repeat).
+@lru_cache(maxsize=1 << 14)
+def _qualifier_set(words: tuple[str, ...]) -> frozenset[str]:
+    """The canonical qualifiers of a subject's modifiers (words that say nothing dropped)."""
+    return frozenset(q for q in (canonical_qualifier(w) for w in words) if q)
+
+
+@lru_cache(maxsize=1 << 14)
+def _entity_set(names: tuple[str, ...]) -> frozenset[str]:
+    """The entity keys of a subject's names, countries and such left out (`generic_names`)."""
+    generic = generic_names()
+    return frozenset(k for k in (entity_key(e) for e in names if e) if k not in generic)
+
+
+@lru_cache(maxsize=1 << 14)
+def _instrument_set(words: tuple[str, ...]) -> frozenset[str]:
+    """The instrument classes among a date's modifiers and verb ("missile", "aircraft")."""
+    return frozenset(h for h in (canonical_head(w) for w in words) if h in _instruments())
 
 
 @cache
@@ -252,6 +278,15 @@ def _other_event_pattern() -> re.Pattern[str]:
         r"\b(" + "|".join(map(re.escape, ordinals)) + r")\s+(?:[\w.-]+\s+){0,3}?(?:"
         + "|".join(map(re.escape, nouns)) + r")s?\b",
         re.IGNORECASE,
+    )
+
+
+@cache
+def _other_event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ordinals and event nouns of `_other_event_pattern`, in lower case."""
+    return (
+        tuple(w.lower() for w in _section_list("other_events", "ordinals")),
+        tuple(w.lower() for w in _section_list("other_events", "nouns")),
     )
 
 
@@ -280,10 +315,22 @@ def other_event(fact: Fact) -> str:
     >>> other_event(Fact("a", "date", Subject(), "Friday evening", 24, 38, When(weekday=4), sentence=s))
     'fourth'
     """
+    sentence = fact.sentence
+    at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    # Most facts have no ordinal or no event noun anywhere near: plain substring tests over
+    # the words around the fact (which hold the window below) say so faster than the pattern;
+    # in ASCII text a case-blind match holds both words in lower case.
+    near = (sentence[max(0, at - 120) : at] if 0 <= at <= len(sentence) else "") + (
+        fact.surface + sentence[end : end + 40] if sentence else ""
+    )
+    if near.isascii():
+        low = near.lower()
+        ordinals, nouns = _other_event_words()
+        if not any(w in low for w in ordinals) or not any(w in low for w in nouns):
+            return ""
     window = _clause_before(fact)
-    if fact.sentence:
-        end = fact.end - fact.sentence_start
-        window += fact.surface + fact.sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
+    if sentence:
+        window += fact.surface + sentence[end : end + 40]  # "another 7.6-magnitude earthquake"
     found = list(_other_event_pattern().finditer(window))
     return found[-1].group(1).lower() if found else ""
 
@@ -345,6 +392,7 @@ def _country_keys() -> frozenset[str]:
     return frozenset(tables.raw("gazetteer").get("countries", {}))
 
 
+@lru_cache(maxsize=1 << 16)
 def _nationality(word: str) -> str | None:
     """The country key of a head or modifier, as written or as a lower-cased qualifier
     ("U.S." reaches alignment as "us", a pronoun to the gazetteer's case rule)."""
@@ -498,6 +546,19 @@ def heads_compatible(a: Features, b: Features) -> bool:
         return x.head in loose or (bool(x.outcome) and predicate_class(x.head)[0] == x.outcome)
 
     return vague(a) or vague(b)
+
+
+_DIGIT = re.compile(r"\d")  # as `identifiers` reads digits
+
+
+def _digits_beside(fact: Fact) -> bool:
+    """Whether the fact's sentence holds a digit outside the fact's own words: every version
+    `identifiers` finds has one, so a sentence without any needs no masking and no scan."""
+    at = fact.start - fact.sentence_start
+    if not fact.sentence or not 0 <= at <= len(fact.sentence):
+        return True  # `_masked` leaves such a sentence whole: let `identifiers` read it
+    end = min(len(fact.sentence), at + len(fact.surface))
+    return bool(_DIGIT.search(fact.sentence, 0, at) or _DIGIT.search(fact.sentence, end))
 
 
 def _masked(fact: Fact) -> str:

@@ -53,21 +53,24 @@ _DEFAULT = Settings()
 # the fold because English text writes them with or without, joined or apart.
 _ARTICLES = frozenset({"al", "el"})
 
-# One regex per spelling rule, applied to each folded word until nothing changes. The rules
-# are the usual transliteration variants of Arabic and Persian names in English text.
-_WORD_RULES: tuple[tuple[regex.Pattern[str], str], ...] = (
-    (regex.compile(r"ph"), "f"),  # Mustapha / Mustafa
-    (regex.compile(r"gh"), "k"),  # Ghasem / Qasem (Persian gh for qaf)
-    (regex.compile(r"q"), "k"),  # Qasem / Kasem, Iraq / Irak
-    (regex.compile(r"ck"), "k"),  # Mackie / Makie
-    (regex.compile(r"ou"), "u"),  # Rouhani / Ruhani, Youssef / Yusef
-    (regex.compile(r"oo"), "u"),  # Yoosef / Yusef
-    (regex.compile(r"ee"), "i"),  # Sheeraz / Shiraz, Fareed / Farid
-    (regex.compile(r"(\p{L})\1"), r"\1"),  # doubled letters: Qassem / Qasem, Assad / Asad
+# The spelling rules, applied in order to each folded word until nothing changes: the usual
+# transliteration variants of Arabic and Persian names in English text. Literal rules are
+# plain replacements; the last rule collapses doubled letters.
+_WORD_RULES: tuple[tuple[str, str], ...] = (
+    ("ph", "f"),  # Mustapha / Mustafa
+    ("gh", "k"),  # Ghasem / Qasem (Persian gh for qaf)
+    ("q", "k"),  # Qasem / Kasem, Iraq / Irak
+    ("ck", "k"),  # Mackie / Makie
+    ("ou", "u"),  # Rouhani / Ruhani, Youssef / Yusef
+    ("oo", "u"),  # Yoosef / Yusef
+    ("ee", "i"),  # Sheeraz / Shiraz, Fareed / Farid
 )
+_DOUBLED = regex.compile(r"(\p{L})\1")  # doubled letters: Qassem / Qasem, Assad / Asad
 
-# Where any of the rules above could apply (one search instead of eight substitutions).
-_ANY_RULE = regex.compile("|".join(pattern.pattern for pattern, _ in _WORD_RULES))
+
+def _first_letter(m: regex.Match[str]) -> str:
+    return m.group(1)
+
 
 # All spellings of the Prophet's name used as a given name become one form (after the word
 # rules have collapsed doubled letters): Mohammad, Mohammed, Muhammad, Mohamed, Mohamad,
@@ -81,8 +84,9 @@ _VOWELS = regex.compile(r"[aeiouy]")
 
 
 def _fold_once(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.upper().casefold())
-    if not text.isascii():  # no ASCII character is a combining mark
+    text = text.upper().casefold()
+    if not text.isascii():  # ASCII has no diacritics to strip
+        text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text)  # Shi'ite / Shiite, Khamene'i / Khamenei
     text = _JOINERS.sub(" ", text)  # al-Muhandis / al Muhandis
@@ -94,9 +98,9 @@ def _fold_once(text: str) -> str:
     words = [w for i, w in enumerate(words) if not (w in _ARTICLES and i + 1 < len(words))]
     out = []
     for word in words:
-        if _ANY_RULE.search(word):  # most words: no rule applies, and none is tried
-            for pattern, repl in _WORD_RULES:
-                word = pattern.sub(repl, word)
+        for spelled, repl in _WORD_RULES:
+            word = word.replace(spelled, repl)
+        word = _DOUBLED.sub(_first_letter, word)
         if _MUHAMMAD.match(word):
             word = "muhamad"
         out.append(word)

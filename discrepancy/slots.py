@@ -56,75 +56,127 @@ def fact_key(f: Fact) -> FactKey:
 
 
 class SlotIndex:
-    """Union-find over aligned facts; slot ids are stable for one input (first-seen order)."""
+    """Union-find over aligned facts; slot ids are stable for one input (first-seen order).
+
+    Facts are nodes numbered as they are registered (one node per `fact_key`; the first fact
+    registered under a key stands for it), so joining works on list positions, not keys. A
+    slot is a connected group; slots are numbered in order of their smallest key, so the
+    grouping and the ids do not depend on the order of the pairs.
+    """
 
     def __init__(self) -> None:
-        self._parent: dict[FactKey, FactKey] = {}
-        self._facts: dict[FactKey, Fact] = {}
-        self._ids: dict[FactKey, int] | None = None
+        self._node: dict[FactKey, int] = {}  # key -> node
+        self._keys: list[FactKey] = []  # node -> key
+        self._facts: list[Fact] = []  # node -> the fact registered first under its key
+        self._up: list[int] = []  # node -> parent node (a root is its own parent)
+        # Fact id -> (the fact, its node): one key per fact object, built once.
+        self._seen: dict[int, tuple[Fact, int]] = {}
+        self._ids: list[int] | None = None  # node -> slot id
         # Slot id -> its facts, built once per state of the grouping (findings ask per row).
         self._members: dict[int, list[Fact]] | None = None
+        # Slot id -> rendered value -> its facts, filled as slots are asked for.
+        self._values: dict[int, dict[str, list[Fact]]] | None = None
 
-    def _find(self, k: FactKey) -> FactKey:
-        root = k
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[k] != root:  # path compression keeps later look-ups flat
-            self._parent[k], k = root, self._parent[k]
+    def _find(self, n: int) -> int:
+        up = self._up
+        root = up[n]
+        if up[root] == root:
+            return root  # a root or a child of one (the usual case: paths are kept flat below)
+        while up[root] != root:
+            root = up[root]
+        while up[n] != root:  # path compression keeps later look-ups flat
+            up[n], n = root, up[n]
         return root
+
+    def _lookup(self, f: Fact) -> int:
+        """The node of a fact, -1 when its key was never registered."""
+        held = self._seen.get(id(f))
+        if held is not None and held[0] is f:
+            return held[1]
+        n = self._node.get(fact_key(f), -1)
+        if n >= 0:
+            self._seen[id(f)] = (f, n)  # the fact is held, so its id stays its own
+        return n
+
+    def _register(self, f: Fact) -> int:
+        n = self._lookup(f)
+        if n < 0:
+            k = fact_key(f)
+            n = self._node[k] = len(self._keys)
+            self._keys.append(k)
+            self._facts.append(f)
+            self._up.append(n)
+            self._seen[id(f)] = (f, n)
+            self._ids = self._members = self._values = None
+        return n
 
     def add(self, f: Fact) -> None:
         """Register a fact (a slot of its own until joined)."""
-        k = fact_key(f)
-        if k not in self._parent:
-            self._parent[k] = k
-            self._facts[k] = f
-            self._ids = self._members = None
+        self._register(f)
 
     def join(self, a: Fact, b: Fact) -> None:
         """Record that two facts fill one slot."""
-        self.add(a)
-        self.add(b)
-        ra, rb = self._find(fact_key(a)), self._find(fact_key(b))
+        # Called once per aligned pair: facts seen before are found by object, inline.
+        seen = self._seen
+        held = seen.get(id(a))
+        na = held[1] if held is not None and held[0] is a else self._register(a)
+        held = seen.get(id(b))
+        nb = held[1] if held is not None and held[0] is b else self._register(b)
+        up = self._up
+        ra, rb = up[na], up[nb]
+        if up[ra] != ra:
+            ra = self._find(na)
+        if up[rb] != rb:
+            rb = self._find(nb)
         if ra != rb:
-            # The smaller key becomes the root, so the grouping does not depend on pair order.
-            lo, hi = sorted((ra, rb))
-            self._parent[hi] = lo
-            self._ids = self._members = None
+            self._up[max(ra, rb)] = min(ra, rb)
+            self._ids = self._members = self._values = None
 
-    def _numbered(self) -> dict[FactKey, int]:
+    def _numbered(self) -> list[int]:
         if self._ids is None:
-            roots = sorted({self._find(k) for k in self._parent})
-            self._ids = {r: i for i, r in enumerate(roots)}
+            roots = [self._find(n) for n in range(len(self._keys))]
+            smallest: dict[int, FactKey] = {}
+            for n, r in enumerate(roots):
+                k = self._keys[n]
+                if r not in smallest or k < smallest[r]:
+                    smallest[r] = k
+            order = {r: i for i, r in enumerate(sorted(smallest, key=smallest.__getitem__))}
+            self._ids = [order[r] for r in roots]
         return self._ids
 
     def slot_of(self, f: Fact) -> int:
         """The slot id of a fact, -1 when it was never aligned."""
-        k = fact_key(f)
-        if k not in self._parent:
-            return -1
-        return self._numbered()[self._find(k)]
+        n = self._lookup(f)
+        return -1 if n < 0 else self._numbered()[n]
 
     def members(self) -> dict[int, list[Fact]]:
         """Slot id -> its facts in (document, offset) order."""
         if self._members is None:
             ids = self._numbered()
             out: dict[int, list[Fact]] = defaultdict(list)
-            for k in sorted(self._parent):
-                out[ids[self._find(k)]].append(self._facts[k])
+            for n in sorted(range(len(self._keys)), key=self._keys.__getitem__):
+                out[ids[n]].append(self._facts[n])
             self._members = dict(out)
         return self._members
 
     def values(self, slot: int) -> dict[str, list[Fact]]:
         """Rendered value -> the facts of one slot that state it."""
-        out: dict[str, list[Fact]] = defaultdict(list)
-        for f in self.members().get(slot, ()):
-            out[f.value.render()].append(f)
-        return dict(out)
+        return {v: list(fs) for v, fs in self._values_of(slot).items()}
+
+    def _values_of(self, slot: int) -> dict[str, list[Fact]]:
+        if self._values is None:
+            self._values = {}
+        held = self._values.get(slot)
+        if held is None:
+            out: dict[str, list[Fact]] = defaultdict(list)
+            for f in self.members().get(slot, ()):
+                out[f.value.render()].append(f)
+            held = self._values[slot] = dict(out)
+        return held
 
     def sources(self, slot: int, value: str) -> tuple[str, ...]:
         """The documents that give ``value`` in ``slot``, sorted."""
-        return tuple(sorted({f.doc for f in self.values(slot).get(value, [])}))
+        return tuple(sorted({f.doc for f in self._values_of(slot).get(value, [])}))
 
 
 @dataclass(frozen=True)
@@ -150,7 +202,7 @@ def build_slots(
     for sid, members in sorted(index.members().items()):
         if len(members) < 2:
             continue
-        by_value = index.values(sid)
+        by_value = index._values_of(sid)
         ordered = sorted(by_value.items(), key=lambda kv: (kv[1][0].doc, kv[1][0].start))
         values = tuple((v, tuple(fs)) for v, fs in ordered)
         status = status_of.get(sid, "agree")

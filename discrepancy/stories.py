@@ -136,9 +136,29 @@ def folder_of(doc: Document) -> str:
     ('in/feed.jsonl', '.')
     """
     if doc.path:
-        path = PurePosixPath(doc.path.replace("\\", "/"))
-        return path.as_posix() if path.suffix.lower() == ".jsonl" else path.parent.as_posix()
-    return PurePosixPath(doc.id.split("#", 1)[0]).parent.as_posix()
+        path = doc.path.replace("\\", "/")
+        if _plain_path(path):
+            name = path[path.rfind("/") + 1 :]
+            dot = name.rfind(".")
+            jsonl = 0 < dot < len(name) - 1 and name[dot:].lower() == ".jsonl"  # as PurePosixPath.suffix
+            return path if jsonl else _parent(path)
+        pure = PurePosixPath(path)
+        return pure.as_posix() if pure.suffix.lower() == ".jsonl" else pure.parent.as_posix()
+    path = doc.id.split("#", 1)[0]
+    return _parent(path) if _plain_path(path) else PurePosixPath(path).parent.as_posix()
+
+
+def _plain_path(path: str) -> bool:
+    """A relative path already in the form `PurePosixPath` gives (no empty, "." or ".."
+    parts, no trailing slash): its folder is the text before the last slash."""
+    return bool(path) and not path.startswith(("/", "./", "../")) and path not in (".", "..") and not (
+        path.endswith(("/", "/.", "/..")) or "//" in path or "/./" in path or "/../" in path
+    )
+
+
+def _parent(path: str) -> str:
+    cut = path.rfind("/")
+    return path[:cut] if cut > 0 else "."
 
 
 def _field_value(doc: Document, field: str) -> str:
@@ -275,10 +295,15 @@ def _links(
                 (a, b) for k, a in enumerate(holders) for b in holders[k + 1 : k + 1 + NEIGHBOURS]
             )
     norms = [math.sqrt(sum(weight(v, t) ** 2 for t in v)) for v in vectors]
+    # A shared term adds its weight times itself to the dot product of two documents.
+    squares = {t: w * w for t, w in weights.items()} if weights is not None else {}
     links = []
     for a, b in sorted(candidates):
         small, large = sorted((vectors[a], vectors[b]), key=len)
-        dot = sum(weight(small, t) * weight(large, t) for t in small if t in large)
+        if weights is not None:
+            dot = sum(squares[t] for t in small if t in large)
+        else:
+            dot = sum(weight(small, t) * weight(large, t) for t in small if t in large)
         if dot >= threshold * norms[a] * norms[b]:
             links.append((a, b))
     return links
@@ -294,9 +319,17 @@ def _label(members: Sequence[int], terms: Sequence[dict[str, str]], weights: dic
 
 
 # A capitalized word: dotted initials ("U.S."), or a capital, then letters and digits
-# ("MH17", "Lahaina"), with inner hyphens or apostrophes ("Al-Haouz", "O'Brien").
+# ("MH17", "Lahaina"), with inner hyphens or apostrophes ("Al-Haouz", "O'Brien"). The empty
+# group ``first`` is set when the word starts a sentence, a line or a quotation, so one scan
+# tells both (the look-behind is at most five characters long).
 _CAPITALIZED = regex.compile(
     r"""
+    (?:(?<=
+        (?:^|[.!?:;…\n#*>|]|["“‘(\[—–-])   # the text start, an end of sentence, a line break,
+                                           # Markdown marks (headings, lists, quotes, tables),
+                                           # an opening quote or bracket or a dash
+        [ \t"“‘'(\[#*>]{0,4}               # then only blanks and such marks up to the word
+    )(?P<first>))?
     (?<![\p{L}\p{N}.])            # starts a word
     (?:
         (?:\p{Lu}\.){2,4}+        # dotted initials
@@ -307,16 +340,6 @@ _CAPITALIZED = regex.compile(
 )
 # A word in lower case: the corpus writes this word as a common word.
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]{0,30}+")
-# Just before a word that starts a sentence, a line or a quotation.
-_STARTS_BEFORE = regex.compile(
-    r"""
-    (?:^|[.!?:;…\n#*>|]|["“‘(\[—–-])   # the text start, an end of sentence, a line break,
-                                       # Markdown marks (headings, lists, quotes, tables),
-                                       # an opening quote or bracket or a dash
-    [ \t"“‘'(\[#*>]{0,4}+$             # then only blanks and such marks up to the word
-    """,
-    regex.VERBOSE,
-)
 
 
 def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]]) -> list[dict[str, str]]:
@@ -331,39 +354,55 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
     # Capitalized words seen inside a sentence or beside another capitalized word: a word
     # capitalized only because it starts a sentence ("Rescuers") is not a name.
     inner: set[str] = set()
-    found: list[list[list[tuple[str, str]]]] = []  # per document: runs of (key, word)
+    # Per document: its capitalized words in order, and where each run of words joined by
+    # single spaces starts (flat lists: no record per word).
+    found: list[tuple[list[str], list[int]]] = []
     for doc in docs:
         text = doc.text
         written_lower.update(_LOWER.findall(text))
-        runs: list[list[tuple[str, str]]] = []
+        words: list[str] = []
+        starts: list[int] = []
         last_end = -2
         for m in _CAPITALIZED.finditer(text):
-            word = m.group()
-            key = keys.get(word, "")
-            if not key:
+            word, first = m.group(0, 1)
+            key = keys.get(word)
+            if key is None:
                 key = keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
-            if not _STARTS_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            start, end = m.span()
+            if first is None:
                 inner.add(key)
-            if m.start() == last_end + 1 and text[last_end] == " " and runs:
-                runs[-1].append((key, word))
+            if start == last_end + 1 and text[last_end] == " " and words:
+                if starts[-1] == len(words) - 1:
+                    inner.add(keys[words[-1]])  # a run of two or more: all its words are inner
+                inner.add(key)
             else:
-                runs.append([(key, word)])
-            last_end = m.end()
-        for run in runs:
-            if len(run) >= 2:
-                inner.update(k for k, _ in run)
-        found.append(runs)
+                starts.append(len(words))
+            words.append(word)
+            last_end = end
+        found.append((words, starts))
     lower = {fold(w) for w in written_lower}
     skip = _not_names()
+    # Whether a folded word can be (part of) a name, once per distinct word.
+    name_word = {k: len(k) >= 2 and k in inner and k not in lower and k not in skip for k in keys.values()}
     out: list[dict[str, str]] = []
-    for fact_terms, runs in zip(per_doc, found, strict=True):
+    for fact_terms, (words, starts) in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
-        for run in runs:
+        for r, lo in enumerate(starts):
+            hi = starts[r + 1] if r + 1 < len(starts) else len(words)
+            if hi - lo == 1:
+                # One word alone (most runs): a name when the word can be one.
+                w = words[lo]
+                k = keys[w]
+                if name_word[k]:
+                    doc_terms.setdefault(k, w[:-2] if w.endswith(("'s", "’s")) else w)
+                continue
             # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
             # "Canada" and "Ellen Marsh".
             names: list[tuple[str, str]] = []
-            for k, w in [*run, ("", "")]:
-                if len(k) >= 2 and k in inner and k not in lower and k not in skip:
+            for i in range(lo, hi + 1):
+                w = words[i] if i < hi else ""
+                k = keys[w] if i < hi else ""
+                if k and name_word[k]:
                     possessive = w.endswith(("'s", "’s"))
                     names.append((k, w[:-2] if possessive else w))
                     if not possessive:
@@ -387,7 +426,7 @@ def _fact_term(fact: Fact) -> tuple[str, str] | None:
         return "person:" + fold(value.full), value.full
     if fact.kind == "place" and isinstance(value, PlaceName):
         return "place:" + (value.key or fold(value.name)), value.name
-    if fact.kind == "date" and isinstance(value, When) and any(c.isdigit() for c in fact.surface):
+    if fact.kind == "date" and isinstance(value, When) and any(map(str.isdigit, fact.surface)):
         day = value.date
         if day is not None:
             return "date:" + day.isoformat(), day.isoformat()

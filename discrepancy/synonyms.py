@@ -266,6 +266,7 @@ def carried_identifiers(sentence: str, previous: str) -> frozenset[str]:
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_key(name: str) -> str:
     """A name as alignment compares it: folded, possessive dropped.
 
@@ -297,6 +298,9 @@ def _running_total_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![a-z0-9])")
 
 
+# The word-level look-ups below run for every fact alignment reads; a word's class never
+# changes, so each distinct word is looked up once.
+@lru_cache(maxsize=1 << 16)
 def canonical_head(word: str) -> str:
     """The synonym class of a head lemma (the word itself when not listed).
 
@@ -313,6 +317,7 @@ def canonical_head(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_qualifier(word: str) -> str:
     """The canonical spelling of a qualifier ("" for words that say nothing).
 
@@ -325,6 +330,7 @@ def canonical_qualifier(word: str) -> str:
     return _qualifiers().get(w, w)
 
 
+@lru_cache(maxsize=1 << 16)
 def predicate_class(word: str) -> tuple[str, bool]:
     """``(class, known)`` of a predicate lemma; an unlisted lemma is its own, unknown class.
 
@@ -356,6 +362,12 @@ def _lemma_candidates(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1 << 14)
+def _names_running_total(words: str) -> bool:
+    """Whether a subject's head, verb or phrase names a running total ("death toll")."""
+    return bool(_running_total_pattern().search(normalize(words)))
+
+
 def is_running_total(fact: Fact, window: int = 40) -> bool:
     """Whether the amount is a running total ("the death toll rose to 56", "so far").
 
@@ -375,7 +387,7 @@ def is_running_total(fact: Fact, window: int = 40) -> bool:
     pattern = _running_total_pattern()
     subject = fact.subject
     for text in (subject.head, subject.predicate, subject.phrase):
-        if text and pattern.search(normalize(text)):
+        if text and _names_running_total(text):
             return True
     if fact.sentence:
         at = fact.start - fact.sentence_start

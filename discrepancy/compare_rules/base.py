@@ -3,16 +3,18 @@
 A rule module exposes ``COMPARATOR = Comparator(name, rule_ids, families, check=..., run=...)``:
 ``check(pair, context)`` judges one aligned pair of the given families as alignment streams
 it (pairs are never all held in memory), ``run(context)`` works on the whole corpus at once
-(names and roles, which group by identity rather than pairing). Both yield `Conflict`
-records. `discrepancy.compare` turns them into findings (severity, line and
-column, fingerprint, de-duplication), so a rule only decides *whether* two facts disagree,
-*how clearly*, and says why in one sentence.
+(names and roles, which group by identity rather than pairing). Both give an iterable of
+`Conflict` records (``check`` runs once per aligned pair, so the amount and date rules
+return a list, most often empty, rather than a generator). `discrepancy.compare` turns them
+into findings (severity, line and column, fingerprint, de-duplication), so a rule only
+decides *whether* two facts disagree, *how clearly*, and says why in one sentence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from ..align import AlignStats, Pair
 from ..document import Document
@@ -20,6 +22,8 @@ from ..facts import Fact
 from ..settings import Settings
 
 Signature = tuple[object, ...]
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Rows reported for one pair of conflicting values (two holders of a role, two spellings)
 # when many documents repeat each side: the first pairs in document order, spread over both
@@ -89,6 +93,90 @@ class Context:
     settings: Settings
     stats: AlignStats = field(default_factory=AlignStats)
     said: Mapping[str, set[Signature]] = field(default_factory=dict)
+    # One fact is in many aligned pairs: what a rule reads from it (its amount as restated,
+    # how it is quoted) is computed once per fact (`per_fact`, `judged`), and what it reads
+    # from a document once per document (`per_document`). Equal readings are kept once, so a
+    # pure judgment of two readings runs once per pair of distinct readings (`judged`),
+    # however many reports repeat them.
+    _per_fact: dict[Callable[..., Any], dict[int, tuple[Fact, Any]]] = field(
+        default_factory=dict, repr=False
+    )
+    _per_document: dict[Callable[..., Any], dict[str, Any]] = field(default_factory=dict, repr=False)
+    # `judged`: per reading function, fact id -> (fact, reading, number); reading -> (the
+    # first equal reading, its number); per judging function, its reading function, that
+    # function's readings and its judgments (pair of numbers -> judgment).
+    _readings: dict[Callable[..., Any], dict[int, tuple[Fact, Any, int]]] = field(
+        default_factory=dict, repr=False
+    )
+    _numbers: dict[Hashable, tuple[Any, int]] = field(default_factory=dict, repr=False)
+    _judgments: dict[
+        Callable[..., Any], tuple[Callable[[Fact], Any], dict[int, tuple[Fact, Any, int]], dict[int, Any]]
+    ] = field(default_factory=dict, repr=False)
+
+    def per_fact(self, fn: Callable[[Fact], T], f: Fact) -> T:
+        """``fn(f)``, computed once per fact for the life of this context."""
+        try:
+            held = self._per_fact[fn][id(f)]
+            # The fact is held with its reading, so its id is not reused while the entry lives.
+            if held[0] is f:
+                return held[1]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        value = fn(f)
+        self._per_fact.setdefault(fn, {})[id(f)] = (f, value)
+        return value
+
+    def per_document(self, fn: Callable[[Document | None], T], doc_id: str) -> T:
+        """``fn(document)`` once per document id (None for an id not in `docs`)."""
+        try:
+            return self._per_document[fn][doc_id]  # type: ignore[no-any-return]
+        except KeyError:
+            out = self._per_document.setdefault(fn, {})[doc_id] = fn(self.docs.get(doc_id))
+            return out
+
+    def judged(
+        self, read: Callable[[Fact], R], judge: Callable[[R, R, Settings], T], a: Fact, b: Fact
+    ) -> tuple[T, R, R]:
+        """``(judge(read(a), read(b), settings), read(a), read(b))``, for the rules' hot path.
+
+        ``read`` runs once per fact, equal readings are one object, and ``judge`` (pure) runs
+        once per pair of distinct readings: one call per aligned pair does all of it.
+        """
+        tables = self._judgments.get(judge)
+        if tables is None or tables[0] is not read:
+            tables = self._tables(read, judge)
+        table, memo = tables[1], tables[2]
+        held_a = table.get(id(a))
+        if held_a is None or held_a[0] is not a:
+            held_a = self._read(table, read, a)
+        held_b = table.get(id(b))
+        if held_b is None or held_b[0] is not b:
+            held_b = self._read(table, read, b)
+        key = held_a[2] << 32 | held_b[2]  # one int per pair of readings: no tuple kept
+        out = memo.get(key, memo)
+        if out is memo:
+            out = memo[key] = judge(held_a[1], held_b[1], self.settings)
+        return out, held_a[1], held_b[1]
+
+    def _tables(
+        self, read: Callable[[Fact], Any], judge: Callable[..., Any]
+    ) -> tuple[Callable[[Fact], Any], dict[int, tuple[Fact, Any, int]], dict[int, Any]]:
+        """The readings of ``read`` and the judgments of ``judge`` (found together by `judged`)."""
+        table = self._readings.setdefault(read, {})
+        held = self._judgments[judge] = (read, table, {})
+        return held
+
+    def _read(
+        self, table: dict[int, tuple[Fact, Any, int]], read: Callable[[Fact], Any], f: Fact
+    ) -> tuple[Fact, Any, int]:
+        """Read a fact and number its reading (equal readings share the first one and its number)."""
+        value = read(f)
+        known = self._numbers.get(value)
+        if known is None:
+            known = self._numbers[value] = (value, len(self._numbers))
+        # The fact is held with its reading, so its id is not reused while the entry lives.
+        held = table[id(f)] = (f, known[0], known[1])
+        return held
 
     def occurrence_pairs(self, left: Sequence[Fact], right: Sequence[Fact]) -> Iterator[tuple[Fact, Fact]]:
         """Pairs of mentions of two conflicting values, at most `MAX_ROWS_PER_PAIR`.
@@ -131,6 +219,8 @@ def position(f: Fact) -> tuple[str, int, int, str]:
 
 def ordered(a: Fact, b: Fact) -> tuple[Fact, Fact]:
     """The two facts in side order, so audit(A, B) and audit(B, A) give the same rows."""
+    if a.doc != b.doc:  # the usual case: the document ids decide
+        return (a, b) if a.doc < b.doc else (b, a)
     return (a, b) if position(a) <= position(b) else (b, a)
 
 

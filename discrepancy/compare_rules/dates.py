@@ -24,14 +24,15 @@ events:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import regex
 
+from .. import temporal
 from ..align import Pair
 from ..facts import Fact, When
-from .base import Comparator, Conflict, Context, ordered
+from ..settings import Settings
+from .base import Comparator, Conflict, Context, position
 
 
 def _explicit(f: Fact) -> bool:
@@ -108,25 +109,41 @@ def _excused(a: Fact, b: Fact) -> bool:
     >>> _excused(d("Tuesday", When(2023, 8, 22)), d("Wednesday", When(2023, 8, 23)))
     False
     """
-    va, vb = a.value, b.value
-    if not isinstance(va, When) or not isinstance(vb, When):
-        return False
+    ra, rb = _excuse_reading(a), _excuse_reading(b)
+    return ra is not None and rb is not None and _excused_readings(ra, rb)
+
+
+# What `_excused` reads from one side: its value, whether its year is written, whether its
+# clock time is hedged, whether it was counted back from the dateline.
+ExcuseReading = tuple[When, bool, bool, bool]
+
+
+def _excuse_reading(f: Fact) -> ExcuseReading | None:
+    v = f.value
+    if not isinstance(v, When):
+        return None
+    return (v, _year_written(f), v.hour is not None and _hedged(f), _counted_back(f))
+
+
+def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | None = None) -> bool:
+    """`_excused` of two sides as read (``settings`` unused: the signature of `per_values`)."""
+    va, vb = a[0], b[0]
     # A year written out that differs from the other side's year (written or inferred): "on 7th
     # September 2019" against this week's "Tuesday" is the previous attempt, not this one.
-    written = _year_written(a) or _year_written(b)
+    written = a[1] or b[1]
     if va.year is not None and vb.year is not None and va.year != vb.year and written:
         return True
     for v in (va, vb):
         if v.year is not None and v.month is None and v.day is None and v.weekday is None:
             return True
-    if va.hour is not None and vb.hour is not None and (_hedged(a) or _hedged(b)):
+    if va.hour is not None and vb.hour is not None and (a[2] or b[2]):
         same_day = va.date is None or vb.date is None or va.date == vb.date
         gap = abs((va.hour * 60 + (va.minute or 0)) - (vb.hour * 60 + (vb.minute or 0)))
         if same_day and gap <= APPROX_MINUTES:
             return True
     if va.date is not None and vb.date is not None and abs((va.date - vb.date).days) == 1:
         late = va.part in _LATE_PARTS or vb.part in _LATE_PARTS
-        if late or _counted_back(a) or _counted_back(b):
+        if late or a[3] or b[3]:
             return True
     return False
 
@@ -149,8 +166,6 @@ def _zone_explains(a: When, b: When) -> bool:
     >>> _zone_explains(When(2024, 11, 5), zoned)
     False
     """
-    from .. import temporal
-
     if (a.utc_offset is None) == (b.utc_offset is None):
         return False  # both placed, or neither: compared as they stand
     local, placed = (a, b) if a.utc_offset is None else (b, a)
@@ -165,28 +180,31 @@ def _zone_explains(a: When, b: When) -> bool:
     return any(temporal.compatible(replace(local, utc_offset=o), placed) for o in _OFFSETS)
 
 
-def check(pair: Pair, ctx: Context) -> Iterator[Conflict]:
-    """The conflict of one aligned pair of dates, if any."""
-    from .. import temporal
+def _differ(a: ExcuseReading | None, b: ExcuseReading | None, settings: Settings) -> bool:
+    """Whether two dates as read are reported as different: `temporal.compatible` says they
+    are, no zone explains it and nothing excuses it (`_excused`)."""
+    if a is None or b is None:
+        return False
+    if temporal.compatible(a[0], b[0]) is not False:
+        return False
+    return not (_zone_explains(a[0], b[0]) or _excused_readings(a, b))
 
-    a, b = ordered(pair.a, pair.b)
-    if not isinstance(a.value, When) or not isinstance(b.value, When):
-        return
-    if temporal.compatible(a.value, b.value) is not False:
-        return
-    if _zone_explains(a.value, b.value) or _excused(a, b):
-        return
-    clear = _explicit(a) and _explicit(b)
+
+def check(pair: Pair, ctx: Context) -> list[Conflict]:
+    """The conflict of one aligned pair of dates, if any (a list: most pairs have none)."""
+    a, b = pair.a, pair.b
+    if b.doc < a.doc or (a.doc == b.doc and position(b) < position(a)):
+        a, b = b, a  # side order (`ordered`), inline: this runs once per aligned pair
+    # Reports repeat a few dates in a few words: each fact is read once, each pair of
+    # readings judged once.
+    differ, _, _ = ctx.judged(_excuse_reading, _differ, a, b)
+    if not differ:
+        return []
+    clear = ctx.per_fact(_explicit, a) and ctx.per_fact(_explicit, b)
     event = pair.fa.head
-    yield Conflict(
-        "DSC301",
-        a,
-        b,
-        event,
-        pair.score,
-        clear,
-        f"{a.doc} dates the {event} to {_shown(a)}; {b.doc} dates it to {_shown(b)}.",
-    )
+    shown_a, shown_b = ctx.per_fact(_shown, a), ctx.per_fact(_shown, b)
+    message = f"{a.doc} dates the {event} to {shown_a}; {b.doc} dates it to {shown_b}."
+    return [Conflict("DSC301", a, b, event, pair.score, clear, message)]
 
 
 COMPARATOR = Comparator("dates", ("DSC301",), ("date",), check=check)
