@@ -108,9 +108,12 @@ def parse_digits(text: str) -> Decimal | None:
     return _digit_value(m)
 
 
+_SIGN_LEAD = regex.compile(r"^[-−–+]\s*")
+
+
 def _slash(text: str) -> Decimal | None:
     sign = -1 if text.lstrip()[0] in "-−–" else 1
-    num, den = regex.sub(r"^[-−–+]\s*", "", text.strip()).split("/")
+    num, den = _SIGN_LEAD.sub("", text.strip()).split("/")
     if int(den) == 0:
         return None
     return sign * Decimal(int(num)) / Decimal(int(den))
@@ -450,9 +453,53 @@ _RATIO = regex.compile(r"\s{1,3}(?P<op>over|out\s{1,3}of)\s{1,3}", regex.I)
 _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
 
 
-# Where a number can start: a digit, a vulgar fraction, or an ASCII word (checked against the
-# table in Python: the standard library's `re` finds plain words faster than any alternation).
-_ANCHOR = re.compile(r"\d+|[\u00bd\u2153-\u215e\u00bc\u00be]|[A-Za-z]+")
+# Where a number can start: a digit run or a vulgar fraction, and (`_word_anchor`) a number word
+# standing as a whole ASCII word. Two patterns run by the standard library's `re` find both
+# faster than one alternation, and faster than checking every word against the table in Python.
+_ANCHOR = re.compile(r"\d+|[\u00bd\u2153-\u215e\u00bc\u00be]")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes, so a failing position costs one
+    character test rather than one per word.
+
+    >>> _trie(["ten", "tens", "two"])
+    't(?:en(?:s)?|wo)'
+    """
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            branches.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = []
+    for ch in sorted(branches):
+        rest = branches[ch]
+        # one branch with one word left: spell it out ("en" rather than "e(?:n)")
+        alts.append(re.escape(ch) + (re.escape(rest[0]) if len(rest) == 1 else _trie(rest)))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+@cache
+def _word_anchor() -> re.Pattern[str]:
+    """A number word of the table as a whole ASCII word, ASCII letters in either case."""
+    return re.compile(r"(?<![A-Za-z])(?ai:" + _trie(sorted(patterns.number_words())) + r")(?![A-Za-z])")
+
+
+def _anchors(text: str) -> list[int]:
+    """Sorted start offsets of digit runs, vulgar fractions and number words."""
+    starts = [a.start() for a in _ANCHOR.finditer(text)]
+    words = [a.start() for a in _word_anchor().finditer(text)]
+    if words:
+        starts.extend(words)
+        starts.sort()
+    return starts
+
+
 # What may stand before the anchor inside the same run: a sign, "minus", "a", "half a". A
 # sign is written against the number ("-5"); a dash with a space after a word is punctuation
 # ("Norwegian nationals - 61", a list line), not a minus.
@@ -463,26 +510,45 @@ _LEAD = regex.compile(
 )
 
 
+# The characters a lead can end with: a sign or a decimal point right before the anchor, or a
+# blank after a sign or after the last letter of "a", "an", "half", "minus", "negative" ("ſ"
+# folds to "s").
+_LEAD_END = frozenset("-−–+.")
+_LEAD_WORD_END = frozenset("-−–+anfseANFSEſ")
+
+
+def _may_lead(text: str, p: int) -> bool:
+    """Whether a non-empty `_LEAD` can end at ``p``: a cheap test that spares the search (which
+    tries every position of its window) before most anchors, which follow a plain word."""
+    if p == 0:
+        return False
+    c = text[p - 1]
+    if c in _LEAD_END:
+        return True
+    if not c.isspace():  # `str.isspace` covers every character `\s` matches
+        return False
+    q = p - 2
+    while q >= 0 and q > p - 4 and text[q].isspace():
+        q -= 1
+    return q >= 0 and text[q] in _LEAD_WORD_END
+
+
 def _runs(text: str) -> Iterator[regex.Match[str]]:
     """`patterns.NUMBER_RUN` matches, tried only where a digit or a number word starts.
 
     Scanning every position with the full pattern is slow; anchors are cheap to find and the
     pattern then runs from the anchor (or from the lead words just before it).
     """
-    words = patterns.number_words()
     run_re = patterns.number_run()
     covered = 0
-    for a in _ANCHOR.finditer(text):
-        p = a.start()
+    for p in _anchors(text):
         if p < covered:
             continue
-        w = a.group()
-        if w[0].isalpha() and w.lower() not in words:
-            continue
-        lead = _LEAD.search(text, max(0, p - 20), p)
         m = None
-        if lead is not None and lead.start() < p:
-            m = run_re.match(text, lead.start())
+        if _may_lead(text, p):
+            lead = _LEAD.search(text, max(0, p - 20), p)
+            if lead is not None and lead.start() < p:
+                m = run_re.match(text, lead.start())
         if m is None:
             m = run_re.match(text, p)
         if m is not None and m.end() > covered:
@@ -492,7 +558,21 @@ def _runs(text: str) -> Iterator[regex.Match[str]]:
 
 def _numerals(text: str) -> Iterator[Numeral]:
     for m in _runs(text):
-        toks = _tokens(m.group(), m.start())
+        run = m.group()
+        one = _TOKEN.match(run)
+        if (
+            one is not None
+            and one.end() == len(run)
+            and one.group("digit")
+            and not (one.group("exp") or one.group("suf") or one.group("mixed"))
+        ):
+            # Most runs are one plain digit token ("5", "4,500"): its value as `_parse_one`
+            # computes it (the same arithmetic keeps the same Decimal), without token records.
+            v = _digit_value(one)
+            if v is not None:
+                yield Numeral(m.start(), m.end(), Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
+            continue
+        toks = _tokens(run, m.start())
         for i, j, value, spelled in _split(toks):
             s, e = toks[i].start, toks[j - 1].end
             if text[s:e].lower() == "one" and _PRONOUN_ONE.search(text, max(0, s - 12), s):
