@@ -31,6 +31,7 @@ labels ("No. 5", "Flight 752"), model names ("Qaim-1", "F-35").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -90,6 +91,8 @@ _PATH = regex.compile(
     | (?<![\w])[A-Za-z]:\\[^\s]{1,500}""",
     regex.VERBOSE | regex.V1,
 )
+# Where a `_PATH` match can start: "~", ".", "/" or the drive letter of "C:\".
+_PATH_START = re.compile(r"[~./]|[A-Za-z](?=:\\)")
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _BLOCK_DIGITS = regex.compile(
     r"""
@@ -111,6 +114,10 @@ _BLOCK_DIGITS = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _DIGIT_RUN = regex.compile(r"\d{1,64}")
+# Where a `_BLOCK_DIGITS` match can start: every digit alternative refuses a word character
+# before it, so it starts a digit run; the others start at "v" (v2.3, "version 2"), "+", "("
+# or a line start (list numbers).
+_BLOCK_START = re.compile(r"\d+|[vV+(]|^", re.MULTILINE)
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -121,8 +128,16 @@ def _blocked(text: str) -> list[tuple[int, int]]:
     for sep in ("/", ":\\"):  # paths: only scanned around their separators
         at = text.find(sep)
         while at != -1:
-            for m in _PATH.finditer(text, max(0, at - 80), min(len(text), at + 600)):
-                spans.append((m.start(), m.end()))
+            # Equal to `_PATH.finditer` over the window, tried only where a path can start.
+            reach, we = max(0, at - 80), min(len(text), at + 600)
+            for a in _PATH_START.finditer(text, reach, we):
+                p = a.start()
+                if p < reach:
+                    continue
+                m = _PATH.match(text, p, we)
+                if m:
+                    spans.append((p, m.end()))
+                    reach = m.end()
             at = text.find(sep, at + 600)
     at = text.find("@")
     while at != -1:
@@ -139,7 +154,16 @@ def _blocked(text: str) -> list[tuple[int, int]]:
         else:
             windows.append([ws, we])
     for ws, we in windows:
-        spans.extend((m.start(), m.end()) for m in _BLOCK_DIGITS.finditer(text, ws, we))
+        # Equal to `_BLOCK_DIGITS.finditer(text, ws, we)`, tried only where a match can start.
+        reach = ws
+        for a in _BLOCK_START.finditer(text, ws, we):
+            p = a.start()
+            if p < reach:
+                continue
+            m = _BLOCK_DIGITS.match(text, p, we)
+            if m:
+                spans.append((p, m.end()))
+                reach = m.end()
     return sorted(set(spans))
 # Words before a four-digit number that make it a year.
 _YEAR_BEFORE = regex.compile(
