@@ -490,14 +490,14 @@ def _word_anchor() -> re.Pattern[str]:
     return re.compile(r"(?<![A-Za-z])(?ai:" + _trie(sorted(patterns.number_words())) + r")(?![A-Za-z])")
 
 
-def _anchors(text: str) -> list[int]:
-    """Sorted start offsets of digit runs, vulgar fractions and number words."""
-    starts = [a.start() for a in _ANCHOR.finditer(text)]
-    words = [a.start() for a in _word_anchor().finditer(text)]
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of digit runs, vulgar fractions and number words."""
+    spans = [a.span() for a in _ANCHOR.finditer(text)]
+    words = [a.span() for a in _word_anchor().finditer(text)]
     if words:
-        starts.extend(words)
-        starts.sort()
-    return starts
+        spans.extend(words)
+        spans.sort()
+    return spans
 
 
 # What may stand before the anchor inside the same run: a sign, "minus", "a", "half a". A
@@ -510,11 +510,11 @@ _LEAD = regex.compile(
 )
 
 
-# The characters a lead can end with: a sign or a decimal point right before the anchor, or a
-# blank after a sign or after the last letter of "a", "an", "half", "minus", "negative" ("ſ"
-# folds to "s").
+# The characters a lead can end with: a sign or a decimal point right before the anchor; or,
+# after blanks, a sign or the word "a", "an", "half", "minus" or "negative".
 _LEAD_END = frozenset("-−–+.")
-_LEAD_WORD_END = frozenset("-−–+anfseANFSEſ")
+_LEAD_SIGNS = frozenset("-−–+")
+_LEAD_WORDS = frozenset(("a", "an", "half", "minus", "negative"))
 
 
 def _may_lead(text: str, p: int) -> bool:
@@ -530,18 +530,103 @@ def _may_lead(text: str, p: int) -> bool:
     q = p - 2
     while q >= 0 and q > p - 4 and text[q].isspace():
         q -= 1
-    return q >= 0 and text[q] in _LEAD_WORD_END
+    if q < 0 or text[q] in _LEAD_SIGNS:
+        return q >= 0
+    k = q
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    word = text[k + 1 : q + 1]
+    # a word with other letters than ASCII may fold to a lead word ("minuſ"): searched
+    return word.lower() in _LEAD_WORDS or not word.isascii()
 
 
-def _runs(text: str) -> Iterator[regex.Match[str]]:
-    """`patterns.NUMBER_RUN` matches, tried only where a digit or a number word starts.
+# ASCII punctuation after a digit run that no joiner, decimal part, exponent, scale suffix,
+# fraction or range continues ("48%", "20:40"); "," and "." are looked at more closely.
+_RUN_END = frozenset("!\"#$%'()*+:;<=>?@[\\]_`{|}~")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _run_words() -> frozenset[str]:
+    """Words that go on a number run after a digit run: number words, joiners ("and",
+    "point"), scale suffixes and abbreviations of dozen, lower case."""
+    joiners = ("and", "point", "dzs", "dz", "dozs", "doz", "k", "bn", "bln", "tln", "mil", "mln", "mn")
+    return frozenset(patterns.number_words()) | frozenset(joiners)
+
+
+def _plain_word(text: str, k: int) -> bool:
+    """Whether the ASCII word at ``k`` can go on no number run (`NUMBER_RUN` ignores case)."""
+    w = _ASCII_WORD.match(text, k)
+    if w is None or (w.end() < len(text) and not text[w.end()].isascii()):
+        return False  # case folding could read "thouſand" as a number word
+    return w.group().lower() not in _run_words()
+
+
+def _lone_digits(text: str, p: int, q: int) -> bool:
+    """Whether the ASCII digit run ``text[p:q]`` is, alone, the `NUMBER_RUN` match at ``p``.
+
+    Only plain shapes are answered: before it, an ASCII character that is no letter, digit,
+    "." or ","; after it, the end, punctuation, a "." or "," that starts no decimal part,
+    group or joiner, or blanks and something no number run goes on with (a plain word, a
+    bracket). Anything else is left to the pattern; a sign or lead before is ruled out by
+    `_may_lead` first.
+
+    >>> [_lone_digits(t, 0, len(t) - len(t.lstrip("0123456789"))) for t in
+    ...  ("48%", "5 seats", "9, 2022", "5 million", "2.5", "8th", "5-6", "2023.", "5 -6")]
+    [True, True, True, False, False, False, False, True, False]
+    """
+    if q - p > 24 or not text[p:q].isascii():
+        return False  # the pattern reads at most 24 digits in one group; other digit scripts
+    if p > 0:
+        c = text[p - 1]
+        if not c.isascii() or c.isalnum() or c in ".,":
+            return False
+    n = len(text)
+    if q == n or text[q] in _RUN_END:
+        return True
+    c = text[q]
+    if c == ".":  # a decimal part needs a digit after the point
+        return q + 1 == n or not text[q + 1].isdigit()
+    if c == ",":
+        # "9, 2022": a group needs a digit right after the comma; the joiner ",[ \t]{1,3}"
+        # goes on only to an ASCII letter
+        if q + 1 < n and text[q + 1].isdigit():
+            return False
+        k = q + 1
+        while k < n and k < q + 4 and text[k] in " \t":
+            k += 1
+        if k == q + 1 or k == n:
+            return True
+        d = text[k]
+        if "a" <= d <= "z" or "A" <= d <= "Z":
+            return _plain_word(text, k)
+        return d.isascii()  # (the pattern ignores case: "\u212a" is a "k")
+    if c.isspace():
+        # blanks (at most three count) and what a joiner, suffix or fraction goes on with
+        k = q
+        while k < n and k < q + 4 and text[k].isspace():
+            k += 1
+        if k == n:
+            return True
+    else:
+        return False  # glued letters ("8th", "10k", "1e5"), "-", "/", "&", "^", "×" ...
+    # after blanks: a word, digits ("1 234", "10 1/2"), a sign, a decimal point or "&" go on
+    d = text[k]
+    if "a" <= d <= "z" or "A" <= d <= "Z":
+        return _plain_word(text, k)
+    return d.isascii() and not d.isdigit() and d not in "-+.&"
+
+
+def _runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
+    """`patterns.NUMBER_RUN` matches as (start, end, match), tried only where a digit or a
+    number word starts; a lone digit run (`_lone_digits`) comes without a match.
 
     Scanning every position with the full pattern is slow; anchors are cheap to find and the
     pattern then runs from the anchor (or from the lead words just before it).
     """
     run_re = patterns.number_run()
     covered = 0
-    for p in _anchors(text):
+    for p, q in _anchors(text):
         if p < covered:
             continue
         m = None
@@ -549,18 +634,22 @@ def _runs(text: str) -> Iterator[regex.Match[str]]:
             lead = _LEAD.search(text, max(0, p - 20), p)
             if lead is not None and lead.start() < p:
                 m = run_re.match(text, lead.start())
+        elif text[p].isdigit() and _lone_digits(text, p, q):
+            covered = q
+            yield p, q, None
+            continue
         if m is None:
             m = run_re.match(text, p)
         if m is not None and m.end() > covered:
             covered = m.end()
-            yield m
+            yield m.start(), m.end(), m
 
 
 def _numerals(text: str) -> Iterator[Numeral]:
-    for m in _runs(text):
-        run = m.group()
-        one = _TOKEN.match(run)
-        if (
+    for start, end, m in _runs(text):
+        run = text[start:end]
+        one = _TOKEN.match(run) if m is not None else None
+        if m is None or (
             one is not None
             and one.end() == len(run)
             and one.group("digit")
@@ -568,11 +657,11 @@ def _numerals(text: str) -> Iterator[Numeral]:
         ):
             # Most runs are one plain digit token ("5", "4,500"): its value as `_parse_one`
             # computes it (the same arithmetic keeps the same Decimal), without token records.
-            v = _digit_value(one)
+            v = _digit_value(one) if one is not None else Decimal(run)
             if v is not None:
-                yield Numeral(m.start(), m.end(), Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
+                yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
             continue
-        toks = _tokens(run, m.start())
+        toks = _tokens(run, start)
         for i, j, value, spelled in _split(toks):
             s, e = toks[i].start, toks[j - 1].end
             if text[s:e].lower() == "one" and _PRONOUN_ONE.search(text, max(0, s - 12), s):
