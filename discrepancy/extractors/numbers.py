@@ -62,12 +62,15 @@ from .numsubject import (
 )
 from .numtables import (
     _MONTHS,
+    LeftContext,
     _Cand,
     _compiled,
     _currencies,
     _fullmatch,
     _label_re,
+    _left,
     _match,
+    _money_before,
     _money_res,
     _phrase_pattern,
     _plural_like,
@@ -166,19 +169,19 @@ def _blocked(text: str) -> list[tuple[int, int]]:
                 reach = m.end()
     return sorted(set(spans))
 # Words before a four-digit number that make it a year.
-_YEAR_BEFORE = regex.compile(
+_YEAR_BEFORE = LeftContext(regex.compile(
     rf"""(?:\b(?:in|since|by|of|until|till|from|to|during|before|after|the|early|late|mid|this|last
     |next|circa|between|and|or|year|fiscal|fy|summer|winter|spring|autumn|fall|{_MONTHS})
     [.,]?\s{{1,3}}|\b(?:mid|pre|post)-|'s\s{{1,3}})$""",
     regex.VERBOSE | regex.I,
-)
+))
 
 
 def _is_year(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or num.slash or not _fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
         return False
     before = text[max(0, num.start - 24) : num.start]
-    if _prefix_re().search(before) or _money_res()[0].search(before):
+    if _prefix_re().search(before) or _money_before().search(before):
         return False  # "more than 2000", "up to 1500", "$2000" are amounts
     if units.unit_after(text, num.end):
         return False  # "1900 km", "from 1500 metres": a unit makes it a quantity
@@ -197,16 +200,16 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
 
 # A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
 # (but "5k-20k" is a range and "$20" money).
-_MODEL_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1)
+_MODEL_BEFORE = LeftContext(regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1))
 # A capitalized word (not at a sentence start, not a month, weekday or hedge) right before a
 # number names a model or an item: "Boeing 737-800", "Apollo 11", "Windows 10".
-_NAME_BEFORE = regex.compile(
+_NAME_BEFORE = LeftContext(regex.compile(
     r"""(?<=[\p{Ll},;:][ \t]{1,3}|\p{L}[ \t])     # inside a sentence, after a word
     (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))
     \p{Lu}\p{Ll}{1,20}[ \t]$""",
     regex.VERBOSE | regex.V1,
-)
-_DAY_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I)
+))
+_DAY_BEFORE = LeftContext(regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I))
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
 
@@ -306,7 +309,7 @@ def _pound_is_money(text: str, num: numerals.Numeral, end: int) -> bool:
 
 def _aged(text: str, num: numerals.Numeral) -> int | None:
     """ "aged 62", "age 62": the start of the age phrase."""
-    m = _search(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$", text[max(0, num.start - 8) : num.start])
+    m = _left(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$").search(text[max(0, num.start - 8) : num.start])
     return num.start - (len(text[max(0, num.start - 8) : num.start]) - m.start()) if m else None
 
 
@@ -341,7 +344,7 @@ def _accept(
     text: str, num: numerals.Numeral, blocked: list[tuple[int, int]], bi: int, skipped_end: int
 ) -> int | tuple[int, _Cand | None]:
     """The candidate of one numeral, or the blocker index alone when the numeral is no amount."""
-    money_before, _, _ = _money_res()
+    money_before = _money_before()
     symbols, _, codes = _currencies()
     if skipped_end >= 0 and _fullmatch(r"[-–/]", text[skipped_end : num.start]):
         return bi
@@ -353,7 +356,7 @@ def _accept(
     if (
         not num.text[0].isalpha()
         and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
-        and not _money_res()[0].search(text, max(0, num.start - 10), num.start)
+        and not money_before.search(text, max(0, num.start - 10), num.start)
     ):
         return bi
     if (
@@ -367,7 +370,7 @@ def _accept(
             return bi  # "24703m212", "i7-860"
     if _label_re().search(text, max(0, num.start - 16), num.start):
         return bi
-    if _NAME_BEFORE.search(text, max(0, num.start - 24), num.start) and not _money_res()[0].search(
+    if _NAME_BEFORE.search(text, max(0, num.start - 24), num.start) and not money_before.search(
         text, max(0, num.start - 10), num.start
     ):
         return bi
@@ -397,7 +400,7 @@ def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
 def _read(
     text: str,
     num: numerals.Numeral,
-    money_before: regex.Pattern[str],
+    money_before: LeftContext,
     symbols: dict[str, str],
     codes: dict[str, str],
 ) -> _Cand | None:
@@ -407,10 +410,10 @@ def _read(
     extra: tuple[tuple[str, str], ...] = ()
     # currency before the number: "$4.2bn", "US$ 150 million", "USD 200", "MUSD 30"
     mb = money_before.search(text, max(0, num.start - 10), num.start)
-    if mb and _search(r"\d[ \t]{0,2}$", text[max(0, mb.start() - 3) : mb.start()]):
+    if mb and _left(r"\d[ \t]{0,2}$").search(text[max(0, mb.start() - 3) : mb.start()]):
         # "10 $ 30 $": a symbol right after a number is that number's, unless that number has
         # a currency of its own before it ("$ 20,000.00 $ 37,305.97")
-        prev = _search(r"[\d.,]{1,30}[ \t]{0,2}$", text[max(0, mb.start() - 32) : mb.start()])
+        prev = _left(r"[\d.,]{1,30}[ \t]{0,2}$").search(text[max(0, mb.start() - 32) : mb.start()])
         if prev is None or not money_before.search(
             text, max(0, mb.start() - len(prev.group()) - 10), mb.start() - len(prev.group())
         ):

@@ -19,9 +19,11 @@ from .numsubject import (
     _np_words,
 )
 from .numtables import (
+    LeftContext,
     _Cand,
     _fullmatch,
     _hedge_index,
+    _left,
     _lemma,
     _match,
     _nouns,
@@ -34,11 +36,11 @@ from .numtables import (
 )
 
 # "percent of 10" with no number before the percent word ("70 percent of 10 million" is not it)
-_PERCENT_OF = regex.compile(
+_PERCENT_OF = LeftContext(regex.compile(
     r"(?<![\p{N}%][ \t]{0,2}|\p{L}[ \t])(?<![\p{L}])"  # no number or word right before
     r"(?i:per[ \t]?cents?|percents?|percentages?)[ \t]{1,3}of[ \t]{1,3}$",
     regex.V1,
-)
+))
 
 
 # ---------------------------------------------------------------------------------------
@@ -119,10 +121,10 @@ _RANGE_JOIN = regex.compile(
     )$""",
     regex.VERBOSE | regex.I,
 )
-_RANGE_FROM = regex.compile(
+_RANGE_FROM = LeftContext(regex.compile(
     r"(?<![\p{L}])(?P<w>between|from|ranging\s{1,3}from|anywhere\s{1,3}(?:from|between))[ \t]{1,3}$",
     regex.I | regex.V1,
-)
+))
 
 
 def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -166,7 +168,7 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
             if (
                 joined
                 and join == "-"
-                and _search(r"\p{L}[ \t]*$", text[a.num_start : a.end])
+                and _left(r"\p{L}[ \t]*$").search(text[a.num_start : a.end])
                 and not _search(r"\d[kKmMbBnT]{1,3}$", text[a.num_start : a.end])
                 and not a.amount.unit
             ):

@@ -18,6 +18,7 @@ from ..document import Document
 from ..facts import Subject
 from . import patterns
 from .numtables import (
+    LeftContext,
     _Cand,
     _compiled,
     _fullmatch,
@@ -126,8 +127,10 @@ def _last_total(before: str) -> regex.Match[str] | None:
 _LEFT_WINDOW = 300
 # A preposition right before a number makes it an oblique ("in 10 provinces", "across 11
 # states"): the verb before it does not count it.
-_OBLIQUE = regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
-_OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
+_OBLIQUE = LeftContext(
+    regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
+)
+_OF_BEFORE = LeftContext(regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1))
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
     # verbs of belief that leave the state they report as the predicate: "10,000 believed
@@ -177,10 +180,10 @@ def _rate(text: str, pos: int) -> str:
 
 
 @cache
-def _copula_re() -> regex.Pattern[str]:
+def _copula_re() -> LeftContext:
     """A noun phrase and a `[copulas]` verb that end right where an amount starts."""
     words = _phrase_pattern(_words("nouns", "copulas"))
-    return regex.compile(
+    return LeftContext(regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])
         (?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?  # one modifier: "operating", "single"
@@ -189,16 +192,16 @@ def _copula_re() -> regex.Pattern[str]:
         [ \t\u00a0]{{1,3}}$                          # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    )
+    ))
 
 
-_TOTAL_OF = regex.compile(
+_TOTAL_OF = LeftContext(regex.compile(
     # "number of buildings"
     r"\b(?:number|total|count|tally)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>\p{Ll}[\p{L}\-]{1,30})"
     r"(?:[ \t]+(?:that|which|who)[ \t]+\p{L}+)?"  # "that collapsed"
     r"[ \t]+\p{L}+(?:[ \t]+\p{L}+)?[ \t\u00a0]{1,3}$",  # the copula: "is", "stands at"
     regex.IGNORECASE | regex.V1,
-)
+))
 
 
 def _copular_subject(before: str) -> tuple[str, list[str]]:
@@ -332,11 +335,11 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
 
 
 # Between two coordinated counts: "killing 2,012 people and injuring 2,059", "12 dead, 30 hurt".
-_COORDINATION = regex.compile(
+_COORDINATION = LeftContext(regex.compile(
     r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:and|while|with|as[ \t]well[ \t]as|,)[ \t]{1,3}"
     r"(?:(?P<verb>\p{Ll}{2,20})[ \t]{1,3})?$",
     regex.V1,
-)
+))
 
 
 def _coordinated(
@@ -370,16 +373,16 @@ def _coordinated(
 
 
 @cache
-def _baseline_re() -> regex.Pattern[str]:
+def _baseline_re() -> LeftContext:
     """A `[baseline]` phrase that ends right where an amount starts ("... from ")."""
     words = _phrase_pattern(_words("hedges", "baseline"))
-    return regex.compile(
+    return LeftContext(regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])(?:{words})  # from, up from, compared with ...
         [ \t\u00a0]{{1,3}}$              # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    )
+    ))
 
 
 # How far back (characters) the changed amount may stand before a baseline's marker

@@ -38,6 +38,38 @@ def _fullmatch(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | No
     return _compiled(pattern, flags).fullmatch(text)
 
 
+class LeftContext:
+    """A pattern anchored with ``$`` that reads the text right before an amount.
+
+    Searched forward, such a pattern is tried from every position of its window, and
+    nearly always fails. Its copy compiled with ``regex.REVERSE`` tries the window's end
+    first and fails at once where no match ends; both find a match exactly when one exists,
+    so the forward search (whose leftmost match the callers read) runs only then.
+
+    >>> hedge = LeftContext(regex.compile(r"(?:more|at least)[ \t]{0,3}$"))
+    >>> hedge.search("killed at least 5", 0, 16).group(), hedge.search("killed 5", 0, 7)
+    ('at least ', None)
+    """
+
+    __slots__ = ("forward", "reverse")
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.forward = pattern
+        self.reverse = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self.reverse.search(text, pos, end) is None:
+            return None
+        return self.forward.search(text, pos, end)
+
+
+@cache
+def _left(pattern: str, flags: int = 0) -> LeftContext:
+    """`LeftContext` of an inline pattern, compiled once."""
+    return LeftContext(_compiled(pattern, flags))
+
+
 # ---------------------------------------------------------------------------------------
 # Tables
 
@@ -96,10 +128,10 @@ def _phrase_pattern(words: Sequence[str]) -> str:
 
 
 @cache
-def _prefix_re() -> regex.Pattern[str]:
+def _prefix_re() -> LeftContext:
     """A hedge or comparison sign that ends right where a number (or currency) starts."""
     words = _phrase_pattern(list(_hedge_index()))
-    return regex.compile(
+    return LeftContext(regex.compile(
         rf"""
         (?:
             (?<![\p{{L}}])(?P<word>{words})          # more than, at least, about ...
@@ -108,7 +140,7 @@ def _prefix_re() -> regex.Pattern[str]:
         [ \t\u00a0]{{0,3}}$                          # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    )
+    ))
 
 
 @cache
@@ -206,6 +238,12 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
 
 
 @cache
+def _money_before() -> LeftContext:
+    """A currency that ends right where a number starts ("$", "US$ ", "USD ")."""
+    return LeftContext(_money_res()[0])
+
+
+@cache
 def _nouns() -> dict[str, object]:
     irregular = tables.string_map(
         "nouns", "irregular", lambda k, v: None if isinstance(v, str) and v else "must be a lemma string"
@@ -231,10 +269,10 @@ def _nouns() -> dict[str, object]:
 
 
 @cache
-def _label_re() -> regex.Pattern[str]:
+def _label_re() -> LeftContext:
     labels: tuple[str, ...] = _nouns()["labels"]  # type: ignore[assignment]
     alt = _phrase_pattern(list(labels))
-    return regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1)
+    return LeftContext(regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1))
 
 
 _MONTHS = (
