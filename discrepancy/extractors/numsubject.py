@@ -10,6 +10,7 @@ import bisect
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -20,7 +21,6 @@ from . import patterns
 from .numtables import (
     LeftContext,
     _Cand,
-    _compiled,
     _fullmatch,
     _lemma,
     _match,
@@ -127,6 +127,7 @@ def _last_total(before: str) -> regex.Match[str] | None:
 _LEFT_WINDOW = 300
 # A preposition right before a number makes it an oblique ("in 10 provinces", "across 11
 # states"): the verb before it does not count it.
+_WORDS_BACK = regex.compile(r"\p{L}+", regex.V1 | regex.REVERSE)
 _OBLIQUE = LeftContext(
     regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
 )
@@ -286,7 +287,9 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     if not predicate:
         # A bounded window, so a sentence with thousands of amounts stays linear.
         before = text[max(s_start, cand.start - _LEFT_WINDOW) : cand.start]
-        tokens = list(_compiled(r"\p{L}+").finditer(before))[-10:]
+        # The last ten words, read backwards from the amount (maximal letter runs are the
+        # same read either way) rather than every word of the window.
+        tokens = list(islice(_WORDS_BACK.finditer(before), 10))[::-1]
         for j in range(len(tokens) - 1, -1, -1):
             if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
                 continue  # "a base housing US troops by over a dozen rockets": a modifier
