@@ -33,6 +33,7 @@ from .numtables import (
     _search,
     _suffix_index,
     _suffix_re,
+    may_hold,
 )
 
 # "percent of 10" with no number before the percent word ("70 percent of 10 million" is not it)
@@ -247,7 +248,15 @@ def _vague_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<v>{alt})(?![\p{{L}}])", regex.I | regex.V1)
 
 
+@cache
+def _vague_words() -> frozenset[str]:
+    """The longest word of each vague phrase ("dozens", "few"): a text with none has none."""
+    return frozenset(max(_phrase_key(p).split(), key=len) for p in numerals.vague_phrases())
+
+
 def _vague(text: str) -> Iterator[_Cand]:
+    if not may_hold(text, _vague_words()):
+        return
     for m in _vague_re().finditer(text):
         # The pattern also takes hyphens between the words ("tens-of-thousands"); the table
         # is keyed on single spaces.

@@ -5,6 +5,7 @@ lemma and qualifier of a word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -112,6 +113,29 @@ def _suffix_index() -> dict[str, str]:
     return out
 
 
+_PHRASE_SPLIT = regex.compile(r"[\s\-]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def may_hold(text: str, words: frozenset[str]) -> bool:
+    """Whether a case-blind pattern of phrases can match in ``text``, where every phrase holds
+    one of ``words`` (lower-case ASCII): False spares scanning a text that holds none.
+
+    ASCII letters fold only among themselves, so the lower-case text holds a word wherever the
+    pattern would match it; a letter beyond ASCII ("ſ", "ﬁ") may fold to ASCII letters, and
+    a text with one is always scanned.
+
+    >>> may_hold("Dozens were hurt", frozenset({"dozens"})), may_hold("Two were hurt", frozenset({"dozens"}))
+    (True, False)
+    >>> may_hold("Doﬀens", frozenset({"dozens"}))
+    True
+    """
+    low = text.lower()
+    if any(w in low for w in words):
+        return True
+    return not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text))
+
+
 def _phrase_key(phrase: str) -> str:
     """A matched phrase as the tables spell it: lower case, words joined by single spaces.
 
@@ -120,7 +144,7 @@ def _phrase_key(phrase: str) -> str:
     >>> _phrase_key("Tens-of-thousands"), _phrase_key("more -  than")
     ('tens of thousands', 'more than')
     """
-    return " ".join(w for w in regex.split(r"[\s\-]+", phrase.lower()) if w)
+    return " ".join(w for w in _PHRASE_SPLIT.split(phrase.lower()) if w)
 
 
 def _phrase_pattern(words: Sequence[str]) -> str:
