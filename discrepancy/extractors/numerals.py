@@ -646,6 +646,7 @@ def _runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
 
 
 def _numerals(text: str) -> Iterator[Numeral]:
+    words = patterns.number_words()
     for start, end, m in _runs(text):
         run = text[start:end]
         one = _TOKEN.match(run) if m is not None else None
@@ -661,6 +662,21 @@ def _numerals(text: str) -> Iterator[Numeral]:
             if v is not None:
                 yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
             continue
+        if one is not None and one.end() == len(run):
+            # One slash fraction ("16/35") or one unit or ten word ("two"): read as
+            # `_parse_one` reads a lone token of that kind.
+            if one.group("slash"):
+                v = _slash(one.group("slash"))
+                if v is not None:
+                    yield Numeral(start, end, Decimal(1) * v, run, slash=True)
+                continue
+            entry = words.get(run.lower()) if one.group("word") else None
+            if entry is not None and entry[0] in ("unit", "ten"):
+                if run.lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
+                    continue
+                v = Decimal(entry[1])
+                yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run, spelled=True)
+                continue
         toks = _tokens(run, start)
         for i, j, value, spelled in _split(toks):
             s, e = toks[i].start, toks[j - 1].end
@@ -678,6 +694,8 @@ def _numerals(text: str) -> Iterator[Numeral]:
 
 
 def _ratio(text: str, a: Numeral, b: Numeral) -> Numeral | None:
+    if not 6 <= b.start - a.end <= 14:
+        return None  # `_RATIO` spans " over " to "   out   of   "
     m = _RATIO.fullmatch(text, a.end, b.start)
     if not m or a.slash or b.slash or b.value == 0:
         return None
