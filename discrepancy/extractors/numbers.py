@@ -117,10 +117,18 @@ _BLOCK_DIGITS = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _DIGIT_RUN = regex.compile(r"\d{1,64}")
-# Where a `_BLOCK_DIGITS` match can start: every digit alternative refuses a word character
-# before it, so it starts a digit run; the others start at "v" (v2.3, "version 2"), "+", "("
-# or a line start (list numbers).
-_BLOCK_START = re.compile(r"\d+|[vV+(]|^", re.MULTILINE)
+# Where a `_BLOCK_DIGITS` match can start. Every digit alternative refuses a word character
+# before it, so it starts a digit run, and goes on right after the run with "." ":" "-" "/"
+# "–" ")" "'" "s", or blanks and "a"/"p" (2 pm) or a dash (2013 - 14). The others start at "v"
+# before a digit or "e" (v2.3, "version 2"), "+" or "(" before a digit, or a line start before
+# a digit (list numbers). A character beyond ASCII may fold to a letter: it is let through.
+_BLOCK_START = re.compile(
+    r"""(?<!\d)\d+(?=[.:)'s\-/–]|\s{0,2}[aApP]|\s[-–/]|\s{0,2}[^\x00-\x7f])
+    | [vV](?=[\deE]|[^\x00-\x7f])
+    | [+(](?=\d)
+    | ^(?=[ \t]{0,3}\d)""",
+    re.MULTILINE | re.VERBOSE,
+)
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
