@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 import regex
@@ -34,6 +34,8 @@ from .numtables import (
 # ---------------------------------------------------------------------------------------
 # Subjects
 
+# The blanks between the words of a noun phrase.
+_BLANKS = (" ", "\t", "\u00a0")
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.'’\-]{0,40}|\p{Lu}{1,3}(?:\.\p{Lu}){1,3}\.?")
 
 
@@ -43,8 +45,9 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
     stop = _nouns()["stop"]
     p = pos
     for _ in range(6):
-        m = _match(r"[ \t\u00a0]{0,3}", text[p : p + 4])
-        q = p + (m.end() if m else 0)
+        q = p
+        while q < p + 3 and text[q : q + 1] in _BLANKS:
+            q += 1
         w = _WORD.match(text, q)
         if not w or (out and q == p):
             break
@@ -55,7 +58,7 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
             word = word[:-1]
         out.append((word, q, q + len(word)))
         p = q + len(word)
-        if not _match(r"[ \t\u00a0]", text[p : p + 1]):
+        if text[p : p + 1] not in _BLANKS:
             break
     return out
 
@@ -75,6 +78,7 @@ def _head(words: list[tuple[str, int, int]], value: Decimal) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _predicate_word(word: str) -> str | None:
     """Lemma of a verb or event noun: from the table, else a regular past tense ("-ed").
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -322,6 +322,7 @@ class _Cand:
     extra: tuple[tuple[str, str], ...] = field(default=())
 
 
+@lru_cache(maxsize=8192)
 def _plural_like(word: str) -> bool:
     w = word.lower()
     n = _nouns()
@@ -330,6 +331,7 @@ def _plural_like(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis", "xis", "tis", "'s", "’s"))
 
 
+@lru_cache(maxsize=8192)
 def _lemma(word: str) -> str:
     """Singular lower-case lemma of a noun ("troops" -> "troop", "casualties" -> "casualty")."""
     w = word.lower().strip(".'’")
@@ -347,6 +349,7 @@ def _lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)
 def _qualifier(word: str) -> str:
     """Normalized modifier: lower case, dots removed, countries folded ("U.S." -> "us")."""
     w = word.lower().replace(".", "").strip("'’")
