@@ -61,6 +61,7 @@ from .numsubject import (
     _subject,
 )
 from .numtables import (
+    _MONTH_WORDS,
     _MONTHS,
     LeftContext,
     _Cand,
@@ -77,6 +78,7 @@ from .numtables import (
     _prefix_re,
     _search,
     _units_re,
+    word_gate,
 )
 from .timetables import calendar
 
@@ -177,12 +179,21 @@ def _blocked(text: str) -> list[tuple[int, int]]:
                 reach = m.end()
     return sorted(set(spans))
 # Words before a four-digit number that make it a year.
-_YEAR_BEFORE = LeftContext(regex.compile(
-    rf"""(?:\b(?:in|since|by|of|until|till|from|to|during|before|after|the|early|late|mid|this|last
-    |next|circa|between|and|or|year|fiscal|fy|summer|winter|spring|autumn|fall|{_MONTHS})
-    [.,]?\s{{1,3}}|\b(?:mid|pre|post)-|'s\s{{1,3}})$""",
-    regex.VERBOSE | regex.I,
-))
+_YEAR_WORDS = (
+    "in", "since", "by", "of", "until", "till", "from", "to", "during", "before", "after", "the",
+    "early", "late", "mid", "this", "last", "next", "circa", "between", "and", "or", "year",
+    "fiscal", "fy", "summer", "winter", "spring", "autumn", "fall",
+)
+_YEAR_BEFORE = LeftContext(
+    regex.compile(
+        rf"""(?:\b(?:{"|".join(_YEAR_WORDS)}|{_MONTHS})[.,]?\s{{1,3}}  # "in 2011", "May, 2020"
+        |\b(?:mid|pre|post)-                                          # "mid-2020"
+        |'s\s{{1,3}})$                                                 # "Iran's 2020 budget"
+        """,
+        regex.VERBOSE | regex.I,
+    ),
+    word_gate((*_YEAR_WORDS, *_MONTH_WORDS, "s"), blanks=None, skip=".,", marks="-"),
+)
 
 
 def _is_year(text: str, num: numerals.Numeral) -> bool:
@@ -206,18 +217,39 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     return not _plural_like(word)
 
 
+def _model_end(c: str) -> bool:
+    """Whether a model name can end with ``c``: a letter, a digit, "-" or "/" (a character
+    beyond ASCII is let through: its class is left to the pattern)."""
+    return c in "-/" or c.isalnum() or not c.isascii()
+
+
+def _lower_end(c: str) -> bool:
+    """Whether ``c`` may be a lower-case letter (beyond ASCII: left to the pattern)."""
+    return c.islower() or not c.isascii()
+
+
 # A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
 # (but "5k-20k" is a range and "$20" money).
-_MODEL_BEFORE = LeftContext(regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1))
+_MODEL_BEFORE = LeftContext(
+    regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1),
+    lambda text, end: end > 0 and _model_end(text[end - 1]),
+)
 # A capitalized word (not at a sentence start, not a month, weekday or hedge) right before a
 # number names a model or an item: "Boeing 737-800", "Apollo 11", "Windows 10".
-_NAME_BEFORE = LeftContext(regex.compile(
-    r"""(?<=[\p{Ll},;:][ \t]{1,3}|\p{L}[ \t])     # inside a sentence, after a word
-    (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))
-    \p{Lu}\p{Ll}{1,20}[ \t]$""",
-    regex.VERBOSE | regex.V1,
-))
-_DAY_BEFORE = LeftContext(regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I))
+_NAME_BEFORE = LeftContext(
+    regex.compile(
+        r"""(?<=[\p{Ll},;:][ \t]{1,3}|\p{L}[ \t])     # inside a sentence, after a word
+        (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))
+        \p{Lu}\p{Ll}{1,20}[ \t]$""",
+        regex.VERBOSE | regex.V1,
+    ),
+    # it ends with a lower-case letter and one blank
+    lambda text, end: end > 1 and text[end - 1] in " \t" and _lower_end(text[end - 2]),
+)
+_DAY_BEFORE = LeftContext(
+    regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I),
+    word_gate(_MONTH_WORDS, blanks=" \t", most=2, least=1, skip="."),
+)
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
 

@@ -29,6 +29,8 @@ from .numtables import (
     _plural_like,
     _qualifier,
     _words,
+    last_words,
+    word_gate,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -135,7 +137,10 @@ _WORDS_BACK = regex.compile(r"\p{L}+", regex.V1 | regex.REVERSE)
 _OBLIQUE = LeftContext(
     regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
 )
-_OF_BEFORE = LeftContext(regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1))
+_OF_BEFORE = LeftContext(
+    regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1),
+    word_gate(("of", "the"), blanks=" \t", most=3, least=1),
+)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
     # verbs of belief that leave the state they report as the predicate: "10,000 believed
@@ -197,7 +202,7 @@ def _copula_re() -> LeftContext:
         [ \t\u00a0]{{1,3}}$                          # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    ))
+    ), word_gate(last_words(_words("nouns", "copulas")), least=1))
 
 
 _TOTAL_OF = LeftContext(regex.compile(
@@ -389,7 +394,7 @@ def _baseline_re() -> LeftContext:
         [ \t\u00a0]{{1,3}}$              # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    ))
+    ), word_gate(last_words(_words("hedges", "baseline")), least=1))
 
 
 # How far back (characters) the changed amount may stand before a baseline's marker

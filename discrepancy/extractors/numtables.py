@@ -6,7 +6,7 @@ lemma and qualifier of a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -39,30 +39,102 @@ def _fullmatch(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | No
     return _compiled(pattern, flags).fullmatch(text)
 
 
+Gate = Callable[[str, int], bool]
+_GATE_WORD = re.compile(r"[a-z]+\.?")
+
+
 class LeftContext:
     """A pattern anchored with ``$`` that reads the text right before an amount.
 
     Searched forward, such a pattern is tried from every position of its window, and
     nearly always fails. Its copy compiled with ``regex.REVERSE`` tries the window's end
     first and fails at once where no match ends; both find a match exactly when one exists,
-    so the forward search (whose leftmost match the callers read) runs only then.
+    so the forward search (whose leftmost match the callers read) runs only then. A
+    ``gate`` (see `word_gate`), when given, is a cheaper test that holds wherever a match
+    can end: where it fails, neither search runs. With ``leftmost``, the backward match is
+    returned as it is: right for an alternation of phrases sorted longest first, where a
+    phrase that matches where a longer one also does is that one's last words, so the first
+    phrase the backward search tries with success is the leftmost match.
 
     >>> hedge = LeftContext(regex.compile(r"(?:more|at least)[ \t]{0,3}$"))
     >>> hedge.search("killed at least 5", 0, 16).group(), hedge.search("killed 5", 0, 7)
     ('at least ', None)
     """
 
-    __slots__ = ("forward", "reverse")
+    __slots__ = ("forward", "gate", "leftmost", "reverse")
 
-    def __init__(self, pattern: regex.Pattern[str]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], gate: Gate | None = None, leftmost: bool = False) -> None:
         self.forward = pattern
         self.reverse = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+        self.gate = gate
+        self.leftmost = leftmost
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         end = len(text) if endpos is None else endpos
-        if self.reverse.search(text, pos, end) is None:
+        if (
+            self.gate is not None
+            and not self.gate(text, end)
+            # "$" also matches before a final line break
+            and not (end > 0 and text[end - 1] == "\n" and self.gate(text, end - 1))
+        ):
             return None
+        found = self.reverse.search(text, pos, end)
+        if found is None or self.leftmost:
+            return found
         return self.forward.search(text, pos, end)
+
+
+def word_gate(
+    words: Iterable[str],
+    *,
+    blanks: str | None = " \t\u00a0",
+    most: int = 3,
+    least: int = 0,
+    skip: str = "",
+    marks: str = "",
+) -> Gate:
+    """A test that holds wherever a pattern ending in one of ``words`` can end.
+
+    Such a pattern ends with a word (a phrase's last word, lower-case ASCII, maybe with a
+    final "."), then maybe one ``skip`` character, then ``least`` to ``most`` blanks (from
+    ``blanks``; None for any white space). The test finds the word there and looks it up;
+    it holds for a character from ``marks`` in its place (signs, "#", "$"), and for any
+    letter beyond ASCII (case folding could turn it into an ASCII letter).
+
+    >>> gate = word_gate(["than", "least", "approx."], marks="<")
+    >>> [gate(t, len(t)) for t in ("more than ", "at least", "Approx. ", "<", "killed ", "")]
+    [True, True, True, True, False, False]
+    """
+    table = frozenset(words)
+    if not all(_GATE_WORD.fullmatch(w) for w in table):
+        return lambda text, end: True  # a word of another shape: no test
+
+    def gate(text: str, end: int) -> bool:
+        k, stop = end, max(0, end - most)
+        while k > stop and (text[k - 1].isspace() if blanks is None else text[k - 1] in blanks):
+            k -= 1
+        if end - k < least or k == 0:
+            return False
+        c = text[k - 1]
+        if c in skip:
+            k -= 1
+            if k == 0:
+                return False
+            c = text[k - 1]
+        if c in marks or not c.isascii():
+            return True
+        j = k - 1 if c == "." else k
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:k]
+        return not word.isascii() or word.lower() in table
+
+    return gate
+
+
+def last_words(phrases: Iterable[str]) -> list[str]:
+    """The last word of each phrase, lower case ("more than" -> "than", "up-to" -> "to")."""
+    return [_phrase_key(p).split()[-1] for p in phrases if _phrase_key(p)]
 
 
 @cache
@@ -164,7 +236,7 @@ def _prefix_re() -> LeftContext:
         [ \t\u00a0]{{0,3}}$                          # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    ))
+    ), word_gate(last_words(_hedge_index()), marks="=≥≤><"), leftmost=True)
 
 
 @cache
@@ -264,7 +336,16 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
 @cache
 def _money_before() -> LeftContext:
     """A currency that ends right where a number starts ("$", "US$ ", "USD ")."""
-    return LeftContext(_money_res()[0])
+    symbols, _, codes = _currencies()
+    words = {c.lower() for c in codes} | {"m" + c.lower() for c in codes}  # "MUSD": millions
+    marks = ""
+    for s in symbols:
+        tail = regex.search(r"\p{L}*\.?$", s.strip()).group()  # type: ignore[union-attr]
+        if tail and tail.isascii():
+            words.add(tail.lower())  # "Rs", "Rs.", "CHF"
+        else:
+            marks += s.strip()[-1]  # "$", "£", "元"
+    return LeftContext(_money_res()[0], word_gate(words, most=2, marks=marks))
 
 
 @cache
@@ -296,12 +377,21 @@ def _nouns() -> dict[str, object]:
 def _label_re() -> LeftContext:
     labels: tuple[str, ...] = _nouns()["labels"]  # type: ignore[assignment]
     alt = _phrase_pattern(list(labels))
-    return LeftContext(regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1))
+    return LeftContext(
+        regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1),
+        word_gate(last_words(w for w in labels if w != "#"), blanks=" \t", most=2, marks="#"),
+    )
 
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# Every word `_MONTHS` matches, for `word_gate`.
+_MONTH_WORDS = (
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december",
 )
 _CAP_WORD = regex.compile(r"\p{Lu}")
 
