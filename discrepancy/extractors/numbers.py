@@ -71,6 +71,7 @@ from .numtables import (
     _label_re,
     _left,
     _match,
+    _money_after_gate,
     _money_before,
     _money_res,
     _phrase_pattern,
@@ -318,6 +319,8 @@ def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | 
 
 def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, str] | None:
     """A currency after a number -> (end, code, factor, how)."""
+    if not _money_after_gate()(text, num.end):
+        return None
     symbols, nouns, codes = _currencies()
     _, after, minor_re = _money_res()
     m = after.match(text, num.end)

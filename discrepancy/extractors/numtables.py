@@ -333,6 +333,54 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
     return before, after, minor
 
 
+def _leading_word(phrase: str) -> str:
+    """The ASCII letters a phrase starts with, lower case ("US$" -> "us", "$" -> "")."""
+    m = re.match(r"[A-Za-z]*", phrase.strip())
+    return m.group().lower() if m else ""
+
+
+@cache
+def _money_after_gate() -> Gate:
+    """A test that holds wherever the currency pattern after a number (`_money_res`) can
+    match: over at most two blanks and a hyphen, a code, a currency noun or a symbol starts
+    there. Its word is looked up among the leading words of codes, nouns and symbols;
+    another first character among the symbols' first characters; a character beyond ASCII
+    (which could fold to an ASCII letter) lets the pattern run."""
+    symbols, nouns, codes = _currencies()
+    phrases = [*codes, *("M" + c for c in codes), *nouns, *symbols]
+    firsts = frozenset(_leading_word(p) for p in phrases) - {""}
+    marks = frozenset(p.strip()[0] for p in phrases if not _leading_word(p))
+
+    def starts(text: str, q: int) -> bool:
+        if q >= len(text):
+            return False
+        c = text[q]
+        if c in marks or not c.isascii():
+            return True
+        w = _ASCII_LETTERS.match(text, q)
+        if w is None:
+            return False
+        e = w.end()
+        return (e < len(text) and not text[e].isascii()) or w.group().lower() in firsts
+
+    def gate(text: str, end: int) -> bool:
+        n, k = len(text), end
+        places = [k]
+        while k < n and k < end + 2 and text[k] in " \t\u00a0":
+            k += 1
+            places.append(k)
+        if k < n and text[k] == "-":  # "5-dollar", "5 - dollar", "5 -  dollar"
+            places.append(k + 1)
+            if k + 1 < n and text[k + 1] in " \t":
+                places.append(k + 2)
+        return any(starts(text, q) for q in places)
+
+    return gate
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 @cache
 def _money_before() -> LeftContext:
     """A currency that ends right where a number starts ("$", "US$ ", "USD ")."""
