@@ -78,6 +78,7 @@ from .numtables import (
     _plural_like,
     _prefix_re,
     _search,
+    _unit_gates,
     _units_re,
     word_gate,
 )
@@ -272,12 +273,13 @@ def _unit_noun_re() -> regex.Pattern[str]:
 def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | None:
     """A unit right after a number -> (end, canonical unit)."""
     noun_re, sym_re = _units_re()
+    noun_gate, sym_gate = _unit_gates()
     nouns, symbols = units.unit_words()
     best: tuple[int, str] | None = None
-    m = noun_re.match(text, pos)
+    m = noun_re.match(text, pos) if noun_gate(text, pos) else None
     if m:
         best = (m.end(), nouns[" ".join(m.group("unit").lower().replace("-", " ").split())])
-    m2 = sym_re.match(text, pos)
+    m2 = sym_re.match(text, pos) if sym_gate(text, pos) else None
     if m2 and (best is None or m2.end() > best[0]):
         sym = m2.group("unit")
         ok = True

@@ -347,21 +347,7 @@ def _money_after_gate() -> Gate:
     another first character among the symbols' first characters; a character beyond ASCII
     (which could fold to an ASCII letter) lets the pattern run."""
     symbols, nouns, codes = _currencies()
-    phrases = [*codes, *("M" + c for c in codes), *nouns, *symbols]
-    firsts = frozenset(_leading_word(p) for p in phrases) - {""}
-    marks = frozenset(p.strip()[0] for p in phrases if not _leading_word(p))
-
-    def starts(text: str, q: int) -> bool:
-        if q >= len(text):
-            return False
-        c = text[q]
-        if c in marks or not c.isascii():
-            return True
-        w = _ASCII_LETTERS.match(text, q)
-        if w is None:
-            return False
-        e = w.end()
-        return (e < len(text) and not text[e].isascii()) or w.group().lower() in firsts
+    starts = _phrase_starts([*codes, *("M" + c for c in codes), *nouns, *symbols])
 
     def gate(text: str, end: int) -> bool:
         n, k = len(text), end
@@ -379,6 +365,69 @@ def _money_after_gate() -> Gate:
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _phrase_starts(phrases: Iterable[str]) -> Gate:
+    """A test of whether one of ``phrases`` (matched with or without case) can start at a
+    position: the ASCII word there is the leading word of one, or the character there is the
+    first character of one that starts with no ASCII letter, or a character beyond ASCII
+    (which could fold to an ASCII letter). Each phrase's leading word is followed inside it by
+    no letter, or ends it where the patterns refuse a letter after, so the whole word counts.
+
+    >>> starts = _phrase_starts(["km", "km/h", "°C", "square miles"])
+    >>> [starts(t, 1) for t in (" km", " km/h", " kmh", " °C", " Square", " people", " ")]
+    [True, True, False, True, True, False, False]
+    """
+    firsts = frozenset(_leading_word(p) for p in phrases) - {""}
+    marks = frozenset(p.strip()[0] for p in phrases if p.strip() and not _leading_word(p))
+
+    def starts(text: str, q: int) -> bool:
+        if q >= len(text):
+            return False
+        c = text[q]
+        if c in marks or not c.isascii():
+            return True
+        w = _ASCII_LETTERS.match(text, q)
+        if w is None:
+            return False
+        e = w.end()
+        return (e < len(text) and not text[e].isascii()) or w.group().lower() in firsts
+
+    return starts
+
+
+@cache
+def _unit_gates() -> tuple[Gate, Gate]:
+    """Tests of where `_units_re` can match: (nouns after 1-3 blanks or a hyphen, symbols
+    glued or after up to two blanks and an opening bracket)."""
+    nouns, symbols = units.unit_words()
+    noun_starts, sym_starts = _phrase_starts(nouns), _phrase_starts(symbols)
+
+    def noun_gate(text: str, pos: int) -> bool:
+        n, k = len(text), pos
+        places = []
+        while k < n and k < pos + 3 and text[k] in " \t\u00a0":
+            k += 1
+            places.append(k)
+        # "3-inch", "3 - inch": a hyphen with at most one blank on each side
+        k = pos + 1 if pos < n and text[pos] in " \t" else pos
+        if k < n and text[k] == "-":
+            places.append(k + 1)
+            if k + 1 < n and text[k + 1] in " \t":
+                places.append(k + 2)
+        return any(noun_starts(text, q) for q in places)
+
+    def sym_gate(text: str, pos: int) -> bool:
+        n, k = len(text), pos
+        places = [k]
+        while k < n and k < pos + 2 and text[k] in " \t\u00a0":
+            k += 1
+            places.append(k)
+        if k < n and text[k] in "([{<":
+            places.append(k + 1)
+        return any(sym_starts(text, q) for q in places)
+
+    return noun_gate, sym_gate
 
 
 @cache
