@@ -121,18 +121,25 @@ _BLOCK_DIGITS = regex.compile(
     regex.VERBOSE | regex.V1,
 )
 _DIGIT_RUN = regex.compile(r"\d{1,64}")
-# Where a `_BLOCK_DIGITS` match can start. Every digit alternative refuses a word character
-# before it, so it starts a digit run, and goes on right after the run with "." ":" "-" "/"
-# "–" ")" "'" "s", or blanks and "a"/"p" (2 pm) or a dash (2013 - 14). The others start at "v"
-# before a digit or "e" (v2.3, "version 2"), "+" or "(" before a digit, or a line start before
-# a digit (list numbers). A character beyond ASCII may fold to a letter: it is let through.
-_BLOCK_START = re.compile(
-    r"""(?<!\d)\d+(?=[.:)'s\-/–]|\s{0,2}[aApP]|\s[-–/]|\s{0,2}[^\x00-\x7f])
-    | [vV](?=[\deE]|[^\x00-\x7f])
-    | [+(](?=\d)
-    | ^(?=[ \t]{0,3}\d)""",
-    re.MULTILINE | re.VERBOSE,
-)
+def _block_starts(text: str, rs: int, re_: int) -> list[int]:
+    """Where a `_BLOCK_DIGITS` match tied to the digit run ``text[rs:re_]`` can start.
+
+    Every alternative reads a digit run within ten characters of its start. The digit
+    alternatives start at the run (refusing a word character before it) and go on right
+    after it with "." ":" "-" "/" "–" ")" "'" "s", "a" or "p" ("2pm") or white space; "v2.3",
+    "+1 555" and "(555)" start one character before it; "version 2" seven to nine before;
+    list numbers at a line start at most three before. A character beyond ASCII may fold to
+    a letter: it is let through.
+    """
+    out = []
+    c = text[re_] if re_ < len(text) else ""
+    if c and (c in ".:)'s-/–aApP" or c.isspace() or not c.isascii()):
+        out.append(rs)
+    if rs > 0 and text[rs - 1] in "vV+(":
+        out.append(rs - 1)
+    out.extend(p for p in range(max(0, rs - 9), rs - 6) if text[p] in "vV")
+    out.extend(p for p in range(max(0, rs - 3), rs + 1) if p == 0 or text[p - 1] == "\n")
+    return out
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -160,25 +167,27 @@ def _blocked(text: str) -> list[tuple[int, int]]:
         if m:
             spans.append((m.start(), m.end()))
         at = text.find("@", at + 1)
-    # windows around digit runs: 12 characters before ("version ", "+", "(") and 40 after
-    windows: list[list[int]] = []
+    # Windows around digit runs: 12 characters before ("version ", "+", "(") and 40 after. In
+    # each, `_BLOCK_DIGITS.finditer(text, ws, we)` is tried only where a match can start
+    # (`_block_starts`), with the same window, which gives the same spans.
+    windows: list[list[int]] = []  # [start, end, start of a match to try ...]
     for m in _DIGIT_RUN.finditer(text):
-        ws, we = max(0, m.start() - 12), min(len(text), m.end() + 40)
+        rs, re_ = m.span()
+        ws, we = max(0, rs - 12), min(len(text), re_ + 40)
         if windows and ws <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], we)
         else:
             windows.append([ws, we])
-    for ws, we in windows:
-        # Equal to `_BLOCK_DIGITS.finditer(text, ws, we)`, tried only where a match can start.
+        windows[-1].extend(_block_starts(text, rs, re_))
+    for ws, we, *starts in windows:
         reach = ws
-        for a in _BLOCK_START.finditer(text, ws, we):
-            p = a.start()
+        for p in sorted(set(starts)):
             if p < reach:
                 continue
-            m = _BLOCK_DIGITS.match(text, p, we)
-            if m:
-                spans.append((p, m.end()))
-                reach = m.end()
+            bm = _BLOCK_DIGITS.match(text, p, we)
+            if bm:
+                spans.append((p, bm.end()))
+                reach = bm.end()
     return sorted(set(spans))
 # Words before a four-digit number that make it a year.
 _YEAR_WORDS = (

@@ -108,6 +108,8 @@ def word_gate(
     table = frozenset(words)
     if not all(_GATE_WORD.fullmatch(w) for w in table):
         return lambda text, end: True  # a word of another shape: no test
+    # A longer letter run cannot be one of the words: case folding never shortens text.
+    longest = max(map(len, table), default=0)
 
     def gate(text: str, end: int) -> bool:
         k, stop = end, max(0, end - most)
@@ -123,9 +125,17 @@ def word_gate(
             c = text[k - 1]
         if c in marks or not c.isascii():
             return True
-        j = k - 1 if c == "." else k
-        while j > 0 and text[j - 1].isalpha():
+        if c == ".":
+            j = k - 1
+        elif c.isalpha():
+            j = k
+        else:
+            return False
+        lo = max(0, j - longest - 1)
+        while j > lo and text[j - 1].isalpha():
             j -= 1
+        if j == lo and j > 0 and text[j - 1].isalpha():
+            return False
         word = text[j:k]
         return not word.isascii() or word.lower() in table
 
