@@ -562,25 +562,55 @@ def _plain_word(text: str, k: int) -> bool:
     return w.group().lower() not in _run_words()
 
 
-def _lone_digits(text: str, p: int, q: int) -> bool:
-    """Whether the ASCII digit run ``text[p:q]`` is, alone, the `NUMBER_RUN` match at ``p``.
+def _lone_run(text: str, p: int, q: int) -> int:
+    """Where the `NUMBER_RUN` match at the ASCII digit run ``text[p:q]`` ends when it is that
+    run alone, a decimal ("4.5") or a slash fraction ("16/35"); -1 when the shape is left to
+    the pattern.
 
     Only plain shapes are answered: before it, an ASCII character that is no letter, digit,
-    "." or ","; after it, the end, punctuation, a "." or "," that starts no decimal part,
-    group or joiner, or blanks and something no number run goes on with (a plain word, a
-    bracket). Anything else is left to the pattern; a sign or lead before is ruled out by
+    "." or ","; after it, what `_run_ends` lets end a run, or a dash before a digit ("2013-14":
+    the joining dash goes on only to a word). A sign or lead before is ruled out by
     `_may_lead` first.
 
-    >>> [_lone_digits(t, 0, len(t) - len(t.lstrip("0123456789"))) for t in
-    ...  ("48%", "5 seats", "9, 2022", "5 million", "2.5", "8th", "5-6", "2023.", "5 -6")]
-    [True, True, True, False, False, False, False, True, False]
+    >>> [_lone_run(t, 0, len(t) - len(t.lstrip("0123456789"))) for t in
+    ...  ("48%", "5 seats", "9, 2022", "5 million", "2.5 m", "8th", "5-6", "2023.", "16/35 A")]
+    [2, 1, 1, -1, 3, -1, 1, 4, 5]
     """
     if q - p > 24 or not text[p:q].isascii():
-        return False  # the pattern reads at most 24 digits in one group; other digit scripts
-    if p > 0:
-        c = text[p - 1]
-        if not c.isascii() or c.isalnum() or c in ".,":
-            return False
+        return -1  # the pattern reads at most 24 digits in one group; other digit scripts
+    c = text[p - 1] if p > 0 else ""
+    if c and (not c.isascii() or c.isalnum() or c in ".,"):
+        return -1
+    n = len(text)
+    d = text[q] if q < n else ""
+    if d == "/" and q - p <= 3 and c != "/":
+        # "16/35": a slash fraction of up to three digits on each side, then no digit or "/"
+        e = q + 1
+        while e < n and e < q + 5 and "0" <= text[e] <= "9":
+            e += 1
+        if q + 1 < e <= q + 4 and (e == n or (text[e] != "/" and not text[e].isdigit())):
+            return e if _run_ends(text, e) else -1
+        return -1
+    if d == "." and q + 1 < n and "0" <= text[q + 1] <= "9":
+        # "4.5": a decimal part of up to 20 digits
+        e = q + 1
+        while e < n and e < q + 22 and "0" <= text[e] <= "9":
+            e += 1
+        if e <= q + 21 and (e == n or not text[e].isdigit()):
+            return e if _run_ends(text, e) else -1
+        return -1
+    if d == "-" and q + 1 < n and "0" <= text[q + 1] <= "9":
+        return q
+    return q if _run_ends(text, q) else -1
+
+
+def _run_ends(text: str, q: int) -> bool:
+    """Whether nothing can go on with a number run at ``q``, right after digits.
+
+    It ends at the end, at punctuation, at a "." or "," that starts no decimal part, group
+    or joiner, or at blanks and something no number run goes on with (a plain word, a
+    bracket); glued letters ("8th", "10k", "1e5"), "-", "/", "&", "^" and "×" may go on.
+    """
     n = len(text)
     if q == n or text[q] in _RUN_END:
         return True
@@ -601,15 +631,14 @@ def _lone_digits(text: str, p: int, q: int) -> bool:
         if "a" <= d <= "z" or "A" <= d <= "Z":
             return _plain_word(text, k)
         return d.isascii()  # (the pattern ignores case: "\u212a" is a "k")
-    if c.isspace():
-        # blanks (at most three count) and what a joiner, suffix or fraction goes on with
-        k = q
-        while k < n and k < q + 4 and text[k].isspace():
-            k += 1
-        if k == n:
-            return True
-    else:
-        return False  # glued letters ("8th", "10k", "1e5"), "-", "/", "&", "^", "×" ...
+    if not c.isspace():
+        return False
+    # blanks (at most three count) and what a joiner, suffix or fraction goes on with
+    k = q
+    while k < n and k < q + 4 and text[k].isspace():
+        k += 1
+    if k == n:
+        return True
     # after blanks: a word, digits ("1 234", "10 1/2"), a sign, a decimal point or "&" go on
     d = text[k]
     if "a" <= d <= "z" or "A" <= d <= "Z":
@@ -619,7 +648,7 @@ def _lone_digits(text: str, p: int, q: int) -> bool:
 
 def _runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
     """`patterns.NUMBER_RUN` matches as (start, end, match), tried only where a digit or a
-    number word starts; a lone digit run (`_lone_digits`) comes without a match.
+    number word starts; a plain digit run (`_lone_run`) comes without a match.
 
     Scanning every position with the full pattern is slow; anchors are cheap to find and the
     pattern then runs from the anchor (or from the lead words just before it).
@@ -634,9 +663,9 @@ def _runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
             lead = _LEAD.search(text, max(0, p - 20), p)
             if lead is not None and lead.start() < p:
                 m = run_re.match(text, lead.start())
-        elif text[p].isdigit() and _lone_digits(text, p, q):
-            covered = q
-            yield p, q, None
+        elif text[p].isdigit() and (e := _lone_run(text, p, q)) >= 0:
+            covered = e
+            yield p, e, None
             continue
         if m is None:
             m = run_re.match(text, p)
@@ -649,6 +678,11 @@ def _numerals(text: str) -> Iterator[Numeral]:
     words = patterns.number_words()
     for start, end, m in _runs(text):
         run = text[start:end]
+        if m is None and "/" in run:
+            v = _slash(run)  # a lone slash fraction, as below
+            if v is not None:
+                yield Numeral(start, end, Decimal(1) * v, run, slash=True)
+            continue
         one = _TOKEN.match(run) if m is not None else None
         if m is None or (
             one is not None
@@ -658,7 +692,7 @@ def _numerals(text: str) -> Iterator[Numeral]:
         ):
             # Most runs are one plain digit token ("5", "4,500"): its value as `_parse_one`
             # computes it (the same arithmetic keeps the same Decimal), without token records.
-            v = _digit_value(one) if one is not None else Decimal(run)
+            v = _digit_value(one) if one is not None else 1 * Decimal(run)
             if v is not None:
                 yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
             continue
