@@ -653,6 +653,7 @@ def _dated_before_publication(doc: Document, sentence: str) -> str:
 def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     text = doc.text
     previous: tuple[_Cand, Subject, int, tuple[int, int]] | None = None
+    named: dict[int, frozenset[str]] = {}  # versions each sentence names (`_carried_versions`)
     for c in amounts(text):
         if c.start >= c.end:
             continue
@@ -671,7 +672,7 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         if baseline:
             # An earlier value ("from 15%"): compared only with other earlier values.
             extra = (*extra, ("baseline", "yes"))
-        carried = _carried_versions(doc, sentence, c)
+        carried = _carried_versions(doc, sentence, c, named)
         if carried:
             extra = (*extra, ("versions", carried))
         past = _dated_before_publication(doc, text[sentence[0] : sentence[1]])

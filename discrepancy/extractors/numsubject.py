@@ -137,9 +137,32 @@ _WORDS_BACK = regex.compile(r"\p{L}+", regex.V1 | regex.REVERSE)
 _OBLIQUE = LeftContext(
     regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
 )
+def _blanks_before(text: str, end: int) -> int:
+    """Where the one to three blanks (space, tab) that end at ``end`` start; ``end`` if none."""
+    k = end
+    while k > max(0, end - 3) and text[k - 1] in " \t":
+        k -= 1
+    return k
+
+
+def _of_before_gate(text: str, end: int) -> bool:
+    """Whether "of" or "of the" and blanks end at ``end``: where `_OF_BEFORE` can match.
+
+    >>> [_of_before_gate(t, len(t)) for t in ("deaths of ", "one of the  ", "the ", "of")]
+    [True, True, False, False]
+    """
+    k = _blanks_before(text, end)
+    if k == end:
+        return False
+    if k >= 3 and text[k - 3 : k] == "the":
+        j = _blanks_before(text, k - 3)
+        if j < k - 3 and j >= 2 and text[j - 2 : j] == "of":
+            return True
+    return k >= 2 and text[k - 2 : k] == "of"
+
+
 _OF_BEFORE = LeftContext(
-    regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1),
-    word_gate(("of", "the"), blanks=" \t", most=3, least=1),
+    regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1), _of_before_gate
 )
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
@@ -428,7 +451,9 @@ def _is_baseline(
 _LONG_SENTENCE = 2000
 
 
-def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str:
+def _carried_versions(
+    doc: Document, sentence: tuple[int, int], c: _Cand, named: dict[int, frozenset[str]] | None = None
+) -> str:
     """Versions of the previous sentence that a sentence opened by "It"/"This" is about.
 
     >>> from discrepancy.extractors.numbers import Document, Settings, amounts, extract
@@ -441,12 +466,21 @@ def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str
     if s_start >= s_end or s_start == 0 or s_end - s_start > _LONG_SENTENCE:
         return ""  # a "sentence" this long is a table or a list, not a clause about a version
     text = doc.text
-    own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
-    if align.identifiers(own):
-        return ""  # the sentence names its own version
     i = bisect.bisect_left(doc.sentences, (s_start,)) - 1  # the sentence before this one
     if i < 0:
         return ""
     p_start, p_end = doc.sentences[i]
+    # Only versions the previous sentence names can be carried: most sentences name none.
+    # ``named`` keeps them per sentence for the other amounts of the document.
+    previous = named.get(i) if named is not None else None
+    if previous is None:
+        previous = align.identifiers(text[p_start:p_end])
+        if named is not None:
+            named[i] = previous
+    if not previous:
+        return ""
+    own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
+    if align.identifiers(own):
+        return ""  # the sentence names its own version
     carried = align.carried_identifiers(own, text[p_start:p_end])
     return " ".join(sorted(carried))
