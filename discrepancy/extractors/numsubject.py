@@ -30,6 +30,7 @@ from .numtables import (
     _qualifier,
     _words,
     last_words,
+    may_hold,
     word_gate,
 )
 
@@ -228,6 +229,8 @@ def _copula_re() -> LeftContext:
     ), word_gate(last_words(_words("nouns", "copulas")), least=1))
 
 
+_TOTAL_NOUNS = frozenset(("number", "total", "count", "tally"))
+_OF = frozenset(("of",))
 _TOTAL_OF = LeftContext(regex.compile(
     # "number of buildings"
     r"\b(?:number|total|count|tally)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>\p{Ll}[\p{L}\-]{1,30})"
@@ -245,7 +248,8 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
     >>> _copular_subject("It was "), _copular_subject("The answer is "), _copular_subject("This ")
     (('', []), ('answer', []), ('', []))
     """
-    total = _TOTAL_OF.search(before)
+    # the total needs one of its nouns and "of" (a cheap test before the search)
+    total = _TOTAL_OF.search(before) if may_hold(before, _TOTAL_NOUNS) and may_hold(before, _OF) else None
     if total and _copula_re().search(before):
         # "The number of buildings that collapsed is 2,818": the total counts its "of" noun.
         return _lemma(total.group("noun")), []
@@ -271,8 +275,10 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
     pos = cand.end
     if cand.kind in ("duration", "percent", "quantity", "money", "count"):
-        ofm = _match(
-            r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12]
+        ofm = (
+            _match(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12])
+            if "of" in text[pos + 1 : pos + 6]  # after one to three blanks
+            else None
         )
         after_of = pos + ofm.end() if ofm else pos
         if (
