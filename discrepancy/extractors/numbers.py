@@ -137,8 +137,13 @@ def _block_starts(text: str, rs: int, re_: int) -> list[int]:
         out.append(rs)
     if rs > 0 and text[rs - 1] in "vV+(":
         out.append(rs - 1)
-    out.extend(p for p in range(max(0, rs - 9), rs - 6) if text[p] in "vV")
-    out.extend(p for p in range(max(0, rs - 3), rs + 1) if p == 0 or text[p - 1] == "\n")
+    lo = max(0, rs - 9)
+    seg = text[lo : max(0, rs - 6)]
+    if "v" in seg or "V" in seg:
+        out.extend(lo + i for i, ch in enumerate(seg) if ch in "vV")
+    lo = max(0, rs - 3)
+    if lo == 0 or "\n" in text[lo - 1 : rs]:
+        out.extend(p for p in range(lo, rs + 1) if p == 0 or text[p - 1] == "\n")
     return out
 
 
