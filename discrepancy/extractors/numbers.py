@@ -216,11 +216,11 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or num.slash or not _fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
         return False
     before = text[max(0, num.start - 24) : num.start]
-    if _prefix_re().search(before) or _money_before().search(before):
+    if _prefix_re().holds(before) or _money_before().holds(before):
         return False  # "more than 2000", "up to 1500", "$2000" are amounts
     if units.unit_after(text, num.end):
         return False  # "1900 km", "from 1500 metres": a unit makes it a quantity
-    if _YEAR_BEFORE.search(before):
+    if _YEAR_BEFORE.holds(before):
         return True
     if not _fullmatch(r"(?:19|20)\d{2}", num.text):
         return False
@@ -274,7 +274,7 @@ def _is_day(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or not _fullmatch(r"\d{1,2}", num.text) or not 1 <= num.value <= 31:
         return False
     return bool(
-        _DAY_BEFORE.search(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
+        _DAY_BEFORE.holds(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
     )
 
 
@@ -414,8 +414,8 @@ def _accept(
     # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
     if (
         not num.text[0].isalpha()
-        and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
-        and not money_before.search(text, max(0, num.start - 10), num.start)
+        and _MODEL_BEFORE.holds(text, max(0, num.start - 12), num.start)
+        and not money_before.holds(text, max(0, num.start - 10), num.start)
     ):
         return bi
     if (
@@ -427,9 +427,9 @@ def _accept(
             pass  # a range "1000-5000", read below
         elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
             return bi  # "24703m212", "i7-860"
-    if _label_re().search(text, max(0, num.start - 16), num.start):
+    if _label_re().holds(text, max(0, num.start - 16), num.start):
         return bi
-    if _NAME_BEFORE.search(text, max(0, num.start - 24), num.start) and not money_before.search(
+    if _NAME_BEFORE.holds(text, max(0, num.start - 24), num.start) and not money_before.holds(
         text, max(0, num.start - 10), num.start
     ):
         return bi

@@ -70,6 +70,18 @@ class LeftContext:
         self.leftmost = leftmost
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """The leftmost match in ``text[pos:endpos]``, as the pattern's own search finds it."""
+        found = self.search_backward(text, pos, endpos)
+        if found is None or self.leftmost:
+            return found
+        return self.forward.search(text, pos, len(text) if endpos is None else endpos)
+
+    def holds(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether a match ends at ``endpos``: the backward search alone answers."""
+        return self.search_backward(text, pos, endpos) is not None
+
+    def search_backward(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """A match found from the end, after the gate (which may spare the search)."""
         end = len(text) if endpos is None else endpos
         if (
             self.gate is not None
@@ -78,10 +90,7 @@ class LeftContext:
             and not (end > 0 and text[end - 1] == "\n" and self.gate(text, end - 1))
         ):
             return None
-        found = self.reverse.search(text, pos, end)
-        if found is None or self.leftmost:
-            return found
-        return self.forward.search(text, pos, end)
+        return self.reverse.search(text, pos, end)
 
 
 def word_gate(
