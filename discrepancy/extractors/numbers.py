@@ -333,6 +333,13 @@ def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | 
     return best
 
 
+def _starts_within(text: str, pos: int, width: int, chars: str) -> bool:
+    """Whether one of ``chars``, or a character beyond ASCII (which could fold to one of them
+    in a case-blind pattern), stands in ``text[pos:pos + width]``: a cheap test before a
+    pattern that needs one there."""
+    return any(c in chars or not c.isascii() for c in text[pos : pos + width])
+
+
 def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, str] | None:
     """A currency after a number -> (end, code, factor, how)."""
     if not _money_after_gate()(text, num.end):
@@ -373,6 +380,8 @@ def _aged(text: str, num: numerals.Numeral) -> int | None:
 
 
 def _age(text: str, num: numerals.Numeral) -> int | None:
+    if not _starts_within(text, num.end, 4, "yY"):
+        return None  # "years" or "yrs" starts after at most three blanks or a hyphen
     m = _match(
         r"(?:[ \t]?-[ \t]?|[ \t]{1,2})(?:years?|yrs?)(?:[ \t]?-[ \t]?|[ \t]{1,2})old\b",
         text[num.end : num.end + 24],
@@ -420,6 +429,7 @@ def _accept(
         return bi
     if (
         num.end < len(text)
+        and ("-" in text[num.end : num.end + 6] or text[num.end].isdigit())
         and _match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end : num.end + 6])
         and not num.spelled
     ):
@@ -512,10 +522,14 @@ def _read(
                 value += Decimal(how[5:]) / 100
             kind = "money"
         else:
-            pm = _match(
-                r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
-                r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
-                text[end : end + 24],
+            pm = (
+                _match(
+                    r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
+                    r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
+                    text[end : end + 24],
+                )
+                if _starts_within(text, end, 3, "%pP")  # "%" or "p" after at most two blanks
+                else None
             )
             age_end = _age(text, num)
             if pm:
