@@ -24,6 +24,7 @@ PIECES = [
     "2020", "1,000", "3.5", "16/35", "2013-14", "v2.3.1", "version", "+1", "(555)", "123-4567",
     "20:40", "2pm", "2PM", "8th", "%", "km", "dollars", "years old", " ", "  ", "   ", "\t", "\u00a0",
     "\n", "-", "–", ".", ",", "/", "(", ")", "x", "é", "half \n", "a\n", "- \n",
+    "hundreds of thousands of", "Tens-of-thousands", "a  few", "several", "dozens", "ſeveral",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -112,3 +113,12 @@ def test_blocked_finds_what_the_block_pattern_finds(text: str) -> None:
 def test_negated_counts_start_where_the_pattern_matches(text: str) -> None:
     starts = [m.start() for m in numhedges._NEGATED.finditer(text)]
     assert all(c.start in starts for c in numhedges._negated(text))
+
+
+@PROPERTY
+@given(text=TEXTS)
+def test_vague_phrases_lie_inside_their_windows(text: str) -> None:
+    windows = numhedges._vague_windows(text)
+    for m in numhedges._vague_re().finditer(text):
+        # inside a window, with a character to spare for the lookaround (or at the text's end)
+        assert any(ws <= m.start() and (m.end() < we or we == len(text)) for ws, we in windows)

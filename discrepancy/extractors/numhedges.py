@@ -20,6 +20,7 @@ from .numsubject import (
     _np_words,
 )
 from .numtables import (
+    _NON_ASCII,
     LeftContext,
     _Cand,
     _fullmatch,
@@ -255,10 +256,42 @@ def _vague_words() -> frozenset[str]:
     return frozenset(max(_phrase_key(p).split(), key=len) for p in numerals.vague_phrases())
 
 
+@cache
+def _vague_reach() -> int:
+    """How far (characters) a vague phrase's match can reach from its longest word, with a
+    blank between words written as up to three blanks, and one character of margin."""
+    return max(len(p) + 2 * p.count(" ") for p in numerals.vague_phrases()) + 1
+
+
+def _vague_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a vague phrase can match in: around each place one of the
+    phrases' longest words stands (merged where they overlap), or all of it when a letter
+    beyond ASCII could fold to an ASCII one. Every match holds such a word, so each lies inside
+    one stretch, with a character to spare at its edges for the lookarounds."""
+    if not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text)):
+        return [(0, len(text))]
+    low, reach = text.lower(), _vague_reach()
+    spots = []
+    for w in _vague_words():
+        at = low.find(w)
+        while at != -1:
+            spots.append((max(0, at - reach), min(len(text), at + len(w) + reach)))
+            at = low.find(w, at + 1)
+    windows: list[tuple[int, int]] = []
+    for ws, we in sorted(spots):
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], we))
+        else:
+            windows.append((ws, we))
+    return windows
+
+
 def _vague(text: str) -> Iterator[_Cand]:
     if not may_hold(text, _vague_words()):
         return
-    for m in _vague_re().finditer(text):
+    # equal to `_vague_re().finditer(text)`: no match lies outside the windows
+    matches = (m for ws, we in _vague_windows(text) for m in _vague_re().finditer(text, ws, we))
+    for m in matches:
         # The pattern also takes hyphens between the words ("tens-of-thousands"); the table
         # is keyed on single spaces.
         key = _phrase_key(m.group("v"))
