@@ -24,8 +24,8 @@ _PATH = regex.compile(
     | (?<![\w])[A-Za-z]:\\[^\s]{1,500}""",
     regex.VERBOSE | regex.V1,
 )
-# Where a `_PATH` match can start: "~", ".", "/" or the drive letter of "C:\".
-_PATH_START = re.compile(r"[~./]|[A-Za-z](?=:\\)")
+# Where a `_PATH` match can start: "~/", "./", "../", "/" or the drive letter of "C:\".
+_PATH_START = re.compile(r"~(?=/)|\.(?=\.?/)|/|[A-Za-z](?=:\\)")
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _BLOCK_DIGITS = regex.compile(
     r"""
