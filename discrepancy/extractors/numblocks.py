@@ -52,14 +52,23 @@ def _block_starts(text: str, rs: int, re_: int) -> list[int]:
 
     Every alternative reads a digit run within ten characters of its start. The digit
     alternatives start at the run (refusing a word character before it) and go on right
-    after it with "." ":" "-" "/" "–" ")" "'" "s", "a" or "p" ("2pm") or white space; "v2.3",
+    after it with "." ":" "-" "/" "–" ")" "'" "s", "a" or "p" ("2pm"), or with one or two blanks
+    and "a", "p" or a dash ("2 pm", "2013 - 14"); "v2.3",
     "+1 555" and "(555)" start one character before it; "version 2" seven to nine before;
     list numbers at a line start at most three before. A character beyond ASCII may fold to
     a letter: it is let through.
     """
     out = []
-    c = text[re_] if re_ < len(text) else ""
-    if c and (c in ".:)'s-/–aApP" or c.isspace() or not c.isascii()):
+    n = len(text)
+    c = text[re_] if re_ < n else ""
+    if c.isspace():  # "2 pm", "2013 - 14": blanks go on only to "a"/"p" or a dash
+        k = re_ + 1
+        if k < n and k < re_ + 2 and text[k].isspace():
+            k += 1
+        c = text[k] if k < n else ""
+        if c.isspace():
+            c = ""
+    if c and (c in ".:)'s-/–aApP" or not c.isascii()):
         out.append(rs)
     if rs > 0 and text[rs - 1] in "vV+(":
         out.append(rs - 1)
