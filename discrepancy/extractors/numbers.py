@@ -42,7 +42,7 @@ from .. import units
 from ..document import Document
 from ..facts import Amount, Fact, Subject
 from ..settings import Settings
-from . import numerals
+from . import numblocks, numerals
 from .base import Extractor
 from .common import make_fact
 from .numhedges import (
@@ -60,93 +60,46 @@ from .numsubject import (
     _subject,
 )
 from .numtables import (
+    _MONTH_WORDS,
     _MONTHS,
+    LeftContext,
     _Cand,
     _compiled,
     _currencies,
     _fullmatch,
     _label_re,
+    _left,
     _match,
+    _money_after_gate,
+    _money_before,
     _money_res,
     _phrase_pattern,
     _plural_like,
     _prefix_re,
     _search,
+    _unit_gates,
     _units_re,
+    word_gate,
 )
 from .timetables import calendar
 
 __all__ = ["EXTRACTOR", "extract"]
 
-# ---------------------------------------------------------------------------------------
-# Spans that are never amounts
-
-# Text shapes that hold digits but are never amounts. Each runs only near what it needs (a
-# "://", a "/", an "@", a digit run): scanning every position with one big pattern is slow.
-_URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"')\]]{1,2000}")
-# /paths/file.ext, ./file, ~/dir/file.txt and C:\Windows\paths
-_PATH = regex.compile(
-    r"""(?:~|\.\.?|(?<![\w/.~]))/(?:[\w.-]{1,64}/){0,20}[\w.-]{1,64}\.[A-Za-z]{1,6}\b
-    | (?<![\w])[A-Za-z]:\\[^\s]{1,500}""",
-    regex.VERBOSE | regex.V1,
-)
-_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_BLOCK_DIGITS = regex.compile(
-    r"""
-      (?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])             # IPv4 addresses
-    | (?<![\w.])v\d{1,4}(?:\.\d{1,4}){1,3}\b                 # v2.3.1
-    | (?<![\w.])\d{1,4}\.\d{1,4}\.\d{1,4}(?:\.\d{1,4})?(?![\w.])  # 2.3.1 versions, 03.04.2020
-    | (?i:\bversion\s{0,2}\d{1,4}(?:\.\d{1,4}){0,3})          # version 2
-    | (?<![\w+])\+\d{1,3}[\s.-]\d{1,4}(?:[\s./-]\d{2,5}){1,4}(?![\w])   # +1-222-2222/2222
-    | (?<![\w])\(\d{3}\)[\s.-]?\d{3}[-.]\d{4}(?![\w])         # (555) 123-4567
-    | (?<![\w.-])\d{3}[-.]\d{3}[-.]\d{4}(?![\w-])            # 555-123-4567
-    | (?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}(?i:[ap]\.?\s?m\b\.?))?  # 20:40, 5:30 p.m.
-    | (?<![\w.])\d{1,2}(?:\.\d{2})?\s{0,2}(?i:[ap]\.m\.|[ap]m\b)  # 2pm, 5.30 a.m.
-    | (?<![\w./-])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?![\w/-])   # 5/17/2018, 2020-01-03
-    | (?<![\w.-])(?:1[5-9]|20)\d{2}\s?[-–/]\s?(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w-]|\.\d)  # 2013-14
-    | (?<![\w.])(?:1[5-9]|20)\d{2}-(?:0[1-9]|1[0-2])(?![\w-]) # 1995-01
-    | (?<![\w.'])(?:1[5-9]|20)\d0'?s\b                        # the 1960s
-    | (?m:^[ \t]{0,3}\d{1,3}[.)](?=[ \t]))                    # list numbers "1." "2)"
-    """,
-    regex.VERBOSE | regex.V1,
-)
-_DIGIT_RUN = regex.compile(r"\d{1,64}")
-
-
-def _blocked(text: str) -> list[tuple[int, int]]:
-    """Sorted spans of URLs, paths, e-mail, IPs, versions, phones, clock times, numeric dates."""
-    spans: list[tuple[int, int]] = []
-    if "://" in text or "www." in text:
-        spans.extend((m.start(), m.end()) for m in _URL.finditer(text))
-    for sep in ("/", ":\\"):  # paths: only scanned around their separators
-        at = text.find(sep)
-        while at != -1:
-            for m in _PATH.finditer(text, max(0, at - 80), min(len(text), at + 600)):
-                spans.append((m.start(), m.end()))
-            at = text.find(sep, at + 600)
-    at = text.find("@")
-    while at != -1:
-        m = _EMAIL.search(text, max(0, at - 64), min(len(text), at + 600))
-        if m:
-            spans.append((m.start(), m.end()))
-        at = text.find("@", at + 1)
-    # windows around digit runs: 12 characters before ("version ", "+", "(") and 40 after
-    windows: list[list[int]] = []
-    for m in _DIGIT_RUN.finditer(text):
-        ws, we = max(0, m.start() - 12), min(len(text), m.end() + 40)
-        if windows and ws <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], we)
-        else:
-            windows.append([ws, we])
-    for ws, we in windows:
-        spans.extend((m.start(), m.end()) for m in _BLOCK_DIGITS.finditer(text, ws, we))
-    return sorted(set(spans))
 # Words before a four-digit number that make it a year.
-_YEAR_BEFORE = regex.compile(
-    rf"""(?:\b(?:in|since|by|of|until|till|from|to|during|before|after|the|early|late|mid|this|last
-    |next|circa|between|and|or|year|fiscal|fy|summer|winter|spring|autumn|fall|{_MONTHS})
-    [.,]?\s{{1,3}}|\b(?:mid|pre|post)-|'s\s{{1,3}})$""",
-    regex.VERBOSE | regex.I,
+_YEAR_WORDS = (
+    "in", "since", "by", "of", "until", "till", "from", "to", "during", "before", "after", "the",
+    "early", "late", "mid", "this", "last", "next", "circa", "between", "and", "or", "year",
+    "fiscal", "fy", "summer", "winter", "spring", "autumn", "fall",
+)
+_YEAR_BEFORE = LeftContext(
+    regex.compile(
+        rf"""(?:\b(?:{"|".join(_YEAR_WORDS)}|{_MONTHS})[.,]?\s{{1,3}}  # "in 2011", "May, 2020"
+        |\b(?:mid|pre|post)-                                          # "mid-2020"
+        |'s\s{{1,3}})$                                                 # "Iran's 2020 budget"
+        """,
+        regex.VERBOSE | regex.I,
+    ),
+    word_gate((*_YEAR_WORDS, *_MONTH_WORDS, "s"), blanks=None, skip=".,", marks="-"),
 )
 
 
@@ -154,11 +107,11 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or num.slash or not _fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
         return False
     before = text[max(0, num.start - 24) : num.start]
-    if _prefix_re().search(before) or _money_res()[0].search(before):
+    if _prefix_re().holds(before) or _money_before().holds(before):
         return False  # "more than 2000", "up to 1500", "$2000" are amounts
     if units.unit_after(text, num.end):
         return False  # "1900 km", "from 1500 metres": a unit makes it a quantity
-    if _YEAR_BEFORE.search(before):
+    if _YEAR_BEFORE.holds(before):
         return True
     if not _fullmatch(r"(?:19|20)\d{2}", num.text):
         return False
@@ -171,18 +124,39 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
     return not _plural_like(word)
 
 
+def _model_end(c: str) -> bool:
+    """Whether a model name can end with ``c``: a letter, a digit, "-" or "/" (a character
+    beyond ASCII is let through: its class is left to the pattern)."""
+    return c in "-/" or c.isalnum() or not c.isascii()
+
+
+def _lower_end(c: str) -> bool:
+    """Whether ``c`` may be a lower-case letter (beyond ASCII: left to the pattern)."""
+    return c.islower() or not c.isascii()
+
+
 # A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
 # (but "5k-20k" is a range and "$20" money).
-_MODEL_BEFORE = regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1)
+_MODEL_BEFORE = LeftContext(
+    regex.compile(r"(?<![\p{N}\p{L}])\p{L}[\p{L}\p{N}]{0,12}[-/]?$", regex.V1),
+    lambda text, end: end > 0 and _model_end(text[end - 1]),
+)
 # A capitalized word (not at a sentence start, not a month, weekday or hedge) right before a
 # number names a model or an item: "Boeing 737-800", "Apollo 11", "Windows 10".
-_NAME_BEFORE = regex.compile(
-    r"""(?<=[\p{Ll},;:][ \t]{1,3}|\p{L}[ \t])     # inside a sentence, after a word
-    (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))
-    \p{Lu}\p{Ll}{1,20}[ \t]$""",
-    regex.VERBOSE | regex.V1,
+_NAME_BEFORE = LeftContext(
+    regex.compile(
+        r"""(?<=[\p{Ll},;:][ \t]{1,3}|\p{L}[ \t])     # inside a sentence, after a word
+        (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))
+        \p{Lu}\p{Ll}{1,20}[ \t]$""",
+        regex.VERBOSE | regex.V1,
+    ),
+    # it ends with a lower-case letter and one blank
+    lambda text, end: end > 1 and text[end - 1] in " \t" and _lower_end(text[end - 2]),
 )
-_DAY_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I)
+_DAY_BEFORE = LeftContext(
+    regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I),
+    word_gate(_MONTH_WORDS, blanks=" \t", most=2, least=1, skip="."),
+)
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
 
@@ -191,7 +165,7 @@ def _is_day(text: str, num: numerals.Numeral) -> bool:
     if num.spelled or not _fullmatch(r"\d{1,2}", num.text) or not 1 <= num.value <= 31:
         return False
     return bool(
-        _DAY_BEFORE.search(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
+        _DAY_BEFORE.holds(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
     )
 
 
@@ -204,12 +178,13 @@ def _unit_noun_re() -> regex.Pattern[str]:
 def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | None:
     """A unit right after a number -> (end, canonical unit)."""
     noun_re, sym_re = _units_re()
+    noun_gate, sym_gate = _unit_gates()
     nouns, symbols = units.unit_words()
     best: tuple[int, str] | None = None
-    m = noun_re.match(text, pos)
+    m = noun_re.match(text, pos) if noun_gate(text, pos) else None
     if m:
         best = (m.end(), nouns[" ".join(m.group("unit").lower().replace("-", " ").split())])
-    m2 = sym_re.match(text, pos)
+    m2 = sym_re.match(text, pos) if sym_gate(text, pos) else None
     if m2 and (best is None or m2.end() > best[0]):
         sym = m2.group("unit")
         ok = True
@@ -249,8 +224,17 @@ def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | 
     return best
 
 
+def _starts_within(text: str, pos: int, width: int, chars: str) -> bool:
+    """Whether one of ``chars``, or a character beyond ASCII (which could fold to one of them
+    in a case-blind pattern), stands in ``text[pos:pos + width]``: a cheap test before a
+    pattern that needs one there."""
+    return any(c in chars or not c.isascii() for c in text[pos : pos + width])
+
+
 def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, str] | None:
     """A currency after a number -> (end, code, factor, how)."""
+    if not _money_after_gate()(text, num.end):
+        return None
     symbols, nouns, codes = _currencies()
     _, after, minor_re = _money_res()
     m = after.match(text, num.end)
@@ -282,11 +266,13 @@ def _pound_is_money(text: str, num: numerals.Numeral, end: int) -> bool:
 
 def _aged(text: str, num: numerals.Numeral) -> int | None:
     """ "aged 62", "age 62": the start of the age phrase."""
-    m = _search(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$", text[max(0, num.start - 8) : num.start])
+    m = _left(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$").search(text[max(0, num.start - 8) : num.start])
     return num.start - (len(text[max(0, num.start - 8) : num.start]) - m.start()) if m else None
 
 
 def _age(text: str, num: numerals.Numeral) -> int | None:
+    if not _starts_within(text, num.end, 4, "yY"):
+        return None  # "years" or "yrs" starts after at most three blanks or a hyphen
     m = _match(
         r"(?:[ \t]?-[ \t]?|[ \t]{1,2})(?:years?|yrs?)(?:[ \t]?-[ \t]?|[ \t]{1,2})old\b",
         text[num.end : num.end + 24],
@@ -298,7 +284,7 @@ def _age(text: str, num: numerals.Numeral) -> int | None:
 
 
 def _candidates(text: str) -> Iterator[_Cand]:
-    blocked = _blocked(text)
+    blocked = numblocks.blocked(text)
     bi = 0
     nums = list(numerals.scan(text))
     skipped_end = -1  # end of the last numeral dropped: "737-800" goes with "737"
@@ -317,7 +303,7 @@ def _accept(
     text: str, num: numerals.Numeral, blocked: list[tuple[int, int]], bi: int, skipped_end: int
 ) -> int | tuple[int, _Cand | None]:
     """The candidate of one numeral, or the blocker index alone when the numeral is no amount."""
-    money_before, _, _ = _money_res()
+    money_before = _money_before()
     symbols, _, codes = _currencies()
     if skipped_end >= 0 and _fullmatch(r"[-–/]", text[skipped_end : num.start]):
         return bi
@@ -328,12 +314,13 @@ def _accept(
     # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
     if (
         not num.text[0].isalpha()
-        and _MODEL_BEFORE.search(text, max(0, num.start - 12), num.start)
-        and not _money_res()[0].search(text, max(0, num.start - 10), num.start)
+        and _MODEL_BEFORE.holds(text, max(0, num.start - 12), num.start)
+        and not money_before.holds(text, max(0, num.start - 10), num.start)
     ):
         return bi
     if (
         num.end < len(text)
+        and ("-" in text[num.end : num.end + 6] or text[num.end].isdigit())
         and _match(r"-?\d|[\p{L}\p{N}]*-\d", text[num.end : num.end + 6])
         and not num.spelled
     ):
@@ -341,9 +328,9 @@ def _accept(
             pass  # a range "1000-5000", read below
         elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
             return bi  # "24703m212", "i7-860"
-    if _label_re().search(text, max(0, num.start - 16), num.start):
+    if _label_re().holds(text, max(0, num.start - 16), num.start):
         return bi
-    if _NAME_BEFORE.search(text, max(0, num.start - 24), num.start) and not _money_res()[0].search(
+    if _NAME_BEFORE.holds(text, max(0, num.start - 24), num.start) and not money_before.holds(
         text, max(0, num.start - 10), num.start
     ):
         return bi
@@ -373,7 +360,7 @@ def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
 def _read(
     text: str,
     num: numerals.Numeral,
-    money_before: regex.Pattern[str],
+    money_before: LeftContext,
     symbols: dict[str, str],
     codes: dict[str, str],
 ) -> _Cand | None:
@@ -383,10 +370,10 @@ def _read(
     extra: tuple[tuple[str, str], ...] = ()
     # currency before the number: "$4.2bn", "US$ 150 million", "USD 200", "MUSD 30"
     mb = money_before.search(text, max(0, num.start - 10), num.start)
-    if mb and _search(r"\d[ \t]{0,2}$", text[max(0, mb.start() - 3) : mb.start()]):
+    if mb and _left(r"\d[ \t]{0,2}$").search(text[max(0, mb.start() - 3) : mb.start()]):
         # "10 $ 30 $": a symbol right after a number is that number's, unless that number has
         # a currency of its own before it ("$ 20,000.00 $ 37,305.97")
-        prev = _search(r"[\d.,]{1,30}[ \t]{0,2}$", text[max(0, mb.start() - 32) : mb.start()])
+        prev = _left(r"[\d.,]{1,30}[ \t]{0,2}$").search(text[max(0, mb.start() - 32) : mb.start()])
         if prev is None or not money_before.search(
             text, max(0, mb.start() - len(prev.group()) - 10), mb.start() - len(prev.group())
         ):
@@ -426,10 +413,14 @@ def _read(
                 value += Decimal(how[5:]) / 100
             kind = "money"
         else:
-            pm = _match(
-                r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
-                r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
-                text[end : end + 24],
+            pm = (
+                _match(
+                    r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
+                    r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
+                    text[end : end + 24],
+                )
+                if _starts_within(text, end, 3, "%pP")  # "%" or "p" after at most two blanks
+                else None
             )
             age_end = _age(text, num)
             if pm:
@@ -572,6 +563,7 @@ def _dated_before_publication(doc: Document, sentence: str) -> str:
 def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     text = doc.text
     previous: tuple[_Cand, Subject, int, tuple[int, int]] | None = None
+    named: dict[int, frozenset[str]] = {}  # versions each sentence names (`_carried_versions`)
     for c in amounts(text):
         if c.start >= c.end:
             continue
@@ -590,7 +582,7 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         if baseline:
             # An earlier value ("from 15%"): compared only with other earlier values.
             extra = (*extra, ("baseline", "yes"))
-        carried = _carried_versions(doc, sentence, c)
+        carried = _carried_versions(doc, sentence, c, named)
         if carried:
             extra = (*extra, ("versions", carried))
         past = _dated_before_publication(doc, text[sentence[0] : sentence[1]])

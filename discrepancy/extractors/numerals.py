@@ -24,7 +24,6 @@ Vague amounts are intervals, documented in ``numbers.toml`` (approximate, see `v
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
@@ -33,7 +32,7 @@ from functools import cache
 import regex
 
 from .. import tables
-from . import patterns
+from . import numruns, patterns
 
 __all__ = ["Numeral", "parse", "parse_digits", "scan", "vague", "vague_phrases"]
 
@@ -108,9 +107,12 @@ def parse_digits(text: str) -> Decimal | None:
     return _digit_value(m)
 
 
+_SIGN_LEAD = regex.compile(r"^[-−–+]\s*")
+
+
 def _slash(text: str) -> Decimal | None:
     sign = -1 if text.lstrip()[0] in "-−–" else 1
-    num, den = regex.sub(r"^[-−–+]\s*", "", text.strip()).split("/")
+    num, den = _SIGN_LEAD.sub("", text.strip()).split("/")
     if int(den) == 0:
         return None
     return sign * Decimal(int(num)) / Decimal(int(den))
@@ -450,49 +452,44 @@ _RATIO = regex.compile(r"\s{1,3}(?P<op>over|out\s{1,3}of)\s{1,3}", regex.I)
 _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
 
 
-# Where a number can start: a digit, a vulgar fraction, or an ASCII word (checked against the
-# table in Python: the standard library's `re` finds plain words faster than any alternation).
-_ANCHOR = re.compile(r"\d+|[\u00bd\u2153-\u215e\u00bc\u00be]|[A-Za-z]+")
-# What may stand before the anchor inside the same run: a sign, "minus", "a", "half a". A
-# sign is written against the number ("-5"); a dash with a space after a word is punctuation
-# ("Norwegian nationals - 61", a list line), not a minus.
-_LEAD = regex.compile(
-    r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?"
-    r"|(?:[-−–+](?![ \t])|(?<!\p{L}[ \t]{1,3})[-−–+][ \t]{1,2})?\.?)$",
-    regex.I | regex.V1,
-)
-
-
-def _runs(text: str) -> Iterator[regex.Match[str]]:
-    """`patterns.NUMBER_RUN` matches, tried only where a digit or a number word starts.
-
-    Scanning every position with the full pattern is slow; anchors are cheap to find and the
-    pattern then runs from the anchor (or from the lead words just before it).
-    """
-    words = patterns.number_words()
-    run_re = patterns.number_run()
-    covered = 0
-    for a in _ANCHOR.finditer(text):
-        p = a.start()
-        if p < covered:
-            continue
-        w = a.group()
-        if w[0].isalpha() and w.lower() not in words:
-            continue
-        lead = _LEAD.search(text, max(0, p - 20), p)
-        m = None
-        if lead is not None and lead.start() < p:
-            m = run_re.match(text, lead.start())
-        if m is None:
-            m = run_re.match(text, p)
-        if m is not None and m.end() > covered:
-            covered = m.end()
-            yield m
-
-
 def _numerals(text: str) -> Iterator[Numeral]:
-    for m in _runs(text):
-        toks = _tokens(m.group(), m.start())
+    words = patterns.number_words()
+    for start, end, m in numruns.runs(text):
+        run = text[start:end]
+        if m is None and "/" in run:
+            v = _slash(run)  # a lone slash fraction, as below
+            if v is not None:
+                yield Numeral(start, end, Decimal(1) * v, run, slash=True)
+            continue
+        one = _TOKEN.match(run) if m is not None else None
+        if m is None or (
+            one is not None
+            and one.end() == len(run)
+            and one.group("digit")
+            and not (one.group("exp") or one.group("suf") or one.group("mixed"))
+        ):
+            # Most runs are one plain digit token ("5", "4,500"): its value as `_parse_one`
+            # computes it (the same arithmetic keeps the same Decimal), without token records.
+            v = _digit_value(one) if one is not None else 1 * Decimal(run)
+            if v is not None:
+                yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
+            continue
+        if one is not None and one.end() == len(run):
+            # One slash fraction ("16/35") or one unit or ten word ("two"): read as
+            # `_parse_one` reads a lone token of that kind.
+            if one.group("slash"):
+                v = _slash(one.group("slash"))
+                if v is not None:
+                    yield Numeral(start, end, Decimal(1) * v, run, slash=True)
+                continue
+            entry = words.get(run.lower()) if one.group("word") else None
+            if entry is not None and entry[0] in ("unit", "ten"):
+                if run.lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
+                    continue
+                v = Decimal(entry[1])
+                yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run, spelled=True)
+                continue
+        toks = _tokens(run, start)
         for i, j, value, spelled in _split(toks):
             s, e = toks[i].start, toks[j - 1].end
             if text[s:e].lower() == "one" and _PRONOUN_ONE.search(text, max(0, s - 12), s):
@@ -509,6 +506,8 @@ def _numerals(text: str) -> Iterator[Numeral]:
 
 
 def _ratio(text: str, a: Numeral, b: Numeral) -> Numeral | None:
+    if not 6 <= b.start - a.end <= 14:
+        return None  # `_RATIO` spans " over " to "   out   of   "
     m = _RATIO.fullmatch(text, a.end, b.start)
     if not m or a.slash or b.slash or b.value == 0:
         return None

@@ -5,6 +5,7 @@ ranges ("between 70 and 96", "1,000 to 1,100"), bounds joined to a number, vague
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -19,9 +20,12 @@ from .numsubject import (
     _np_words,
 )
 from .numtables import (
+    _NON_ASCII,
+    LeftContext,
     _Cand,
     _fullmatch,
     _hedge_index,
+    _left,
     _lemma,
     _match,
     _nouns,
@@ -31,14 +35,15 @@ from .numtables import (
     _search,
     _suffix_index,
     _suffix_re,
+    may_hold,
 )
 
 # "percent of 10" with no number before the percent word ("70 percent of 10 million" is not it)
-_PERCENT_OF = regex.compile(
+_PERCENT_OF = LeftContext(regex.compile(
     r"(?<![\p{N}%][ \t]{0,2}|\p{L}[ \t])(?<![\p{L}])"  # no number or word right before
     r"(?i:per[ \t]?cents?|percents?|percentages?)[ \t]{1,3}of[ \t]{1,3}$",
     regex.V1,
-)
+))
 
 
 # ---------------------------------------------------------------------------------------
@@ -119,10 +124,10 @@ _RANGE_JOIN = regex.compile(
     )$""",
     regex.VERBOSE | regex.I,
 )
-_RANGE_FROM = regex.compile(
+_RANGE_FROM = LeftContext(regex.compile(
     r"(?<![\p{L}])(?P<w>between|from|ranging\s{1,3}from|anywhere\s{1,3}(?:from|between))[ \t]{1,3}$",
     regex.I | regex.V1,
-)
+))
 
 
 def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -166,7 +171,7 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
             if (
                 joined
                 and join == "-"
-                and _search(r"\p{L}[ \t]*$", text[a.num_start : a.end])
+                and _left(r"\p{L}[ \t]*$").search(text[a.num_start : a.end])
                 and not _search(r"\d[kKmMbBnT]{1,3}$", text[a.num_start : a.end])
                 and not a.amount.unit
             ):
@@ -245,8 +250,48 @@ def _vague_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?P<v>{alt})(?![\p{{L}}])", regex.I | regex.V1)
 
 
+@cache
+def _vague_words() -> frozenset[str]:
+    """The longest word of each vague phrase ("dozens", "few"): a text with none has none."""
+    return frozenset(max(_phrase_key(p).split(), key=len) for p in numerals.vague_phrases())
+
+
+@cache
+def _vague_reach() -> int:
+    """How far (characters) a vague phrase's match can reach from its longest word, with a
+    blank between words written as up to three blanks, and one character of margin."""
+    return max(len(p) + 2 * p.count(" ") for p in numerals.vague_phrases()) + 1
+
+
+def _vague_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a vague phrase can match in: around each place one of the
+    phrases' longest words stands (merged where they overlap), or all of it when a letter
+    beyond ASCII could fold to an ASCII one. Every match holds such a word, so each lies inside
+    one stretch, with a character to spare at its edges for the lookarounds."""
+    if not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text)):
+        return [(0, len(text))]
+    low, reach = text.lower(), _vague_reach()
+    spots = []
+    for w in _vague_words():
+        at = low.find(w)
+        while at != -1:
+            spots.append((max(0, at - reach), min(len(text), at + len(w) + reach)))
+            at = low.find(w, at + 1)
+    windows: list[tuple[int, int]] = []
+    for ws, we in sorted(spots):
+        if windows and ws <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], we))
+        else:
+            windows.append((ws, we))
+    return windows
+
+
 def _vague(text: str) -> Iterator[_Cand]:
-    for m in _vague_re().finditer(text):
+    if not may_hold(text, _vague_words()):
+        return
+    # equal to `_vague_re().finditer(text)`: no match lies outside the windows
+    matches = (m for ws, we in _vague_windows(text) for m in _vague_re().finditer(text, ws, we))
+    for m in matches:
         # The pattern also takes hyphens between the words ("tens-of-thousands"); the table
         # is keyed on single spaces.
         key = _phrase_key(m.group("v"))
@@ -267,12 +312,20 @@ def _vague(text: str) -> Iterator[_Cand]:
 
 
 _NEGATED = regex.compile(r"(?<![\p{L}])(?:no|zero)[ \t]{1,3}(?=\p{L})", regex.I | regex.V1)
+# Where `_NEGATED` can start: "no" or "zero" and a blank (no letter beyond ASCII folds to
+# theirs). The standard library's `re` finds these faster than the full pattern scans.
+_NEGATED_START = re.compile(r"(?i:no|zero)[ \t]")
 
 
 def _negated(text: str) -> Iterator[_Cand]:
     negatable = _nouns()["negatable"]
     places: dict[str, str] = _nouns()["places"]  # type: ignore[assignment]
-    for m in _NEGATED.finditer(text):
+    reach = 0
+    for hint in _NEGATED_START.finditer(text):
+        # as `_NEGATED.finditer`: tried where a match can start, never inside the last one
+        if hint.start() < reach or (m := _NEGATED.match(text, hint.start())) is None:
+            continue
+        reach = m.end()
         words = _np_words(text, m.end())
         head = _head(words, Decimal(0))
         if head is None:

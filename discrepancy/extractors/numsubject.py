@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
+from itertools import islice
 
 import regex
 
@@ -18,8 +19,8 @@ from ..document import Document
 from ..facts import Subject
 from . import patterns
 from .numtables import (
+    LeftContext,
     _Cand,
-    _compiled,
     _fullmatch,
     _lemma,
     _match,
@@ -28,11 +29,16 @@ from .numtables import (
     _plural_like,
     _qualifier,
     _words,
+    last_words,
+    may_hold,
+    word_gate,
 )
 
 # ---------------------------------------------------------------------------------------
 # Subjects
 
+# The blanks between the words of a noun phrase.
+_BLANKS = (" ", "\t", "\u00a0")
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.'’\-]{0,40}|\p{Lu}{1,3}(?:\.\p{Lu}){1,3}\.?")
 
 
@@ -42,8 +48,9 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
     stop = _nouns()["stop"]
     p = pos
     for _ in range(6):
-        m = _match(r"[ \t\u00a0]{0,3}", text[p : p + 4])
-        q = p + (m.end() if m else 0)
+        q = p
+        while q < p + 3 and text[q : q + 1] in _BLANKS:
+            q += 1
         w = _WORD.match(text, q)
         if not w or (out and q == p):
             break
@@ -54,7 +61,7 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
             word = word[:-1]
         out.append((word, q, q + len(word)))
         p = q + len(word)
-        if not _match(r"[ \t\u00a0]", text[p : p + 1]):
+        if text[p : p + 1] not in _BLANKS:
             break
     return out
 
@@ -74,6 +81,7 @@ def _head(words: list[tuple[str, int, int]], value: Decimal) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _predicate_word(word: str) -> str | None:
     """Lemma of a verb or event noun: from the table, else a regular past tense ("-ed").
 
@@ -126,8 +134,37 @@ def _last_total(before: str) -> regex.Match[str] | None:
 _LEFT_WINDOW = 300
 # A preposition right before a number makes it an oblique ("in 10 provinces", "across 11
 # states"): the verb before it does not count it.
-_OBLIQUE = regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
-_OF_BEFORE = regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1)
+_WORDS_BACK = regex.compile(r"\p{L}+", regex.V1 | regex.REVERSE)
+_OBLIQUE = LeftContext(
+    regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
+)
+def _blanks_before(text: str, end: int) -> int:
+    """Where the one to three blanks (space, tab) that end at ``end`` start; ``end`` if none."""
+    k = end
+    while k > max(0, end - 3) and text[k - 1] in " \t":
+        k -= 1
+    return k
+
+
+def _of_before_gate(text: str, end: int) -> bool:
+    """Whether "of" or "of the" and blanks end at ``end``: where `_OF_BEFORE` can match.
+
+    >>> [_of_before_gate(t, len(t)) for t in ("deaths of ", "one of the  ", "the ", "of")]
+    [True, True, False, False]
+    """
+    k = _blanks_before(text, end)
+    if k == end:
+        return False
+    if k >= 3 and text[k - 3 : k] == "the":
+        j = _blanks_before(text, k - 3)
+        if j < k - 3 and j >= 2 and text[j - 2 : j] == "of":
+            return True
+    return k >= 2 and text[k - 2 : k] == "of"
+
+
+_OF_BEFORE = LeftContext(
+    regex.compile(r"(?P<w>\p{L}+)[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3})?$", regex.V1), _of_before_gate
+)
 _AFTER_VERB = regex.compile(
     r"[ \t]{1,3}(?:(?:were|was|are|is|have|has|had|been|be|being|will|would)[ \t]{1,3}){0,2}"  # auxiliaries
     # verbs of belief that leave the state they report as the predicate: "10,000 believed
@@ -177,10 +214,10 @@ def _rate(text: str, pos: int) -> str:
 
 
 @cache
-def _copula_re() -> regex.Pattern[str]:
+def _copula_re() -> LeftContext:
     """A noun phrase and a `[copulas]` verb that end right where an amount starts."""
     words = _phrase_pattern(_words("nouns", "copulas"))
-    return regex.compile(
+    return LeftContext(regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])
         (?:(?P<mod>\p{{L}}{{2,20}})[ \t]{{1,3}})?  # one modifier: "operating", "single"
@@ -189,16 +226,18 @@ def _copula_re() -> regex.Pattern[str]:
         [ \t\u00a0]{{1,3}}$                          # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    )
+    ), word_gate(last_words(_words("nouns", "copulas")), least=1))
 
 
-_TOTAL_OF = regex.compile(
+_TOTAL_NOUNS = frozenset(("number", "total", "count", "tally"))
+_OF = frozenset(("of",))
+_TOTAL_OF = LeftContext(regex.compile(
     # "number of buildings"
     r"\b(?:number|total|count|tally)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>\p{Ll}[\p{L}\-]{1,30})"
     r"(?:[ \t]+(?:that|which|who)[ \t]+\p{L}+)?"  # "that collapsed"
     r"[ \t]+\p{L}+(?:[ \t]+\p{L}+)?[ \t\u00a0]{1,3}$",  # the copula: "is", "stands at"
     regex.IGNORECASE | regex.V1,
-)
+))
 
 
 def _copular_subject(before: str) -> tuple[str, list[str]]:
@@ -209,7 +248,8 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
     >>> _copular_subject("It was "), _copular_subject("The answer is "), _copular_subject("This ")
     (('', []), ('answer', []), ('', []))
     """
-    total = _TOTAL_OF.search(before)
+    # the total needs one of its nouns and "of" (a cheap test before the search)
+    total = _TOTAL_OF.search(before) if may_hold(before, _TOTAL_NOUNS) and may_hold(before, _OF) else None
     if total and _copula_re().search(before):
         # "The number of buildings that collapsed is 2,818": the total counts its "of" noun.
         return _lemma(total.group("noun")), []
@@ -235,8 +275,10 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
     pos = cand.end
     if cand.kind in ("duration", "percent", "quantity", "money", "count"):
-        ofm = _match(
-            r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12]
+        ofm = (
+            _match(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12])
+            if "of" in text[pos + 1 : pos + 6]  # after one to three blanks
+            else None
         )
         after_of = pos + ofm.end() if ofm else pos
         if (
@@ -283,7 +325,9 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     if not predicate:
         # A bounded window, so a sentence with thousands of amounts stays linear.
         before = text[max(s_start, cand.start - _LEFT_WINDOW) : cand.start]
-        tokens = list(_compiled(r"\p{L}+").finditer(before))[-10:]
+        # The last ten words, read backwards from the amount (maximal letter runs are the
+        # same read either way) rather than every word of the window.
+        tokens = list(islice(_WORDS_BACK.finditer(before), 10))[::-1]
         for j in range(len(tokens) - 1, -1, -1):
             if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
                 continue  # "a base housing US troops by over a dozen rockets": a modifier
@@ -332,11 +376,11 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
 
 
 # Between two coordinated counts: "killing 2,012 people and injuring 2,059", "12 dead, 30 hurt".
-_COORDINATION = regex.compile(
+_COORDINATION = LeftContext(regex.compile(
     r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:and|while|with|as[ \t]well[ \t]as|,)[ \t]{1,3}"
     r"(?:(?P<verb>\p{Ll}{2,20})[ \t]{1,3})?$",
     regex.V1,
-)
+))
 
 
 def _coordinated(
@@ -370,16 +414,16 @@ def _coordinated(
 
 
 @cache
-def _baseline_re() -> regex.Pattern[str]:
+def _baseline_re() -> LeftContext:
     """A `[baseline]` phrase that ends right where an amount starts ("... from ")."""
     words = _phrase_pattern(_words("hedges", "baseline"))
-    return regex.compile(
+    return LeftContext(regex.compile(
         rf"""
         (?<![\p{{L}}\p{{N}}])(?:{words})  # from, up from, compared with ...
         [ \t\u00a0]{{1,3}}$              # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    )
+    ), word_gate(last_words(_words("hedges", "baseline")), least=1))
 
 
 # How far back (characters) the changed amount may stand before a baseline's marker
@@ -413,7 +457,9 @@ def _is_baseline(
 _LONG_SENTENCE = 2000
 
 
-def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str:
+def _carried_versions(
+    doc: Document, sentence: tuple[int, int], c: _Cand, named: dict[int, frozenset[str]] | None = None
+) -> str:
     """Versions of the previous sentence that a sentence opened by "It"/"This" is about.
 
     >>> from discrepancy.extractors.numbers import Document, Settings, amounts, extract
@@ -426,12 +472,21 @@ def _carried_versions(doc: Document, sentence: tuple[int, int], c: _Cand) -> str
     if s_start >= s_end or s_start == 0 or s_end - s_start > _LONG_SENTENCE:
         return ""  # a "sentence" this long is a table or a list, not a clause about a version
     text = doc.text
-    own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
-    if align.identifiers(own):
-        return ""  # the sentence names its own version
     i = bisect.bisect_left(doc.sentences, (s_start,)) - 1  # the sentence before this one
     if i < 0:
         return ""
     p_start, p_end = doc.sentences[i]
+    # Only versions the previous sentence names can be carried: most sentences name none.
+    # ``named`` keeps them per sentence for the other amounts of the document.
+    previous = named.get(i) if named is not None else None
+    if previous is None:
+        previous = align.identifiers(text[p_start:p_end])
+        if named is not None:
+            named[i] = previous
+    if not previous:
+        return ""
+    own = text[s_start : c.start] + " " * (c.end - c.start) + text[c.end : s_end]
+    if align.identifiers(own):
+        return ""  # the sentence names its own version
     carried = align.carried_identifiers(own, text[p_start:p_end])
     return " ".join(sorted(carried))

@@ -5,10 +5,11 @@ lemma and qualifier of a word.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -36,6 +37,129 @@ def _search(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
 
 def _fullmatch(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | None:
     return _compiled(pattern, flags).fullmatch(text)
+
+
+Gate = Callable[[str, int], bool]
+_GATE_WORD = re.compile(r"[a-z]+\.?")
+
+
+class LeftContext:
+    """A pattern anchored with ``$`` that reads the text right before an amount.
+
+    Searched forward, such a pattern is tried from every position of its window, and
+    nearly always fails. Its copy compiled with ``regex.REVERSE`` tries the window's end
+    first and fails at once where no match ends; both find a match exactly when one exists,
+    so the forward search (whose leftmost match the callers read) runs only then. A
+    ``gate`` (see `word_gate`), when given, is a cheaper test that holds wherever a match
+    can end: where it fails, neither search runs. With ``leftmost``, the backward match is
+    returned as it is: right for an alternation of phrases sorted longest first, where a
+    phrase that matches where a longer one also does is that one's last words, so the first
+    phrase the backward search tries with success is the leftmost match.
+
+    >>> hedge = LeftContext(regex.compile(r"(?:more|at least)[ \t]{0,3}$"))
+    >>> hedge.search("killed at least 5", 0, 16).group(), hedge.search("killed 5", 0, 7)
+    ('at least ', None)
+    """
+
+    __slots__ = ("forward", "gate", "leftmost", "reverse")
+
+    def __init__(self, pattern: regex.Pattern[str], gate: Gate | None = None, leftmost: bool = False) -> None:
+        self.forward = pattern
+        self.reverse = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+        self.gate = gate
+        self.leftmost = leftmost
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """The leftmost match in ``text[pos:endpos]``, as the pattern's own search finds it."""
+        found = self.search_backward(text, pos, endpos)
+        if found is None or self.leftmost:
+            return found
+        return self.forward.search(text, pos, len(text) if endpos is None else endpos)
+
+    def holds(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether a match ends at ``endpos``: the backward search alone answers."""
+        return self.search_backward(text, pos, endpos) is not None
+
+    def search_backward(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        """A match found from the end, after the gate (which may spare the search)."""
+        end = len(text) if endpos is None else endpos
+        if (
+            self.gate is not None
+            and not self.gate(text, end)
+            # "$" also matches before a final line break
+            and not (end > 0 and text[end - 1] == "\n" and self.gate(text, end - 1))
+        ):
+            return None
+        return self.reverse.search(text, pos, end)
+
+
+def word_gate(
+    words: Iterable[str],
+    *,
+    blanks: str | None = " \t\u00a0",
+    most: int = 3,
+    least: int = 0,
+    skip: str = "",
+    marks: str = "",
+) -> Gate:
+    """A test that holds wherever a pattern ending in one of ``words`` can end.
+
+    Such a pattern ends with a word (a phrase's last word, lower-case ASCII, maybe with a
+    final "."), then maybe one ``skip`` character, then ``least`` to ``most`` blanks (from
+    ``blanks``; None for any white space). The test finds the word there and looks it up;
+    it holds for a character from ``marks`` in its place (signs, "#", "$"), and for any
+    letter beyond ASCII (case folding could turn it into an ASCII letter).
+
+    >>> gate = word_gate(["than", "least", "approx."], marks="<")
+    >>> [gate(t, len(t)) for t in ("more than ", "at least", "Approx. ", "<", "killed ", "")]
+    [True, True, True, True, False, False]
+    """
+    table = frozenset(words)
+    if not all(_GATE_WORD.fullmatch(w) for w in table):
+        return lambda text, end: True  # a word of another shape: no test
+    # A longer letter run cannot be one of the words: case folding never shortens text.
+    longest = max(map(len, table), default=0)
+
+    def gate(text: str, end: int) -> bool:
+        k, stop = end, max(0, end - most)
+        while k > stop and (text[k - 1].isspace() if blanks is None else text[k - 1] in blanks):
+            k -= 1
+        if end - k < least or k == 0:
+            return False
+        c = text[k - 1]
+        if c in skip:
+            k -= 1
+            if k == 0:
+                return False
+            c = text[k - 1]
+        if c in marks or not c.isascii():
+            return True
+        if c == ".":
+            j = k - 1
+        elif c.isalpha():
+            j = k
+        else:
+            return False
+        lo = max(0, j - longest - 1)
+        while j > lo and text[j - 1].isalpha():
+            j -= 1
+        if j == lo and j > 0 and text[j - 1].isalpha():
+            return False
+        word = text[j:k]
+        return not word.isascii() or word.lower() in table
+
+    return gate
+
+
+def last_words(phrases: Iterable[str]) -> list[str]:
+    """The last word of each phrase, lower case ("more than" -> "than", "up-to" -> "to")."""
+    return [_phrase_key(p).split()[-1] for p in phrases if _phrase_key(p)]
+
+
+@cache
+def _left(pattern: str, flags: int = 0) -> LeftContext:
+    """`LeftContext` of an inline pattern, compiled once."""
+    return LeftContext(_compiled(pattern, flags))
 
 
 # ---------------------------------------------------------------------------------------
@@ -80,6 +204,29 @@ def _suffix_index() -> dict[str, str]:
     return out
 
 
+_PHRASE_SPLIT = regex.compile(r"[\s\-]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def may_hold(text: str, words: frozenset[str]) -> bool:
+    """Whether a case-blind pattern of phrases can match in ``text``, where every phrase holds
+    one of ``words`` (lower-case ASCII): False spares scanning a text that holds none.
+
+    ASCII letters fold only among themselves, so the lower-case text holds a word wherever the
+    pattern would match it; a letter beyond ASCII ("ſ", "ﬁ") may fold to ASCII letters, and
+    a text with one is always scanned.
+
+    >>> may_hold("Dozens were hurt", frozenset({"dozens"})), may_hold("Two were hurt", frozenset({"dozens"}))
+    (True, False)
+    >>> may_hold("Doﬀens", frozenset({"dozens"}))
+    True
+    """
+    low = text.lower()
+    if any(w in low for w in words):
+        return True
+    return not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text))
+
+
 def _phrase_key(phrase: str) -> str:
     """A matched phrase as the tables spell it: lower case, words joined by single spaces.
 
@@ -88,7 +235,7 @@ def _phrase_key(phrase: str) -> str:
     >>> _phrase_key("Tens-of-thousands"), _phrase_key("more -  than")
     ('tens of thousands', 'more than')
     """
-    return " ".join(w for w in regex.split(r"[\s\-]+", phrase.lower()) if w)
+    return " ".join(w for w in _PHRASE_SPLIT.split(phrase.lower()) if w)
 
 
 def _phrase_pattern(words: Sequence[str]) -> str:
@@ -96,10 +243,10 @@ def _phrase_pattern(words: Sequence[str]) -> str:
 
 
 @cache
-def _prefix_re() -> regex.Pattern[str]:
+def _prefix_re() -> LeftContext:
     """A hedge or comparison sign that ends right where a number (or currency) starts."""
     words = _phrase_pattern(list(_hedge_index()))
-    return regex.compile(
+    return LeftContext(regex.compile(
         rf"""
         (?:
             (?<![\p{{L}}])(?P<word>{words})          # more than, at least, about ...
@@ -108,7 +255,7 @@ def _prefix_re() -> regex.Pattern[str]:
         [ \t\u00a0]{{0,3}}$                          # right before the amount
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
-    )
+    ), word_gate(last_words(_hedge_index()), marks="=≥≤><"), leftmost=True)
 
 
 @cache
@@ -205,6 +352,118 @@ def _money_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[
     return before, after, minor
 
 
+def _leading_word(phrase: str) -> str:
+    """The ASCII letters a phrase starts with, lower case ("US$" -> "us", "$" -> "")."""
+    m = re.match(r"[A-Za-z]*", phrase.strip())
+    return m.group().lower() if m else ""
+
+
+@cache
+def _money_after_gate() -> Gate:
+    """A test that holds wherever the currency pattern after a number (`_money_res`) can
+    match: over at most two blanks and a hyphen, a code, a currency noun or a symbol starts
+    there. Its word is looked up among the leading words of codes, nouns and symbols;
+    another first character among the symbols' first characters; a character beyond ASCII
+    (which could fold to an ASCII letter) lets the pattern run."""
+    symbols, nouns, codes = _currencies()
+    starts = _phrase_starts([*codes, *("M" + c for c in codes), *nouns, *symbols])
+
+    def gate(text: str, end: int) -> bool:
+        n, k = len(text), end
+        places = [k]
+        while k < n and k < end + 2 and text[k] in " \t\u00a0":
+            k += 1
+            places.append(k)
+        if k < n and text[k] == "-":  # "5-dollar", "5 - dollar", "5 -  dollar"
+            places.append(k + 1)
+            if k + 1 < n and text[k + 1] in " \t":
+                places.append(k + 2)
+        return any(starts(text, q) for q in places)
+
+    return gate
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _phrase_starts(phrases: Iterable[str]) -> Gate:
+    """A test of whether one of ``phrases`` (matched with or without case) can start at a
+    position: the ASCII word there is the leading word of one, or the character there is the
+    first character of one that starts with no ASCII letter, or a character beyond ASCII
+    (which could fold to an ASCII letter). Each phrase's leading word is followed inside it by
+    no letter, or ends it where the patterns refuse a letter after, so the whole word counts.
+
+    >>> starts = _phrase_starts(["km", "km/h", "°C", "square miles"])
+    >>> [starts(t, 1) for t in (" km", " km/h", " kmh", " °C", " Square", " people", " ")]
+    [True, True, False, True, True, False, False]
+    """
+    firsts = frozenset(_leading_word(p) for p in phrases) - {""}
+    marks = frozenset(p.strip()[0] for p in phrases if p.strip() and not _leading_word(p))
+
+    def starts(text: str, q: int) -> bool:
+        if q >= len(text):
+            return False
+        c = text[q]
+        if c in marks or not c.isascii():
+            return True
+        w = _ASCII_LETTERS.match(text, q)
+        if w is None:
+            return False
+        e = w.end()
+        return (e < len(text) and not text[e].isascii()) or w.group().lower() in firsts
+
+    return starts
+
+
+@cache
+def _unit_gates() -> tuple[Gate, Gate]:
+    """Tests of where `_units_re` can match: (nouns after 1-3 blanks or a hyphen, symbols
+    glued or after up to two blanks and an opening bracket)."""
+    nouns, symbols = units.unit_words()
+    noun_starts, sym_starts = _phrase_starts(nouns), _phrase_starts(symbols)
+
+    def noun_gate(text: str, pos: int) -> bool:
+        n, k = len(text), pos
+        places = []
+        while k < n and k < pos + 3 and text[k] in " \t\u00a0":
+            k += 1
+            places.append(k)
+        # "3-inch", "3 - inch": a hyphen with at most one blank on each side
+        k = pos + 1 if pos < n and text[pos] in " \t" else pos
+        if k < n and text[k] == "-":
+            places.append(k + 1)
+            if k + 1 < n and text[k + 1] in " \t":
+                places.append(k + 2)
+        return any(noun_starts(text, q) for q in places)
+
+    def sym_gate(text: str, pos: int) -> bool:
+        n, k = len(text), pos
+        places = [k]
+        while k < n and k < pos + 2 and text[k] in " \t\u00a0":
+            k += 1
+            places.append(k)
+        if k < n and text[k] in "([{<":
+            places.append(k + 1)
+        return any(sym_starts(text, q) for q in places)
+
+    return noun_gate, sym_gate
+
+
+@cache
+def _money_before() -> LeftContext:
+    """A currency that ends right where a number starts ("$", "US$ ", "USD ")."""
+    symbols, _, codes = _currencies()
+    words = {c.lower() for c in codes} | {"m" + c.lower() for c in codes}  # "MUSD": millions
+    marks = ""
+    for s in symbols:
+        tail = regex.search(r"\p{L}*\.?$", s.strip()).group()  # type: ignore[union-attr]
+        if tail and tail.isascii():
+            words.add(tail.lower())  # "Rs", "Rs.", "CHF"
+        else:
+            marks += s.strip()[-1]  # "$", "£", "元"
+    return LeftContext(_money_res()[0], word_gate(words, most=2, marks=marks))
+
+
 @cache
 def _nouns() -> dict[str, object]:
     irregular = tables.string_map(
@@ -231,15 +490,24 @@ def _nouns() -> dict[str, object]:
 
 
 @cache
-def _label_re() -> regex.Pattern[str]:
+def _label_re() -> LeftContext:
     labels: tuple[str, ...] = _nouns()["labels"]  # type: ignore[assignment]
     alt = _phrase_pattern(list(labels))
-    return regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1)
+    return LeftContext(
+        regex.compile(rf"(?:(?<![\p{{L}}])(?:{alt})|#)[ \t]{{0,2}}$", regex.I | regex.V1),
+        word_gate(last_words(w for w in labels if w != "#"), blanks=" \t", most=2, marks="#"),
+    )
 
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# Every word `_MONTHS` matches, for `word_gate`.
+_MONTH_WORDS = (
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december",
 )
 _CAP_WORD = regex.compile(r"\p{Lu}")
 
@@ -260,6 +528,7 @@ class _Cand:
     extra: tuple[tuple[str, str], ...] = field(default=())
 
 
+@lru_cache(maxsize=8192)
 def _plural_like(word: str) -> bool:
     w = word.lower()
     n = _nouns()
@@ -268,6 +537,7 @@ def _plural_like(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "sis", "xis", "tis", "'s", "’s"))
 
 
+@lru_cache(maxsize=8192)
 def _lemma(word: str) -> str:
     """Singular lower-case lemma of a noun ("troops" -> "troop", "casualties" -> "casualty")."""
     w = word.lower().strip(".'’")
@@ -285,6 +555,7 @@ def _lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)
 def _qualifier(word: str) -> str:
     """Normalized modifier: lower case, dots removed, countries folded ("U.S." -> "us")."""
     w = word.lower().replace(".", "").strip("'’")

@@ -1,0 +1,248 @@
+"""Number runs: where `patterns.NUMBER_RUN` matches in a text, tried only where a number can
+start, with the plain shapes (a lone digit run, a decimal, a slash fraction) read from the
+characters around them instead of the pattern. `numerals.scan` reads the runs into numbers.
+
+>>> [(s, e, m is None) for s, e, m in runs("won 5 seats, about a dozen, 16/35")]
+[(4, 5, True), (19, 26, False), (28, 33, True)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from . import patterns
+
+__all__ = ["runs"]
+
+
+# Where a number can start: a digit run or a vulgar fraction, and (`_word_anchor`) a number word
+# standing as a whole ASCII word. Two patterns run by the standard library's `re` find both
+# faster than one alternation, and faster than checking every word against the table in Python.
+_ANCHOR = re.compile(r"\d+|[\u00bd\u2153-\u215e\u00bc\u00be]")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes, so a failing position costs one
+    character test rather than one per word.
+
+    >>> _trie(["ten", "tens", "two"])
+    't(?:en(?:s)?|wo)'
+    """
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            branches.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = []
+    for ch in sorted(branches):
+        rest = branches[ch]
+        # one branch with one word left: spell it out ("en" rather than "e(?:n)")
+        alts.append(re.escape(ch) + (re.escape(rest[0]) if len(rest) == 1 else _trie(rest)))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+@cache
+def _word_anchor() -> re.Pattern[str]:
+    """A number word of the table as a whole ASCII word, ASCII letters in either case."""
+    return re.compile(r"(?<![A-Za-z])(?ai:" + _trie(sorted(patterns.number_words())) + r")(?![A-Za-z])")
+
+
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of digit runs, vulgar fractions and number words."""
+    spans = [a.span() for a in _ANCHOR.finditer(text)]
+    words = [a.span() for a in _word_anchor().finditer(text)]
+    if words:
+        spans.extend(words)
+        spans.sort()
+    return spans
+
+
+# What may stand before the anchor inside the same run: a sign, "minus", "a", "half a". A
+# sign is written against the number ("-5"); a dash with a space after a word is punctuation
+# ("Norwegian nationals - 61", a list line), not a minus.
+_LEAD = regex.compile(
+    r"(?:(?:\b(?:minus|negative)\s{1,3})?(?:\b(?:an?|half)\s{1,3}(?:a\s{1,3})?)?"
+    r"|(?:[-−–+](?![ \t])|(?<!\p{L}[ \t]{1,3})[-−–+][ \t]{1,2})?\.?)$",
+    regex.I | regex.V1,
+)
+
+
+# The characters a lead can end with: a sign or a decimal point right before the anchor; or,
+# after blanks, a sign or the word "a", "an", "half", "minus" or "negative".
+_LEAD_END = frozenset("-−–+.")
+_LEAD_SIGNS = frozenset("-−–+")
+_LEAD_WORDS = frozenset(("a", "an", "half", "minus", "negative"))
+
+
+def _may_lead(text: str, p: int) -> bool:
+    """Whether a non-empty `_LEAD` can end at ``p``: a cheap test that spares the search (which
+    tries every position of its window) before most anchors, which follow a plain word. Its
+    ``$`` also matches before a line break that ends the window, so a lead may end there too.
+    """
+    if p > 0 and text[p - 1] == "\n" and _may_lead_at(text, p - 1):
+        return True
+    return _may_lead_at(text, p)
+
+
+def _may_lead_at(text: str, p: int) -> bool:
+    if p == 0:
+        return False
+    c = text[p - 1]
+    if c in _LEAD_END:
+        return True
+    if not c.isspace():  # `str.isspace` covers every character `\s` matches
+        return False
+    q = p - 2
+    while q >= 0 and q > p - 4 and text[q].isspace():
+        q -= 1
+    if q < 0 or text[q] in _LEAD_SIGNS:
+        return q >= 0
+    k = q
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    word = text[k + 1 : q + 1]
+    # a word with other letters than ASCII may fold to a lead word ("minuſ"): searched
+    return word.lower() in _LEAD_WORDS or not word.isascii()
+
+
+# ASCII punctuation after a digit run that no joiner, decimal part, exponent, scale suffix,
+# fraction or range continues ("48%", "20:40"); "," and "." are looked at more closely.
+_RUN_END = frozenset("!\"#$%'()*+:;<=>?@[\\]_`{|}~")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _run_words() -> frozenset[str]:
+    """Words that go on a number run after a digit run: number words, joiners ("and",
+    "point"), scale suffixes and abbreviations of dozen, lower case."""
+    joiners = ("and", "point", "dzs", "dz", "dozs", "doz", "k", "bn", "bln", "tln", "mil", "mln", "mn")
+    return frozenset(patterns.number_words()) | frozenset(joiners)
+
+
+def _plain_word(text: str, k: int) -> bool:
+    """Whether the ASCII word at ``k`` can go on no number run (`NUMBER_RUN` ignores case)."""
+    w = _ASCII_WORD.match(text, k)
+    if w is None or (w.end() < len(text) and not text[w.end()].isascii()):
+        return False  # case folding could read "thouſand" as a number word
+    return w.group().lower() not in _run_words()
+
+
+def _lone_run(text: str, p: int, q: int) -> int:
+    """Where the `NUMBER_RUN` match at the ASCII digit run ``text[p:q]`` ends when it is that
+    run alone, a decimal ("4.5") or a slash fraction ("16/35"); -1 when the shape is left to
+    the pattern.
+
+    Only plain shapes are answered: before it, an ASCII character that is no letter, digit,
+    "." or ","; after it, what `_run_ends` lets end a run, or a dash before a digit ("2013-14":
+    the joining dash goes on only to a word). A sign or lead before is ruled out by
+    `_may_lead` first.
+
+    >>> [_lone_run(t, 0, len(t) - len(t.lstrip("0123456789"))) for t in
+    ...  ("48%", "5 seats", "9, 2022", "5 million", "2.5 m", "8th", "5-6", "2023.", "16/35 A")]
+    [2, 1, 1, -1, 3, -1, 1, 4, 5]
+    """
+    if q - p > 24 or not text[p:q].isascii():
+        return -1  # the pattern reads at most 24 digits in one group; other digit scripts
+    c = text[p - 1] if p > 0 else ""
+    if c and (not c.isascii() or c.isalnum() or c in ".,"):
+        return -1
+    n = len(text)
+    d = text[q] if q < n else ""
+    if d == "/" and q - p <= 3 and c != "/":
+        # "16/35": a slash fraction of up to three digits on each side, then no digit or "/"
+        e = q + 1
+        while e < n and e < q + 5 and "0" <= text[e] <= "9":
+            e += 1
+        if q + 1 < e <= q + 4 and (e == n or (text[e] != "/" and not text[e].isdigit())):
+            return e if _run_ends(text, e) else -1
+        return -1
+    if d == "." and q + 1 < n and "0" <= text[q + 1] <= "9":
+        # "4.5": a decimal part of up to 20 digits
+        e = q + 1
+        while e < n and e < q + 22 and "0" <= text[e] <= "9":
+            e += 1
+        if e <= q + 21 and (e == n or not text[e].isdigit()):
+            return e if _run_ends(text, e) else -1
+        return -1
+    if d == "-" and q + 1 < n and "0" <= text[q + 1] <= "9":
+        return q
+    return q if _run_ends(text, q) else -1
+
+
+def _run_ends(text: str, q: int) -> bool:
+    """Whether nothing can go on with a number run at ``q``, right after digits.
+
+    It ends at the end, at punctuation, at a "." or "," that starts no decimal part, group
+    or joiner, or at blanks and something no number run goes on with (a plain word, a
+    bracket); glued letters ("8th", "10k", "1e5"), "-", "/", "&", "^" and "×" may go on.
+    """
+    n = len(text)
+    if q == n or text[q] in _RUN_END:
+        return True
+    c = text[q]
+    if c == ".":  # a decimal part needs a digit after the point
+        return q + 1 == n or not text[q + 1].isdigit()
+    if c == ",":
+        # "9, 2022": a group needs a digit right after the comma; the joiner ",[ \t]{1,3}"
+        # goes on only to an ASCII letter
+        if q + 1 < n and text[q + 1].isdigit():
+            return False
+        k = q + 1
+        while k < n and k < q + 4 and text[k] in " \t":
+            k += 1
+        if k == q + 1 or k == n:
+            return True
+        d = text[k]
+        if "a" <= d <= "z" or "A" <= d <= "Z":
+            return _plain_word(text, k)
+        return d.isascii()  # (the pattern ignores case: "\u212a" is a "k")
+    if not c.isspace():
+        return False
+    # blanks (at most three count) and what a joiner, suffix or fraction goes on with
+    k = q
+    while k < n and k < q + 4 and text[k].isspace():
+        k += 1
+    if k == n:
+        return True
+    # after blanks: a word, digits ("1 234", "10 1/2"), a sign, a decimal point or "&" go on
+    d = text[k]
+    if "a" <= d <= "z" or "A" <= d <= "Z":
+        return _plain_word(text, k)
+    return d.isascii() and not d.isdigit() and d not in "-+.&"
+
+
+def runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
+    """`patterns.NUMBER_RUN` matches as (start, end, match), tried only where a digit or a
+    number word starts; a plain digit run (`_lone_run`) comes without a match.
+
+    Scanning every position with the full pattern is slow; anchors are cheap to find and the
+    pattern then runs from the anchor (or from the lead words just before it).
+    """
+    run_re = patterns.number_run()
+    covered = 0
+    for p, q in _anchors(text):
+        if p < covered:
+            continue
+        m = None
+        if _may_lead(text, p):
+            lead = _LEAD.search(text, max(0, p - 20), p)
+            if lead is not None and lead.start() < p:
+                m = run_re.match(text, lead.start())
+        elif text[p].isdigit() and (e := _lone_run(text, p, q)) >= 0:
+            covered = e
+            yield p, e, None
+            continue
+        if m is None:
+            m = run_re.match(text, p)
+        if m is not None and m.end() > covered:
+            covered = m.end()
+            yield m.start(), m.end(), m
