@@ -19,6 +19,7 @@ pytest.importorskip("pyarrow", reason=SKIP)
 
 from discrepancy.engines.dask_engine import run_dask  # noqa: E402
 from discrepancy.findings import FINDING_COLUMNS, sort_key, to_frame  # noqa: E402
+from discrepancy.load import documents_from_mapping  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,6 +55,16 @@ def test_audit_engine_option(cluster: str) -> None:
     got = discrepancy.audit(texts, engine="dask", scheduler=cluster)
     assert len(expected) == 1
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_local_cluster_without_a_scheduler() -> None:
+    """No address, no client and no configured scheduler: a local cluster started for the audit."""
+    texts = {"a": "Officials said 40 homes were flooded.", "b": "55 homes were flooded."}
+    docs = documents_from_mapping(texts)
+    local = run(docs, Settings())
+    remote = run_dask(docs, Settings())
+    assert remote.findings == local.findings and len(local.findings) == 1
+    assert remote.slots == local.slots and remote.facts == local.facts
 
 
 def test_parquet_output_dir(cluster: str, docs: list[discrepancy.Document], tmp_path: Path) -> None:

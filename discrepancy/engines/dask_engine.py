@@ -24,6 +24,8 @@ scheduler (a ``distributed.Client`` made earlier in this process, else Dask's lo
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -61,9 +63,12 @@ def _dask() -> Any:
 
 @contextlib.contextmanager
 def _client(scheduler: str | None) -> Iterator[Any]:
-    """A client of the scheduler at ``scheduler``, or None to use Dask's current scheduler."""
+    """A client of the scheduler at ``scheduler``; without one, None to use Dask's current
+    scheduler (a client made earlier, or one set in Dask's configuration), else a client of a
+    local cluster started for this audit."""
     if scheduler is None:
-        yield None
+        with _local_client() as client:
+            yield client
         return
     try:
         from distributed import Client
@@ -79,6 +84,31 @@ def _client(scheduler: str | None) -> Iterator[Any]:
         yield client
     finally:
         client.close()
+
+
+@contextlib.contextmanager
+def _local_client() -> Iterator[Any]:
+    try:
+        from distributed import Client, LocalCluster, get_client
+    except ImportError:
+        yield None  # plain Dask: its default scheduler
+        return
+    if _dask().config.get("scheduler", None) is not None:
+        yield None  # the scheduler the program chose
+        return
+    try:
+        get_client()
+        yield None  # a client made earlier in this program, which Dask uses
+        return
+    except ValueError:
+        pass
+    # Dask's default for bags starts new worker processes for every computation, and the audit
+    # computes in several steps (extraction, corpus passes, story terms, comparison): worker
+    # processes that live as long as the audit import the package and compile its patterns once.
+    with LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster, set_as_default=False) as client:
+        yield client
 
 
 def _compute(client: Any, *collections: Any) -> tuple[Any, ...]:
