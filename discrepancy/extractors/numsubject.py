@@ -327,16 +327,16 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         before = text[max(s_start, cand.start - _LEFT_WINDOW) : cand.start]
         # The last ten words, read backwards from the amount (maximal letter runs are the
         # same read either way) rather than every word of the window.
-        tokens = list(islice(_WORDS_BACK.finditer(before), 10))[::-1]
+        tokens = [m.group() for m in islice(_WORDS_BACK.finditer(before), 10)][::-1]
         for j in range(len(tokens) - 1, -1, -1):
-            if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
+            if j < len(tokens) - 1 and tokens[j].lower().endswith("ing"):
                 continue  # "a base housing US troops by over a dozen rockets": a modifier
-            p = _predicate_word(tokens[j].group())
+            p = _predicate_word(tokens[j])
             if p:
                 predicate = p
                 # "killed 12", "killed at least 12": only hedge words in between; not "injuring
                 # 5,385 others in 10 provinces", where a preposition heads the number's phrase
-                attached = len(tokens) - 1 - j <= 2 and not _OBLIQUE.search(before)
+                attached = len(tokens) - 1 - j <= 2 and not _OBLIQUE.holds(before)
                 change_verbs, _, auxiliaries, _ = _change_words()
                 if not head and j > 0 and (cand.kind != "count" or p in change_verbs):
                     k = j - 1
@@ -350,15 +350,13 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                             qualifiers = [_qualifier(total.group("mod"))]
                         break
                     # skip adverbs and auxiliaries: "the death toll has sharply risen to 176"
-                    while k >= 0 and (
-                        tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in auxiliaries
-                    ):
+                    while k >= 0 and (tokens[k].lower().endswith("ly") or tokens[k].lower() in auxiliaries):
                         k -= 1
                     stop = _nouns()["stop"]
-                    if k >= 0 and tokens[k].group().lower() not in stop and tokens[k].group()[0].islower():  # type: ignore[operator]
-                        left_head = _lemma(tokens[k].group())
-                        if k > 0 and tokens[k - 1].group().lower() not in _nouns()["stop"]:  # type: ignore[operator]
-                            qualifiers = [_qualifier(tokens[k - 1].group())]
+                    if k >= 0 and tokens[k].lower() not in stop and tokens[k][0].islower():  # type: ignore[operator]
+                        left_head = _lemma(tokens[k])
+                        if k > 0 and tokens[k - 1].lower() not in _nouns()["stop"]:  # type: ignore[operator]
+                            qualifiers = [_qualifier(tokens[k - 1])]
                 break
     if not head and not left_head:
         left_head, qualifiers = _copular_subject(text[max(s_start, cand.start - 80) : cand.start])
