@@ -228,7 +228,8 @@ def _starts_within(text: str, pos: int, width: int, chars: str) -> bool:
     """Whether one of ``chars``, or a character beyond ASCII (which could fold to one of them
     in a case-blind pattern), stands in ``text[pos:pos + width]``: a cheap test before a
     pattern that needs one there."""
-    return any(c in chars or not c.isascii() for c in text[pos : pos + width])
+    seg = text[pos : pos + width]
+    return not seg.isascii() or any(c in seg for c in chars)
 
 
 def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, str] | None:

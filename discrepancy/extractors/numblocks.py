@@ -26,6 +26,17 @@ _PATH = regex.compile(
 )
 # Where a `_PATH` match can start: "~/", "./", "../", "/" or the drive letter of "C:\".
 _PATH_START = re.compile(r"~(?=/)|\.(?=\.?/)|/|[A-Za-z](?=:\\)")
+# The same starts in a text without ":\\" (no drive letter can start a path there): one
+# character class first, so `re` skips ahead in C instead of trying every letter.
+_SLASH_START = re.compile(
+    r"""
+    [~./]                     # a tilde, a dot or a slash
+    (?:(?<=~)(?=/)            # "~/"
+    | (?<=\.)(?=\.?/)          # "./", "../"
+    | (?<=/))                 # "/"
+    """,
+    re.VERBOSE,
+)
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _BLOCK_DIGITS = regex.compile(
     r"""
@@ -88,12 +99,13 @@ def blocked(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
         spans.extend((m.start(), m.end()) for m in _URL.finditer(text))
+    path_start = _PATH_START if ":\\" in text else _SLASH_START
     for sep in ("/", ":\\"):  # paths: only scanned around their separators
         at = text.find(sep)
         while at != -1:
             # Equal to `_PATH.finditer` over the window, tried only where a path can start.
             reach, we = max(0, at - 80), min(len(text), at + 600)
-            for a in _PATH_START.finditer(text, reach, we):
+            for a in path_start.finditer(text, reach, we):
                 p = a.start()
                 if p < reach:
                     continue

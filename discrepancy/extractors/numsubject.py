@@ -273,7 +273,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     phrase = ""
     np_end = cand.end
     # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
-    pos = cand.end
+    pos = own_at = cand.end
+    own: list[tuple[str, int, int]] | None = None
     if cand.kind in ("duration", "percent", "quantity", "money", "count"):
         ofm = (
             _match(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12])
@@ -283,13 +284,14 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         after_of = pos + ofm.end() if ofm else pos
         if (
             ofm
-            and (cand.kind != "count" or _head(_np_words(text, pos), value) is None)
+            and (cand.kind != "count" or _head(own := _np_words(text, pos), value) is None)
             and not patterns.NUMBER_RUN.match(text, after_of)
         ):
             pos = after_of  # "16 years of war", "one of the leaders"; not "one of two painters"
     if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
         pos = pos - 1 if text[pos - 1 : pos] == " " else pos
-    words = _np_words(text, pos)
+    # the phrase read for the "of" test above, when it starts at the same place
+    words = own if own is not None and own_at == pos else _np_words(text, pos)
     hi: int | None
     if cand.kind in ("count",):
         hi = _head(words, value)

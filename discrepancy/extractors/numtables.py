@@ -78,7 +78,16 @@ class LeftContext:
 
     def holds(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether a match ends at ``endpos``: the backward search alone answers."""
-        return self.search_backward(text, pos, endpos) is not None
+        # `search_backward` written out: called for every number, the extra call shows
+        end = len(text) if endpos is None else endpos
+        gate = self.gate
+        if (
+            gate is not None
+            and not gate(text, end)
+            and not (end > 0 and text[end - 1] == "\n" and gate(text, end - 1))
+        ):
+            return False
+        return self.reverse.search(text, pos, end) is not None
 
     def search_backward(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """A match found from the end, after the gate (which may spare the search)."""
