@@ -124,17 +124,25 @@ def blocked(text: str) -> list[tuple[int, int]]:
     # each, `_BLOCK_DIGITS.finditer(text, ws, we)` is tried only where a match can start
     # (`_block_starts`), with the same window, which gives the same spans.
     windows: list[list[int]] = []  # [start, end, start of a match to try ...]
+    window: list[int] = []
+    n = len(text)
     for m in _DIGIT_RUN.finditer(text):
         rs, re_ = m.span()
-        ws, we = max(0, rs - 12), min(len(text), re_ + 40)
-        if windows and ws <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], we)
+        ws, we = (rs - 12 if rs > 12 else 0), (re_ + 40 if re_ + 40 < n else n)
+        if window and ws <= window[1]:
+            if we > window[1]:
+                window[1] = we
         else:
-            windows.append([ws, we])
-        windows[-1].extend(_block_starts(text, rs, re_))
+            window = [ws, we]
+            windows.append(window)
+        starts = _block_starts(text, rs, re_)
+        if starts:
+            window.extend(starts)
     for ws, we, *starts in windows:
+        if not starts:
+            continue  # most windows: no digit run in them can start a blocked shape
         reach = ws
-        for p in sorted(set(starts)):
+        for p in sorted(set(starts)) if len(starts) > 1 else starts:
             if p < reach:
                 continue
             bm = _BLOCK_DIGITS.match(text, p, we)
