@@ -66,7 +66,6 @@ from .numtables import (
     _Cand,
     _compiled,
     _currencies,
-    _fullmatch,
     _label_re,
     _left,
     _match,
@@ -103,8 +102,15 @@ _YEAR_BEFORE = LeftContext(
 )
 
 
+# The shapes of a year and of a day of a month, compiled once: they are tried on every number.
+_YEAR_SHAPE = regex.compile(r"(?:1[5-9]|20)\d{2}", regex.V1)  # 1500 to 2099
+_MODERN_YEAR = regex.compile(r"(?:19|20)\d{2}", regex.V1)  # 1900 to 2099
+_DAY_SHAPE = regex.compile(r"\d{1,2}", regex.V1)
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+
+
 def _is_year(text: str, num: numerals.Numeral) -> bool:
-    if num.spelled or num.slash or not _fullmatch(r"(?:1[5-9]|20)\d{2}", num.text):
+    if num.spelled or num.slash or not _YEAR_SHAPE.fullmatch(num.text):
         return False
     before = text[max(0, num.start - 24) : num.start]
     if _prefix_re().holds(before) or _money_before().holds(before):
@@ -113,7 +119,7 @@ def _is_year(text: str, num: numerals.Numeral) -> bool:
         return False  # "1900 km", "from 1500 metres": a unit makes it a quantity
     if _YEAR_BEFORE.holds(before):
         return True
-    if not _fullmatch(r"(?:19|20)\d{2}", num.text):
+    if not _MODERN_YEAR.fullmatch(num.text):
         return False
     after = text[num.end : num.end + 40]
     m = _match(r"[ \t]{1,3}([\p{L}][\p{L}'’-]*)", after)
@@ -162,7 +168,7 @@ _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:
 
 def _is_day(text: str, num: numerals.Numeral) -> bool:
     """ "January 3", "3 January", "8th of March": a day of a month, owned by dates."""
-    if num.spelled or not _fullmatch(r"\d{1,2}", num.text) or not 1 <= num.value <= 31:
+    if num.spelled or not _DAY_SHAPE.fullmatch(num.text) or not 1 <= num.value <= 31:
         return False
     return bool(
         _DAY_BEFORE.holds(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
@@ -228,7 +234,8 @@ def _starts_within(text: str, pos: int, width: int, chars: str) -> bool:
     """Whether one of ``chars``, or a character beyond ASCII (which could fold to one of them
     in a case-blind pattern), stands in ``text[pos:pos + width]``: a cheap test before a
     pattern that needs one there."""
-    return any(c in chars or not c.isascii() for c in text[pos : pos + width])
+    seg = text[pos : pos + width]
+    return not seg.isascii() or any(c in seg for c in chars)
 
 
 def _money_after(text: str, num: numerals.Numeral) -> tuple[int, str, Decimal, str] | None:
@@ -305,7 +312,7 @@ def _accept(
     """The candidate of one numeral, or the blocker index alone when the numeral is no amount."""
     money_before = _money_before()
     symbols, _, codes = _currencies()
-    if skipped_end >= 0 and _fullmatch(r"[-–/]", text[skipped_end : num.start]):
+    if skipped_end >= 0 and text[skipped_end : num.start] in ("-", "–", "/"):
         return bi
     while bi < len(blocked) and blocked[bi][1] <= num.start:
         bi += 1
@@ -436,7 +443,7 @@ def _read(
                     pass
                 end, unit = unit_after
                 kind = "duration" if units.is_time(unit) else "quantity"
-    if kind == "count" and not num.spelled and _match(r"\p{L}", text[end : end + 1]):
+    if kind == "count" and not num.spelled and _LETTER.match(text, end, end + 1):
         return None  # glued to letters that are no unit: "860BOX", "06F6"
     if kind == "count":
         # "per cent of twenty-two": the number after a bare percent word

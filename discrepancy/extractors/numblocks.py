@@ -26,6 +26,17 @@ _PATH = regex.compile(
 )
 # Where a `_PATH` match can start: "~/", "./", "../", "/" or the drive letter of "C:\".
 _PATH_START = re.compile(r"~(?=/)|\.(?=\.?/)|/|[A-Za-z](?=:\\)")
+# The same starts in a text without ":\\" (no drive letter can start a path there): one
+# character class first, so `re` skips ahead in C instead of trying every letter.
+_SLASH_START = re.compile(
+    r"""
+    [~./]                     # a tilde, a dot or a slash
+    (?:(?<=~)(?=/)            # "~/"
+    | (?<=\.)(?=\.?/)          # "./", "../"
+    | (?<=/))                 # "/"
+    """,
+    re.VERBOSE,
+)
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _BLOCK_DIGITS = regex.compile(
     r"""
@@ -46,7 +57,8 @@ _BLOCK_DIGITS = regex.compile(
     """,
     regex.VERBOSE | regex.V1,
 )
-_DIGIT_RUN = regex.compile(r"\d{1,64}")
+# one digit, then the rest: a pattern that opens with a character class skips ahead in C
+_DIGIT_RUN = regex.compile(r"\d\d{0,63}")
 def _block_starts(text: str, rs: int, re_: int) -> list[int]:
     """Where a `_BLOCK_DIGITS` match tied to the digit run ``text[rs:re_]`` can start.
 
@@ -87,12 +99,13 @@ def blocked(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
         spans.extend((m.start(), m.end()) for m in _URL.finditer(text))
+    path_start = _PATH_START if ":\\" in text else _SLASH_START
     for sep in ("/", ":\\"):  # paths: only scanned around their separators
         at = text.find(sep)
         while at != -1:
             # Equal to `_PATH.finditer` over the window, tried only where a path can start.
             reach, we = max(0, at - 80), min(len(text), at + 600)
-            for a in _PATH_START.finditer(text, reach, we):
+            for a in path_start.finditer(text, reach, we):
                 p = a.start()
                 if p < reach:
                     continue
@@ -111,17 +124,25 @@ def blocked(text: str) -> list[tuple[int, int]]:
     # each, `_BLOCK_DIGITS.finditer(text, ws, we)` is tried only where a match can start
     # (`_block_starts`), with the same window, which gives the same spans.
     windows: list[list[int]] = []  # [start, end, start of a match to try ...]
+    window: list[int] = []
+    n = len(text)
     for m in _DIGIT_RUN.finditer(text):
         rs, re_ = m.span()
-        ws, we = max(0, rs - 12), min(len(text), re_ + 40)
-        if windows and ws <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], we)
+        ws, we = (rs - 12 if rs > 12 else 0), (re_ + 40 if re_ + 40 < n else n)
+        if window and ws <= window[1]:
+            if we > window[1]:
+                window[1] = we
         else:
-            windows.append([ws, we])
-        windows[-1].extend(_block_starts(text, rs, re_))
+            window = [ws, we]
+            windows.append(window)
+        starts = _block_starts(text, rs, re_)
+        if starts:
+            window.extend(starts)
     for ws, we, *starts in windows:
+        if not starts:
+            continue  # most windows: no digit run in them can start a blocked shape
         reach = ws
-        for p in sorted(set(starts)):
+        for p in sorted(set(starts)) if len(starts) > 1 else starts:
             if p < reach:
                 continue
             bm = _BLOCK_DIGITS.match(text, p, we)

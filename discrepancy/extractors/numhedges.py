@@ -313,8 +313,9 @@ def _vague(text: str) -> Iterator[_Cand]:
 
 _NEGATED = regex.compile(r"(?<![\p{L}])(?:no|zero)[ \t]{1,3}(?=\p{L})", regex.I | regex.V1)
 # Where `_NEGATED` can start: "no" or "zero" and a blank (no letter beyond ASCII folds to
-# theirs). The standard library's `re` finds these faster than the full pattern scans.
-_NEGATED_START = re.compile(r"(?i:no|zero)[ \t]")
+# theirs). The standard library's `re` finds these faster than the full pattern scans; its
+# first character as a class lets `re` skip ahead in C to the next "n" or "z".
+_NEGATED_START = re.compile(r"[nNzZ](?i:(?<=[nN])o|(?<=[zZ])ero)[ \t]")
 
 
 def _negated(text: str) -> Iterator[_Cand]:

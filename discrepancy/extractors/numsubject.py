@@ -273,7 +273,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     phrase = ""
     np_end = cand.end
     # the counted noun phrase after the amount ("5,000 U.S. troops"), or "of NP"
-    pos = cand.end
+    pos = own_at = cand.end
+    own: list[tuple[str, int, int]] | None = None
     if cand.kind in ("duration", "percent", "quantity", "money", "count"):
         ofm = (
             _match(r"[ \t]{1,3}of[ \t]{1,3}(?:the[ \t]{1,3}|a[ \t]{1,3}|an[ \t]{1,3})?", text[pos : pos + 12])
@@ -283,13 +284,14 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         after_of = pos + ofm.end() if ofm else pos
         if (
             ofm
-            and (cand.kind != "count" or _head(_np_words(text, pos), value) is None)
+            and (cand.kind != "count" or _head(own := _np_words(text, pos), value) is None)
             and not patterns.NUMBER_RUN.match(text, after_of)
         ):
             pos = after_of  # "16 years of war", "one of the leaders"; not "one of two painters"
     if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
         pos = pos - 1 if text[pos - 1 : pos] == " " else pos
-    words = _np_words(text, pos)
+    # the phrase read for the "of" test above, when it starts at the same place
+    words = own if own is not None and own_at == pos else _np_words(text, pos)
     hi: int | None
     if cand.kind in ("count",):
         hi = _head(words, value)
@@ -327,16 +329,16 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         before = text[max(s_start, cand.start - _LEFT_WINDOW) : cand.start]
         # The last ten words, read backwards from the amount (maximal letter runs are the
         # same read either way) rather than every word of the window.
-        tokens = list(islice(_WORDS_BACK.finditer(before), 10))[::-1]
+        tokens = [m.group() for m in islice(_WORDS_BACK.finditer(before), 10)][::-1]
         for j in range(len(tokens) - 1, -1, -1):
-            if j < len(tokens) - 1 and tokens[j].group().lower().endswith("ing"):
+            if j < len(tokens) - 1 and tokens[j].lower().endswith("ing"):
                 continue  # "a base housing US troops by over a dozen rockets": a modifier
-            p = _predicate_word(tokens[j].group())
+            p = _predicate_word(tokens[j])
             if p:
                 predicate = p
                 # "killed 12", "killed at least 12": only hedge words in between; not "injuring
                 # 5,385 others in 10 provinces", where a preposition heads the number's phrase
-                attached = len(tokens) - 1 - j <= 2 and not _OBLIQUE.search(before)
+                attached = len(tokens) - 1 - j <= 2 and not _OBLIQUE.holds(before)
                 change_verbs, _, auxiliaries, _ = _change_words()
                 if not head and j > 0 and (cand.kind != "count" or p in change_verbs):
                     k = j - 1
@@ -350,15 +352,13 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                             qualifiers = [_qualifier(total.group("mod"))]
                         break
                     # skip adverbs and auxiliaries: "the death toll has sharply risen to 176"
-                    while k >= 0 and (
-                        tokens[k].group().lower().endswith("ly") or tokens[k].group().lower() in auxiliaries
-                    ):
+                    while k >= 0 and (tokens[k].lower().endswith("ly") or tokens[k].lower() in auxiliaries):
                         k -= 1
                     stop = _nouns()["stop"]
-                    if k >= 0 and tokens[k].group().lower() not in stop and tokens[k].group()[0].islower():  # type: ignore[operator]
-                        left_head = _lemma(tokens[k].group())
-                        if k > 0 and tokens[k - 1].group().lower() not in _nouns()["stop"]:  # type: ignore[operator]
-                            qualifiers = [_qualifier(tokens[k - 1].group())]
+                    if k >= 0 and tokens[k].lower() not in stop and tokens[k][0].islower():  # type: ignore[operator]
+                        left_head = _lemma(tokens[k])
+                        if k > 0 and tokens[k - 1].lower() not in _nouns()["stop"]:  # type: ignore[operator]
+                            qualifiers = [_qualifier(tokens[k - 1])]
                 break
     if not head and not left_head:
         left_head, qualifiers = _copular_subject(text[max(s_start, cand.start - 80) : cand.start])

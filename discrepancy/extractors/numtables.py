@@ -78,7 +78,16 @@ class LeftContext:
 
     def holds(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """Whether a match ends at ``endpos``: the backward search alone answers."""
-        return self.search_backward(text, pos, endpos) is not None
+        # `search_backward` written out: called for every number, the extra call shows
+        end = len(text) if endpos is None else endpos
+        gate = self.gate
+        if (
+            gate is not None
+            and not gate(text, end)
+            and not (end > 0 and text[end - 1] == "\n" and gate(text, end - 1))
+        ):
+            return False
+        return self.reverse.search(text, pos, end) is not None
 
     def search_backward(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """A match found from the end, after the gate (which may spare the search)."""
@@ -369,16 +378,17 @@ def _money_after_gate() -> Gate:
     starts = _phrase_starts([*codes, *("M" + c for c in codes), *nouns, *symbols])
 
     def gate(text: str, end: int) -> bool:
+        # each place a currency can start is tried as it is reached (no list of places)
         n, k = len(text), end
-        places = [k]
+        if starts(text, k):
+            return True
         while k < n and k < end + 2 and text[k] in " \t\u00a0":
             k += 1
-            places.append(k)
+            if starts(text, k):
+                return True
         if k < n and text[k] == "-":  # "5-dollar", "5 - dollar", "5 -  dollar"
-            places.append(k + 1)
-            if k + 1 < n and text[k + 1] in " \t":
-                places.append(k + 2)
-        return any(starts(text, q) for q in places)
+            return starts(text, k + 1) or (k + 1 < n and text[k + 1] in " \t" and starts(text, k + 2))
+        return False
 
     return gate
 
@@ -422,29 +432,30 @@ def _unit_gates() -> tuple[Gate, Gate]:
     nouns, symbols = units.unit_words()
     noun_starts, sym_starts = _phrase_starts(nouns), _phrase_starts(symbols)
 
+    # Each place a unit can start is tried as it is reached (no list of places).
     def noun_gate(text: str, pos: int) -> bool:
         n, k = len(text), pos
-        places = []
         while k < n and k < pos + 3 and text[k] in " \t\u00a0":
             k += 1
-            places.append(k)
+            if noun_starts(text, k):
+                return True
         # "3-inch", "3 - inch": a hyphen with at most one blank on each side
         k = pos + 1 if pos < n and text[pos] in " \t" else pos
         if k < n and text[k] == "-":
-            places.append(k + 1)
-            if k + 1 < n and text[k + 1] in " \t":
-                places.append(k + 2)
-        return any(noun_starts(text, q) for q in places)
+            if noun_starts(text, k + 1):
+                return True
+            return k + 1 < n and text[k + 1] in " \t" and noun_starts(text, k + 2)
+        return False
 
     def sym_gate(text: str, pos: int) -> bool:
         n, k = len(text), pos
-        places = [k]
+        if sym_starts(text, k):
+            return True
         while k < n and k < pos + 2 and text[k] in " \t\u00a0":
             k += 1
-            places.append(k)
-        if k < n and text[k] in "([{<":
-            places.append(k + 1)
-        return any(sym_starts(text, q) for q in places)
+            if sym_starts(text, k):
+                return True
+        return k < n and text[k] in "([{<" and sym_starts(text, k + 1)
 
     return noun_gate, sym_gate
 
