@@ -303,6 +303,8 @@ def _candidates(d: _Doc) -> list[_Candidate]:
     sentence_start, lower_words = d.sentence_start, d.lower_words
     title_end, gaz_end = d.title_end, d.gaz_end
     out: list[_Candidate] = []
+    # Runs come in text order, so whether their line is a headline is asked once per line.
+    line, headline = -1, False
     for s, e in d.runs():
         # A title chain ends right before the run, or a complement, mark or bracket does: most
         # runs have none of them, and `_prefix` is not asked.
@@ -310,8 +312,9 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         pre = _prefix(d, s) if k in title_end or k in gaz_end or texts[k] in _BEFORE_TITLED else None
         if pre is None and (lows[s] in common if e - s == 1 else all(lows[k] in common for k in range(s, e))):
             continue  # common words alone ("The", "In"): every rule below drops them
-        words = _words(texts, s, e)
-        headline = d.headline(d.lines[s])
+        if d.lines[s] != line:
+            line = d.lines[s]
+            headline = d.headline(line)
         if pre is not None and _org_word(d, e):
             continue  # "chief executive Northwind Labs": an organization, not a person
         if pre is not None:
@@ -330,21 +333,27 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         if nxt_title is not None and nxt_title.role is not None and d._title_leads_name(nxt_title):
             continue  # an organization qualifying the title after it: "Northwind Labs CEO Jane"
         appos = _apposition(d, e) if e < d.n and texts[e] == "," else None
-        # One word before an apposition opens many sentences ("Separately, the president
-        # said"): only a word inside the sentence, never written in lowercase, is a name.
-        lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
-        if appos is not None and not lone and not any(lows[k] in common for k in words):
-            match, org, p_start, p_end = appos
-            cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
-                              org_source="explicit" if org else "", appos_role=match)
-            cand.role_start, cand.role_end = p_start, p_end
-            cand.span_start, cand.span_end = d.starts[s], p_end
-            out.append(cand)
-            continue
+        if appos is not None:
+            words = _words(texts, s, e)
+            # One word before an apposition opens many sentences ("Separately, the president
+            # said"): only a word inside the sentence, never written in lowercase, is a name.
+            lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
+            if not lone and not any(lows[k] in common for k in words):
+                match, org, p_start, p_end = appos
+                cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
+                                  org_source="explicit" if org else "", appos_role=match)
+                cand.role_start, cand.role_end = p_start, p_end
+                cand.span_start, cand.span_end = d.starts[s], p_end
+                out.append(cand)
+                continue
         # Leading common words ("Meanwhile", "The") and sentence-initial words that the
         # document also writes in lowercase are not part of a name.
         while s < e and (lows[s] in common or (s in sentence_start and lows[s] in lower_words)):
             s += 1
+        if e - s < 2:  # one word: most runs
+            if s < e:
+                out.append(_Candidate(s, e, "names.surname"))
+            continue
         words = _words(texts, s, e)
         if len(words) < 2 or sum(1 for k in words if len(texts[k]) > 1) < 2:
             if s < e:
@@ -440,8 +449,9 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     t = name_tables()
     d = _Doc(doc, t)
     cands = _candidates(d)
-    persons = [_person(d, c) for c in cands]
-    known = [p for c, p in zip(cands, persons, strict=True) if c.rule != "names.surname" and p.given]
+    # A surname candidate's name is built only when it is asked: most are dropped unread.
+    persons = [None if c.rule == "names.surname" else _person(d, c) for c in cands]
+    known = [p for p in persons if p is not None and p.given]
     clusters = identity.link(known, settings) if known else []
     # One representative full name per cluster, the most complete one.
     best: dict[int, PersonName] = {}
@@ -455,33 +465,47 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     near: dict[str, bool] = {}
     facts: list[Fact] = []
     taken: set[int] = set()  # token indices inside person mentions
+    lows, common, sentence_start = d.lows, t.common, d.sentence_start
     for c, person in zip(cands, persons, strict=True):
         rule = c.rule
         extra: tuple[tuple[str, str], ...] = ()
-        if not person.given:
+        if person is None:
+            given, family = _names_of(d, c.start, c.end)
+        else:
+            given, family = person.given, person.family
+        if not given:
             # A surname alone: give it the given names of the one full mention it can be;
             # else keep it only when it is close to a family name of the document ("Soleiman").
-            key = identity.fold(person.family)
-            if key not in resolved:
-                resolved[key] = (person, _surname_match(person, key, reps, settings))
-            first, full_name = resolved[key]
+            key = identity.fold(family)
+            hit = resolved.get(key)
+            if hit is None:
+                if person is None:
+                    person = PersonName(given, family)
+                hit = resolved[key] = (person, _surname_match(person, key, reps, settings))
+            first, full_name = hit
             if full_name is not None:
-                person = dataclasses.replace(person, given=full_name.given)
+                if person is None:
+                    person = PersonName(full_name.given, family)
+                else:
+                    person = dataclasses.replace(person, given=full_name.given)
                 extra = (("resolved", full_name.full),)
             elif rule == "names.surname":
-                if d.lows[c.start] in t.common:
+                if lows[c.start] in common:
                     continue
                 if key not in near:
                     near[key] = _near(first, key, reps, settings)
                 if not near[key]:
                     continue
                 rule = "names.near-surname"
-        if rule == "names.surname" and c.start in d.sentence_start and d.lows[c.start] in t.common:
+        if rule == "names.surname" and c.start in sentence_start and lows[c.start] in common:
             continue
         if rule == "names.surname" and d.headline(d.lines[c.start]):
             continue
+        if person is None:
+            person = PersonName(given, family)
         start, end = d.starts[c.start], d.ends[c.end - 1]
-        facts.extend(_role_facts(d, c, person, start, end))
+        if c.titles or c.appos_role is not None:
+            facts.extend(_role_facts(d, c, person, start, end))
         subject = Subject(head="person", qualifiers=(person.org,) if person.org else (),
                           entities=(identity.fold(person.full),), phrase=d.text[start:end])
         facts.append(make_fact(doc, "person", start, end, person, rule, subject, extra))
