@@ -56,7 +56,7 @@ from ..settings import Settings
 from .base import Extractor
 from .common import make_fact
 from .namecorpus import corpus
-from .namescan import _FUNCTION, _PARTICLES, _Doc, _Match, _near, _surname_match
+from .namescan import _FUNCTION, _PARTICLES, _Doc, _Match, _near, _Reps, _surname_match
 from .nametables import _Entry, _kind, _Tables, name_tables
 
 # ----------------------------------------------------------------------------- words
@@ -413,6 +413,9 @@ def _person_context(d: _Doc, c: _Candidate) -> bool:
 def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Keep a bare capitalized sequence only when the document treats it as a person: one of
     its mentions has a person context, or its last word is used alone elsewhere."""
+    if not any(c.rule == "names.capitalized-sequence" for c in cands):
+        return cands  # most documents: no bare sequence to confirm
+
     def key(c: _Candidate) -> str:
         return identity.fold(" ".join(d.texts[c.start:c.end]))
 
@@ -458,7 +461,7 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     for p, cl in zip(known, clusters, strict=True):
         if cl not in best or (len(p.given), p.full) > (len(best[cl].given), best[cl].full):
             best[cl] = p
-    reps = [p for _, p in sorted(best.items())]
+    reps = _Reps([p for _, p in sorted(best.items())])
     # Per folded surname: its first mention and the full name it resolves to; whether it is
     # near a family name is asked only of a surname left unresolved.
     resolved: dict[str, tuple[PersonName, PersonName | None]] = {}

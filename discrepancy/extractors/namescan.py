@@ -204,6 +204,9 @@ _LINE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", "'", ":", ";"})
 # What a token counts for in the headline test: not a word, a word that is no content word
 # (short or a function word), a lowercase content word, a capitalized content word.
 _NOT_WORD, _NOT_CONTENT, _CONTENT, _CAPITAL = 0, 1, 2, 3
+# The ASCII capitals and letters, deleted from a line's bytes to count them.
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -229,9 +232,15 @@ def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
     if capital >= _HEADLINE_SHARE * content:
         return True
     # All capitals: counted over the line's letters at once, not letter by letter in Python.
-    words = compress(texts[lo:hi], map(bool, classes))
-    letters = "".join(filter(str.isalpha, "".join(words)))
-    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+    written = "".join(compress(texts[lo:hi], map(bool, classes)))
+    if written.isascii():
+        # ASCII letters are A-Z and a-z: deleting them from the bytes counts them in C.
+        data = written.encode()
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        return letters >= 8 and upper >= 0.8 * letters
+    alpha = "".join(filter(str.isalpha, written))
+    return len(alpha) >= 8 and sum(map(str.isupper, alpha)) >= 0.8 * len(alpha)
 
 
 class _Doc:
@@ -335,17 +344,28 @@ def _alias_words(aliases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(k.split()[-1] for k in map(identity.fold, names) if k)
 
 
-def _surname_match(
-    person: PersonName, key: str, reps: list[PersonName], settings: Settings
-) -> PersonName | None:
+class _Reps:
+    """The representative full names of one document, each with its folded family name: a
+    surname alone is compared with all of them, and each fold is asked once per document."""
+
+    def __init__(self, reps: list[PersonName]) -> None:
+        self.folded = [(p, identity.fold(p.family)) for p in reps]
+        self.by_family: dict[str, list[PersonName]] = {}
+        for p, family in self.folded:
+            self.by_family.setdefault(family, []).append(p)
+        self.reps = reps
+
+
+def _surname_match(person: PersonName, key: str, reps: _Reps, settings: Settings) -> PersonName | None:
     """The one full name of ``reps`` that the surname alone ``person`` (folded ``key``) can be."""
     if not key:
         return None  # `identity.same_person` needs a family name
-    pool = reps
-    if key.split()[-1] not in _alias_words(settings.aliases):
+    if key.split()[-1] in _alias_words(settings.aliases):
+        pool = reps.reps
+    else:
         # Without an alias group, `identity.same_person` joins a surname alone only to the
         # same folded family name: the other names need not be asked.
-        pool = [p for p in reps if identity.fold(p.family) == key]
+        pool = reps.by_family.get(key, [])
     matches = [p for p in pool if identity.same_person(person, p, settings)]
     return matches[0] if len(matches) == 1 else None
 
@@ -354,17 +374,20 @@ def _surname_match(
 _skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
 
 
-def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
+def _near(person: PersonName, key: str, reps: _Reps, settings: Settings) -> bool:
     """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
-
-    def may(p: PersonName) -> bool:
+    skeleton = None
+    for p, other in reps.folded:
         # What `identity.confusable` needs at the least: another folded family name that
         # extends or shortens this one, is near it, or has the same consonants.
-        other = identity.fold(p.family)
-        return bool(other) and other != key and (
-            other.startswith(key) or key.startswith(other)
-            or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
-            or _skeleton(p.family) == _skeleton(person.family)
-        )
-
-    return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))
+        if not other or other == key:
+            continue
+        if not (other.startswith(key) or key.startswith(other)
+                or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD):
+            if skeleton is None:
+                skeleton = _skeleton(person.family)
+            if _skeleton(p.family) != skeleton:
+                continue
+        if identity.confusable(person, p, settings) is not None:
+            return True
+    return False
