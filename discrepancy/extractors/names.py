@@ -45,7 +45,6 @@ matches, headline lines and runs of name words in `discrepancy.extractors.namesc
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -87,7 +86,7 @@ class _Candidate:
     start: int  # token index of the first name token
     end: int  # token index after the last name token
     rule: str
-    titles: list[_Match] = dataclasses.field(default_factory=list)
+    titles: Sequence[_Match] = ()
     org: str = ""
     org_source: str = ""
     former: bool = False
@@ -340,7 +339,7 @@ def _candidates(d: _Doc) -> list[_Candidate]:
             lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
             if not lone and not any(lows[k] in common for k in words):
                 match, org, p_start, p_end = appos
-                cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
+                cand = _Candidate(s, e, "names.apposition-role", org=org,
                                   org_source="explicit" if org else "", appos_role=match)
                 cand.role_start, cand.role_end = p_start, p_end
                 cand.span_start, cand.span_end = d.starts[s], p_end
@@ -487,10 +486,11 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
                 hit = resolved[key] = (person, _surname_match(person, key, reps, settings))
             first, full_name = hit
             if full_name is not None:
+                # The mention with the full name's given names (a new record: they are frozen).
                 if person is None:
                     person = PersonName(full_name.given, family)
                 else:
-                    person = dataclasses.replace(person, given=full_name.given)
+                    person = PersonName(full_name.given, family, person.titles, person.role, person.org)
                 extra = (("resolved", full_name.full),)
             elif rule == "names.surname":
                 if lows[c.start] in common:
@@ -536,7 +536,7 @@ def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int
         org, source = c.org, c.org_source
         if not org and role.default_org:
             org, source = role.default_org, "table"
-        value = dataclasses.replace(person, role=role.key, org=org)
+        value = PersonName(person.given, person.family, person.titles, role.key, org)
         written = d.text[d.starts[m.start]:d.ends[m.end - 1]]
         phrase = d.text[c.role_start:c.role_end]
         subject = Subject(head=role.key, qualifiers=(org,) if org else (),

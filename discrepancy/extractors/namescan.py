@@ -302,23 +302,26 @@ class _Doc:
         Title words never start a run; a one-word title may end one when no name follows
         it ("John Major said", "Martin Luther King").
         """
-        texts, lines, n = self.texts, self.lines, self.n
+        texts, lines, lows, n = self.texts, self.lines, self.lows, self.n
         words, title_at = self.name_words, self.title_at
         j = 0  # token index after the last run
         for i in sorted(words.difference(title_at)):
             if i < j:
                 continue
             j = i + 1
-            while j < n and lines[j] == lines[i]:
-                m = title_at.get(j)
-                if m is not None and (m.end - m.start > 1 or self._title_leads_name(m)):
-                    break
+            line = lines[i]
+            while j < n and lines[j] == line:
+                if j in title_at:
+                    m = title_at[j]
+                    if m.end - m.start > 1 or self._title_leads_name(m):
+                        break
                 if j in words:
                     j += 1
-                elif texts[j] == "." and len(texts[j - 1]) == 1 and j + 1 in words \
-                        and self.starts[j] == self.ends[j - 1]:
+                elif j + 1 not in words:
+                    break  # most runs: no initial's period or particle before a name word
+                elif texts[j] == "." and len(texts[j - 1]) == 1 and self.starts[j] == self.ends[j - 1]:
                     j += 1  # the period of an initial: "William H. Seely"
-                elif self.lows[j] in _PARTICLES and j + 1 in words and lines[j + 1] == lines[i]:
+                elif lows[j] in _PARTICLES and lines[j + 1] == line:
                     j += 1
                 else:
                     break
