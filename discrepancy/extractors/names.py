@@ -467,12 +467,12 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     near: dict[str, bool] = {}
     facts: list[Fact] = []
     taken: set[int] = set()  # token indices inside person mentions
-    lows, common, sentence_start = d.lows, t.common, d.sentence_start
+    texts, lows, common, sentence_start = d.texts, d.lows, t.common, d.sentence_start
     for c, person in zip(cands, persons, strict=True):
         rule = c.rule
         extra: tuple[tuple[str, str], ...] = ()
         if person is None:
-            given, family = _names_of(d, c.start, c.end)
+            given, family = ((), texts[c.start]) if c.end - c.start == 1 else _names_of(d, c.start, c.end)
         else:
             given, family = person.given, person.family
         if not given:
