@@ -173,13 +173,16 @@ def _name_word(t: _Tables, text: str) -> bool:
 
 
 # What a token's spelling can be (bits): a name word, the start of a gazetteer or alias-table
-# match, the first word of a title. Most tokens are none of them.
+# match, the first word of a title. Most tokens are none of them. The bits above them hold
+# the token's class in the headline test (`_headline_class`), so one lookup gives both.
 _NAME_WORD, _GAZ_SITE, _TITLE_SITE = 1, 2, 4
+_CLASS_SHIFT = 3
 
 
 def _flags(t: _Tables, text: str) -> int:
     return ((_NAME_WORD if _name_word(t, text) else 0) | (_GAZ_SITE if _gaz_site(t, text) else 0)
-            | (_TITLE_SITE if text.lower() in t.title_first else 0))
+            | (_TITLE_SITE if text.lower() in t.title_first else 0)
+            | _headline_class(text) << _CLASS_SHIFT)
 
 
 @lru_cache(maxsize=4)
@@ -189,12 +192,24 @@ def _spelling_flags(t: _Tables) -> Callable[[str], int]:
     return lru_cache(maxsize=1 << 16)(partial(_flags, t))
 
 
-def _sites(tk: _Tokens, t: _Tables, *bits: int) -> list[list[int]]:
-    """Per bit of `_flags`, the indices of the tokens whose spelling has it (one cached test
-    per token, then Python work only for the few tokens that have any)."""
-    flags = list(map(_spelling_flags(t), tk.texts))
-    some = list(compress(range(len(flags)), flags))
-    return [[i for i in some if flags[i] & bit] for bit in bits]
+# Tables for `bytes.translate` over the flags of a document's tokens (one byte each): one
+# keeps a site bit, the other gives the headline class. Each is one C call per document.
+_BIT_TABLES = {bit: bytes(v & bit for v in range(256)) for bit in (_NAME_WORD, _GAZ_SITE, _TITLE_SITE)}
+_CLASS_TABLE = bytes(v >> _CLASS_SHIFT for v in range(256))
+
+
+def _token_flags(tk: _Tokens, t: _Tables) -> bytes:
+    """The `_flags` of every token, a byte each."""
+    return bytes(map(_spelling_flags(t), tk.texts))
+
+
+def _sites(tk: _Tokens, t: _Tables, *bits: int, flags: bytes | None = None) -> list[list[int]]:
+    """Per site bit of `_flags`, the indices of the tokens whose spelling has it (one cached
+    test per token, then no Python step per token). ``flags``: `_token_flags`, if known."""
+    if flags is None:
+        flags = _token_flags(tk, t)
+    tokens = range(len(flags))
+    return [list(compress(tokens, flags.translate(_BIT_TABLES[bit]))) for bit in bits]
 
 
 # A line ending with one of these is a sentence, not a headline.
@@ -218,13 +233,11 @@ def _headline_class(text: str) -> int:
     return _CAPITAL if text[0].isupper() or _ARTICLE_PREFIX.match(text) else _CONTENT
 
 
-def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
+def _headline(texts: list[str], lo: int, hi: int, classes: bytes) -> bool:
     """Whether tokens ``lo:hi`` (one line) look like a headline or page furniture: mostly
-    capitalized, no final stop."""
-    texts = tk.texts
+    capitalized, no final stop. ``classes``: their `_headline_class`, a byte each."""
     if texts[hi - 1] in _LINE_ENDS:
         return False
-    classes = list(map(_headline_class, texts[lo:hi]))
     capital = classes.count(_CAPITAL)
     content = capital + classes.count(_CONTENT)
     if not content:
@@ -232,7 +245,7 @@ def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
     if capital >= _HEADLINE_SHARE * content:
         return True
     # All capitals: counted over the line's letters at once, not letter by letter in Python.
-    written = "".join(compress(texts[lo:hi], map(bool, classes)))
+    written = "".join(compress(texts[lo:hi], classes))
     if written.isascii():
         # ASCII letters are A-Z and a-z: deleting them from the bytes counts them in C.
         data = written.encode()
@@ -256,7 +269,9 @@ class _Doc:
         self.texts, self.lows, self.lines = tk.texts, tk.lows, tk.lines
         self.starts, self.ends = tk.starts, tk.ends
         n = self.n = len(tk.texts)
-        gaz_sites, title_sites, name_words = _sites(tk, t, _GAZ_SITE, _TITLE_SITE, _NAME_WORD)
+        flags = _token_flags(tk, t)
+        gaz_sites, title_sites, name_words = _sites(tk, t, _GAZ_SITE, _TITLE_SITE, _NAME_WORD, flags=flags)
+        self.classes = flags.translate(_CLASS_TABLE)  # of the headline test, per token
         self.gaz = _gazetteer(tk, t, gaz_sites)
         self.gaz_at: dict[int, _Match] = {}
         self.gaz_end: dict[int, _Match] = {}
@@ -290,7 +305,7 @@ class _Doc:
         known = self._headlines.get(line)
         if known is None:
             lo, hi = bisect_left(self.lines, line), bisect_right(self.lines, line)
-            known = self._headlines[line] = hi > lo and _headline(self.tk, lo, hi)
+            known = self._headlines[line] = hi > lo and _headline(self.texts, lo, hi, self.classes[lo:hi])
         return known
 
     def word(self, i: int) -> bool:
