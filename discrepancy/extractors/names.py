@@ -45,7 +45,6 @@ matches, headline lines and runs of name words in `discrepancy.extractors.namesc
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -56,7 +55,7 @@ from ..settings import Settings
 from .base import Extractor
 from .common import make_fact
 from .namecorpus import corpus
-from .namescan import _FUNCTION, _PARTICLES, _Doc, _Match, _near, _surname_match
+from .namescan import _FUNCTION, _PARTICLES, _Doc, _Match, _near, _Reps, _surname_match
 from .nametables import _Entry, _kind, _Tables, name_tables
 
 # ----------------------------------------------------------------------------- words
@@ -87,7 +86,7 @@ class _Candidate:
     start: int  # token index of the first name token
     end: int  # token index after the last name token
     rule: str
-    titles: list[_Match] = dataclasses.field(default_factory=list)
+    titles: Sequence[_Match] = ()
     org: str = ""
     org_source: str = ""
     former: bool = False
@@ -303,6 +302,8 @@ def _candidates(d: _Doc) -> list[_Candidate]:
     sentence_start, lower_words = d.sentence_start, d.lower_words
     title_end, gaz_end = d.title_end, d.gaz_end
     out: list[_Candidate] = []
+    # Runs come in text order, so whether their line is a headline is asked once per line.
+    line, headline = -1, False
     for s, e in d.runs():
         # A title chain ends right before the run, or a complement, mark or bracket does: most
         # runs have none of them, and `_prefix` is not asked.
@@ -310,8 +311,9 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         pre = _prefix(d, s) if k in title_end or k in gaz_end or texts[k] in _BEFORE_TITLED else None
         if pre is None and (lows[s] in common if e - s == 1 else all(lows[k] in common for k in range(s, e))):
             continue  # common words alone ("The", "In"): every rule below drops them
-        words = _words(texts, s, e)
-        headline = d.headline(d.lines[s])
+        if d.lines[s] != line:
+            line = d.lines[s]
+            headline = d.headline(line)
         if pre is not None and _org_word(d, e):
             continue  # "chief executive Northwind Labs": an organization, not a person
         if pre is not None:
@@ -330,21 +332,27 @@ def _candidates(d: _Doc) -> list[_Candidate]:
         if nxt_title is not None and nxt_title.role is not None and d._title_leads_name(nxt_title):
             continue  # an organization qualifying the title after it: "Northwind Labs CEO Jane"
         appos = _apposition(d, e) if e < d.n and texts[e] == "," else None
-        # One word before an apposition opens many sentences ("Separately, the president
-        # said"): only a word inside the sentence, never written in lowercase, is a name.
-        lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
-        if appos is not None and not lone and not any(lows[k] in common for k in words):
-            match, org, p_start, p_end = appos
-            cand = _Candidate(s, e, "names.apposition-role", titles=[], org=org,
-                              org_source="explicit" if org else "", appos_role=match)
-            cand.role_start, cand.role_end = p_start, p_end
-            cand.span_start, cand.span_end = d.starts[s], p_end
-            out.append(cand)
-            continue
+        if appos is not None:
+            words = _words(texts, s, e)
+            # One word before an apposition opens many sentences ("Separately, the president
+            # said"): only a word inside the sentence, never written in lowercase, is a name.
+            lone = len(words) == 1 and (s in sentence_start or lows[s] in lower_words)
+            if not lone and not any(lows[k] in common for k in words):
+                match, org, p_start, p_end = appos
+                cand = _Candidate(s, e, "names.apposition-role", org=org,
+                                  org_source="explicit" if org else "", appos_role=match)
+                cand.role_start, cand.role_end = p_start, p_end
+                cand.span_start, cand.span_end = d.starts[s], p_end
+                out.append(cand)
+                continue
         # Leading common words ("Meanwhile", "The") and sentence-initial words that the
         # document also writes in lowercase are not part of a name.
         while s < e and (lows[s] in common or (s in sentence_start and lows[s] in lower_words)):
             s += 1
+        if e - s < 2:  # one word: most runs
+            if s < e:
+                out.append(_Candidate(s, e, "names.surname"))
+            continue
         words = _words(texts, s, e)
         if len(words) < 2 or sum(1 for k in words if len(texts[k]) > 1) < 2:
             if s < e:
@@ -404,6 +412,9 @@ def _person_context(d: _Doc, c: _Candidate) -> bool:
 def _confirmed(d: _Doc, cands: list[_Candidate]) -> list[_Candidate]:
     """Keep a bare capitalized sequence only when the document treats it as a person: one of
     its mentions has a person context, or its last word is used alone elsewhere."""
+    if not any(c.rule == "names.capitalized-sequence" for c in cands):
+        return cands  # most documents: no bare sequence to confirm
+
     def key(c: _Candidate) -> str:
         return identity.fold(" ".join(d.texts[c.start:c.end]))
 
@@ -440,48 +451,64 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     t = name_tables()
     d = _Doc(doc, t)
     cands = _candidates(d)
-    persons = [_person(d, c) for c in cands]
-    known = [p for c, p in zip(cands, persons, strict=True) if c.rule != "names.surname" and p.given]
+    # A surname candidate's name is built only when it is asked: most are dropped unread.
+    persons = [None if c.rule == "names.surname" else _person(d, c) for c in cands]
+    known = [p for p in persons if p is not None and p.given]
     clusters = identity.link(known, settings) if known else []
     # One representative full name per cluster, the most complete one.
     best: dict[int, PersonName] = {}
     for p, cl in zip(known, clusters, strict=True):
         if cl not in best or (len(p.given), p.full) > (len(best[cl].given), best[cl].full):
             best[cl] = p
-    reps = [p for _, p in sorted(best.items())]
+    reps = _Reps([p for _, p in sorted(best.items())])
     # Per folded surname: its first mention and the full name it resolves to; whether it is
     # near a family name is asked only of a surname left unresolved.
     resolved: dict[str, tuple[PersonName, PersonName | None]] = {}
     near: dict[str, bool] = {}
     facts: list[Fact] = []
     taken: set[int] = set()  # token indices inside person mentions
+    texts, lows, common, sentence_start = d.texts, d.lows, t.common, d.sentence_start
     for c, person in zip(cands, persons, strict=True):
         rule = c.rule
         extra: tuple[tuple[str, str], ...] = ()
-        if not person.given:
+        if person is None:
+            given, family = ((), texts[c.start]) if c.end - c.start == 1 else _names_of(d, c.start, c.end)
+        else:
+            given, family = person.given, person.family
+        if not given:
             # A surname alone: give it the given names of the one full mention it can be;
             # else keep it only when it is close to a family name of the document ("Soleiman").
-            key = identity.fold(person.family)
-            if key not in resolved:
-                resolved[key] = (person, _surname_match(person, key, reps, settings))
-            first, full_name = resolved[key]
+            key = identity.fold(family)
+            hit = resolved.get(key)
+            if hit is None:
+                if person is None:
+                    person = PersonName(given, family)
+                hit = resolved[key] = (person, _surname_match(person, key, reps, settings))
+            first, full_name = hit
             if full_name is not None:
-                person = dataclasses.replace(person, given=full_name.given)
+                # The mention with the full name's given names (a new record: they are frozen).
+                if person is None:
+                    person = PersonName(full_name.given, family)
+                else:
+                    person = PersonName(full_name.given, family, person.titles, person.role, person.org)
                 extra = (("resolved", full_name.full),)
             elif rule == "names.surname":
-                if d.lows[c.start] in t.common:
+                if lows[c.start] in common:
                     continue
                 if key not in near:
                     near[key] = _near(first, key, reps, settings)
                 if not near[key]:
                     continue
                 rule = "names.near-surname"
-        if rule == "names.surname" and c.start in d.sentence_start and d.lows[c.start] in t.common:
+        if rule == "names.surname" and c.start in sentence_start and lows[c.start] in common:
             continue
         if rule == "names.surname" and d.headline(d.lines[c.start]):
             continue
+        if person is None:
+            person = PersonName(given, family)
         start, end = d.starts[c.start], d.ends[c.end - 1]
-        facts.extend(_role_facts(d, c, person, start, end))
+        if c.titles or c.appos_role is not None:
+            facts.extend(_role_facts(d, c, person, start, end))
         subject = Subject(head="person", qualifiers=(person.org,) if person.org else (),
                           entities=(identity.fold(person.full),), phrase=d.text[start:end])
         facts.append(make_fact(doc, "person", start, end, person, rule, subject, extra))
@@ -509,7 +536,7 @@ def _role_facts(d: _Doc, c: _Candidate, person: PersonName, start: int, end: int
         org, source = c.org, c.org_source
         if not org and role.default_org:
             org, source = role.default_org, "table"
-        value = dataclasses.replace(person, role=role.key, org=org)
+        value = PersonName(person.given, person.family, person.titles, role.key, org)
         written = d.text[d.starts[m.start]:d.ends[m.end - 1]]
         phrase = d.text[c.role_start:c.role_end]
         subject = Subject(head=role.key, qualifiers=(org,) if org else (),

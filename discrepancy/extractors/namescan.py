@@ -173,13 +173,16 @@ def _name_word(t: _Tables, text: str) -> bool:
 
 
 # What a token's spelling can be (bits): a name word, the start of a gazetteer or alias-table
-# match, the first word of a title. Most tokens are none of them.
+# match, the first word of a title. Most tokens are none of them. The bits above them hold
+# the token's class in the headline test (`_headline_class`), so one lookup gives both.
 _NAME_WORD, _GAZ_SITE, _TITLE_SITE = 1, 2, 4
+_CLASS_SHIFT = 3
 
 
 def _flags(t: _Tables, text: str) -> int:
     return ((_NAME_WORD if _name_word(t, text) else 0) | (_GAZ_SITE if _gaz_site(t, text) else 0)
-            | (_TITLE_SITE if text.lower() in t.title_first else 0))
+            | (_TITLE_SITE if text.lower() in t.title_first else 0)
+            | _headline_class(text) << _CLASS_SHIFT)
 
 
 @lru_cache(maxsize=4)
@@ -189,12 +192,24 @@ def _spelling_flags(t: _Tables) -> Callable[[str], int]:
     return lru_cache(maxsize=1 << 16)(partial(_flags, t))
 
 
-def _sites(tk: _Tokens, t: _Tables, *bits: int) -> list[list[int]]:
-    """Per bit of `_flags`, the indices of the tokens whose spelling has it (one cached test
-    per token, then Python work only for the few tokens that have any)."""
-    flags = list(map(_spelling_flags(t), tk.texts))
-    some = list(compress(range(len(flags)), flags))
-    return [[i for i in some if flags[i] & bit] for bit in bits]
+# Tables for `bytes.translate` over the flags of a document's tokens (one byte each): one
+# keeps a site bit, the other gives the headline class. Each is one C call per document.
+_BIT_TABLES = {bit: bytes(v & bit for v in range(256)) for bit in (_NAME_WORD, _GAZ_SITE, _TITLE_SITE)}
+_CLASS_TABLE = bytes(v >> _CLASS_SHIFT for v in range(256))
+
+
+def _token_flags(tk: _Tokens, t: _Tables) -> bytes:
+    """The `_flags` of every token, a byte each."""
+    return bytes(map(_spelling_flags(t), tk.texts))
+
+
+def _sites(tk: _Tokens, t: _Tables, *bits: int, flags: bytes | None = None) -> list[list[int]]:
+    """Per site bit of `_flags`, the indices of the tokens whose spelling has it (one cached
+    test per token, then no Python step per token). ``flags``: `_token_flags`, if known."""
+    if flags is None:
+        flags = _token_flags(tk, t)
+    tokens = range(len(flags))
+    return [list(compress(tokens, flags.translate(_BIT_TABLES[bit]))) for bit in bits]
 
 
 # A line ending with one of these is a sentence, not a headline.
@@ -204,6 +219,9 @@ _LINE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", "'", ":", ";"})
 # What a token counts for in the headline test: not a word, a word that is no content word
 # (short or a function word), a lowercase content word, a capitalized content word.
 _NOT_WORD, _NOT_CONTENT, _CONTENT, _CAPITAL = 0, 1, 2, 3
+# The ASCII capitals and letters, deleted from a line's bytes to count them.
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -215,13 +233,11 @@ def _headline_class(text: str) -> int:
     return _CAPITAL if text[0].isupper() or _ARTICLE_PREFIX.match(text) else _CONTENT
 
 
-def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
+def _headline(texts: list[str], lo: int, hi: int, classes: bytes) -> bool:
     """Whether tokens ``lo:hi`` (one line) look like a headline or page furniture: mostly
-    capitalized, no final stop."""
-    texts = tk.texts
+    capitalized, no final stop. ``classes``: their `_headline_class`, a byte each."""
     if texts[hi - 1] in _LINE_ENDS:
         return False
-    classes = list(map(_headline_class, texts[lo:hi]))
     capital = classes.count(_CAPITAL)
     content = capital + classes.count(_CONTENT)
     if not content:
@@ -229,9 +245,15 @@ def _headline(tk: _Tokens, lo: int, hi: int) -> bool:
     if capital >= _HEADLINE_SHARE * content:
         return True
     # All capitals: counted over the line's letters at once, not letter by letter in Python.
-    words = compress(texts[lo:hi], map(bool, classes))
-    letters = "".join(filter(str.isalpha, "".join(words)))
-    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
+    written = "".join(compress(texts[lo:hi], classes))
+    if written.isascii():
+        # ASCII letters are A-Z and a-z: deleting them from the bytes counts them in C.
+        data = written.encode()
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        return letters >= 8 and upper >= 0.8 * letters
+    alpha = "".join(filter(str.isalpha, written))
+    return len(alpha) >= 8 and sum(map(str.isupper, alpha)) >= 0.8 * len(alpha)
 
 
 class _Doc:
@@ -247,7 +269,9 @@ class _Doc:
         self.texts, self.lows, self.lines = tk.texts, tk.lows, tk.lines
         self.starts, self.ends = tk.starts, tk.ends
         n = self.n = len(tk.texts)
-        gaz_sites, title_sites, name_words = _sites(tk, t, _GAZ_SITE, _TITLE_SITE, _NAME_WORD)
+        flags = _token_flags(tk, t)
+        gaz_sites, title_sites, name_words = _sites(tk, t, _GAZ_SITE, _TITLE_SITE, _NAME_WORD, flags=flags)
+        self.classes = flags.translate(_CLASS_TABLE)  # of the headline test, per token
         self.gaz = _gazetteer(tk, t, gaz_sites)
         self.gaz_at: dict[int, _Match] = {}
         self.gaz_end: dict[int, _Match] = {}
@@ -281,7 +305,7 @@ class _Doc:
         known = self._headlines.get(line)
         if known is None:
             lo, hi = bisect_left(self.lines, line), bisect_right(self.lines, line)
-            known = self._headlines[line] = hi > lo and _headline(self.tk, lo, hi)
+            known = self._headlines[line] = hi > lo and _headline(self.texts, lo, hi, self.classes[lo:hi])
         return known
 
     def word(self, i: int) -> bool:
@@ -293,23 +317,26 @@ class _Doc:
         Title words never start a run; a one-word title may end one when no name follows
         it ("John Major said", "Martin Luther King").
         """
-        texts, lines, n = self.texts, self.lines, self.n
+        texts, lines, lows, n = self.texts, self.lines, self.lows, self.n
         words, title_at = self.name_words, self.title_at
         j = 0  # token index after the last run
         for i in sorted(words.difference(title_at)):
             if i < j:
                 continue
             j = i + 1
-            while j < n and lines[j] == lines[i]:
-                m = title_at.get(j)
-                if m is not None and (m.end - m.start > 1 or self._title_leads_name(m)):
-                    break
+            line = lines[i]
+            while j < n and lines[j] == line:
+                if j in title_at:
+                    m = title_at[j]
+                    if m.end - m.start > 1 or self._title_leads_name(m):
+                        break
                 if j in words:
                     j += 1
-                elif texts[j] == "." and len(texts[j - 1]) == 1 and j + 1 in words \
-                        and self.starts[j] == self.ends[j - 1]:
+                elif j + 1 not in words:
+                    break  # most runs: no initial's period or particle before a name word
+                elif texts[j] == "." and len(texts[j - 1]) == 1 and self.starts[j] == self.ends[j - 1]:
                     j += 1  # the period of an initial: "William H. Seely"
-                elif self.lows[j] in _PARTICLES and j + 1 in words and lines[j + 1] == lines[i]:
+                elif lows[j] in _PARTICLES and lines[j + 1] == line:
                     j += 1
                 else:
                     break
@@ -335,17 +362,28 @@ def _alias_words(aliases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(k.split()[-1] for k in map(identity.fold, names) if k)
 
 
-def _surname_match(
-    person: PersonName, key: str, reps: list[PersonName], settings: Settings
-) -> PersonName | None:
+class _Reps:
+    """The representative full names of one document, each with its folded family name: a
+    surname alone is compared with all of them, and each fold is asked once per document."""
+
+    def __init__(self, reps: list[PersonName]) -> None:
+        self.folded = [(p, identity.fold(p.family)) for p in reps]
+        self.by_family: dict[str, list[PersonName]] = {}
+        for p, family in self.folded:
+            self.by_family.setdefault(family, []).append(p)
+        self.reps = reps
+
+
+def _surname_match(person: PersonName, key: str, reps: _Reps, settings: Settings) -> PersonName | None:
     """The one full name of ``reps`` that the surname alone ``person`` (folded ``key``) can be."""
     if not key:
         return None  # `identity.same_person` needs a family name
-    pool = reps
-    if key.split()[-1] not in _alias_words(settings.aliases):
+    if key.split()[-1] in _alias_words(settings.aliases):
+        pool = reps.reps
+    else:
         # Without an alias group, `identity.same_person` joins a surname alone only to the
         # same folded family name: the other names need not be asked.
-        pool = [p for p in reps if identity.fold(p.family) == key]
+        pool = reps.by_family.get(key, [])
     matches = [p for p in pool if identity.same_person(person, p, settings)]
     return matches[0] if len(matches) == 1 else None
 
@@ -354,17 +392,20 @@ def _surname_match(
 _skeleton = lru_cache(maxsize=1 << 16)(identity.skeleton)
 
 
-def _near(person: PersonName, key: str, reps: list[PersonName], settings: Settings) -> bool:
+def _near(person: PersonName, key: str, reps: _Reps, settings: Settings) -> bool:
     """Whether the surname alone ``person`` may be a misspelt family name of ``reps``."""
-
-    def may(p: PersonName) -> bool:
+    skeleton = None
+    for p, other in reps.folded:
         # What `identity.confusable` needs at the least: another folded family name that
         # extends or shortens this one, is near it, or has the same consonants.
-        other = identity.fold(p.family)
-        return bool(other) and other != key and (
-            other.startswith(key) or key.startswith(other)
-            or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD
-            or _skeleton(p.family) == _skeleton(person.family)
-        )
-
-    return any(identity.confusable(person, p, settings) is not None for p in reps if may(p))
+        if not other or other == key:
+            continue
+        if not (other.startswith(key) or key.startswith(other)
+                or JaroWinkler.similarity(key, other) >= identity.CONFUSABLE_THRESHOLD):
+            if skeleton is None:
+                skeleton = _skeleton(person.family)
+            if _skeleton(p.family) != skeleton:
+                continue
+        if identity.confusable(person, p, settings) is not None:
+            return True
+    return False

@@ -12,10 +12,11 @@ that splits document text is the one that splits table forms. Used by
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 import regex
@@ -108,8 +109,15 @@ class _Tokens:
         offsets = list(accumulate(map(len, parts)))
         self.starts: list[int] = offsets[0:2 * n:2]
         self.ends: list[int] = offsets[1::2]
-        # No token holds a line break, so the breaks are those in the gaps between tokens.
-        self.breaks: list[int] = list(map(str.count, parts[0::2], repeat("\n", n)))
+        # No token holds a line break, so each break is in the gap before the first token that
+        # starts after it (or after the last token): a text has few, found without a step per token.
+        self.breaks: list[int] = [0] * n
+        at = text.find("\n")
+        while at >= 0:
+            k = bisect_right(self.starts, at)
+            if k < n:
+                self.breaks[k] += 1
+            at = text.find("\n", at + 1)
         self.lines: list[int] = list(accumulate(self.breaks))
         self.lows: list[str] = list(map(str.lower, self.texts))
 
