@@ -144,7 +144,8 @@ _BOUNDARY = regex.compile(
     (?=[ \t]{1,20}+                  # then blanks
        (?P<next>["'“‘(\[]?           # an optional opening quote or bracket
          [\p{Lu}\p{N}][\p{L}]{0,30}))   # and a capital or a digit (with the rest of the word)
-    | (?P<nl>\n)                     # or a line break: headlines and captions have no period
+    | (?P<nl>\n+)                    # or line breaks: headlines and captions have no period (a
+                                     # run of them is one boundary: only its first can cut)
     """,
     regex.VERBOSE,
 )
