@@ -378,12 +378,13 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             and m.year is None
             and has_past_cue(text, m.start, s_start)
         )
-        value = against_last(m, resolve(m, anchor, future, past), last)
+        literal = m.literal()
+        value = against_last(m, resolve(m, anchor, future, past, literal), last)
         if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
             last = value
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
         extra: tuple[tuple[str, str], ...] = ()
-        if anchor is not None and value != m.literal():
+        if anchor is not None and value != literal:
             extra = (("anchor", anchor_kind),)
         if future:
             extra = (*extra, ("tense", "future"))
