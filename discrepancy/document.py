@@ -144,7 +144,8 @@ _BOUNDARY = regex.compile(
     (?=[ \t]{1,20}+                  # then blanks
        (?P<next>["'“‘(\[]?           # an optional opening quote or bracket
          [\p{Lu}\p{N}][\p{L}]{0,30}))   # and a capital or a digit (with the rest of the word)
-    | (?P<nl>\n)                     # or a line break: headlines and captions have no period
+    | (?P<nl>\n+)                    # or line breaks: headlines and captions have no period (a
+                                     # run of them is one boundary: only its first can cut)
     """,
     regex.VERBOSE,
 )
@@ -153,6 +154,7 @@ _WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}][\p{L}.]{0,15})$")
 # Lines that always stand alone: Markdown headings, list items, quotes and table rows.
 _LINE_START = regex.compile(r"[ \t]{0,3}(?:[#>|*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}$)")
 _TERMINAL = frozenset(".!?…:;\"'”’)]")
+_BREAK_ENDS = _TERMINAL | {"\n"}  # a line break after one of these never continues the line
 
 
 @cache
@@ -198,6 +200,8 @@ def _wrap_width(text: str) -> int | None:
     >>> _wrap_width(("A sentence of a dozen words or so that ends right here." + "\\n") * 6) is None
     True
     """
+    if text.count("\n") < 4:
+        return None  # fewer than five lines
     lines = [line.rstrip() for line in text.split("\n") if line.strip()]
     if len(lines) < 5:
         return None
@@ -252,10 +256,16 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     width = _wrap_width(text) if "\n" in text else None
     for m in _BOUNDARY.finditer(text):
-        if m.group("nl") is not None:
-            if _line_continues(text, m.start(), width):
+        cut = m.start()
+        if text[cut] == "\n":
+            # After a blank line or terminal punctuation, or before a blank line, a break always
+            # ends the sentence (as `_line_continues` says): most breaks are settled here.
+            if (
+                text[cut - 1 : cut] not in _BREAK_ENDS
+                and text[cut + 1 : cut + 2] != "\n"
+                and _line_continues(text, cut, width)
+            ):
                 continue
-            cut = m.start()
         else:
             if m.group("end").rstrip("\"'”’)]") == "." and not _ends_at_period(text, m):
                 continue
@@ -267,9 +277,9 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    # (`str.strip` trims what `str.isspace` calls a blank, in C rather than per character)
+    piece = text[start:end]
+    kept = piece.strip()
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(kept)))

@@ -158,20 +158,20 @@ def _date_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _word_info(word: str) -> tuple[str, str, bool, bool, bool, str]:
-    """What `event_subject` asks of a word, once per word: its lemma, its lower case, whether
-    it is a month, weekday or part-of-day word, whether it is a verb form, whether it can name
-    an entity (capitalized, no stop or date word), and its lemma if it qualifies an event (a
-    participant or event word that is no statement), else ""."""
+def _word_info(word: str) -> tuple[str, str, str, bool, bool, bool, str]:
+    """What `event_subject` asks of a word, once per word: the word itself, its lemma, its lower
+    case, whether it is a month, weekday or part-of-day word, whether it is a verb form, whether
+    it can name an entity (capitalized, no stop or date word), and its lemma if it qualifies an
+    event (a participant or event word that is no statement), else ""."""
     word_class, _reporting, _forms, _light, participants, _verbs = _events()
     lem, low = lemma(word), word.lower()
     dated = low in _date_words()
     entity = word[0].isupper() and low not in _STOP and not dated
     qualifier = lem if (lem in participants or lem in word_class) and word_class.get(lem) != "say" else ""
-    return lem, low, dated, _is_verb_form(word, lem), entity, qualifier
+    return word, lem, low, dated, _is_verb_form(word, lem), entity, qualifier
 
 
-# A word of a date's neighbourhood: (start, end, word, *`_word_info`)
+# A word of a date's neighbourhood: (start, end, *`_word_info`)
 _Word = tuple[int, int, str, str, str, bool, bool, bool, str]
 
 
@@ -201,9 +201,7 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
     # (start, end, word, lemma, lower case, date word, verb form, entity, qualifier)
     words: list[_Word] = [
-        (*m.span(), g, *_word_info(g))
-        for m in _WORD.finditer(text, sent_start, sent_end)
-        if (g := m.group())
+        (*m.span(), *_word_info(m.group())) for m in _WORD.finditer(text, sent_start, sent_end)
     ]
     # Words before the date, nearest first, and after it, nearest first (date words skipped).
     split = bisect.bisect_right(words, start, key=_word_end)
@@ -271,7 +269,8 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     qualifiers: set[str] = set()
     entities: set[str] = set()
     for w in words:
-        if abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100:
+        # (most words are neither: test that before the distances)
+        if (w[8] or w[7]) and (abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100):
             if w[8] and w[8] != predicate:
                 qualifiers.add(w[8])
             if w[7] and w[0] != sent_start:
@@ -379,12 +378,13 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             and m.year is None
             and has_past_cue(text, m.start, s_start)
         )
-        value = against_last(m, resolve(m, anchor, future, past), last)
+        literal = m.literal()
+        value = against_last(m, resolve(m, anchor, future, past, literal), last)
         if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
             last = value
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
         extra: tuple[tuple[str, str], ...] = ()
-        if anchor is not None and value != m.literal():
+        if anchor is not None and value != literal:
             extra = (("anchor", anchor_kind),)
         if future:
             extra = (*extra, ("tense", "future"))

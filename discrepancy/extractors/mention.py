@@ -17,7 +17,10 @@ from .timetables import calendar
 # The mention record
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen record sets each of its 30 fields through `object.__setattr__`, which
+# made building one cost five times as much. Readers never change a mention; they make a new
+# one with `dataclasses.replace`. (Hashed on its fields, as a frozen one was.)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """What one date/time expression literally says, before resolution.
 

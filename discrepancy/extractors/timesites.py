@@ -61,6 +61,7 @@ _REL_AFTER = regex.compile(
     r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
 )
 _REL_FIRST = "snrt \t"  # the characters that can begin
+_BLANK_BEFORE = frozenset(" \t\n")
 # Left contexts anchored at the end are matched backwards from there (REVERSE): one attempt
 # instead of one per start position before it.
 _REL_BEFORE = regex.compile(
@@ -144,24 +145,25 @@ def _trigger_sites(text: str) -> list[tuple[int, int, int]]:
     for m in _DIGIT_RUN.finditer(text):
         t_start, t_end = m.span()
         size = t_end - t_start
-        nxt = text[t_end : t_end + 2]
-        # (a newline too: "$" also matches before a final newline)
-        blank_before = text[t_start - 1 : t_start] in (" ", "\t", "\n")
+        nxt = text[t_end : t_end + 1]  # ("" at the end of the text: let the patterns decide)
         bits = 0
         # (each test first looks at the one character its pattern must begin with)
-        if size <= 2 and nxt[:1] in _TIME_FIRST and _TIME_AFTER.match(text, t_end):
-            bits |= _K_TIME
-        if size <= 4 and (
-            (nxt[:1] in _REL_FIRST and _REL_AFTER.match(text, t_end))
-            or (blank_before and _REL_BEFORE.search(text, max(0, t_start - 8), t_start))
-        ):
-            bits |= _K_RELATIVE
-        if size == 8 or (len(nxt) == 2 and nxt[0] in "/-." and nxt[1].isdigit()):
+        if size <= 4:
+            if size <= 2 and nxt in _TIME_FIRST and _TIME_AFTER.match(text, t_end):
+                bits = _K_TIME
+            # (a newline before too: "$" also matches before a final newline)
+            if (nxt in _REL_FIRST and _REL_AFTER.match(text, t_end)) or (
+                text[t_start - 1 : t_start] in _BLANK_BEFORE
+                and _REL_BEFORE.search(text, max(0, t_start - 8), t_start)
+            ):
+                bits |= _K_RELATIVE
+            if size == 4:
+                if text[t_start : t_start + 2] in ("18", "19", "20"):
+                    bits |= _K_PERIOD  # a year standing alone or a decade
+            elif size == 2 and nxt == "s" and text[t_start - 1 : t_start] in ("'", "’"):
+                bits |= _K_PERIOD  # "the '80s"
+        if size == 8 or (nxt and nxt in "/-." and text[t_end + 1 : t_end + 2].isdigit()):
             bits |= _K_NUMERIC
-        if size == 4 and text[t_start : t_start + 2] in ("18", "19", "20"):
-            bits |= _K_PERIOD  # a year standing alone or a decade
-        elif size == 2 and text[t_start - 1 : t_start] in ("'", "’") and nxt[:1] == "s":
-            bits |= _K_PERIOD  # "the '80s"
         if bits:
             sites.append((t_start, t_end, bits))
     # One byte per character (anything not ASCII becomes "?"), so offsets are the text's.
