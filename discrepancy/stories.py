@@ -37,6 +37,7 @@ only story, if there is just one). Stories do not depend on the order of the doc
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -318,10 +319,11 @@ def _label(members: Sequence[int], terms: Sequence[dict[str, str]], weights: dic
     return ", ".join(display[t] for t in best)
 
 
-# A capitalized word: dotted initials ("U.S."), or a capital, then letters and digits
-# ("MH17", "Lahaina"), with inner hyphens or apostrophes ("Al-Haouz", "O'Brien"). The empty
-# group ``first`` is set when the word starts a sentence, a line or a quotation, so one scan
-# tells both (the look-behind is at most five characters long).
+# A run of capitalized words joined by single spaces ("Francis Scott Key Bridge"), a word being
+# dotted initials ("U.S."), or a capital, then letters and digits ("MH17", "Lahaina"), with
+# inner hyphens or apostrophes ("Al-Haouz", "O'Brien"). The empty group ``first`` is set when
+# the run starts a sentence, a line or a quotation, so one scan tells both (the look-behind is
+# at most five characters long). One match per run, not per word: Python works per run.
 _CAPITALIZED = regex.compile(
     r"""
     (?:(?<=
@@ -335,11 +337,75 @@ _CAPITALIZED = regex.compile(
         (?:\p{Lu}\.){2,4}+        # dotted initials
       | \p{Lu}[\p{L}\p{M}\p{N}]{1,30}+(?:[-'’][\p{L}\p{N}]{1,30}+){0,3}+   # a capitalized word
     )
+    (?:[ ]                        # then, after one space, more words of the run
+        (?:
+            (?:\p{Lu}\.){2,4}+
+          | \p{Lu}[\p{L}\p{M}\p{N}]{1,30}+(?:[-'’][\p{L}\p{N}]{1,30}+){0,3}+
+        )
+    )*
     """,
     regex.VERBOSE,
 )
 # A word in lower case: the corpus writes this word as a common word.
 _LOWER = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]{0,30}+")
+# The same two patterns for a text in ASCII, where the letter classes are [A-Za-z], the
+# digits [0-9] and there are no marks: the `re` engine scans such text several times faster,
+# and most documents are plain ASCII. Without the variable look-behind, whether a run starts
+# a sentence is read by `_opens` at the runs that need it.
+_ASCII_CAPITALIZED = re.compile(
+    r"""
+    (?<![A-Za-z0-9.])             # starts a word
+    (?:
+        (?:[A-Z]\.){2,4}+         # dotted initials
+      | [A-Z][A-Za-z0-9]{1,30}+(?:[-'][A-Za-z0-9]{1,30}+){0,3}+   # a capitalized word
+    )
+    (?:[ ]                        # then, after one space, more words of the run
+        (?:
+            (?:[A-Z]\.){2,4}+
+          | [A-Z][A-Za-z0-9]{1,30}+(?:[-'][A-Za-z0-9]{1,30}+){0,3}+
+        )
+    )*
+    """,
+    re.VERBOSE,
+)
+_ASCII_LOWER = re.compile(r"(?<![A-Za-z0-9])[a-z][A-Za-z]{0,30}+")
+# Typographic characters (quotes, dashes, spaces, currency signs) that are neither letters,
+# marks nor digits, as the ASCII patterns can read them: the right single quote joins a word
+# as an apostrophe does ("O’Brien’s"), the others play no part in either pattern. A text
+# whose only non-ASCII characters are these (most news text) is scanned as ASCII; the words
+# are then read from the text itself.
+_TYPOGRAPHIC = (("’", "'"), *((c, "\x00") for c in "\xa0\u2009\u200a\u202f‘“”„–—…•·«»€£¥₹°×′″"))
+if any(regex.match(r"[\p{L}\p{M}\p{N}]", c) for c, _ in _TYPOGRAPHIC):
+    raise RuntimeError("stories._TYPOGRAPHIC holds a letter, a mark or a digit")
+
+
+def _as_ascii(text: str) -> str:
+    """The text with its `_TYPOGRAPHIC` characters replaced, one length for one length (a
+    replacement of the characters present is faster than `str.translate`, which goes by
+    character)."""
+    for c, ascii_c in _TYPOGRAPHIC:
+        if c in text:
+            text = text.replace(c, ascii_c)
+    return text
+# What `_CAPITALIZED`'s look-behind reads before a run that starts a sentence: an opening
+# mark, then at most four blanks or marks.
+_OPENERS = frozenset(".!?:;…\n#*>|\"“‘([—–-")
+_BLANKS = frozenset(" \t\"“‘'([#*>")
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at ``start`` starts the text, a sentence, a line or a quotation (the
+    ``first`` group of `_CAPITALIZED`).
+
+    >>> _opens("Rescuers said. Officials", 15), _opens("Rescuers said Officials", 14)
+    (True, False)
+    """
+    at = start
+    while at > 0 and text[at - 1] not in _OPENERS:
+        if start - at == 4 or text[at - 1] not in _BLANKS:
+            return False
+        at -= 1
+    return True
 
 
 def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]]) -> list[dict[str, str]]:
@@ -354,44 +420,42 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
     # Capitalized words seen inside a sentence or beside another capitalized word: a word
     # capitalized only because it starts a sentence ("Rescuers") is not a name.
     inner: set[str] = set()
-    # Per document: its capitalized words in order, and where each run of words joined by
-    # single spaces starts (flat lists: no record per word).
-    found: list[tuple[list[str], list[int]]] = []
+    # Per document: its runs of capitalized words joined by single spaces.
+    found: list[list[list[str]]] = []
     for doc in docs:
         text = doc.text
-        written_lower.update(_LOWER.findall(text))
-        words: list[str] = []
-        starts: list[int] = []
-        last_end = -2
-        for m in _CAPITALIZED.finditer(text):
-            word, first = m.group(0, 1)
-            key = keys.get(word)
-            if key is None:
-                key = keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
-            start, end = m.span()
-            if first is None:
+        scan = text if text.isascii() else _as_ascii(text)
+        ascii_text = scan.isascii()
+        if not ascii_text:
+            scan = text  # letters beyond ASCII: the Unicode patterns read the text itself
+        # Lower-case words are letters only, the same in the text and in the scanned copy.
+        written_lower.update((_ASCII_LOWER if ascii_text else _LOWER).findall(scan))
+        runs: list[list[str]] = []
+        for m in (_ASCII_CAPITALIZED if ascii_text else _CAPITALIZED).finditer(scan):
+            run = (m.group() if scan is text else text[m.start() : m.end()]).split(" ")
+            for word in run:
+                if word not in keys:
+                    keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
+            if len(run) > 1:
+                inner.update(keys[word] for word in run)  # a run of two or more: all its words are inner
+            elif (key := keys[run[0]]) not in inner and not (
+                # Whether a word alone opens a sentence matters only while it is not known inside one.
+                _opens(text, m.start()) if ascii_text else m.group("first") is not None
+            ):
                 inner.add(key)
-            if start == last_end + 1 and text[last_end] == " " and words:
-                if starts[-1] == len(words) - 1:
-                    inner.add(keys[words[-1]])  # a run of two or more: all its words are inner
-                inner.add(key)
-            else:
-                starts.append(len(words))
-            words.append(word)
-            last_end = end
-        found.append((words, starts))
+            runs.append(run)
+        found.append(runs)
     lower = {fold(w) for w in written_lower}
     skip = _not_names()
     # Whether a folded word can be (part of) a name, once per distinct word.
     name_word = {k: len(k) >= 2 and k in inner and k not in lower and k not in skip for k in keys.values()}
     out: list[dict[str, str]] = []
-    for fact_terms, (words, starts) in zip(per_doc, found, strict=True):
+    for fact_terms, runs in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
-        for r, lo in enumerate(starts):
-            hi = starts[r + 1] if r + 1 < len(starts) else len(words)
-            if hi - lo == 1:
+        for run in runs:
+            if len(run) == 1:
                 # One word alone (most runs): a name when the word can be one.
-                w = words[lo]
+                w = run[0]
                 k = keys[w]
                 if name_word[k]:
                     doc_terms.setdefault(k, w[:-2] if w.endswith(("'s", "’s")) else w)
@@ -399,9 +463,8 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
             # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
             # "Canada" and "Ellen Marsh".
             names: list[tuple[str, str]] = []
-            for i in range(lo, hi + 1):
-                w = words[i] if i < hi else ""
-                k = keys[w] if i < hi else ""
+            for w in (*run, ""):
+                k = keys[w] if w else ""
                 if k and name_word[k]:
                     possessive = w.endswith(("'s", "’s"))
                     names.append((k, w[:-2] if possessive else w))

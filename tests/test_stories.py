@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import discrepancy
@@ -247,3 +247,24 @@ def test_dev_set_events_are_recovered_from_a_flat_folder(tmp_path: Path) -> None
     assert exact == len(events) == 10  # measured: all 10 events, purity and completeness 1.0
     crossing = [f for f in result.findings if event_of[f.doc_a] != event_of[f.doc_b]]
     assert crossing == []
+
+
+# Characters the capitalized-run and lower-case patterns treat apart: letters of each case,
+# digits, dots, blanks, the marks that open a sentence and the joiners of a word.
+_PATTERN_TEXT = st.text(alphabet="aZB. \t\n\"'([#*>|!?:;-_0s’“”–…\xa0é", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PATTERN_TEXT)
+def test_ascii_scans_find_what_the_unicode_scans_find(text: str) -> None:
+    """In ASCII text (typographic marks read as ASCII) the `re` patterns and `_opens` give the
+    runs, their sentence starts and the lower-case words of the `regex` patterns (documents
+    take whichever fits their text)."""
+    from discrepancy import stories
+
+    scan = stories._as_ascii(text)
+    assume(scan.isascii())
+    full = [(m.span(), m.group("first") is not None) for m in stories._CAPITALIZED.finditer(text)]
+    fast = [(m.span(), stories._opens(text, m.start())) for m in stories._ASCII_CAPITALIZED.finditer(scan)]
+    assert fast == full
+    assert stories._ASCII_LOWER.findall(scan) == stories._LOWER.findall(text)
