@@ -416,13 +416,16 @@ def iter_align(
         docs = [fact.doc for fact, _ in members]
         sentences = [fact.sentence_start for fact, _ in members]
         loose = [split and not feat.predicate for _, feat in members]
+        facts_of = [fact for fact, _ in members]
+        features_of = [feat for _, feat in members]
+        aligned = 0
         for i in range(n):
             a, fa = members[i]
             a_doc, a_sentence, a_at, a_loose = a.doc, a.sentence, a.sentence_start, loose[i]
             ia = nums[i] * distinct
             for j in range(i + 1, min(n, i + 1 + reach)):
                 if a_loose and loose[j]:
-                    b = members[j][0]
+                    b = facts_of[j]
                     ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
                     if ident in seen:
                         continue
@@ -436,11 +439,13 @@ def iter_align(
                 pair_key = ia + nums[j]
                 s = scores.get(pair_key)
                 if s is None:
-                    s = scores[pair_key] = score(fa, members[j][1])
+                    s = scores[pair_key] = score(fa, features_of[j])
                 if s >= threshold:
-                    stats.aligned += 1
-                    b, fb = members[j]
-                    yield _pair(a, b, fa, fb, s)
+                    aligned += 1
+                    yield _pair(a, facts_of[j], fa, features_of[j], s)
+        # Counted once per block (the loop runs once per candidate pair); a consumer that
+        # stops early sees the counts of the blocks it finished.
+        stats.aligned += aligned
         stats.candidates += scored
         if scored:
             stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + scored
