@@ -295,12 +295,16 @@ def _links(
             candidates.update(
                 (a, b) for k, a in enumerate(holders) for b in holders[k + 1 : k + 1 + NEIGHBOURS]
             )
-    norms = [math.sqrt(sum(weight(v, t) ** 2 for t in v)) for v in vectors]
+    if weights is not None:
+        norms = [math.sqrt(sum(weights[t] ** 2 for t in v)) for v in vectors]
+    else:
+        norms = [math.sqrt(sum(weight(v, t) ** 2 for t in v)) for v in vectors]
     # A shared term adds its weight times itself to the dot product of two documents.
     squares = {t: w * w for t, w in weights.items()} if weights is not None else {}
     links = []
     for a, b in sorted(candidates):
-        small, large = sorted((vectors[a], vectors[b]), key=len)
+        va, vb = vectors[a], vectors[b]
+        small, large = (vb, va) if len(vb) < len(va) else (va, vb)  # the smaller one is walked
         if weights is not None:
             dot = sum(squares[t] for t in small if t in large)
         else:
@@ -476,7 +480,7 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
         covered = {w for k in doc_terms for w in k.split()}
         for term in fact_terms:
             # A person or place whose words are already terms adds no evidence of its own.
-            if not all(w in covered for w in term[0].split(":", 1)[1].split()):
+            if not covered.issuperset(term[0].split(":", 1)[1].split()):
                 doc_terms.setdefault(*term)
         out.append(doc_terms)
     return out
