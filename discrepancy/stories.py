@@ -424,8 +424,10 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
     # Capitalized words seen inside a sentence or beside another capitalized word: a word
     # capitalized only because it starts a sentence ("Rescuers") is not a name.
     inner: set[str] = set()
-    # Per document: its runs of capitalized words joined by single spaces.
-    found: list[list[list[str]]] = []
+    # Per document: its runs of capitalized words joined by single spaces, as written (strings,
+    # which the garbage collector does not track: a list per run would be tens of thousands of
+    # live containers and bring on full collections in later stages).
+    found: list[list[str]] = []
     for doc in docs:
         text = doc.text
         scan = text if text.isascii() else _as_ascii(text)
@@ -434,9 +436,10 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
             scan = text  # letters beyond ASCII: the Unicode patterns read the text itself
         # Lower-case words are letters only, the same in the text and in the scanned copy.
         written_lower.update((_ASCII_LOWER if ascii_text else _LOWER).findall(scan))
-        runs: list[list[str]] = []
+        runs: list[str] = []
         for m in (_ASCII_CAPITALIZED if ascii_text else _CAPITALIZED).finditer(scan):
-            run = (m.group() if scan is text else text[m.start() : m.end()]).split(" ")
+            written = m.group() if scan is text else text[m.start() : m.end()]
+            run = written.split(" ")
             for word in run:
                 if word not in keys:
                     keys[word] = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
@@ -447,7 +450,7 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
                 _opens(text, m.start()) if ascii_text else m.group("first") is not None
             ):
                 inner.add(key)
-            runs.append(run)
+            runs.append(written)
         found.append(runs)
     lower = {fold(w) for w in written_lower}
     skip = _not_names()
@@ -456,10 +459,10 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
     out: list[dict[str, str]] = []
     for fact_terms, runs in zip(per_doc, found, strict=True):
         doc_terms: dict[str, str] = {}
-        for run in runs:
-            if len(run) == 1:
+        for written in runs:
+            if " " not in written:
                 # One word alone (most runs): a name when the word can be one.
-                w = run[0]
+                w = written
                 k = keys[w]
                 if name_word[k]:
                     doc_terms.setdefault(k, w[:-2] if w.endswith(("'s", "’s")) else w)
@@ -467,7 +470,7 @@ def _terms(docs: Sequence[Document], per_doc: Sequence[Sequence[tuple[str, str]]
             # A word that is no name ends a name: "Canada's Finance Minister Ellen Marsh" holds
             # "Canada" and "Ellen Marsh".
             names: list[tuple[str, str]] = []
-            for w in (*run, ""):
+            for w in (*written.split(" "), ""):
                 k = keys[w] if w else ""
                 if k and name_word[k]:
                     possessive = w.endswith(("'s", "’s"))
