@@ -67,16 +67,7 @@ def _ignored() -> frozenset[str]:
 
 
 def _section_list(section: str, key: str) -> tuple[str, ...]:
-    table = tables.require("synonyms", section, dict)
-    values = table.get(key)
-    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-        raise tables.TableError(f"data table synonyms.toml: [{section}] {key} should be a list of words")
-    seen: set[str] = set()
-    for v in values:
-        if v.casefold() in seen:
-            raise tables.TableError(f"data table synonyms.toml: [{section}] {key}: {v!r} is listed twice")
-        seen.add(v.casefold())
-    return tuple(values)
+    return tables.section_list("synonyms", section, key)
 
 
 @cache

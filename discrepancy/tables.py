@@ -56,6 +56,20 @@ def string_list(name: str, key: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+def section_list(name: str, section: str, key: str) -> tuple[str, ...]:
+    """``[section] key``: a list of non-empty words, none listed twice (case-insensitive)."""
+    table = raw(name).get(section)
+    values = table.get(key) if isinstance(table, dict) else None
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise TableError(f"data table {name}.toml: [{section}] {key} should be a list of words")
+    seen: set[str] = set()
+    for v in values:
+        if v.casefold() in seen:
+            raise TableError(f"data table {name}.toml: [{section}] {key}: {v!r} is listed twice")
+        seen.add(v.casefold())
+    return tuple(values)
+
+
 def string_map(name: str, key: str, check: Callable[[str, Any], str | None] | None = None) -> dict[str, Any]:
     """A table of string keys; ``check(entry, value)`` returns an error message or None."""
     values = require(name, key, dict)

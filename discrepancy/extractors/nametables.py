@@ -321,15 +321,7 @@ def _names(raw: dict[str, Any], section: str) -> tuple[str, ...]:
 
 
 def _word_list(key: str) -> tuple[str, ...]:
-    words = tables.raw("gazetteer").get("words", {}).get(key)
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise tables.TableError(f"data table gazetteer.toml: [words] {key} should be a list of strings")
-    seen: set[str] = set()
-    for w in words:
-        if w.lower() in seen:
-            raise tables.TableError(f"data table gazetteer.toml: [words] {key}: {w!r} is listed twice")
-        seen.add(w.lower())
-    return tuple(words)
+    return tables.section_list("gazetteer", "words", key)
 
 
 def _title_list(value: Any, section: str) -> tuple[str, ...]:
