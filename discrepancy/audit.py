@@ -155,36 +155,25 @@ def run(
 
 Group = tuple[list[Document], list[Sequence[Fact]]]
 Part = tuple[tuple[Finding, ...], tuple[Slot, ...]]
-# Runs the comparison of each group (a story's documents and facts), results in group order.
-Executor = Callable[[Sequence[Group], Settings], list[Part]]
 
 
 def _compare_stories(
     docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], stories: Sequence[Story], settings: Settings,
-    execute: Executor | None = None,
 ) -> tuple[list[Finding], tuple[Slot, ...]]:
     """Findings and slots of each story on its own, concatenated in story order (documents keep
-    input order); slot ids are numbered on across stories and each slot names its story.
-
-    ``execute`` runs the per-story comparisons (default: here, or in the worker pool when
-    ``settings.jobs > 1``); an engine passes its own.
+    input order); slot ids are numbered on across stories and each slot names its story. The
+    comparisons run here, or in the worker pool when ``settings.jobs > 1``.
     """
     if len(stories) <= 1:
-        if execute is None:
-            one = compare(docs, per_doc, settings)
-            found, kept = one.findings, one.slots
-        else:
-            [(found, kept)] = execute([(list(docs), list(per_doc))], settings)
+        one = compare(docs, per_doc, settings)
         label = stories[0].label if stories else ""
-        return list(found), tuple(replace(s, story=label) for s in kept)
+        return list(one.findings), tuple(replace(s, story=label) for s in one.slots)
     story_of = {doc_id: k for k, s in enumerate(stories) for doc_id in s.documents}
     members: list[list[int]] = [[] for _ in stories]
     for i, doc in enumerate(docs):
         members[story_of[doc.id]].append(i)
     groups = [([docs[i] for i in idx], [per_doc[i] for i in idx]) for idx in members]
-    if execute is not None:
-        parts = execute(groups, settings)
-    elif settings.jobs > 1:
+    if settings.jobs > 1:
         parts = _compare_in_pool(groups, settings)
     else:
         parts = compare_groups(compare, groups, settings)
