@@ -123,11 +123,6 @@ def group_by_terms(
     return tuple(Story(f"S{i}", label, tuple(ids)) for i, (ids, label) in enumerate(ordered, start=1))
 
 
-def story_index(stories: Iterable[Story]) -> dict[str, Story]:
-    """Document id -> its story."""
-    return {doc_id: s for s in stories for doc_id in s.documents}
-
-
 def folder_of(doc: Document) -> str:
     """The folder a document comes from; for a JSON Lines record, its file.
 

@@ -65,16 +65,6 @@ def _widen(a: Amount, tolerance: float) -> tuple[_Bound, _Bound]:
     return (low, a.low_open and not a.approximate), (high, a.high_open and not a.approximate)
 
 
-def _scaled(a: Amount, tolerance: float) -> Amount:
-    """An amount widened by a relative tolerance for unit-conversion rounding."""
-    if tolerance <= 0:
-        return a
-    t = Decimal(str(tolerance))
-    low = a.low - abs(a.low) * t if a.low.is_finite() else a.low
-    high = a.high + abs(a.high) * t if a.high.is_finite() else a.high
-    return Amount(low, high, a.low_open, a.high_open, a.approximate, a.direction, a.unit, a.hedge)
-
-
 def _is_upper_bound(a: Amount) -> bool:
     """A stated maximum: "up to N", "as many as N", "fewer than N" (low end at 0, hedged)."""
     return (
