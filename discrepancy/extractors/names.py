@@ -468,8 +468,13 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
     facts: list[Fact] = []
     taken: set[int] = set()  # token indices inside person mentions
     texts, lows, common, sentence_start = d.texts, d.lows, t.common, d.sentence_start
+    # Without a full name in the document a one-word surname resolves to none and is near
+    # none, so every one is dropped: most documents, where most candidates are such words.
+    no_reps = not reps.reps
     for c, person in zip(cands, persons, strict=True):
         rule = c.rule
+        if no_reps and rule == "names.surname" and c.end - c.start == 1:
+            continue
         extra: tuple[tuple[str, str], ...] = ()
         if person is None:
             given, family = ((), texts[c.start]) if c.end - c.start == 1 else _names_of(d, c.start, c.end)
