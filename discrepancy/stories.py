@@ -353,10 +353,11 @@ _LOWER = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]{0,30}+")
 # a sentence is read by `_opens` at the runs that need it.
 _ASCII_CAPITALIZED = re.compile(
     r"""
-    (?<![A-Za-z0-9.])             # starts a word
+    [A-Z](?<![A-Za-z0-9.][A-Z])   # a capital that starts a word: the capital is read first, so
+                                  # the engine skips to the next capital in C
     (?:
-        (?:[A-Z]\.){2,4}+         # dotted initials
-      | [A-Z][A-Za-z0-9]{1,30}+(?:[-'][A-Za-z0-9]{1,30}+){0,3}+   # a capitalized word
+        \.(?:[A-Z]\.){1,3}+       # dotted initials
+      | [A-Za-z0-9]{1,30}+(?:[-'][A-Za-z0-9]{1,30}+){0,3}+   # a capitalized word
     )
     (?:[ ]                        # then, after one space, more words of the run
         (?:
@@ -367,7 +368,7 @@ _ASCII_CAPITALIZED = re.compile(
     """,
     re.VERBOSE,
 )
-_ASCII_LOWER = re.compile(r"(?<![A-Za-z0-9])[a-z][A-Za-z]{0,30}+")
+_ASCII_LOWER = re.compile(r"[a-z](?<![A-Za-z0-9][a-z])[A-Za-z]{0,30}+")  # the letter read first, as above
 # Typographic characters (quotes, dashes, spaces, currency signs) that are neither letters,
 # marks nor digits, as the ASCII patterns can read them: the right single quote joins a word
 # as an apostrophe does ("O’Brien’s"), the others play no part in either pattern. A text
