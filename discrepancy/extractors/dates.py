@@ -39,6 +39,8 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
+from itertools import accumulate
+from typing import Final
 
 import regex
 
@@ -171,16 +173,18 @@ def _word_info(word: str) -> tuple[str, str, str, bool, bool, bool, str]:
     return word, lem, low, dated, _is_verb_form(word, lem), entity, qualifier
 
 
-# A word of a date's neighbourhood: (start, end, *`_word_info`)
-_Word = tuple[int, int, str, str, str, bool, bool, bool, str]
-
-
-def _word_start(w: _Word) -> int:
-    return w[0]
-
-
-def _word_end(w: _Word) -> int:
-    return w[1]
+# The words of a date's neighbourhood and the gaps between them, as `regex.split` returns them
+# (the group keeps the words): one C-level pass, with offsets summed by `accumulate`, instead
+# of a match object per word.
+_WORD_SPLIT = regex.compile(r"([\p{L}][\p{L}'’-]{0,30})")
+# Fields of `_word_info`, by position (Final: typed per field)
+_W: Final = 0
+_LEM: Final = 1
+_LOW: Final = 2
+_DATED: Final = 3
+_VERB: Final = 4
+_ENTITY: Final = 5
+_QUAL: Final = 6
 
 
 def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
@@ -199,83 +203,96 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     word_class, reporting, _forms, _light, _participants, _verbs = _events()
     # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
-    # (start, end, word, lemma, lower case, date word, verb form, entity, qualifier)
-    words: list[_Word] = [
-        (*m.span(), *_word_info(m.group())) for m in _WORD.finditer(text, sent_start, sent_end)
-    ]
+    # Word i spans text[starts[i]:ends[i]]; infos[i] is its `_word_info`.
+    parts = _WORD_SPLIT.split(text[sent_start:sent_end])
+    offsets = list(accumulate(map(len, parts), initial=sent_start))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    infos = list(map(_word_info, parts[1::2]))
     # Words before the date, nearest first, and after it, nearest first (date words skipped).
-    split = bisect.bisect_right(words, start, key=_word_end)
-    after = bisect.bisect_left(words, end, key=_word_start)
-    right = [w for w in words[after:] if not w[5]]
+    split = bisect.bisect_right(ends, start)
+    after = bisect.bisect_left(starts, end)
+    right = [i for i in range(after, len(infos)) if not infos[i][_DATED]]
     # The nearest verb (not an -ing form) and the nearest event noun before the date.
     verb = noun = None
-    for w in reversed(words[:split]):
-        if w[5]:
+    for i in range(split - 1, -1, -1):
+        info = infos[i]
+        if info[_DATED]:
             continue
-        if verb is None and w[6] and not w[4].endswith("ing"):
-            verb = w
-        if noun is None and not w[6] and w[3] in word_class:
-            noun = w
+        if verb is None and info[_VERB] and not info[_LOW].endswith("ing"):
+            verb = i
+        if noun is None and not info[_VERB] and info[_LEM] in word_class:
+            noun = i
         if verb is not None and noun is not None:
             break
-    if verb is not None and start - verb[1] > 90:
+    if verb is not None and start - ends[verb] > 90:
         verb = None
     if verb is None:
-        right_verb = next((w for w in right if w[6]), None)
-        if right_verb is not None and right_verb[0] - end <= 90:
+        right_verb = next((i for i in right if infos[i][_VERB]), None)
+        if right_verb is not None and starts[right_verb] - end <= 90:
             verb = right_verb
     predicate = ""
     head = ""
     source = ""
-    modified = right[0] if right and right[0][0] - end <= 1 else None
+    modified = infos[right[0]] if right and starts[right[0]] - end <= 1 else None
     if (
         modified is not None
-        and modified[2].islower()
-        and modified[2] not in _STOP
-        and not modified[6]
-        and not modified[2].endswith("ing")
+        and modified[_W].islower()
+        and modified[_W] not in _STOP
+        and not modified[_VERB]
+        and not modified[_W].endswith("ing")
     ):
         # the date modifies the noun right after it: "after Friday prayers", "Monday's vote"
-        predicate = modified[3]
-        head = word_class.get(modified[3], modified[3])
+        predicate = modified[_LEM]
+        head = word_class.get(modified[_LEM], modified[_LEM])
     elif (
         noun is not None
-        and (verb is None or (verb[1] <= noun[0] and verb[1] <= start and not _of_complement(text, noun[0])))
-        and start - noun[1] <= 60
+        and (
+            verb is None
+            or (ends[verb] <= starts[noun] and ends[verb] <= start and not _of_complement(text, starts[noun]))
+        )
+        and start - ends[noun] <= 60
     ):
-        predicate = noun[3]
-        head = word_class[noun[3]]
+        predicate = infos[noun][_LEM]
+        head = word_class[predicate]
     elif verb is not None:
-        predicate = verb[3]
-        head = word_class.get(verb[3], "")
-        if verb[3] in reporting:
-            source = _source_before(text, verb[0], sent_start) or _source_after(text, verb[1], sent_end)
+        predicate = infos[verb][_LEM]
+        head = word_class.get(predicate, "")
+        if predicate in reporting:
+            source = _source_before(text, starts[verb], sent_start) or _source_after(
+                text, ends[verb], sent_end
+            )
     if not head:
         # Not a word of the date itself, nor a month or weekday name: "March 27" is no march.
+        # (only words starting within 80 characters of the date: bisect to them)
+        lo, hi = bisect.bisect_left(starts, start - 80), bisect.bisect_right(starts, start + 80)
         near = [
-            w for w in words
-            if w[3] in word_class and abs(w[0] - start) <= 80 and not start <= w[0] < end and not w[5]
+            (abs(starts[i] - start), starts[i], infos[i][_LEM])
+            for i in range(lo, hi)
+            if infos[i][_LEM] in word_class and not start <= starts[i] < end and not infos[i][_DATED]
         ]
-        near.sort(key=lambda w: (abs(w[0] - start), w[0]))
         if near:
-            head = word_class[near[0][3]]
+            head = word_class[min(near)[2]]
         else:
             head = predicate
     if not head and not predicate:
         versioned = _versioned_event()
         if align.identifiers(text[sent_start:start] + " " + text[end:sent_end]):
             head = predicate = versioned  # "Version 3.2.0 (2025-02-14)": that release's date
-    # Event words and names within 100 characters of the date qualify it.
+    # Event words and names within 100 characters of the date qualify it. (Only words that
+    # start or end that near can: bisect to them.)
     qualifiers: set[str] = set()
     entities: set[str] = set()
-    for w in words:
+    lo = min(bisect.bisect_left(starts, start - 100), bisect.bisect_left(ends, end - 100))
+    hi = max(bisect.bisect_right(starts, start + 100), bisect.bisect_right(ends, end + 100))
+    for i in range(lo, hi):
+        info = infos[i]
         # (most words are neither: test that before the distances)
-        if (w[8] or w[7]) and (abs(w[0] - start) <= 100 or abs(w[1] - end) <= 100):
-            if w[8] and w[8] != predicate:
-                qualifiers.add(w[8])
-            if w[7] and w[0] != sent_start:
-                entities.add(w[4])
-    phrase = verb[2] if verb is not None else predicate
+        if (info[_QUAL] or info[_ENTITY]) and (abs(starts[i] - start) <= 100 or abs(ends[i] - end) <= 100):
+            if info[_QUAL] and info[_QUAL] != predicate:
+                qualifiers.add(info[_QUAL])
+            if info[_ENTITY] and starts[i] != sent_start:
+                entities.add(info[_LOW])
+    phrase = infos[verb][_W] if verb is not None else predicate
     return Subject(
         head=head,
         qualifiers=tuple(sorted(qualifiers)),
