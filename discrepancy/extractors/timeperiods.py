@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .. import units
 from .mention import _NTH, Mention, _norm, day_word_value, spoken_year
-from .timesites import Sites, _scan, scan_sites
+from .timesites import Sites, _scan, group_numbers, scan_sites
 from .timetables import calendar
 
 _DECADE_WORDS = {
@@ -50,13 +50,14 @@ def _periods(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out: list[Mention] = []
     rule = "dates.period"
+    g = group_numbers("period")
     for m in _scan("period", text, sites):
         start, end = m.span()
         surface = text[start:end]
-        if m.group("qunit"):
-            pre = m.group("qpre") or ""
-            nth_text = (m.group("qnth") or "").lower()
-            unit = m.group("qunit").lower()
+        if m.group(g["qunit"]):
+            pre = m.group(g["qpre"]) or ""
+            nth_text = (m.group(g["qnth"]) or "").lower()
+            unit = m.group(g["qunit"]).lower()
             if unit == "period" and (nth_text or _mode(pre) not in ("done", "year-ago")):
                 continue  # only "the latest period", "the year-ago period" name a reporting quarter
             half = unit == "half"
@@ -70,14 +71,14 @@ def _periods(text: str, sites: Sites) -> list[Mention]:
             if half and nth > 2:
                 continue
             code = (f"H{nth}" if half else f"Q{nth}") if nth else ("H" if half else "Q")
-            years = [int(y) for y in (m.group("qyear"), *_digits(pre)) if y]
+            years = [int(y) for y in (m.group(g["qyear"]), *_digits(pre)) if y]
             year = years[0] if years else None
             out.append(Mention(start, end, surface, rule, year=year, period=code, period_mode=_mode(pre)))
-        elif m.group("yago"):
+        elif m.group(g["yago"]):
             out.append(Mention(start, end, surface, "dates.relative", shift=("year", -1), backref="always"))
-        elif m.group("season"):
-            pre = m.group("spre") or ""
-            year_text = m.group("syear")
+        elif m.group(g["season"]):
+            pre = m.group(g["spre"]) or ""
+            year_text = m.group(g["syear"])
             year = None
             if year_text:
                 year = int(year_text) if year_text[0].isdigit() else spoken_year(year_text)
@@ -85,39 +86,39 @@ def _periods(text: str, sites: Sites) -> list[Mention]:
                 continue  # "fall" is a verb, "spring" a noun, far more often than a season
             if _norm(pre) == "the" and year is None and text[end : end + 4].lower() == " of ":
                 continue  # "the fall of Baghdad"
-            code = cal.seasons[m.group("season").lower()]
+            code = cal.seasons[m.group(g["season"]).lower()]
             out.append(Mention(start, end, surface, rule, year=year, period=code, period_mode=_mode(pre)))
-        elif m.group("decade") or m.group("d2") or m.group("dword"):
-            if m.group("decade"):
-                year = int(m.group("decade"))
-            elif m.group("d2"):
-                year = 1900 + int(m.group("d2"))
+        elif m.group(g["decade"]) or m.group(g["d2"]) or m.group(g["dword"]):
+            if m.group(g["decade"]):
+                year = int(m.group(g["decade"]))
+            elif m.group(g["d2"]):
+                year = 1900 + int(m.group(g["d2"]))
             else:
-                year = _DECADE_WORDS[m.group("dword").lower()]
+                year = _DECADE_WORDS[m.group(g["dword"]).lower()]
             out.append(Mention(start, end, surface, rule, year=year, period="decade"))
-        elif m.group("cent"):
-            c = m.group("cent").lower()
+        elif m.group(g["cent"]):
+            c = m.group(g["cent"]).lower()
             n = int(c[:-2]) if c[:1].isdigit() else day_word_value(c)
             if n is None or not 1 <= n <= 21:
                 continue
             out.append(Mention(start, end, surface, rule, year=(n - 1) * 100, period="century"))
-        elif m.group("fyear"):
-            out.append(Mention(start, end, surface, rule, year=int(m.group("fyear"))))
-        elif m.group("curyear"):
+        elif m.group(g["fyear"]):
+            out.append(Mention(start, end, surface, rule, year=int(m.group(g["fyear"]))))
+        elif m.group(g["curyear"]):
             out.append(Mention(start, end, surface, "dates.relative", shift=("year", 0)))
-        elif m.group("spoken"):
-            year = spoken_year(m.group("spoken"))
+        elif m.group(g["spoken"]):
+            year = spoken_year(m.group(g["spoken"]))
             if year is None or not 1000 <= year <= 2099:
                 continue
             out.append(Mention(start, end, surface, rule, year=year))
-        elif m.group("vague"):
+        elif m.group(g["vague"]):
             if surface == "Now" and text[end : end + 1] == ",":
                 continue  # "Now, he says": a discourse marker opening the sentence, not a time
-            out.append(Mention(start, end, surface, rule, period=cal.vague[_norm(m.group("vague"))]))
-        elif m.group("year"):
+            out.append(Mention(start, end, surface, rule, period=cal.vague[_norm(m.group(g["vague"]))]))
+        elif m.group(g["year"]):
             if units.unit_after(text, end):
                 continue  # "1500 metres": a quantity, not a year
-            out.append(Mention(start, end, surface, "dates.year", year=int(m.group("year"))))
+            out.append(Mention(start, end, surface, "dates.year", year=int(m.group(g["year"]))))
     return out
 
 

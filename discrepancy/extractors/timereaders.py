@@ -23,29 +23,30 @@ from .mention import (
     spoken_year,
     two_digit_year,
 )
-from .timesites import Sites, _scan
+from .timesites import Sites, _scan, group_numbers
 from .timetables import calendar
 
 
 def _month_dates(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
+    g = group_numbers("month_date")
     for m in _scan("month_date", text, sites):
-        mon_text = m.group("mon")
+        mon_text = m.group(g["mon"])
         month = cal.months[mon_text.lower()]
-        day = _day(m.group("day")) if m.group("day") else None
-        year_text = m.group("year")
+        day = _day(m.group(g["day"])) if m.group(g["day"]) else None
+        year_text = m.group(g["year"])
         year = None
         if year_text and not year_text[0].isdigit():
             year = spoken_year(year_text)
         elif year_text:
             year = int(year_text) if len(year_text) == 4 else two_digit_year(int(year_text))
-        if m.group("day") and day is None:
+        if m.group(g["day"]) and day is None:
             continue
         # "May", "March" and other word-like months need a capital, a digit day, an ordinal
         # word or a year: "may one day", "a march through the capital" are not dates.
         if mon_text.lower() in cal.ambiguous_months and not mon_text[0].isupper():
-            day_text = (m.group("day") or "").lower()
+            day_text = (m.group(g["day"]) or "").lower()
             if not (
                 day_text[:1].isdigit()
                 or (day_text and day_text not in _NUMBER_WORDS and not day_text.isalpha())
@@ -61,21 +62,21 @@ def _month_dates(text: str, sites: Sites) -> list[Mention]:
             and not mon_text[0].isupper()
         ):
             continue
-        wd = m.group("wd")
+        wd = m.group(g["wd"])
         weekday = cal.weekdays[wd.lower()] if wd else None
         start, end = m.start(), m.end()
         mode = ""
-        if m.group("mprep"):
+        if m.group(g["mprep"]):
             # A bare month needs its capital ("in May", not "it may"); the preposition stays
             # out of the surface, a modifier ("last May") is part of it.
             if not mon_text[0].isupper() or mon_text.lower() not in _FULL_MONTHS:
                 continue
-            prep = m.group("mprep").lower()
+            prep = m.group(g["mprep"]).lower()
             if prep in ("last", "next", "this"):
                 mode = prep
             else:
-                start = m.start("mon")
-        if end == m.end("mon") + 1 and text[end - 1] == "." and mon_text.lower() in _FULL_MONTHS:
+                start = m.start(g["mon"])
+        if end == m.end(g["mon"]) + 1 and text[end - 1] == "." and mon_text.lower() in _FULL_MONTHS:
             end -= 1  # "19 June." ends a sentence; only abbreviations take the period
         out.append(
             Mention(
@@ -114,13 +115,14 @@ _DAY_AFTER = regex.compile(
 
 def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -> list[Mention]:
     """Days coordinated with a month-name date ("18 and 19 June", "January 3 and 4")."""
+    g = group_numbers("month_date")
     out = []
 
     def day(s: int, e: int, d: int) -> None:
         out.append(Mention(s, e, text[s:e], "dates.absolute", year=year, month=month, day=d,
                            invalid=not _valid_day(month, d)))
 
-    day_first = m.start("day") < m.start("mon")
+    day_first = m.start(g["day"]) < m.start(g["mon"])
     if day_first:
         before = _DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
         if before:
@@ -128,7 +130,7 @@ def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -
             if 1 <= d <= 31:
                 s = before.start(1)
                 day(s, s + len(text[s : before.end()].split()[0].rstrip(",")), d)
-    elif m.group("year") is None:
+    elif m.group(g["year"]) is None:
         after = _DAY_AFTER.match(text, m.end())
         if after:
             d = int(after.group(1))
@@ -141,28 +143,29 @@ def _coordinated(text: str, m: regex.Match[str], month: int, year: int | None) -
 def _holidays(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
+    g = group_numbers("holiday")
     for m in _scan("holiday", text, sites):
-        name = _norm(m.group("hol")).replace("’", "'")
+        name = _norm(m.group(g["hol"])).replace("’", "'")
         spec = cal.holidays.get(name) or cal.holidays.get(name.replace("'", ""))
         if spec is None:
             continue
-        hol = m.group("hol")
+        hol = m.group(g["hol"])
         if (
             hol.islower()
             and " " not in hol
-            and not m.group("mod")
-            and not m.group("year")
+            and not m.group(g["mod"])
+            and not m.group(g["year"])
             and name != "easter"
             and name != "christmas"
             and name != "halloween"
             and name != "thanksgiving"
         ):
             continue
-        year = int(m.group("year")) if m.group("year") else None
+        year = int(m.group(g["year"])) if m.group(g["year"]) else None
         mode = {"last": "last", "previous": "last", "next": "next", "following": "next", "this": "this"}.get(
-            (m.group("mod") or "").lower(), ""
+            (m.group(g["mod"]) or "").lower(), ""
         )
-        shift = ("year", _REL_WORD[m.group("rel").lower()]) if m.group("rel") else None
+        shift = ("year", _REL_WORD[m.group(g["rel"]).lower()]) if m.group(g["rel"]) else None
         out.append(
             Mention(
                 m.start(),
@@ -193,24 +196,25 @@ _PREV_WORD = regex.compile(r"([\p{L}']{1,20})[\s(]{1,3}$", regex.REVERSE)
 def _numeric_dates(text: str, date_order: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
+    g = group_numbers("numeric_date")
     for m in _scan("numeric_date", text, sites):
         start, end = m.span()
         glued = start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")
-        if glued and not (m.group("compact") or (m.group("y") and m.start("y") == start)):
+        if glued and not (m.group(g["compact"]) or (m.group(g["y"]) and m.start(g["y"]) == start)):
             continue  # "v2-3/4", "A4/22": only ISO and compact dates may be glued to a token
-        if m.group("compact"):
-            c = m.group("compact")
+        if m.group(g["compact"]):
+            c = m.group(g["compact"])
             y, mo, d = int(c[:4]), int(c[4:6]), int(c[6:])
             if not _valid_day(mo, d) or mo == 0 or d == 0:
                 continue
             out.append(Mention(start, end, text[start:end], "dates.numeric", year=y, month=mo, day=d))
             continue
-        a, b = int(m.group("a")), int(m.group("b"))
-        y_text = m.group("y")
-        sep = m.group("s")
+        a, b = int(m.group(g["a"])), int(m.group(g["b"]))
+        y_text = m.group(g["y"])
+        sep = m.group(g["s"])
         prev = _PREV_WORD.search(text, max(0, start - 24), start)
         prev_word = prev.group(1).lower() if prev else ""
-        if y_text and len(y_text) == 4 and m.start("y") == start:
+        if y_text and len(y_text) == 4 and m.start(g["y"]) == start:
             year, month, day = int(y_text), a, b
         else:
             if y_text is None:
@@ -252,19 +256,20 @@ _DATE_AFTER = regex.compile(r"\.?,?\s{0,3}(?:\d|\()")
 def _weekdays(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
+    g = group_numbers("weekday")
     for m in _scan("weekday", text, sites):
-        wd = m.group("wd")
+        wd = m.group(g["wd"])
         weekday = cal.weekdays[wd.lower()]
         start, end = m.span()
         before = _PREV_WORD.search(text, max(0, start - 24), start)
         after = _NEXT_WORD.match(text, end, min(len(text), end + 24))
-        if before and before.group(1) in cal.not_before and not (m.group("mod") or m.group("nth")):
+        if before and before.group(1) in cal.not_before and not (m.group(g["mod"]) or m.group(g["nth"])):
             continue
         if after and after.group(1) in cal.not_after:
             continue
         mode, part, nth, month, month_shift, day = "bare", None, None, None, None, None
-        if m.group("mod"):
-            mod = _norm(m.group("mod"))
+        if m.group(g["mod"]):
+            mod = _norm(m.group(g["mod"]))
             mode = {
                 "this past": "past",
                 "this coming": "coming",
@@ -273,29 +278,29 @@ def _weekdays(text: str, sites: Sites) -> list[Mention]:
                 "upcoming": "coming",
                 "previous": "last",
             }.get(mod, mod)
-        wmod = m.group("wmod") or m.group("wmodafter")
+        wmod = m.group(g["wmod"]) or m.group(g["wmodafter"])
         if wmod:
             mode = f"week{_REL_WORD[_norm(wmod)]:+d}".replace("+0", "0")
-        if m.group("part"):
-            part = _norm(m.group("part")).removeprefix("the ").removesuffix(" of")
+        if m.group(g["part"]):
+            part = _norm(m.group(g["part"])).removeprefix("the ").removesuffix(" of")
             part = "early hours" if "hours" in part else part
-        if m.group("partafter"):
-            part = m.group("partafter").lower()
-        if m.group("nth"):
-            nth = _NTH[m.group("nth").lower()]
+        if m.group(g["partafter"]):
+            part = m.group(g["partafter"]).lower()
+        if m.group(g["nth"]):
+            nth = _NTH[m.group(g["nth"]).lower()]
             mode = "nth"
             month_shift = 0
-        if m.group("ofmon"):
-            month = cal.months[m.group("ofmon").lower()]
+        if m.group(g["ofmon"]):
+            month = cal.months[m.group(g["ofmon"]).lower()]
             month_shift = None
             if nth is None:
                 # "Friday of July" without an ordinal is not a pattern we read: keep the weekday.
-                end = m.start("ofmon") - len(" of ")
+                end = m.start(g["ofmon"]) - len(" of ")
                 end = m.start() + len(text[m.start() : end].rstrip())
-        if m.group("ofrel"):
-            month_shift = _REL_WORD[_norm(m.group("ofrel"))]
-        if m.group("day"):
-            day = _day(m.group("day"))
+        if m.group(g["ofrel"]):
+            month_shift = _REL_WORD[_norm(m.group(g["ofrel"]))]
+        if m.group(g["day"]):
+            day = _day(m.group(g["day"]))
             if day is None:
                 continue
             mode = "dayof"
@@ -334,27 +339,28 @@ _CLAUSE_END = regex.compile(r"[ \t]{0,2}(?:[.,;:!?)]|\n|$)")
 def _relatives(text: str, sites: Sites) -> list[Mention]:
     cal = calendar()
     out = []
+    g = group_numbers("relative")
     for m in _scan("relative", text, sites):
         start, end = m.span()
         surface = text[start:end]
         rule = "dates.relative"
-        if m.group("reldays"):
-            key = _norm(m.group("reldays"))
-            part = m.group("partafter").lower() if m.group("partafter") else None
+        if m.group(g["reldays"]):
+            key = _norm(m.group(g["reldays"]))
+            part = m.group(g["partafter"]).lower() if m.group(g["partafter"]) else None
             if key == "tonight":
                 part = "night"
             out.append(Mention(start, end, surface, rule, days=cal.relative_days[key], part=part))
-        elif m.group("dir") or (m.group("n") and m.group("unit")):
-            n = _count(m.group("n"))
+        elif m.group(g["dir"]) or (m.group(g["n"]) and m.group(g["unit"])):
+            n = _count(m.group(g["n"]))
             if n is None:
                 continue
-            unit = m.group("unit").lower()
+            unit = m.group(g["unit"]).lower()
             if unit == "decade":
                 unit, n = "year", 10 * n
-            direction = _norm(m.group("dir") or "later")
+            direction = _norm(m.group(g["dir"]) or "later")
             sign = -1 if direction in ("ago", "earlier", "before") else 1
             base = 0
-            extra = _norm(m.group("after_rel") or "")
+            extra = _norm(m.group(g["after_rel"]) or "")
             if direction.startswith("from "):
                 base = cal.relative_days.get(direction[5:], 0)
             elif extra:
@@ -398,12 +404,12 @@ def _relatives(text: str, sites: Sites) -> list[Mention]:
                     )
                 )
                 continue
-            if m.group("more"):
+            if m.group(g["more"]):
                 # "2 years 1 month 21 days ago": months (years as 12) and days, each signed
                 months = days_total = 0
                 for num, u in regex.findall(
                     r"(\d{1,3}|[a-z][a-z ]*?)\s+(day|week|month|year)s?",
-                    _norm(surface.split(m.group("dir"))[0]),
+                    _norm(surface.split(m.group(g["dir"]))[0]),
                 ):
                     k = _count(num.removeprefix("and ").strip())
                     if k is None:
@@ -456,22 +462,22 @@ def _relatives(text: str, sites: Sites) -> list[Mention]:
                         start, end, surface, rule, shift=(unit, sign * n), days=base or None, backref=backref
                     )
                 )
-        elif m.group("rw"):
-            unit = m.group("unit").lower()
-            k = _REL_WORD[_norm(m.group("rw"))]
+        elif m.group(g["rw"]):
+            unit = m.group(g["unit"]).lower()
+            k = _REL_WORD[_norm(m.group(g["rw"]))]
             out.append(Mention(start, end, surface, rule, shift=(unit, k)))
-        elif m.group("edge"):
-            unit = m.group("unit").lower()
+        elif m.group(g["edge"]):
+            unit = m.group(g["unit"]).lower()
             if "this" not in surface.lower() and unit != "year":
                 continue
             out.append(Mention(start, end, surface, rule, shift=(unit, 0)))
-        elif m.group("weekend"):
+        elif m.group(g["weekend"]):
             out.append(Mention(start, end, surface, rule, shift=("weekend", 0)))
-        elif m.group("thispart"):
-            days = 0 if m.group("thispart").lower() == "this" else -1
-            out.append(Mention(start, end, surface, rule, days=days, part=m.group("part").lower()))
-        elif m.group("anaphor"):
-            low = _norm(m.group("anaphor"))
+        elif m.group(g["thispart"]):
+            days = 0 if m.group(g["thispart"]).lower() == "this" else -1
+            out.append(Mention(start, end, surface, rule, days=days, part=m.group(g["part"]).lower()))
+        elif m.group(g["anaphor"]):
+            low = _norm(m.group(g["anaphor"]))
             if low.startswith("the ") and low.endswith(" day"):
                 # "the next day" stands for the day after the last date written
                 sign = -1 if "previous" in low else 1
@@ -487,9 +493,9 @@ def _relatives(text: str, sites: Sites) -> list[Mention]:
                 )
             else:
                 out.append(Mention(start, end, surface, rule, anaphoric=True))
-        elif m.group("that"):
-            word = _norm(m.group("that")).split()[-1]
-            unit = m.group("thatunit").lower()
+        elif m.group(g["that"]):
+            word = _norm(m.group(g["that"])).split()[-1]
+            unit = m.group(g["thatunit"]).lower()
             n = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(word, 0)
             part = None
             if unit not in ("day", "month", "year"):
@@ -499,8 +505,8 @@ def _relatives(text: str, sites: Sites) -> list[Mention]:
                     start, end, surface, rule, anaphoric=True, shift=(unit, n), part=part, backref="anaphor"
                 )
             )
-        elif m.group("dord"):
-            day = _day(m.group("dord"))
+        elif m.group(g["dord"]):
+            day = _day(m.group(g["dord"]))
             if day is None:
                 continue
             out.append(
@@ -511,23 +517,23 @@ def _relatives(text: str, sites: Sites) -> list[Mention]:
                     rule,
                     day=day,
                     dayonly=True,
-                    month_shift=_REL_WORD[_norm(m.group("ofrel"))],
+                    month_shift=_REL_WORD[_norm(m.group(g["ofrel"]))],
                 )
             )
-        elif m.group("nth") and m.group("mon"):
+        elif m.group(g["nth"]) and m.group(g["mon"]):
             continue  # "first week of October": a week range; not read yet
-        elif m.group("year"):
-            ys = m.start("year")
+        elif m.group(g["year"]):
+            ys = m.start(g["year"])
             if units.unit_after(text, end):
                 continue  # "from 1500 metres": a quantity, not a year
-            out.append(Mention(ys, end, text[ys:end], "dates.year", year=int(m.group("year"))))
-        elif m.group("dday"):
-            day = _day(m.group("dday"))
+            out.append(Mention(ys, end, text[ys:end], "dates.year", year=int(m.group(g["year"]))))
+        elif m.group(g["dday"]):
+            day = _day(m.group(g["dday"]))
             if day is None:
                 continue
-            ds = m.start("dday")
-            prep = _norm(m.group("prepday"))
+            ds = m.start(g["dday"])
+            prep = _norm(m.group(g["prepday"]))
             if prep.endswith("the"):
-                ds = m.start("prepday") + len(m.group("prepday")) - 3
+                ds = m.start(g["prepday"]) + len(m.group(g["prepday"])) - 3
             out.append(Mention(ds, end, text[ds:end], "dates.day", day=day, dayonly=True))
     return out

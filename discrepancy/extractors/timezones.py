@@ -11,7 +11,7 @@ import regex
 from .. import zones
 from .mention import _NUMBER_WORDS, Mention, _norm
 from .timescan import _patterns
-from .timesites import Sites, _scan
+from .timesites import Sites, _scan, group_numbers
 from .timetables import calendar
 
 
@@ -74,17 +74,18 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
 
 def _times(text: str, overrides: tuple[tuple[str, int], ...], sites: Sites) -> list[Mention]:
     out = []
+    g = group_numbers("time")
     for m in _scan("time", text, sites):
         start, end = m.span()
         surface = text[start:end]
-        inpart = m.group("inpart")
+        inpart = m.group(g["inpart"])
         part = None
-        if m.group("noon"):
-            noon = _norm(m.group("noon"))
+        if m.group(g["noon"]):
+            noon = _norm(m.group(g["noon"]))
             hour, minute = (12, 0) if noon in ("noon", "midday") else (0, 0)
-        elif m.group("past"):
+        elif m.group(g["past"]):
             # "ten past 9", "half past seven", "a quarter to six"
-            word = _norm(m.group("past")).replace("-", " ")
+            word = _norm(m.group(g["past"])).replace("-", " ")
             minute_words = {
                 "half": 30,
                 "quarter": 15,
@@ -96,38 +97,38 @@ def _times(text: str, overrides: tuple[tuple[str, int], ...], sites: Sites) -> l
                 "twenty five": 25,
             }
             mins = int(word) if word.isdigit() else minute_words.get(word)
-            ph = m.group("ph").lower()
+            ph = m.group(g["ph"]).lower()
             h = int(ph) if ph.isdigit() else _NUMBER_WORDS.get(ph)
             if mins is None or h is None or mins >= 60:
                 continue
-            ap = m.group("ap")
+            ap = m.group(g["ap"])
             h24 = _hour24(h, ap, inpart)
             if h24 is None:
                 continue
-            if m.group("pto").lower() == "to":
+            if m.group(g["pto"]).lower() == "to":
                 h24, mins = (h24 - 1) % 24, 60 - mins
             hour, minute = h24, mins
         else:
-            if m.group("hw"):
-                h = _NUMBER_WORDS[m.group("hw").lower()]
+            if m.group(g["hw"]):
+                h = _NUMBER_WORDS[m.group(g["hw"]).lower()]
                 minute = 0
             else:
-                h = int(m.group("h"))
-                minute = int(m.group("m") or 0)
-            ap = m.group("ap")
+                h = int(m.group(g["h"]))
+                minute = int(m.group(g["m"]) or 0)
+            ap = m.group(g["ap"])
             if ap and "in" in ap.lower():
                 inpart, ap = ap, None
             hour_or_none = _hour24(h, ap, inpart)
             if hour_or_none is None:
                 continue
             hour = hour_or_none
-            if m.group("m") is None and not ap and not inpart and not m.group("hw"):
+            if m.group(g["m"]) is None and not ap and not inpart and not m.group(g["hw"]):
                 continue
         if inpart:
             part = _norm(inpart).replace("in the ", "").replace("at ", "")
-        zone_text = m.group("zone")
+        zone_text = m.group(g["zone"])
         zone, offset = _zone(zone_text, overrides)
-        if zone_text is None and m.group("m") is not None and not m.group("ap"):
+        if zone_text is None and m.group(g["m"]) is not None and not m.group(g["ap"]):
             # "3:1" ratios and "1:1" meetings have one-digit minutes and never reach here; a bare
             # "12:45" is kept as a clock time (24-hour or unqualified).
             pass
