@@ -149,6 +149,7 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
+_END, _NEXT = _BOUNDARY.groupindex["end"], _BOUNDARY.groupindex["next"]
 # The word just before a period: letters and inner periods ("U.S", "Gen", "H").
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}][\p{L}.]{0,15})$")
 # Lines that always stand alone: Markdown headings, list items, quotes and table rows.
@@ -183,7 +184,7 @@ def _ends_at_period(text: str, m: regex.Match[str]) -> bool:
     is_initial = len(word) == 1 and before.group(1).isupper()
     dotted = "." in word and regex.fullmatch(r"(?:\p{L}\.){1,5}\p{L}", word) is not None
     if word in others or is_initial or dotted:
-        nxt = m.group("next").lstrip("\"'“‘([").lower()
+        nxt = m.group(_NEXT).lstrip("\"'“‘([").lower()
         return nxt in starters
     return True
 
@@ -254,20 +255,20 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    width = _wrap_width(text) if "\n" in text else None
+    width: int | None = -1  # the hard-wrap width (`_wrap_width`), read on the first break that needs it
     for m in _BOUNDARY.finditer(text):
         cut = m.start()
         if text[cut] == "\n":
             # After a blank line or terminal punctuation, or before a blank line, a break always
             # ends the sentence (as `_line_continues` says): most breaks are settled here.
-            if (
-                text[cut - 1 : cut] not in _BREAK_ENDS
-                and text[cut + 1 : cut + 2] != "\n"
-                and _line_continues(text, cut, width)
-            ):
-                continue
+            if text[cut - 1 : cut] not in _BREAK_ENDS and text[cut + 1 : cut + 2] != "\n":
+                if width == -1:
+                    width = _wrap_width(text)
+                if _line_continues(text, cut, width):
+                    continue
         else:
-            if m.group("end").rstrip("\"'”’)]") == "." and not _ends_at_period(text, m):
+            # (groups by number: `regex` looks a name up on every call)
+            if m.group(_END).rstrip("\"'”’)]") == "." and not _ends_at_period(text, m):
                 continue
             cut = m.end()
         _add_span(text, start, cut, spans)
