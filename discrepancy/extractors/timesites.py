@@ -51,13 +51,15 @@ _COMMON_HOLIDAY_WORDS = frozenset(
     "wednesday".split()
 )
 # After a 1-2 digit number, what makes it a clock time: ":30", ".30", " a.m.", "pm", " o'clock".
-_TIME_AFTER = regex.compile(
+# (It and `_REL_AFTER` name their characters one by one, so the standard `re` reads them as
+# `regex` would, at half the cost per call.)
+_TIME_AFTER = re.compile(
     r"[:.][0-9]|[ \t]{0,2}[aApP](?:\.|[mM]|(?![A-Za-z]))|[ \t]{1,2}(?:o['’]?clock|in[ \t]|at[ \t])"
 )
 # The characters that can begin it ("" at the end of the text: let the pattern decide).
 _TIME_FIRST = ":. \taApP"
 # What makes a number part of a relative or day expression: "27th", "3 days", "on 15", "in 2011".
-_REL_AFTER = regex.compile(
+_REL_AFTER = re.compile(
     r"(?:st|nd|rd|th)(?![A-Za-z])|[ \t]{1,3}(?:days?|weeks?|months?|years?|fortnights?)(?![A-Za-z])"
 )
 _REL_FIRST = "snrt \t"  # the characters that can begin
@@ -290,7 +292,8 @@ def _lead_in(name: str, text: str, lo: int, trigger: int) -> int:
     'on the 3rd of January.'
     """
     at = trigger
-    glued = _GLUED.match(text, lo, at)
+    # (only a digit just before can begin a glued number: most triggers skip the match)
+    glued = _GLUED.match(text, lo, at) if text[at - 1 : at].isdigit() else None
     if glued:
         at = glued.start()
     begin = at
