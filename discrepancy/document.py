@@ -150,8 +150,10 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 _END, _NEXT = _BOUNDARY.groupindex["end"], _BOUNDARY.groupindex["next"]
-# The word just before a period: letters and inner periods ("U.S", "Gen", "H").
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}][\p{L}.]{0,15})$")
+# The word just before a period: letters and inner periods ("U.S", "Gen", "H"). Matched
+# backwards from the period (REVERSE): one attempt, not one per start position before it.
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}.])([\p{L}][\p{L}.]{0,15})$", regex.REVERSE)
+_DOTTED = regex.compile(r"(?:\p{L}\.){1,5}\p{L}")  # "u.s", "e.g": initials run together
 # Lines that always stand alone: Markdown headings, list items, quotes and table rows.
 _LINE_START = regex.compile(r"[ \t]{0,3}(?:[#>|*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}$)")
 _TERMINAL = frozenset(".!?…:;\"'”’)]")
@@ -182,7 +184,7 @@ def _ends_at_period(text: str, m: regex.Match[str]) -> bool:
     if word in titles:
         return False
     is_initial = len(word) == 1 and before.group(1).isupper()
-    dotted = "." in word and regex.fullmatch(r"(?:\p{L}\.){1,5}\p{L}", word) is not None
+    dotted = "." in word and _DOTTED.fullmatch(word) is not None
     if word in others or is_initial or dotted:
         nxt = m.group(_NEXT).lstrip("\"'“‘([").lower()
         return nxt in starters
@@ -229,9 +231,13 @@ def _line_continues(text: str, nl: int, width: int | None) -> bool:
     nxt = text[nl + 1 : nl + 81 if nxt_end < 0 else min(nxt_end, nl + 81)]
     if not prev or not nxt.strip() or prev[-1] in _TERMINAL:
         return False
-    if _LINE_START.match(nxt) or prev.lstrip().startswith("#"):
+    if prev.lstrip().startswith("#"):
         return False
-    if nxt.lstrip()[:1].islower() or prev[-1] == ",":
+    if nxt.lstrip()[:1].islower():
+        return True  # (no list item, heading, quote or table row starts in lower case)
+    if _LINE_START.match(nxt):
+        return False
+    if prev[-1] == ",":
         return True
     return width is not None and nl - prev_start >= width * 3 // 4
 
