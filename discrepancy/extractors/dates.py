@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -177,6 +178,8 @@ def _word_info(word: str) -> tuple[str, str, str, bool, bool, bool, str]:
 # (the group keeps the words): one C-level pass, with offsets summed by `accumulate`, instead
 # of a match object per word.
 _WORD_SPLIT = regex.compile(r"([\p{L}][\p{L}'’-]{0,30})")
+# In ASCII text the letters are [A-Za-z]: there the standard `re` splits the same at half the cost.
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z][A-Za-z'-]{0,30})")
 # Fields of `_word_info`, by position (Final: typed per field)
 _W: Final = 0
 _LEM: Final = 1
@@ -204,7 +207,8 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
     # Only the neighbourhood of the date counts, which also keeps run-on "sentences" linear.
     sent_start, sent_end = max(sent_start, start - _EVENT_REACH), min(sent_end, end + _EVENT_REACH)
     # Word i spans text[starts[i]:ends[i]]; infos[i] is its `_word_info`.
-    parts = _WORD_SPLIT.split(text[sent_start:sent_end])
+    window = text[sent_start:sent_end]
+    parts = (_ASCII_WORD_SPLIT if window.isascii() else _WORD_SPLIT).split(window)
     offsets = list(accumulate(map(len, parts), initial=sent_start))
     starts, ends = offsets[1:-1:2], offsets[2::2]
     infos = list(map(_word_info, parts[1::2]))
