@@ -37,7 +37,9 @@ from . import numruns, patterns
 __all__ = ["Numeral", "parse", "parse_digits", "scan", "vague", "vague_phrases"]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is made for every number of every document, and a frozen record costs
+# several times as much to build; none is changed after `scan` yields it.
+@dataclass(slots=True)
 class Numeral:
     """One number found in a text: its span, value and how it was written."""
 
@@ -470,7 +472,7 @@ def _numerals(text: str) -> Iterator[Numeral]:
         ):
             # Most runs are one plain digit token ("5", "4,500"): its value as `_parse_one`
             # computes it (the same arithmetic keeps the same Decimal), without token records.
-            v = _digit_value(one) if one is not None else 1 * Decimal(run)
+            v = _digit_value(one) if one is not None else 1 * Decimal(run.replace(",", ""))
             if v is not None:
                 yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
             continue

@@ -165,8 +165,8 @@ def _lone_run(text: str, p: int, q: int) -> int:
     `_may_lead` first.
 
     >>> [_lone_run(t, 0, len(t) - len(t.lstrip("0123456789"))) for t in
-    ...  ("48%", "5 seats", "9, 2022", "5 million", "2.5 m", "8th", "5-6", "2023.", "16/35 A")]
-    [2, 1, 1, -1, 3, -1, 1, 4, 5]
+    ...  ("48%", "5 seats", "9, 2022", "5 million", "2.5 m", "8th", "5-6", "2023.", "16/35 A", "4,500 men")]
+    [2, 1, 1, -1, 3, -1, 1, 4, 5, 5]
     """
     if q - p > 24 or not text[p:q].isascii():
         return -1  # the pattern reads at most 24 digits in one group; other digit scripts
@@ -183,6 +183,12 @@ def _lone_run(text: str, p: int, q: int) -> int:
         if q + 1 < e <= q + 4 and (e == n or (text[e] != "/" and not text[e].isdigit())):
             return e if _run_ends(text, e) else -1
         return -1
+    if d == "," and q - p <= 3 and q + 1 < n and "0" <= text[q + 1] <= "9":
+        # "4,500", "1,234,567.5": thousands groups, then what may follow a digit run
+        q = _groups_end(text, q)
+        if q < 0:
+            return -1
+        d = text[q] if q < n else ""
     if d == "." and q + 1 < n and "0" <= text[q + 1] <= "9":
         # "4.5": a decimal part of up to 20 digits
         e = q + 1
@@ -194,6 +200,28 @@ def _lone_run(text: str, p: int, q: int) -> int:
     if d == "-" and q + 1 < n and "0" <= text[q + 1] <= "9":
         return q
     return q if _run_ends(text, q) else -1
+
+
+def _groups_end(text: str, q: int) -> int:
+    """Where the thousands groups (",500", ",234,567") at ``q`` end, as the first shape of
+    `patterns.DIGITS` reads them: one to eight groups of three ASCII digits, then no digit and
+    no comma before a digit; -1 when the groups are of another shape (left to the pattern).
+
+    >>> [_groups_end(t, 1) for t in ("4,500 troops", "1,234,567.5", "1,23", "1,2345", "1,000,00")]
+    [5, 9, -1, -1, -1]
+    """
+    n, e, groups = len(text), q, 0
+    while e + 3 < n and text[e] == "," and text[e + 1 : e + 4].isdigit() and text[e + 1 : e + 4].isascii():
+        e, groups = e + 4, groups + 1
+    if not 1 <= groups <= 8:
+        return -1  # the possessive groups stop at eight: a ninth fails the lookahead
+    if e < n and (
+        not text[e].isascii()  # a digit of another script
+        or text[e].isdigit()
+        or (text[e] == "," and e + 1 < n and (text[e + 1].isdigit() or not text[e + 1].isascii()))
+    ):
+        return -1
+    return e
 
 
 def _run_ends(text: str, q: int) -> bool:
