@@ -463,8 +463,9 @@ def _numerals(text: str) -> Iterator[Numeral]:
             if v is not None:
                 yield Numeral(start, end, Decimal(1) * v, run, slash=True)
             continue
-        one = _TOKEN.match(run) if m is not None else None
-        if m is None or (
+        # a lone digit run needs no token; a lone number word is read like a matched run
+        one = _TOKEN.match(run) if m is not None or not run[0].isdigit() else None
+        if (m is None and one is None) or (
             one is not None
             and one.end() == len(run)
             and one.group("digit")

@@ -266,6 +266,38 @@ def _run_ends(text: str, q: int) -> bool:
     return d.isascii() and not d.isdigit() and d not in "-+.&"
 
 
+def _glued_sign(text: str, p: int) -> bool:
+    """Whether a sign glued to a word or number stands right before ``p`` ("2020-01",
+    "F-35"): the only lead that ends there is that sign, and the pattern cannot start at it
+    (no letter, digit, "." or "," may stand before a run), so the run starts at ``p``."""
+    if p < 2 or text[p - 1] not in _LEAD_SIGNS:
+        return False
+    c = text[p - 2]
+    return c.isascii() and (c.isalnum() or c in ".,")
+
+
+@cache
+def _start_words() -> frozenset[str]:
+    """Number words that may start a run alone: not the abbreviations of dozen, "score" and
+    "gross" (they go on a run only after digits), nor a lead word ("half a dozen")."""
+    return frozenset(patterns.number_words()) - {"dz", "dzs", "doz", "dozs", "score", "gross"} - _LEAD_WORDS
+
+
+def _lone_word(text: str, p: int, q: int) -> bool:
+    """Whether the `NUMBER_RUN` match at the number word ``text[p:q]`` is that word alone
+    ("two US bases", "six hours."): before it, an ASCII character that is no letter, digit,
+    "_", "." or ","; after it, what `_run_ends` lets end a run, and no "_" (the word would
+    not end at a word boundary). A lead before is ruled out by `_may_lead` first.
+
+    >>> [_lone_word(t, 0, 3) for t in ("two US bases", "six.", "one hundred", "ten_", "two-thirds")]
+    [True, True, False, False, False]
+    """
+    c = text[p - 1] if p > 0 else ""
+    if c and (not c.isascii() or c.isalnum() or c in "_.,"):
+        return False
+    return not text.startswith("_", q) and _run_ends(text, q)
+
+
 def runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
     """`patterns.NUMBER_RUN` matches as (start, end, match), tried only where a digit or a
     number word starts; a plain digit run (`_lone_run`) comes without a match.
@@ -274,18 +306,24 @@ def runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
     pattern then runs from the anchor (or from the lead words just before it).
     """
     run_re = patterns.number_run()
+    starters = _start_words()
     covered = 0
     for p, q in _anchors(text):
         if p < covered:
             continue
         m = None
-        if _may_lead(text, p):
+        if _may_lead(text, p) and not _glued_sign(text, p):
             lead = _LEAD.search(text, max(0, p - 20), p)
             if lead is not None and lead.start() < p:
                 m = run_re.match(text, lead.start())
-        elif text[p].isdigit() and (e := _lone_run(text, p, q)) >= 0:
-            covered = e
-            yield p, e, None
+        elif text[p].isdigit():
+            if (e := _lone_run(text, p, q)) >= 0:
+                covered = e
+                yield p, e, None
+                continue
+        elif text[p:q].lower() in starters and _lone_word(text, p, q):
+            covered = q
+            yield p, q, None
             continue
         if m is None:
             m = run_re.match(text, p)
