@@ -42,10 +42,22 @@ _BLANKS = (" ", "\t", "\u00a0")
 _WORD = regex.compile(r"[\p{L}][\p{L}\p{N}.'’\-]{0,40}|\p{Lu}{1,3}(?:\.\p{Lu}){1,3}\.?")
 
 
+@lru_cache(maxsize=8192)
+def _np_word(token: str) -> str | None:
+    """The word of a noun phrase that a `_WORD` token stands for ("U.S." stays, "troops."
+    loses its dot), or None for a stop word, which ends the phrase."""
+    word = token.rstrip("'’")
+    stop = _nouns()["stop"]
+    if word.lower() in stop or word.lower().rstrip(".") in stop:  # type: ignore[operator]
+        return None
+    if word.endswith(".") and not _fullmatch(r"(?:\p{L}\.){2,4}", word):
+        word = word[:-1]
+    return word
+
+
 def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
     """Up to six words of the noun phrase starting at ``pos`` (stops at stop words)."""
     out: list[tuple[str, int, int]] = []
-    stop = _nouns()["stop"]
     p = pos
     for _ in range(6):
         q = p
@@ -54,11 +66,9 @@ def _np_words(text: str, pos: int) -> list[tuple[str, int, int]]:
         w = _WORD.match(text, q)
         if not w or (out and q == p):
             break
-        word = w.group().rstrip("'’")
-        if word.lower() in stop or word.lower().rstrip(".") in stop:  # type: ignore[operator]
+        word = _np_word(w.group())
+        if word is None:
             break
-        if word.endswith(".") and not _fullmatch(r"(?:\p{L}\.){2,4}", word):
-            word = word[:-1]
         out.append((word, q, q + len(word)))
         p = q + len(word)
         if text[p : p + 1] not in _BLANKS:

@@ -41,6 +41,8 @@ def _fullmatch(pattern: str, text: str, flags: int = 0) -> regex.Match[str] | No
 
 Gate = Callable[[str, int], bool]
 _GATE_WORD = re.compile(r"[a-z]+\.?")
+# The ASCII letters that end a window (``re`` reads ``\Z`` at the search's end position).
+_ASCII_TAIL = re.compile(r"[A-Za-z]+\Z")
 
 
 class LeftContext:
@@ -149,13 +151,15 @@ def word_gate(
             j = k
         else:
             return False
-        lo = max(0, j - longest - 1)
-        while j > lo and text[j - 1].isalpha():
-            j -= 1
-        if j == lo and j > 0 and text[j - 1].isalpha():
-            return False
-        word = text[j:k]
-        return not word.isascii() or word.lower() in table
+        lo = j - longest - 1 if j > longest else 0
+        # the ASCII letters before ``j`` found in C, not one character at a time
+        tail = _ASCII_TAIL.search(text, lo, j)
+        i = tail.start() if tail is not None else j
+        if i > 0 and text[i - 1].isalpha():
+            # a letter beyond ASCII goes on with the word: it may fold to one of the words;
+            # an ASCII one stands past the longest word (the search reached ``lo``)
+            return not text[i - 1].isascii()
+        return text[i:k].lower() in table
 
     return gate
 
