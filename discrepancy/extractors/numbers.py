@@ -31,6 +31,7 @@ labels ("No. 5", "Flight 752"), model names ("Qaim-1", "F-35").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -136,9 +137,25 @@ def _model_end(c: str) -> bool:
     return c in "-/" or c.isalnum() or not c.isascii()
 
 
-def _lower_end(c: str) -> bool:
-    """Whether ``c`` may be a lower-case letter (beyond ASCII: left to the pattern)."""
-    return c.islower() or not c.isascii()
+# The lower-case ASCII letters that end a window (``re`` reads ``\Z`` at the end position).
+_LOWER_TAIL = re.compile(r"[a-z]+\Z")
+
+
+def _name_gate(text: str, end: int) -> bool:
+    """Whether a capitalized word and one blank may end at ``end`` (where `_NAME_BEFORE` can
+    match): an upper-case letter, one to twenty lower-case ones, a blank. A letter beyond
+    ASCII is left to the pattern.
+
+    >>> [_name_gate(t, len(t)) for t in ("by Boeing ", "killed ", "at ", "Éric ", "Ñandú ", "K ")]
+    [True, False, False, True, True, False]
+    """
+    if end < 3 or text[end - 1] not in " \t":
+        return False
+    tail = _LOWER_TAIL.search(text, max(0, end - 23), end - 1)
+    if tail is None:
+        return not text[end - 2].isascii()
+    c = text[tail.start() - 1] if tail.start() > 0 else ""
+    return "A" <= c <= "Z" or (c != "" and not c.isascii())
 
 
 # A letter code glued or hyphened before digits makes a model name: "Qaim-1", "F-35", "J1149"
@@ -156,8 +173,7 @@ _NAME_BEFORE = LeftContext(
         \p{Lu}\p{Ll}{1,20}[ \t]$""",
         regex.VERBOSE | regex.V1,
     ),
-    # it ends with a lower-case letter and one blank
-    lambda text, end: end > 1 and text[end - 1] in " \t" and _lower_end(text[end - 2]),
+    _name_gate,
 )
 _DAY_BEFORE = LeftContext(
     regex.compile(rf"\b(?:{_MONTHS})\.?[ \t]{{1,2}}$", regex.I),
@@ -271,9 +287,16 @@ def _pound_is_money(text: str, num: numerals.Numeral, end: int) -> bool:
     return bool(_match(r"[ \t]{1,3}sterling\b", text[end : end + 12], regex.I))
 
 
+# "aged 62", "age 62" right before a number (tried on most counts: a gate first).
+_AGED = LeftContext(
+    regex.compile(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$", regex.V1),
+    word_gate(("aged", "age"), blanks=" \t", most=2, least=1),
+)
+
+
 def _aged(text: str, num: numerals.Numeral) -> int | None:
     """ "aged 62", "age 62": the start of the age phrase."""
-    m = _left(r"(?<![\p{L}])(?i:aged|age)[ \t]{1,2}$").search(text[max(0, num.start - 8) : num.start])
+    m = _AGED.search(text[max(0, num.start - 8) : num.start])
     return num.start - (len(text[max(0, num.start - 8) : num.start]) - m.start()) if m else None
 
 

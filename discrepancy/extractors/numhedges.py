@@ -36,6 +36,7 @@ from .numtables import (
     _suffix_index,
     _suffix_re,
     may_hold,
+    word_gate,
 )
 
 # "percent of 10" with no number before the percent word ("70 percent of 10 million" is not it)
@@ -43,7 +44,7 @@ _PERCENT_OF = LeftContext(regex.compile(
     r"(?<![\p{N}%][ \t]{0,2}|\p{L}[ \t])(?<![\p{L}])"  # no number or word right before
     r"(?i:per[ \t]?cents?|percents?|percentages?)[ \t]{1,3}of[ \t]{1,3}$",
     regex.V1,
-))
+), word_gate(("of",), blanks=" \t", least=1))  # tried on every count: "of" and blanks first
 
 
 # ---------------------------------------------------------------------------------------
