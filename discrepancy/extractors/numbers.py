@@ -79,6 +79,7 @@ from .numtables import (
     _search,
     _unit_gates,
     _units_re,
+    plain_after,
     word_gate,
 )
 from .timetables import calendar
@@ -426,8 +427,10 @@ def _read(
         if ma and ma[1] == unit and ma[3] == "noun":
             end = ma[0]
     else:
-        ma = _money_after(text, num)
-        unit_after = _read_unit(text, num.end, num)
+        # "5 people": a plain word after the number, no currency, unit, percent or age
+        plain = plain_after(text, num.end)
+        ma = None if plain else _money_after(text, num)
+        unit_after = None if plain else _read_unit(text, num.end, num)
         if (
             ma
             and unit_after
@@ -449,10 +452,10 @@ def _read(
                     r"(?P<pts>[ \t]{1,2}(?i:points?)\b)?",
                     text[end : end + 24],
                 )
-                if _starts_within(text, end, 3, "%pP")  # "%" or "p" after at most two blanks
+                if not plain and _starts_within(text, end, 3, "%pP")  # "%" or "p" after at most two blanks
                 else None
             )
-            age_end = _age(text, num)
+            age_end = None if plain else _age(text, num)
             if pm:
                 kind, unit, end = "percent", "percent", end + pm.end()
                 if pm.group("pts"):

@@ -465,6 +465,36 @@ def _unit_gates() -> tuple[Gate, Gate]:
 
 
 @cache
+def _after_words() -> frozenset[str]:
+    """Lower-case leading words of everything read right after a number: currency codes,
+    nouns and symbols, unit nouns and symbols, the percent words and the years of an age."""
+    symbols, nouns, codes = _currencies()
+    unit_nouns, unit_symbols = units.unit_words()
+    phrases = [*codes, *("M" + c for c in codes), *nouns, *symbols, *unit_nouns, *unit_symbols]
+    percent = ("per", "percent", "percents", "percentage", "percentages", "pct")
+    return frozenset(_leading_word(p) for p in phrases) - {""} | frozenset((*percent, "year", "years", "yr", "yrs"))
+
+
+def plain_after(text: str, end: int) -> bool:
+    """Whether one space and a plain word follow a number at ``end`` ("5 people"): a word
+    that starts no currency, unit, percent or age, so none of those patterns can match
+    there (their gates would each look the word up; one look-up answers for all).
+
+    >>> [plain_after(t, 1) for t in ("5 people", "5 km", "5 percent", "5 dollars", "5  men", "5 Years")]
+    [True, False, False, False, False, False]
+    """
+    if text[end : end + 1] != " ":
+        return False
+    w = _ASCII_LETTERS.match(text, end + 1)
+    if w is None:
+        return False
+    e = w.end()
+    if e < len(text) and not text[e].isascii():
+        return False  # case folding could read the word otherwise
+    return w.group().lower() not in _after_words()
+
+
+@cache
 def _money_before() -> LeftContext:
     """A currency that ends right where a number starts ("$", "US$ ", "USD ")."""
     symbols, _, codes = _currencies()
