@@ -16,7 +16,7 @@ import regex
 
 from . import patterns
 
-__all__ = ["runs"]
+__all__ = ["may_start", "runs"]
 
 
 # Where a number can start: a digit run or a vulgar fraction, and (`_word_anchor`) a number word
@@ -152,6 +152,20 @@ def _plain_word(text: str, k: int) -> bool:
     if w is None or (w.end() < len(text) and not text[w.end()].isascii()):
         return False  # case folding could read "thouſand" as a number word
     return w.group().lower() not in _run_words()
+
+
+def may_start(text: str, p: int) -> bool:
+    """Whether `patterns.NUMBER_RUN` may match at ``p``: not where a plain ASCII word stands
+    (no number word, lead word or joiner), the most common case after "of".
+
+    >>> [may_start(t, 0) for t in ("leaders", "two painters", "a dozen", "5 of", "Half")]
+    [False, True, True, True, True]
+    """
+    w = _ASCII_WORD.match(text, p)
+    if w is None or (w.end() < len(text) and not text[w.end()].isascii()):
+        return True
+    word = w.group().lower()
+    return word in _run_words() or word in _LEAD_WORDS
 
 
 def _lone_run(text: str, p: int, q: int) -> int:

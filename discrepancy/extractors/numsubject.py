@@ -17,7 +17,7 @@ import regex
 from .. import align, tables
 from ..document import Document
 from ..facts import Subject
-from . import patterns
+from . import numruns, patterns
 from .numtables import (
     LeftContext,
     _Cand,
@@ -295,7 +295,7 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         if (
             ofm
             and (cand.kind != "count" or _head(own := _np_words(text, pos), value) is None)
-            and not patterns.NUMBER_RUN.match(text, after_of)
+            and not (numruns.may_start(text, after_of) and patterns.NUMBER_RUN.match(text, after_of))
         ):
             pos = after_of  # "16 years of war", "one of the leaders"; not "one of two painters"
     if cand.rule == "numbers.vague-count" or (cand.kind == "count" and text[pos - 1 : pos] == " "):
@@ -320,7 +320,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
     predicate = ""
     attached = True
     window = text[max(s_start, cand.start - 60) : cand.start]
-    om = _OF_BEFORE.search(window)
+    # "of" stands at most twelve characters before a match's end (blanks, "the", a line break)
+    om = _OF_BEFORE.search(window) if "of" in window[-12:] else None
     if om and _predicate_word(om.group("w")):
         predicate = _predicate_word(om.group("w")) or ""
     if not predicate:
