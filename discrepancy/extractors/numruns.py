@@ -9,6 +9,7 @@ characters around them instead of the pattern. `numerals.scan` reads the runs in
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 
@@ -59,25 +60,23 @@ def _trie(words: list[str]) -> str:
 
 
 @cache
-def _word_anchor() -> re.Pattern[str]:
-    """A number word of the table as a whole ASCII word, ASCII letters in either case."""
-    return re.compile(r"(?<![A-Za-z])(?ai:" + _trie(sorted(patterns.number_words())) + r")(?![A-Za-z])")
-
-
-@cache
 def _lower_word_anchor() -> re.Pattern[str]:
-    """`_word_anchor` for an ASCII text in lower case: without case folding, `re` tries each
-    position faster, and the lower-case copy of an ASCII text keeps every offset."""
+    """A number word of the table as a whole ASCII word, in a text whose ASCII letters are
+    in lower case: without case folding, `re` tries each position faster. (A letter beyond
+    ASCII never counts: only ASCII letters spell the words and bound them.)"""
     return re.compile(r"(?<![a-z])(?:" + _trie(sorted(patterns.number_words())) + r")(?![a-z])")
+
+
+# Lower-cases ASCII letters only: every other character, and so every offset, stays.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _anchors(text: str) -> list[tuple[int, int]]:
     """Sorted spans of digit runs, vulgar fractions and number words."""
     spans = [a.span() for a in _ANCHOR.finditer(text)]
-    if text.isascii():  # most texts: no letter beyond ASCII can fold to an ASCII one
-        words = [a.span() for a in _lower_word_anchor().finditer(text.lower())]
-    else:
-        words = [a.span() for a in _word_anchor().finditer(text)]
+    # `str.lower` keeps the offsets of an ASCII text (most texts), and is the faster
+    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
+    words = [a.span() for a in _lower_word_anchor().finditer(low)]
     if words:
         spans.extend(words)
         spans.sort()
@@ -99,6 +98,8 @@ _LEAD = regex.compile(
 _LEAD_END = frozenset("-−–+.")
 _LEAD_SIGNS = frozenset("-−–+")
 _LEAD_WORDS = frozenset(("a", "an", "half", "minus", "negative"))
+# The ASCII letters that end a window (``re`` reads ``\Z`` at the search's end position).
+_ASCII_TAIL = re.compile(r"[A-Za-z]+\Z")
 
 
 def _may_lead(text: str, p: int) -> bool:
@@ -124,6 +125,11 @@ def _may_lead_at(text: str, p: int) -> bool:
         q -= 1
     if q < 0 or text[q] in _LEAD_SIGNS:
         return q >= 0
+    # the word ending at ``q``: its ASCII letters found in C; where a letter stands before
+    # them (beyond ASCII, or past the longest lead word) the word is walked as a whole
+    tail = _ASCII_TAIL.search(text, q - 8 if q > 8 else 0, q + 1)
+    if tail is not None and not (tail.start() > 0 and text[tail.start() - 1].isalpha()):
+        return tail.group().lower() in _LEAD_WORDS
     k = q
     while k >= 0 and text[k].isalpha():
         k -= 1
