@@ -9,7 +9,6 @@ characters around them instead of the pattern. `numerals.scan` reads the runs in
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator
 from functools import cache
 
@@ -60,23 +59,25 @@ def _trie(words: list[str]) -> str:
 
 
 @cache
+def _word_anchor() -> re.Pattern[str]:
+    """A number word of the table as a whole ASCII word, ASCII letters in either case."""
+    return re.compile(r"(?<![A-Za-z])(?ai:" + _trie(sorted(patterns.number_words())) + r")(?![A-Za-z])")
+
+
+@cache
 def _lower_word_anchor() -> re.Pattern[str]:
-    """A number word of the table as a whole ASCII word, in a text whose ASCII letters are
-    in lower case: without case folding, `re` tries each position faster. (A letter beyond
-    ASCII never counts: only ASCII letters spell the words and bound them.)"""
+    """`_word_anchor` for an ASCII text in lower case: without case folding, `re` tries each
+    position faster, and the lower-case copy of an ASCII text keeps every offset."""
     return re.compile(r"(?<![a-z])(?:" + _trie(sorted(patterns.number_words())) + r")(?![a-z])")
-
-
-# Lower-cases ASCII letters only: every other character, and so every offset, stays.
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _anchors(text: str) -> list[tuple[int, int]]:
     """Sorted spans of digit runs, vulgar fractions and number words."""
     spans = [a.span() for a in _ANCHOR.finditer(text)]
-    # `str.lower` keeps the offsets of an ASCII text (most texts), and is the faster
-    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
-    words = [a.span() for a in _lower_word_anchor().finditer(low)]
+    if text.isascii():  # most texts: no letter beyond ASCII can fold to an ASCII one
+        words = [a.span() for a in _lower_word_anchor().finditer(text.lower())]
+    else:
+        words = [a.span() for a in _word_anchor().finditer(text)]
     if words:
         spans.extend(words)
         spans.sort()
