@@ -359,13 +359,15 @@ def _accept(
             pass  # a range "1000-5000", read below
         elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
             return bi  # "24703m212", "i7-860"
+    # years and days first: the most frequent of the remaining refusals, and cheap to rule
+    # out for other shapes (every refusal returns the same, so their order is free)
+    if _is_year(text, num) or _is_day(text, num):
+        return bi
     if _label_re().holds(text, max(0, num.start - 16), num.start):
         return bi
     if _NAME_BEFORE.holds(text, max(0, num.start - 24), num.start) and not money_before.holds(
         text, max(0, num.start - 10), num.start
     ):
-        return bi
-    if _is_year(text, num) or _is_day(text, num):
         return bi
     if num.slash and not _slash_is_fraction(text, num):
         return bi
@@ -490,10 +492,13 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     Candidates are swept in text order into clusters of overlapping spans; the policy runs
     inside each cluster, so the cost stays linear in the number of candidates.
     """
+    order = sorted(cands, key=lambda c: (c.start, -c.end))
+    if all(a.end <= b.start for a, b in zip(order, order[1:])):
+        return order  # most texts: no two candidates overlap, each is its own cluster
     kept: list[_Cand] = []
     cluster: list[_Cand] = []
     reach = -1
-    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+    for c in order:
         if cluster and c.start >= reach:
             kept.extend(_resolve_cluster(cluster))
             cluster = []
