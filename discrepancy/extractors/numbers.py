@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -493,7 +494,7 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     inside each cluster, so the cost stays linear in the number of candidates.
     """
     order = sorted(cands, key=lambda c: (c.start, -c.end))
-    if all(a.end <= b.start for a, b in zip(order, order[1:])):
+    if all(a.end <= b.start for a, b in pairwise(order)):
         return order  # most texts: no two candidates overlap, each is its own cluster
     kept: list[_Cand] = []
     cluster: list[_Cand] = []

@@ -472,7 +472,8 @@ def _after_words() -> frozenset[str]:
     unit_nouns, unit_symbols = units.unit_words()
     phrases = [*codes, *("M" + c for c in codes), *nouns, *symbols, *unit_nouns, *unit_symbols]
     percent = ("per", "percent", "percents", "percentage", "percentages", "pct")
-    return frozenset(_leading_word(p) for p in phrases) - {""} | frozenset((*percent, "year", "years", "yr", "yrs"))
+    age = ("year", "years", "yr", "yrs")
+    return frozenset(_leading_word(p) for p in phrases) - {""} | frozenset((*percent, *age))
 
 
 def plain_after(text: str, end: int) -> bool:
