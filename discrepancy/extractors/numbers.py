@@ -47,6 +47,7 @@ from ..settings import Settings
 from . import numblocks, numerals
 from .base import Extractor
 from .common import make_fact
+from .numafter import _money_after_gate, _read_unit, plain_after
 from .numhedges import (
     _PERCENT_OF,
     _bounds,
@@ -71,16 +72,11 @@ from .numtables import (
     _label_re,
     _left,
     _match,
-    _money_after_gate,
     _money_before,
     _money_res,
-    _phrase_pattern,
     _plural_like,
     _prefix_re,
     _search,
-    _unit_gates,
-    _units_re,
-    plain_after,
     word_gate,
 )
 from .timetables import calendar
@@ -191,61 +187,6 @@ def _is_day(text: str, num: numerals.Numeral) -> bool:
     return bool(
         _DAY_BEFORE.holds(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
     )
-
-
-@cache
-def _unit_noun_re() -> regex.Pattern[str]:
-    nouns, _ = units.unit_words()
-    return regex.compile(rf"(?:{_phrase_pattern(list(nouns))})(?![\p{{L}}])", regex.I | regex.V1)
-
-
-def _read_unit(text: str, pos: int, num: numerals.Numeral) -> tuple[int, str] | None:
-    """A unit right after a number -> (end, canonical unit)."""
-    noun_re, sym_re = _units_re()
-    noun_gate, sym_gate = _unit_gates()
-    nouns, symbols = units.unit_words()
-    best: tuple[int, str] | None = None
-    m = noun_re.match(text, pos) if noun_gate(text, pos) else None
-    if m:
-        best = (m.end(), nouns[" ".join(m.group("unit").lower().replace("-", " ").split())])
-    m2 = sym_re.match(text, pos) if sym_gate(text, pos) else None
-    if m2 and (best is None or m2.end() > best[0]):
-        sym = m2.group("unit")
-        ok = True
-        if sym == "in":  # "2 in thick", "2 in." but never "killed 2 in Baghdad"
-            ok = bool(
-                _match(
-                    r"[ \t]{0,2}in(?:[ \t]{1,2}(?:thick|long|wide|tall|high|deep)\b|\s{0,2}[.,;:)]|\s*$)",
-                    text[pos : pos + 16],
-                )
-            )
-        if sym in ("m", "t", "g", "h", "L", "W", "V", "J", "ha", "Ma") and m2.start("unit") > pos + 1:
-            ok = False  # one-letter symbols only glued or one blank away: "1.8m", "100 m"
-        if ok:
-            best = (m2.end(), symbols[sym])
-    if best is None:
-        return None
-    # compound units: "miles an hour", "km/ms", "meters per millisecond", "tonnes per day"
-    per = _match(r"(?:[ \t]{0,2}/[ \t]{0,2}|[ \t]{1,3}(?:per|an?)[ \t]{1,3})", text[best[0] : best[0] + 8])
-    if per:
-        start2 = best[0] + per.end()
-        denom = None
-        m3 = _unit_noun_re().match(text[start2 : start2 + 40])
-        if m3:
-            denom = (start2 + m3.end(), nouns[" ".join(m3.group().lower().replace("-", " ").split())])
-        else:
-            m4 = _match(r"[\p{L}µμ°]{1,6}(?![\p{L}\p{N}])", text[start2 : start2 + 8])
-            if m4 and m4.group() in symbols:
-                denom = (start2 + m4.end(), symbols[m4.group()])
-        if (denom and units.dimension(denom[1]) == "[time]") or (
-            denom and best[1] != denom[1] and per.group().strip() == "/"
-        ):
-            expr = f"{best[1]} / {denom[1]}"
-            try:
-                best = (denom[0], str(units.registry().Unit(expr)))
-            except Exception:
-                pass
-    return best
 
 
 def _starts_within(text: str, pos: int, width: int, chars: str) -> bool:
