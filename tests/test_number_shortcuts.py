@@ -11,7 +11,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from discrepancy.extractors import numbers, numblocks, numhedges, numruns, numsubject, numtables
+from discrepancy.extractors import (
+    numafter,
+    numbers,
+    numblocks,
+    numerals,
+    numhedges,
+    numruns,
+    numsubject,
+    numtables,
+)
 from discrepancy.extractors.patterns import number_run
 
 # Words and characters the shortcuts read: hedges, currencies, labels, months, year words,
@@ -25,6 +34,7 @@ PIECES = [
     "20:40", "2pm", "2PM", "8th", "%", "km", "dollars", "years old", " ", "  ", "   ", "\t", "\u00a0",
     "\n", "-", "–", ".", ",", "/", "(", ")", "x", "é", "half \n", "a\n", "- \n",
     "hundreds of thousands of", "Tens-of-thousands", "a  few", "several", "dozens", "ſeveral",
+    "aged", "Age", "per cent", "percentage", "pounds", "people", "Years", "or more", "U.S.", "_",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -45,6 +55,8 @@ LEFT_CONTEXTS = {
     "of": numsubject._OF_BEFORE,
     "copula": numsubject._copula_re(),
     "baseline": numsubject._baseline_re(),
+    "aged": numbers._AGED,
+    "percent of": numhedges._PERCENT_OF,
 }
 
 
@@ -122,3 +134,37 @@ def test_vague_phrases_lie_inside_their_windows(text: str) -> None:
     for m in numhedges._vague_re().finditer(text):
         # inside a window, with a character to spare for the lookaround (or at the text's end)
         assert any(ws <= m.start() and (m.end() < we or we == len(text)) for ws, we in windows)
+
+
+@PROPERTY
+@given(text=TEXTS)
+@example(text=" people")
+@example(text=" km")
+@example(text=" dollars")
+@example(text=" percent")
+@example(text=" years old")
+def test_a_plain_word_after_a_number_starts_no_unit_currency_percent_or_age(text: str) -> None:
+    text = "5" + text
+    if not numafter.plain_after(text, 1):
+        return
+    num = numerals.Numeral(0, 1, numerals.parse("5") or 0, "5")
+    percent = numtables._compiled(
+        r"[ \t\u00a0]{0,2}(?:%|(?i:per[ \t]?cent(?:age)?s?|percents?|percentages?|pct)\b)"
+    ).match(text, 1)
+    assert numbers._money_after(text, num) is None
+    assert numafter._read_unit(text, 1, num) is None
+    assert percent is None
+    assert numbers._age(text, num) is None
+
+
+@PROPERTY
+@given(text=TEXTS)
+@example(text="of two painters")
+@example(text="a dozen")
+@example(text="half a million")
+@example(text="minus 5")
+def test_runs_start_only_where_may_start_allows(text: str) -> None:
+    run_re = number_run()
+    for p in range(len(text)):
+        if not numruns.may_start(text, p):
+            assert run_re.match(text, p) is None
