@@ -84,11 +84,11 @@ def _block_starts(text: str, rs: int, re_: int) -> list[int]:
         out.append(rs)
     if rs > 0 and text[rs - 1] in "vV+(":
         out.append(rs - 1)
-    lo = max(0, rs - 9)
-    seg = text[lo : max(0, rs - 6)]
+    lo = rs - 9 if rs > 9 else 0
+    seg = text[lo : rs - 6 if rs > 6 else 0]
     if "v" in seg or "V" in seg:
         out.extend(lo + i for i, ch in enumerate(seg) if ch in "vV")
-    lo = max(0, rs - 3)
+    lo = rs - 3 if rs > 3 else 0
     if lo == 0 or "\n" in text[lo - 1 : rs]:
         out.extend(p for p in range(lo, rs + 1) if p == 0 or text[p - 1] == "\n")
     return out

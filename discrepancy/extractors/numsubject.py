@@ -150,8 +150,8 @@ _OBLIQUE = LeftContext(
 )
 def _blanks_before(text: str, end: int) -> int:
     """Where the one to three blanks (space, tab) that end at ``end`` start; ``end`` if none."""
-    k = end
-    while k > max(0, end - 3) and text[k - 1] in " \t":
+    k, stop = end, (end - 3 if end > 3 else 0)
+    while k > stop and text[k - 1] in " \t":
         k -= 1
     return k
 

@@ -132,9 +132,13 @@ def word_gate(
     longest = max(map(len, table), default=0)
 
     def gate(text: str, end: int) -> bool:
-        k, stop = end, max(0, end - most)
-        while k > stop and (text[k - 1].isspace() if blanks is None else text[k - 1] in blanks):
-            k -= 1
+        k, stop = end, (end - most if end > most else 0)
+        if blanks is None:
+            while k > stop and text[k - 1].isspace():
+                k -= 1
+        else:
+            while k > stop and text[k - 1] in blanks:
+                k -= 1
         if end - k < least or k == 0:
             return False
         c = text[k - 1]
