@@ -108,15 +108,16 @@ _DAY_SHAPE = regex.compile(r"\d{1,2}", regex.V1)
 _LETTER = regex.compile(r"\p{L}", regex.V1)
 
 
-def _is_year(text: str, num: numerals.Numeral) -> bool:
+def _is_year(text: str, num: numerals.Numeral, quiet: bool = False) -> bool:
+    """Whether a four-digit number is a year (``quiet``: see `_quiet_before`)."""
     if num.spelled or num.slash or not _YEAR_SHAPE.fullmatch(num.text):
         return False
     before = text[max(0, num.start - 24) : num.start]
-    if _prefix_re().holds(before) or _money_before().holds(before):
+    if not quiet and (_prefix_re().holds(before) or _money_before().holds(before)):
         return False  # "more than 2000", "up to 1500", "$2000" are amounts
     if units.unit_after(text, num.end):
         return False  # "1900 km", "from 1500 metres": a unit makes it a quantity
-    if _YEAR_BEFORE.holds(before):
+    if not quiet and _YEAR_BEFORE.holds(before):
         return True
     if not _MODERN_YEAR.fullmatch(num.text):
         return False
@@ -180,13 +181,49 @@ _DAY_BEFORE = LeftContext(
 _DAY_AFTER = regex.compile(rf"(?:st|nd|rd|th)?(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}(?:{_MONTHS})\b", regex.I)
 
 
-def _is_day(text: str, num: numerals.Numeral) -> bool:
+def _is_day(text: str, num: numerals.Numeral, quiet: bool = False) -> bool:
     """ "January 3", "3 January", "8th of March": a day of a month, owned by dates."""
     if num.spelled or not _DAY_SHAPE.fullmatch(num.text) or not 1 <= num.value <= 31:
         return False
     return bool(
-        _DAY_BEFORE.holds(text, max(0, num.start - 12), num.start) or _DAY_AFTER.match(text, num.end)
+        (not quiet and _DAY_BEFORE.holds(text, max(0, num.start - 12), num.start))
+        or _DAY_AFTER.match(text, num.end)
     )
+
+
+# An all lower-case ASCII word (at most twenty letters) and one to three blanks before a number.
+_QUIET_TAIL = re.compile(r"(?<![A-Za-z])[a-z]{1,20}[ \t]{1,3}\Z")
+
+
+@cache
+def _quiet_words() -> frozenset[str] | None:
+    """Every word a left context read before a number looks up (hedges, currencies, labels,
+    months, year words, "age", "of"); None when one of them has no word table."""
+    found: set[str] = set()
+    for lc in (_prefix_re(), _money_before(), _label_re(), _YEAR_BEFORE, _DAY_BEFORE, _AGED, _PERCENT_OF):
+        words = lc.words()
+        if words is None:
+            return None
+        found |= words
+    return frozenset(found)
+
+
+def _quiet_before(text: str, start: int) -> bool:
+    """Whether a plain lower-case word and blanks stand before a number ("killed 5"): a word
+    none of the left contexts' gates accepts, and no capital, sign or mark, so none of them
+    can match there (one look-up instead of one gate each).
+
+    >>> [_quiet_before(t, len(t)) for t in ("killed ", "more than ", "in ", "Boeing ", "killed", "$")]
+    [True, False, False, False, False, False]
+    """
+    words = _quiet_words()
+    m = _QUIET_TAIL.search(text, start - 24 if start > 24 else 0, start)
+    if m is None or words is None:
+        return False
+    c = text[m.start() - 1] if m.start() > 0 else ""
+    if c.isalpha():
+        return False  # a letter beyond ASCII goes on with the word
+    return m.group().rstrip(" \t") not in words
 
 
 def _starts_within(text: str, pos: int, width: int, chars: str) -> bool:
@@ -237,8 +274,10 @@ _AGED = LeftContext(
 )
 
 
-def _aged(text: str, num: numerals.Numeral) -> int | None:
-    """ "aged 62", "age 62": the start of the age phrase."""
+def _aged(text: str, num: numerals.Numeral, quiet: bool = False) -> int | None:
+    """ "aged 62", "age 62": the start of the age phrase (``quiet``: see `_quiet_before`)."""
+    if quiet:
+        return None
     m = _AGED.search(text[max(0, num.start - 8) : num.start])
     return num.start - (len(text[max(0, num.start - 8) : num.start]) - m.start()) if m else None
 
@@ -284,9 +323,12 @@ def _accept(
         bi += 1
     if bi < len(blocked) and blocked[bi][0] < num.end:
         return bi
+    # a plain word before the number: no left context below can match (`_quiet_before`)
+    quiet = _quiet_before(text, num.start)
     # model names and codes: "Qaim-1", "SCP-173", "F-35", "MACS J1149"
     if (
-        not num.text[0].isalpha()
+        not quiet
+        and not num.text[0].isalpha()
         and _MODEL_BEFORE.holds(text, max(0, num.start - 12), num.start)
         and not money_before.holds(text, max(0, num.start - 10), num.start)
     ):
@@ -303,17 +345,17 @@ def _accept(
             return bi  # "24703m212", "i7-860"
     # years and days first: the most frequent of the remaining refusals, and cheap to rule
     # out for other shapes (every refusal returns the same, so their order is free)
-    if _is_year(text, num) or _is_day(text, num):
+    if _is_year(text, num, quiet) or _is_day(text, num, quiet):
         return bi
-    if _label_re().holds(text, max(0, num.start - 16), num.start):
+    if not quiet and _label_re().holds(text, max(0, num.start - 16), num.start):
         return bi
-    if _NAME_BEFORE.holds(text, max(0, num.start - 24), num.start) and not money_before.holds(
+    if not quiet and _NAME_BEFORE.holds(text, max(0, num.start - 24), num.start) and not money_before.holds(
         text, max(0, num.start - 10), num.start
     ):
         return bi
     if num.slash and not _slash_is_fraction(text, num):
         return bi
-    return bi, _read(text, num, money_before, symbols, codes)
+    return bi, _read(text, num, money_before, symbols, codes, quiet)
 
 
 def _slash_is_fraction(text: str, num: numerals.Numeral) -> bool:
@@ -338,13 +380,14 @@ def _read(
     money_before: LeftContext,
     symbols: dict[str, str],
     codes: dict[str, str],
+    quiet: bool = False,
 ) -> _Cand | None:
     value = num.value
     start, end = num.start, num.end
     kind, unit = "count", ""
     extra: tuple[tuple[str, str], ...] = ()
     # currency before the number: "$4.2bn", "US$ 150 million", "USD 200", "MUSD 30"
-    mb = money_before.search(text, max(0, num.start - 10), num.start)
+    mb = None if quiet else money_before.search(text, max(0, num.start - 10), num.start)
     if mb and _left(r"\d[ \t]{0,2}$").search(text[max(0, mb.start() - 3) : mb.start()]):
         # "10 $ 30 $": a symbol right after a number is that number's, unless that number has
         # a currency of its own before it ("$ 20,000.00 $ 37,305.97")
@@ -406,7 +449,7 @@ def _read(
                     extra = (("percentage_points", "true"),)
             elif age_end is not None:
                 kind, unit, end = "age", "year", age_end
-            elif unit_after is None and num.value < 130 and (aged := _aged(text, num)) is not None:
+            elif unit_after is None and num.value < 130 and (aged := _aged(text, num, quiet)) is not None:
                 kind, unit, start = "age", "year", aged
             elif unit_after is not None:
                 if unit_after[1] == "pound" and ma and ma[1] == "GBP":
@@ -417,7 +460,7 @@ def _read(
         return None  # glued to letters that are no unit: "860BOX", "06F6"
     if kind == "count":
         # "per cent of twenty-two": the number after a bare percent word
-        pof = _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
+        pof = None if quiet else _PERCENT_OF.search(text, max(0, num.start - 24), num.start)
         if pof:
             kind, unit, start = "percent", "percent", pof.start()
     amount = Amount(value, value, unit=unit)

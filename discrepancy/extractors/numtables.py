@@ -71,6 +71,10 @@ class LeftContext:
         self.gate = gate
         self.leftmost = leftmost
 
+    def words(self) -> frozenset[str] | None:
+        """The words its gate (a `word_gate`) looks up, None for another gate or none."""
+        return getattr(self.gate, "words", None)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
         """The leftmost match in ``text[pos:endpos]``, as the pattern's own search finds it."""
         found = self.search_backward(text, pos, endpos)
@@ -165,6 +169,7 @@ def word_gate(
             return not text[i - 1].isascii()
         return text[i:k].lower() in table
 
+    gate.words = table  # type: ignore[attr-defined]  # read by `LeftContext.words`
     return gate
 
 
