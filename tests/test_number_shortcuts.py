@@ -168,3 +168,23 @@ def test_runs_start_only_where_may_start_allows(text: str) -> None:
     for p in range(len(text)):
         if not numruns.may_start(text, p):
             assert run_re.match(text, p) is None
+
+
+QUIET_CONTEXTS = ("hedge", "currency", "label", "year", "model", "name", "day", "aged", "percent of")
+
+
+@PROPERTY
+@given(text=TEXTS, cut=st.integers(0, 40))
+@example(text="killed ", cut=0)
+@example(text="more than ", cut=0)
+@example(text="aged ", cut=0)
+@example(text="Boeing ", cut=0)
+@example(text="in ", cut=0)
+def test_a_quiet_word_before_a_number_leaves_every_left_context_out(text: str, cut: int) -> None:
+    end = max(0, len(text) - cut)
+    if not numbers._quiet_before(text, end):
+        return
+    for name in QUIET_CONTEXTS:
+        lc = LEFT_CONTEXTS[name]
+        assert not lc.holds(text, max(0, end - 24), end), name
+        assert not lc.holds(text[max(0, end - 24) : end]), name
