@@ -180,6 +180,7 @@ QUIET_CONTEXTS = ("hedge", "currency", "label", "year", "model", "name", "day", 
 @example(text="aged ", cut=0)
 @example(text="Boeing ", cut=0)
 @example(text="in ", cut=0)
+@example(text="xxxxxage ", cut=0)
 def test_a_quiet_word_before_a_number_leaves_every_left_context_out(text: str, cut: int) -> None:
     end = max(0, len(text) - cut)
     if not numbers._quiet_before(text, end):
@@ -187,4 +188,5 @@ def test_a_quiet_word_before_a_number_leaves_every_left_context_out(text: str, c
     for name in QUIET_CONTEXTS:
         lc = LEFT_CONTEXTS[name]
         assert not lc.holds(text, max(0, end - 24), end), name
-        assert not lc.holds(text[max(0, end - 24) : end]), name
+        for width in (8, 24):  # the slices `_aged` and `_is_year` read
+            assert not lc.holds(text[max(0, end - width) : end]), name
