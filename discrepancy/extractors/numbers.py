@@ -464,7 +464,8 @@ def _read(
         if pof:
             kind, unit, start = "percent", "percent", pof.start()
     amount = Amount(value, value, unit=unit)
-    return _Cand(start, end, kind, amount, f"numbers.{kind}", num.start, end, extra)
+    quiet_at = num.start if quiet else -1
+    return _Cand(start, end, kind, amount, f"numbers.{kind}", num.start, end, extra, quiet_at)
 
 
 # ---------------------------------------------------------------------------------------

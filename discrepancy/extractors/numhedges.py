@@ -53,7 +53,9 @@ _PERCENT_OF = LeftContext(regex.compile(
 
 def _hedge(text: str, cand: _Cand) -> _Cand:
     """Apply a hedge or comparison before the amount, and a suffix hedge after it."""
-    m = _prefix_re().search(text, max(0, cand.start - 40), cand.start)
+    # a quiet word before the amount ends no hedge (its words are among those it misses)
+    quiet = cand.start == cand.quiet_at
+    m = None if quiet else _prefix_re().search(text, max(0, cand.start - 40), cand.start)
     a = cand.amount
     start = cand.start
     hedge = ""

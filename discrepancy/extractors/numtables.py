@@ -451,6 +451,9 @@ class _Cand:
     num_start: int  # where the number (not the hedge or currency) starts
     num_end: int  # where the number and its unit end (before a noun phrase)
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # where a quiet word ends before the number ("killed 5", see numbers._quiet_before): no
+    # hedge can end there either; -1 when none does
+    quiet_at: int = -1
 
 
 @lru_cache(maxsize=8192)
