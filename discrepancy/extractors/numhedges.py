@@ -20,7 +20,6 @@ from .numsubject import (
     _np_words,
 )
 from .numtables import (
-    _NON_ASCII,
     LeftContext,
     _Cand,
     _fullmatch,
@@ -35,6 +34,7 @@ from .numtables import (
     _search,
     _suffix_index,
     _suffix_re,
+    foreign_letter,
     may_hold,
     word_gate,
 )
@@ -271,7 +271,7 @@ def _vague_windows(text: str) -> list[tuple[int, int]]:
     phrases' longest words stands (merged where they overlap), or all of it when a letter
     beyond ASCII could fold to an ASCII one. Every match holds such a word, so each lies inside
     one stretch, with a character to spare at its edges for the lookarounds."""
-    if not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text)):
+    if foreign_letter(text):
         return [(0, len(text))]
     low, reach = text.lower(), _vague_reach()
     spots = []

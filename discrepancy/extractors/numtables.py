@@ -227,7 +227,15 @@ def _suffix_index() -> dict[str, str]:
 
 
 _PHRASE_SPLIT = regex.compile(r"[\s\-]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A character beyond ASCII that is a word character but no digit: every letter beyond ASCII
+# (and a few other signs such as "²", which only makes the tests below hold more often).
+_FOREIGN_LETTER = re.compile(r"(?=[^\x00-\x7f])[^\W\d_]")
+
+
+def foreign_letter(text: str) -> bool:
+    """Whether ``text`` may hold a letter beyond ASCII (which case folding could turn into an
+    ASCII one), found in one search rather than by testing each character in Python."""
+    return not text.isascii() and _FOREIGN_LETTER.search(text) is not None
 
 
 def may_hold(text: str, words: frozenset[str]) -> bool:
@@ -246,7 +254,7 @@ def may_hold(text: str, words: frozenset[str]) -> bool:
     low = text.lower()
     if any(w in low for w in words):
         return True
-    return not text.isascii() and any(c.isalpha() for c in _NON_ASCII.findall(text))
+    return foreign_letter(text)
 
 
 def _phrase_key(phrase: str) -> str:
