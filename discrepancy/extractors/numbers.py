@@ -343,17 +343,18 @@ def _accept(
             pass  # a range "1000-5000", read below
         elif _match(r"[\p{L}]{1,4}-?\d", text[num.end : num.end + 6]):
             return bi  # "24703m212", "i7-860"
-    # years and days first: the most frequent of the remaining refusals, and cheap to rule
-    # out for other shapes (every refusal returns the same, so their order is free)
+    # years, days and counters ("2/35") first: the most frequent of the remaining refusals,
+    # and cheap to rule out for other shapes (every refusal returns the same, so their order
+    # is free)
     if _is_year(text, num, quiet) or _is_day(text, num, quiet):
+        return bi
+    if num.slash and not _slash_is_fraction(text, num):
         return bi
     if not quiet and _label_re().holds(text, max(0, num.start - 16), num.start):
         return bi
     if not quiet and _NAME_BEFORE.holds(text, max(0, num.start - 24), num.start) and not money_before.holds(
         text, max(0, num.start - 10), num.start
     ):
-        return bi
-    if num.slash and not _slash_is_fraction(text, num):
         return bi
     return bi, _read(text, num, money_before, symbols, codes, quiet)
 
