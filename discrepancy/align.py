@@ -363,18 +363,36 @@ def blocks(items: Iterable[tuple[Fact, Features]]) -> dict[tuple[str, ...], list
     return out
 
 
-def iter_align(
+@dataclass(slots=True)
+class AlignedBlock:
+    """One block's aligned pairs: its facts and their features in (document, offset) order,
+    and per aligned pair, in three parallel lists, the positions ``i < j`` of its two facts
+    in those lists and its score (numbers, not a tuple per pair: a large block holds
+    hundreds of thousands, and numbers are no work for the garbage collector)."""
+
+    facts: list[Fact]
+    features: list[Features]
+    firsts: list[int]
+    seconds: list[int]
+    scores: list[float]
+
+    def pairs(self) -> Iterator[tuple[int, int, float]]:
+        """``(i, j, score)`` per aligned pair, in order."""
+        return zip(self.firsts, self.seconds, self.scores, strict=True)
+
+
+def aligned_blocks(
     facts: Iterable[Fact],
     settings: Settings,
     families: Sequence[str] = ("count", "percent", "age", "measure", "date"),
     names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
     stats: AlignStats | None = None,
-) -> Iterator[Pair]:
-    """Pairs of facts (of the given families) that describe one slot, in a stable order.
+) -> Iterator[AlignedBlock]:
+    """The aligned pairs of `iter_align`, block by block (blocks with no pair left out).
 
-    ``names`` defaults to `sentence_names` over ``facts``. A pair is kept when its `score`
-    reaches ``settings.min_confidence``. Two facts of one sentence are never paired. Pairs
-    are yielded as they are found, so a large corpus never holds them all.
+    A consumer that works per pair of facts reads each fact once per block (its slot node,
+    its reading by a rule) and the pairs as positions, so no `Pair` is built for a pair that
+    needs none. Only one block's pairs are held at a time.
     """
     stats = stats if stats is not None else AlignStats()
     facts = list(facts)
@@ -418,9 +436,11 @@ def iter_align(
         loose = [split and not feat.predicate for _, feat in members]
         facts_of = [fact for fact, _ in members]
         features_of = [feat for _, feat in members]
-        aligned = 0
+        firsts: list[int] = []
+        seconds: list[int] = []
+        kept: list[float] = []
         for i in range(n):
-            a, fa = members[i]
+            a = facts_of[i]
             a_doc, a_sentence, a_at, a_loose = a.doc, a.sentence, a.sentence_start, loose[i]
             ia = nums[i] * distinct
             for j in range(i + 1, min(n, i + 1 + reach)):
@@ -439,16 +459,37 @@ def iter_align(
                 pair_key = ia + nums[j]
                 s = scores.get(pair_key)
                 if s is None:
-                    s = scores[pair_key] = score(fa, features_of[j])
+                    s = scores[pair_key] = score(features_of[i], features_of[j])
                 if s >= threshold:
-                    aligned += 1
-                    yield _pair(a, facts_of[j], fa, features_of[j], s)
-        # Counted once per block (the loop runs once per candidate pair); a consumer that
-        # stops early sees the counts of the blocks it finished.
-        stats.aligned += aligned
+                    firsts.append(i)
+                    seconds.append(j)
+                    kept.append(s)
+        # Counted once per block (the loop runs once per candidate pair).
+        stats.aligned += len(kept)
         stats.candidates += scored
         if scored:
             stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + scored
+        if kept:
+            yield AlignedBlock(facts_of, features_of, firsts, seconds, kept)
+
+
+def iter_align(
+    facts: Iterable[Fact],
+    settings: Settings,
+    families: Sequence[str] = ("count", "percent", "age", "measure", "date"),
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
+    stats: AlignStats | None = None,
+) -> Iterator[Pair]:
+    """Pairs of facts (of the given families) that describe one slot, in a stable order.
+
+    ``names`` defaults to `sentence_names` over ``facts``. A pair is kept when its `score`
+    reaches ``settings.min_confidence``. Two facts of one sentence are never paired. Pairs
+    are yielded block by block (`aligned_blocks`), so a large corpus never holds them all.
+    """
+    for block in aligned_blocks(facts, settings, families, names, stats):
+        facts_of, features_of = block.facts, block.features
+        for i, j, s in block.pairs():
+            yield _pair(facts_of[i], facts_of[j], features_of[i], features_of[j], s)
 
 
 def align(
@@ -467,9 +508,11 @@ __all__ = [
     "AMOUNT_FAMILIES",
     "FAMILIES",
     "AlignStats",
+    "AlignedBlock",
     "Features",
     "Pair",
     "align",
+    "aligned_blocks",
     "blocks",
     "canonical_head",
     "canonical_qualifier",

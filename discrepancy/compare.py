@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from .align import AlignStats, Features, Pair, iter_align, sentence_names
+from .align import AlignStats, Features, Pair, aligned_blocks, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
-from .compare_rules.base import Signature, signature
+from .compare_rules.base import Screen, Signature, signature
 from .document import Document
 from .facts import Fact
 from .findings import Finding, fingerprint
@@ -133,38 +133,12 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             for fam in comparator.families:
                 by_family[fam].append(comparator)
     checks = {fam: [c.check for c in group if c.check is not None] for fam, group in by_family.items()}
-    conflicts: list[Conflict] = []
+    # A family judged by one rule with a screen: its pairs are screened on reading numbers.
+    screens = {fam: g[0].screen for fam, g in by_family.items() if len(g) == 1 and g[0].screen is not None}
     index = SlotIndex()
+    judged = _align_and_join(facts, settings, tuple(sorted(by_family)), names, stats, ctx, index, screens)
     family_of: dict[int, str] = {}
     subject_of: dict[int, str] = {}
-    # Per aligned pair, in order: its first fact and features; and the pairs that conflict.
-    first_facts: list[Fact] = []
-    first_features: list[Features] = []
-    conflicted: list[tuple[Fact, list[Conflict]]] = []
-    join = index.join
-    last: Fact | None = None
-    family_checks: list[Callable[[Pair, Context], Iterable[Conflict]]] = []
-    for pair in iter_align(facts, settings, tuple(sorted(by_family)), names=names, stats=stats):
-        a = pair.a
-        join(a, pair.b)
-        if a is not last:
-            # Pairs come in runs of one first fact (and its features): all of a run fall in
-            # one slot, so its first pair stands for it (and its family's rules judge the run).
-            last = a
-            first_facts.append(a)
-            first_features.append(pair.fa)
-            family_checks = checks[pair.fa.family]
-        found: list[Conflict]
-        if len(family_checks) == 1:
-            # The usual case: one rule, most often no conflict (the amount and date rules
-            # return lists; another rule may give any iterable).
-            got = family_checks[0](pair, ctx)
-            found = got if isinstance(got, list) else list(got)
-        else:
-            found = [c for check in family_checks for c in check(pair, ctx)]
-        if found:
-            conflicted.append((a, found))
-            conflicts.extend(found)
     # Slot ids once all pairs are joined; each fact's slot looked up once.
     sids: dict[int, tuple[Fact, int]] = {}
 
@@ -174,25 +148,126 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             held = sids[id(f)] = (f, index.slot_of(f))
         return held[1]
 
-    for a, feat in zip(first_facts, first_features, strict=True):
+    for a, feat in zip(judged.first_facts, judged.first_features, strict=True):
         sid = slot(a)
         if sid not in family_of:
             # A slot is named after the first pair that formed it.
             family_of[sid] = feat.family
             subject_of[sid] = feat.head
+    # The rules judge the pairs that passed their screen, in order, now that the slots are
+    # known: each conflict is weighed for its row as it comes (`_Rows`), so the many that
+    # repeat a value pair of a slot are dropped at once, not held to the end.
+    rows = _Rows(by_id, said, copies, settings, index, signatures)
     status_of: dict[int, str] = {}
-    for a, found in conflicted:
-        sid = slot(a)
+    for k, i, j, score in zip(judged.blocks, judged.firsts, judged.seconds, judged.scores, strict=True):
+        facts_of, features_of = judged.held[k]
+        a = facts_of[i]
+        pair = Pair(a, facts_of[j], features_of[i], features_of[j], score)
+        family_checks = checks[features_of[i].family]
+        found: Iterable[Conflict]
+        if len(family_checks) == 1:
+            found = family_checks[0](pair, ctx)  # the usual case: one rule
+        else:
+            found = [c for check in family_checks for c in check(pair, ctx)]
         for c in found:
-            new = "update" if c.rule == "DSC103" else "conflict"
+            sid = slot(a)
             if status_of.get(sid) != "conflict":
-                status_of[sid] = new
+                status_of[sid] = "update" if c.rule == "DSC103" else "conflict"
+            rows.add(c)
     for comparator in COMPARATORS:
         if comparator.run is not None:
-            conflicts.extend(comparator.run(ctx))
-    findings = _rows(conflicts, by_id, said, copies, settings, index, signatures)
+            for c in comparator.run(ctx):
+                rows.add(c)
+    findings = rows.findings()
     slots = build_slots(index, family_of, subject_of, status_of)
     return Comparison(tuple(findings), stats, copies, tuple(slots))
+
+
+@dataclass
+class _Judged:
+    """What `_align_and_join` leaves for the rules: per aligned pair, in order, the first fact
+    of each run of pairs with one first fact (and its features); per pair that passed the
+    rules' screen, its block (a number into ``held``: the block's facts and features), the
+    positions of its two facts there and its score (numbers, in parallel lists)."""
+
+    first_facts: list[Fact] = field(default_factory=list)
+    first_features: list[Features] = field(default_factory=list)
+    held: list[tuple[list[Fact], list[Features]]] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
+    firsts: list[int] = field(default_factory=list)
+    seconds: list[int] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+
+def _align_and_join(
+    facts: Sequence[Fact],
+    settings: Settings,
+    families: tuple[str, ...],
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]],
+    stats: AlignStats,
+    ctx: Context,
+    index: SlotIndex,
+    screens: dict[str, Screen],
+) -> _Judged:
+    """Align ``facts``, join every aligned pair in ``index`` and screen it for the rules."""
+    out = _Judged()
+    node, union = index.node, index.union
+    last: Fact | None = None
+    for block in aligned_blocks(facts, settings, families, names=names, stats=stats):
+        facts_of, features_of, n = block.facts, block.features, len(block.facts)
+        fam = features_of[0].family  # a block is of one family
+        k = len(out.held)
+        out.held.append((facts_of, features_of))
+        # Per member, found once: its slot node (registered at its first pair, as `join` does)
+        # and, under a screen, its reading's number (read at its first pair).
+        nodes = [-1] * n
+        screen = screens.get(fam)
+        if screen is not None:
+            read, judge_within, judge_across = screen
+            readings = [-1] * n
+            docs = [f.doc for f in facts_of]
+            within, across = ctx.judgments(read, judge_within), ctx.judgments(read, judge_across)
+        for i, j, score in block.pairs():
+            a = facts_of[i]
+            na = nodes[i]
+            if na < 0:
+                na = nodes[i] = node(a)
+            nb = nodes[j]
+            if nb < 0:
+                nb = nodes[j] = node(facts_of[j])
+            union(na, nb)
+            if a is not last:
+                # Pairs come in runs of one first fact (and its features): all of a run fall in
+                # one slot, so its first pair stands for it (and its family's rules judge the run).
+                last = a
+                out.first_facts.append(a)
+                out.first_features.append(features_of[i])
+            if screen is not None:
+                # A pair of a block is in side order (i < j): the rule's first question, asked
+                # of the two readings' numbers; most pairs repeat a pair of readings judged
+                # before, and most judgments are "no conflict".
+                ra = readings[i]
+                if ra < 0:
+                    ra = readings[i] = ctx.reading_number(read, a)
+                rb = readings[j]
+                if rb < 0:
+                    rb = readings[j] = ctx.reading_number(read, facts_of[j])
+                key = ra << 32 | rb
+                if docs[i] == docs[j]:
+                    verdict = within.get(key, within)
+                    if verdict is within:
+                        verdict = ctx.judge_numbers(read, judge_within, ra, rb)
+                else:
+                    verdict = across.get(key, across)
+                    if verdict is across:
+                        verdict = ctx.judge_numbers(read, judge_across, ra, rb)
+                if not verdict:
+                    continue
+            out.blocks.append(k)
+            out.firsts.append(i)
+            out.seconds.append(j)
+            out.scores.append(score)
+    return out
 
 
 def _named(ids: Sequence[str]) -> str:
@@ -266,30 +341,55 @@ class _Readings:
         return numbers
 
 
-def _rows(
-    conflicts: Sequence[Conflict],
-    docs: dict[str, Document],
-    said: dict[str, set[Signature]],
-    copies: dict[str, tuple[str, ...]],
-    settings: Settings,
-    index: SlotIndex | None = None,
-    signatures: dict[int, tuple[Fact, Signature]] | None = None,
-) -> list[Finding]:
-    read = _Readings(index, signatures or {}, said)
-    held_of = read.held
-    minimum = settings.min_confidence
-    role_pairs = {
-        (c.a.doc, c.b.doc, read(c.a)[1], read(c.b)[1]) for c in conflicts if c.rule == "DSC201"
-    }
-    name_rules = {r for r, rule in BY_ID.items() if rule.kind == "name"}
-    # Per key, the conflict that stands for it: (its rank, its place in the list, its slot,
-    # the conflict). The row that stands for a value pair is chosen by what it says, not by
-    # document ids, so renaming documents renames the rows and nothing else: the most
-    # confident pair, then the earliest positions; among equals, the first in row order.
-    best: dict[tuple[object, ...], tuple[tuple[object, ...], int, int, Conflict]] = {}
-    for n, c in enumerate(conflicts):
-        if c.confidence < minimum:
-            continue
+class _Rows:
+    """The rows of a corpus's conflicts, chosen as the conflicts come (`add`, in order).
+
+    Per key, one conflict stands for its row: the key is the value pair in a slot (five
+    sources saying 288 and three saying 275 are one disagreement), the two spellings of a name
+    in two documents, or else the two sides as written. The standing conflict is chosen by
+    what it says, not by document ids, so renaming documents renames the rows and nothing
+    else: the most confident pair, then the earliest positions; among equals, the first in
+    row order, then the first added. The slots must be final before the first `add`.
+    """
+
+    def __init__(
+        self,
+        docs: dict[str, Document],
+        said: dict[str, set[Signature]],
+        copies: dict[str, tuple[str, ...]],
+        settings: Settings,
+        index: SlotIndex | None = None,
+        signatures: dict[int, tuple[Fact, Signature]] | None = None,
+    ) -> None:
+        self.docs, self.copies, self.settings, self.index = docs, copies, settings, index
+        self.read = _Readings(index, signatures or {}, said)
+        self.minimum = settings.min_confidence
+        self.name_rules = {r for r, rule in BY_ID.items() if rule.kind == "name"}
+        # (documents, values) of the role conflicts: a name conflict of the same two
+        # spellings is left out (the role conflict already says they are easily confused),
+        # so name conflicts wait (with their numbers) until every role conflict is in.
+        self.role_pairs: set[tuple[str, str, str, str]] = set()
+        self.waiting: list[tuple[int, Conflict]] = []
+        self.count = 0
+        # Per key: (the standing conflict's rank, its number, its slot, the conflict).
+        self.best: dict[tuple[object, ...], tuple[tuple[object, ...], int, int, Conflict]] = {}
+
+    def add(self, c: Conflict) -> None:
+        """Weigh one more conflict."""
+        n = self.count
+        self.count += 1
+        if c.rule == "DSC201":
+            self.role_pairs.add((c.a.doc, c.b.doc, self.read(c.a)[1], self.read(c.b)[1]))
+        if c.rule == "DSC202":
+            self.waiting.append((n, c))
+        else:
+            self._weigh(n, c)
+
+    def _weigh(self, n: int, c: Conflict) -> None:
+        if c.confidence < self.minimum:
+            return
+        read = self.read
+        held_of = read.held
         a, b = c.a, c.b
         # Each fact read once (inline: this runs once per conflict).
         held = held_of.get(id(a))
@@ -297,16 +397,15 @@ def _rows(
         held = held_of.get(id(b))
         _, vb, sig_b, _ = held if held is not None and held[0] is b else read(b)
         if a.doc != b.doc and (sig_b in read.said(a.doc) or sig_a in read.said(b.doc)):
-            continue  # `redundant`: the pair is already witnessed inside one of the documents
-        if c.rule == "DSC202" and (a.doc, b.doc, va, vb) in role_pairs:
-            continue  # the role conflict already says the names are easily confused
-        if c.rule in name_rules:
+            return  # `redundant`: the pair is already witnessed inside one of the documents
+        if c.rule == "DSC202" and (a.doc, b.doc, va, vb) in self.role_pairs:
+            return  # the role conflict already says the names are easily confused
+        if c.rule in self.name_rules:
             # Names: one row per two spellings in two documents, whatever the mentions.
             key: tuple[object, ...] = (c.rule, *sorted([(c.a.doc, va), (c.b.doc, vb)]))
         elif slot >= 0:
-            # One row per conflicting pair of values in a slot: five sources saying 288 and
-            # three saying 275 are one disagreement, whose message names the other sources.
-            # A document that contradicts itself is told so on its own row.
+            # One row per conflicting pair of values in a slot; a document that contradicts
+            # itself is told so on its own row.
             inside = c.a.doc if c.a.doc == c.b.doc else ""
             key = (c.rule, slot, va, vb, inside) if va <= vb else (c.rule, slot, vb, va, inside)
         else:
@@ -320,49 +419,59 @@ def _rows(
                 " ".join(c.b.surface.split()),
             )
         rank = _rank(c)
-        kept = best.get(key)
+        kept = self.best.get(key)
         if kept is None or rank < kept[0] or (
             rank == kept[0] and (_row_order(c), n) < (_row_order(kept[3]), kept[1])
         ):
-            best[key] = (rank, n, slot, c)
-    # Rows in row order: the order of the conflicts standing for them (then as found).
-    chosen = sorted(best.values(), key=lambda kept: (_row_order(kept[3]), kept[1]))
-    out: list[Finding] = []
-    for _, _, slot, c in chosen:
-        va, vb = read(c.a)[1], read(c.b)[1]
-        line_a, col_a = docs[c.a.doc].line_col(c.a.start)
-        line_b, col_b = docs[c.b.doc].line_col(c.b.start)
-        rule = BY_ID[c.rule]
-        message = c.message
-        if slot >= 0 and index is not None:
-            message = _with_note(message, _other_sources(index, slot, c.a, c.b))
-        message = _with_note(message, _copies_notes([c.a.doc, c.b.doc], copies))
-        out.append(
-            Finding(
-                rule=c.rule,
-                rule_name=rule.name,
-                kind=c.a.kind,
-                severity=severity(c.rule, c.clear, c.confidence, settings,
-                                  docs=docs_pages(docs[c.a.doc], docs[c.b.doc])),
-                subject=c.subject,
-                message=message,
-                confidence=round(float(c.confidence), 4),
-                doc_a=c.a.doc,
-                line_a=line_a,
-                col_a=col_a,
-                text_a=quoted(c.a, docs[c.a.doc]),
-                value_a=va,
-                sentence_a=c.a.sentence,
-                doc_b=c.b.doc,
-                line_b=line_b,
-                col_b=col_b,
-                text_b=quoted(c.b, docs[c.b.doc]),
-                value_b=vb,
-                sentence_b=c.b.sentence,
-                fingerprint=fingerprint(c.rule, c.subject, [(c.a.doc, va), (c.b.doc, vb)]),
+            self.best[key] = (rank, n, slot, c)
+
+    def findings(self) -> list[Finding]:
+        """The rows of the conflicts added, in row order."""
+        for n, c in self.waiting:
+            self._weigh(n, c)
+        self.waiting = []
+        return self._findings(list(self.best.values()))
+
+    def _findings(self, best: list[tuple[tuple[object, ...], int, int, Conflict]]) -> list[Finding]:
+        read, docs, copies, settings, index = self.read, self.docs, self.copies, self.settings, self.index
+        # Rows in row order: the order of the conflicts standing for them (then as found).
+        chosen = sorted(best, key=lambda kept: (_row_order(kept[3]), kept[1]))
+        out: list[Finding] = []
+        for _, _, slot, c in chosen:
+            va, vb = read(c.a)[1], read(c.b)[1]
+            line_a, col_a = docs[c.a.doc].line_col(c.a.start)
+            line_b, col_b = docs[c.b.doc].line_col(c.b.start)
+            rule = BY_ID[c.rule]
+            message = c.message
+            if slot >= 0 and index is not None:
+                message = _with_note(message, _other_sources(index, slot, c.a, c.b))
+            message = _with_note(message, _copies_notes([c.a.doc, c.b.doc], copies))
+            out.append(
+                Finding(
+                    rule=c.rule,
+                    rule_name=rule.name,
+                    kind=c.a.kind,
+                    severity=severity(c.rule, c.clear, c.confidence, settings,
+                                      docs=docs_pages(docs[c.a.doc], docs[c.b.doc])),
+                    subject=c.subject,
+                    message=message,
+                    confidence=round(float(c.confidence), 4),
+                    doc_a=c.a.doc,
+                    line_a=line_a,
+                    col_a=col_a,
+                    text_a=quoted(c.a, docs[c.a.doc]),
+                    value_a=va,
+                    sentence_a=c.a.sentence,
+                    doc_b=c.b.doc,
+                    line_b=line_b,
+                    col_b=col_b,
+                    text_b=quoted(c.b, docs[c.b.doc]),
+                    value_b=vb,
+                    sentence_b=c.b.sentence,
+                    fingerprint=fingerprint(c.rule, c.subject, [(c.a.doc, va), (c.b.doc, vb)]),
+                )
             )
-        )
-    return out
+        return out
 
 
 def _other_sources(index: SlotIndex, slot: int, a: Fact, b: Fact) -> list[str]:

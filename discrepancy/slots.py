@@ -122,6 +122,15 @@ class SlotIndex:
         na = held[1] if held is not None and held[0] is a else self._register(a)
         held = seen.get(id(b))
         nb = held[1] if held is not None and held[0] is b else self._register(b)
+        self.union(na, nb)
+
+    def node(self, f: Fact) -> int:
+        """The node of a fact, registered if new: with `union`, `join` for a caller that
+        holds each fact's node (a fact is in many pairs)."""
+        return self._register(f)
+
+    def union(self, na: int, nb: int) -> None:
+        """Record that two nodes (`node`) fill one slot."""
         up = self._up
         ra, rb = up[na], up[nb]
         if up[ra] != ra:
@@ -129,7 +138,7 @@ class SlotIndex:
         if up[rb] != rb:
             rb = self._find(nb)
         if ra != rb:
-            self._up[max(ra, rb)] = min(ra, rb)
+            up[max(ra, rb)] = min(ra, rb)
             self._ids = self._members = self._values = None
 
     def _numbered(self) -> list[int]:

@@ -282,6 +282,12 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     return [Conflict("DSC101", a, b, subject, pair.score, outcome == "clear", message)]
 
 
-COMPARATOR = Comparator("amounts", ("DSC101", "DSC102", "DSC103"), AMOUNT_FAMILIES, check=check)
+COMPARATOR = Comparator(
+    "amounts",
+    ("DSC101", "DSC102", "DSC103"),
+    AMOUNT_FAMILIES,
+    check=check,
+    screen=(_side, _outcome_as_written, _outcome_restated),
+)
 
 __all__ = ["COMPARATOR", "INF", "verdict"]

@@ -22,6 +22,9 @@ from ..facts import Fact
 from ..settings import Settings
 
 Signature = tuple[object, ...]
+# A rule's screen (`Comparator.screen`): how it reads a fact, and how it judges two readings
+# within one document and across two.
+Screen = tuple[Callable[[Fact], Any], Callable[..., Any], Callable[..., Any]]
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -109,6 +112,7 @@ class Context:
         default_factory=dict, repr=False
     )
     _numbers: dict[Hashable, tuple[Any, int]] = field(default_factory=dict, repr=False)
+    _by_number: list[Any] = field(default_factory=list, repr=False)  # number -> reading
     _judgments: dict[
         Callable[..., Any], tuple[Callable[[Fact], Any], dict[int, tuple[Fact, Any, int]], dict[int, Any]]
     ] = field(default_factory=dict, repr=False)
@@ -162,9 +166,11 @@ class Context:
         self, read: Callable[[Fact], Any], judge: Callable[..., Any]
     ) -> tuple[Callable[[Fact], Any], dict[int, tuple[Fact, Any, int]], dict[int, Any]]:
         """The readings of ``read`` and the judgments of ``judge`` (found together by `judged`)."""
-        table = self._readings.setdefault(read, {})
-        held = self._judgments[judge] = (read, table, {})
-        return held
+        tables = self._judgments.get(judge)
+        if tables is None or tables[0] is not read:
+            table = self._readings.setdefault(read, {})
+            tables = self._judgments[judge] = (read, table, {})
+        return tables
 
     def _read(
         self, table: dict[int, tuple[Fact, Any, int]], read: Callable[[Fact], Any], f: Fact
@@ -174,9 +180,31 @@ class Context:
         known = self._numbers.get(value)
         if known is None:
             known = self._numbers[value] = (value, len(self._numbers))
+            self._by_number.append(value)
         # The fact is held with its reading, so its id is not reused while the entry lives.
         held = table[id(f)] = (f, known[0], known[1])
         return held
+
+    def reading_number(self, read: Callable[[Fact], Any], f: Fact) -> int:
+        """The number of ``read(f)`` as `judged` numbers it (equal readings, one number)."""
+        table = self._readings.setdefault(read, {})
+        held = table.get(id(f))
+        if held is None or held[0] is not f:
+            held = self._read(table, read, f)
+        return held[2]
+
+    def judgments(self, read: Callable[[Fact], R], judge: Callable[[R, R, Settings], T]) -> dict[int, T]:
+        """The judgments `judged` made so far, by ``number(a) << 32 | number(b)`` of the two
+        readings (`reading_number`): a caller that holds the numbers looks a pair up itself."""
+        return self._tables(read, judge)[2]
+
+    def judge_numbers(
+        self, read: Callable[[Fact], R], judge: Callable[[R, R, Settings], T], na: int, nb: int
+    ) -> T:
+        """``judge`` of the readings numbered ``na`` and ``nb``, kept in `judgments`."""
+        out: T = judge(self._by_number[na], self._by_number[nb], self.settings)
+        self._tables(read, judge)[2][na << 32 | nb] = out
+        return out
 
     def occurrence_pairs(self, left: Sequence[Fact], right: Sequence[Fact]) -> Iterator[tuple[Fact, Fact]]:
         """Pairs of mentions of two conflicting values, at most `MAX_ROWS_PER_PAIR`.
@@ -210,6 +238,11 @@ class Comparator:
     families: tuple[str, ...] = ()
     check: Callable[[Pair, Context], Iterable[Conflict]] | None = None
     run: Callable[[Context], Iterable[Conflict]] | None = None
+    # What ``check`` asks first of a pair in side order: ``(read, judge within one document,
+    # judge across documents)`` for `Context.judged`. A falsy judgment means no conflict, so a
+    # caller holding each fact's reading number (most pairs repeat a judged pair of readings)
+    # skips the call and the `Pair` it would need.
+    screen: Screen | None = None
 
 
 def position(f: Fact) -> tuple[str, int, int, str]:

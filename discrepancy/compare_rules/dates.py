@@ -207,4 +207,6 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     return [Conflict("DSC301", a, b, event, pair.score, clear, message)]
 
 
-COMPARATOR = Comparator("dates", ("DSC301",), ("date",), check=check)
+COMPARATOR = Comparator(
+    "dates", ("DSC301",), ("date",), check=check, screen=(_excuse_reading, _differ, _differ)
+)
