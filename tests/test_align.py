@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from discrepancy import align, tables
 from discrepancy.align import (
@@ -13,6 +17,7 @@ from discrepancy.align import (
     Features,
     canonical_head,
     canonical_qualifier,
+    normalize,
     predicate_class,
     score,
 )
@@ -425,3 +430,19 @@ def test_versions_tell_releases_apart(first: str, second: str, aligned: bool) ->
         )
 
     assert bool(align.align([fact("a", first), fact("b", second)], SETTINGS)) is aligned
+
+
+# `normalize` folds text with plain replacements; it must read every string as the two
+# substitutions it replaced do (abbreviation marks dropped, runs of spaces, hyphens and
+# underscores as one space, Unicode spaces included).
+_NON_WORD = re.compile(r"[.\u2019'`]")
+_SPACES = re.compile(r"[\s_\-]+")
+
+
+_TRICKY = list("aZß .-_'`\u2019\t\n\u00a0\u2003\u3000\x1c\x85\u200bİ1,")
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=16) | st.text(max_size=16))
+def test_normalize_reads_as_the_substitutions(text: str) -> None:
+    assert normalize(text) == _SPACES.sub(" ", _NON_WORD.sub("", text.casefold())).strip()
