@@ -318,6 +318,10 @@ def _pair(a: Fact, b: Fact, fa: Features, fb: Features, score: float) -> Pair:
     return pair
 
 
+# For a stage that makes a `Pair` per aligned pair.
+new_pair = _pair
+
+
 def _order(item: tuple[Fact, Features]) -> tuple[str, int, int, str]:
     f = item[0]
     return (f.doc, f.start, f.end, f.surface)
@@ -525,6 +529,7 @@ __all__ = [
     "is_running_total",
     "iter_align",
     "locatives",
+    "new_pair",
     "normalize",
     "predicate_class",
     "score",

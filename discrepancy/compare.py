@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .align import AlignStats, Features, Pair, aligned_blocks, sentence_names
+from .align import AlignStats, Features, aligned_blocks, new_pair, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
 from .compare_rules.base import Screen, Signature, signature
 from .document import Document
@@ -159,11 +159,25 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     # repeat a value pair of a slot are dropped at once, not held to the end.
     rows = _Rows(by_id, said, copies, settings, index, signatures)
     status_of: dict[int, str] = {}
+    rule_ofs = {fam: g[0].rule_of for fam, g in by_family.items() if len(g) == 1 and g[0].rule_of is not None}
     for k, i, j, score in zip(judged.blocks, judged.firsts, judged.seconds, judged.scores, strict=True):
         facts_of, features_of = judged.held[k]
-        a = facts_of[i]
-        pair = Pair(a, facts_of[j], features_of[i], features_of[j], score)
-        family_checks = checks[features_of[i].family]
+        a, b, fa = facts_of[i], facts_of[j], features_of[i]
+        pair = new_pair(a, b, fa, features_of[j], score)
+        rule_of = rule_ofs.get(fa.family)
+        if rule_of is not None:
+            # The rule's verdict first: when the slot's status cannot change and the row the
+            # conflict would stand for is held by a better-ranked one, the conflict (and its
+            # message) is not made.
+            rule = rule_of(pair, ctx)
+            if rule is None:
+                continue
+            status = status_of.get(slot(a))
+            if (status == "conflict" or (status == "update" and rule == "DSC103")) and rows.settled(
+                rule, a, b, score
+            ):
+                continue
+        family_checks = checks[fa.family]
         found: Iterable[Conflict]
         if len(family_checks) == 1:
             found = family_checks[0](pair, ctx)  # the usual case: one rule
@@ -384,6 +398,32 @@ class _Rows:
             self.waiting.append((n, c))
         else:
             self._weigh(n, c)
+
+    def settled(self, rule: str, a: Fact, b: Fact, confidence: float) -> bool:
+        """Whether a conflict of ``rule`` between ``a`` and ``b`` (in side order) at
+        ``confidence`` would be dropped by `add`: its row held by a better-ranked conflict,
+        or the pair witnessed inside one document. (False when unsure.)"""
+        if confidence < self.minimum:
+            return True
+        if rule in self.name_rules or rule in ("DSC201", "DSC202"):
+            return False
+        read = self.read
+        held_of = read.held
+        held = held_of.get(id(a))
+        _, va, sig_a, slot = held if held is not None and held[0] is a else read(a)
+        held = held_of.get(id(b))
+        _, vb, sig_b, _ = held if held is not None and held[0] is b else read(b)
+        if slot < 0:
+            return False
+        if a.doc != b.doc and (sig_b in read.said(a.doc) or sig_a in read.said(b.doc)):
+            return True
+        inside = a.doc if a.doc == b.doc else ""
+        key = (rule, slot, va, vb, inside) if va <= vb else (rule, slot, vb, va, inside)
+        kept = self.best.get(key)
+        if kept is None:
+            return False
+        # `_rank` of the conflict the pair would give.
+        return (-confidence, a.start, b.start, a.surface, b.surface, a.doc, b.doc) > kept[0]
 
     def _weigh(self, n: int, c: Conflict) -> None:
         if c.confidence < self.minimum:

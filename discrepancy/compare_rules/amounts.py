@@ -218,8 +218,13 @@ def _outcome_restated(a: Side | None, b: Side | None, settings: Settings) -> str
     return verdict(a[2], b[2], settings, 0.0)
 
 
-def check(pair: Pair, ctx: Context) -> list[Conflict]:
-    """Conflicts of one aligned pair of amounts (a list: most pairs have none)."""
+# What `_decide` finds for a pair: the rule, the two facts in side order, their amounts as
+# compared and the verdict ("clear" or "likely"; "" for DSC102).
+Decision = tuple[str, Fact, Fact, Amount, Amount, str]
+
+
+def _decide(pair: Pair, ctx: Context) -> Decision | None:
+    """Which rule one aligned pair of amounts breaks, if any (`check` without its message)."""
     settings = ctx.settings
     a, b = pair.a, pair.b
     if b.doc < a.doc or (a.doc == b.doc and position(b) < position(a)):
@@ -231,18 +236,13 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     if a.doc != b.doc:
         outcome, side_a, side_b = ctx.judged(_side, _outcome_restated, a, b)
         if outcome is None or side_a is None or side_b is None:
-            return []
+            return None
         va, vb = side_a[2], side_b[2]
     else:
         outcome, side_a, side_b = ctx.judged(_side, _outcome_as_written, a, b)
         if outcome is None or side_a is None or side_b is None:
-            return []
+            return None
         va, vb = side_a[1], side_b[1]
-    head = pair.fa.head
-    if pair.fa.prop:
-        # A measured property reads as what it measures: "ship length", "seat cost", "depth".
-        head = " ".join(x for x in (pair.fa.entity or pair.fb.entity, pair.fa.prop) if x)
-    subject = _subject(frozenset(pair.fa.qualifiers), frozenset(pair.fb.qualifiers), head)
     converted = _convert(va, vb)
     if converted is None:
         if family(a.kind) == "measure" and va.unit and vb.unit and "percent" not in (va.unit, vb.unit):
@@ -250,26 +250,50 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
             if da.startswith("money in ") and db.startswith("money in ") and va.low != vb.low:
                 # "Rs 615 crore" and "$74 million" may be one cost converted; only the same
                 # figure in two currencies ("$20" vs "€20") says a unit is likely wrong.
-                return []
-            if da.startswith("money in ") and db.startswith("money in "):
-                why = f"different currencies, {va.unit} vs {vb.unit}, which are not converted"
-            else:
-                why = f"units of different kinds, {da} vs {db}"
-            message = f"{a.doc} says {ctx.per_fact(said, a)}; {b.doc} says {ctx.per_fact(said, b)}: {why}."
-            return [Conflict("DSC102", a, b, subject, pair.score, False, message)]
-        return []
+                return None
+            return ("DSC102", a, b, va, vb, "")
+        return None
     if outcome == _UNITS:
         ca, cb = converted
         outcome = verdict(ca, cb, settings, settings.unit_tolerance)
         if outcome is None:
-            return []
-    running = pair.fa.running_total or pair.fb.running_total
-    said_a, said_b = ctx.per_fact(said, a), ctx.per_fact(said, b)
+            return None
     # Publication days matter only for a running total told by two documents.
-    day_a = day_b = ""
-    if running and a.doc != b.doc:
+    if (pair.fa.running_total or pair.fb.running_total) and a.doc != b.doc:
         day_a, day_b = ctx.per_document(_published_day, a.doc), ctx.per_document(_published_day, b.doc)
-    if running and a.doc != b.doc and day_a and day_b and day_a != day_b:
+        if day_a and day_b and day_a != day_b:
+            return ("DSC103", a, b, va, vb, outcome)
+    return ("DSC101", a, b, va, vb, outcome)
+
+
+def rule_of(pair: Pair, ctx: Context) -> str | None:
+    """The rule `check` reports for a pair, None for none (see `Comparator.rule_of`)."""
+    decision = _decide(pair, ctx)
+    return decision[0] if decision is not None else None
+
+
+def check(pair: Pair, ctx: Context) -> list[Conflict]:
+    """Conflicts of one aligned pair of amounts (a list: most pairs have none)."""
+    decision = _decide(pair, ctx)
+    if decision is None:
+        return []
+    rule, a, b, va, vb, outcome = decision
+    head = pair.fa.head
+    if pair.fa.prop:
+        # A measured property reads as what it measures: "ship length", "seat cost", "depth".
+        head = " ".join(x for x in (pair.fa.entity or pair.fb.entity, pair.fa.prop) if x)
+    subject = _subject(frozenset(pair.fa.qualifiers), frozenset(pair.fb.qualifiers), head)
+    if rule == "DSC102":
+        da, db = _dimension(va.unit), _dimension(vb.unit)
+        if da.startswith("money in ") and db.startswith("money in "):
+            why = f"different currencies, {va.unit} vs {vb.unit}, which are not converted"
+        else:
+            why = f"units of different kinds, {da} vs {db}"
+        message = f"{a.doc} says {ctx.per_fact(said, a)}; {b.doc} says {ctx.per_fact(said, b)}: {why}."
+        return [Conflict("DSC102", a, b, subject, pair.score, False, message)]
+    said_a, said_b = ctx.per_fact(said, a), ctx.per_fact(said, b)
+    if rule == "DSC103":
+        day_a, day_b = ctx.per_document(_published_day, a.doc), ctx.per_document(_published_day, b.doc)
         message = (
             f"{a.doc} (published {day_a}) says {said_a}; {b.doc} (published {day_b}) says "
             f"{said_b}: a running total that may have been updated between the two dates."
@@ -288,6 +312,7 @@ COMPARATOR = Comparator(
     AMOUNT_FAMILIES,
     check=check,
     screen=(_side, _outcome_as_written, _outcome_restated),
+    rule_of=rule_of,
 )
 
 __all__ = ["COMPARATOR", "INF", "verdict"]

@@ -207,6 +207,20 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     return [Conflict("DSC301", a, b, event, pair.score, clear, message)]
 
 
+def rule_of(pair: Pair, ctx: Context) -> str | None:
+    """The rule `check` reports for a pair, None for none (see `Comparator.rule_of`)."""
+    a, b = pair.a, pair.b
+    if b.doc < a.doc or (a.doc == b.doc and position(b) < position(a)):
+        a, b = b, a
+    differ, _, _ = ctx.judged(_excuse_reading, _differ, a, b)
+    return "DSC301" if differ else None
+
+
 COMPARATOR = Comparator(
-    "dates", ("DSC301",), ("date",), check=check, screen=(_excuse_reading, _differ, _differ)
+    "dates",
+    ("DSC301",),
+    ("date",),
+    check=check,
+    screen=(_excuse_reading, _differ, _differ),
+    rule_of=rule_of,
 )
