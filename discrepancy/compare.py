@@ -160,9 +160,13 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     rows = _Rows(by_id, said, copies, settings, index, signatures)
     status_of: dict[int, str] = {}
     rule_ofs = {fam: g[0].rule_of for fam, g in by_family.items() if len(g) == 1 and g[0].rule_of is not None}
+    last: Fact | None = None
+    sid = -1
     for k, i, j, score in zip(judged.blocks, judged.firsts, judged.seconds, judged.scores, strict=True):
         facts_of, features_of = judged.held[k]
         a, b, fa = facts_of[i], facts_of[j], features_of[i]
+        if a is not last:
+            last, sid = a, slot(a)  # pairs come in runs of one first fact
         pair = new_pair(a, b, fa, features_of[j], score)
         rule_of = rule_ofs.get(fa.family)
         if rule_of is not None:
@@ -172,9 +176,9 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             rule = rule_of(pair, ctx)
             if rule is None:
                 continue
-            status = status_of.get(slot(a))
+            status = status_of.get(sid)
             if (status == "conflict" or (status == "update" and rule == "DSC103")) and rows.settled(
-                rule, a, b, score
+                rule, a, b, score, sid
             ):
                 continue
         family_checks = checks[fa.family]
@@ -184,7 +188,6 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
         else:
             found = [c for check in family_checks for c in check(pair, ctx)]
         for c in found:
-            sid = slot(a)
             if status_of.get(sid) != "conflict":
                 status_of[sid] = "update" if c.rule == "DSC103" else "conflict"
             rows.add(c)
@@ -399,31 +402,27 @@ class _Rows:
         else:
             self._weigh(n, c)
 
-    def settled(self, rule: str, a: Fact, b: Fact, confidence: float) -> bool:
-        """Whether a conflict of ``rule`` between ``a`` and ``b`` (in side order) at
-        ``confidence`` would be dropped by `add`: its row held by a better-ranked conflict,
-        or the pair witnessed inside one document. (False when unsure.)"""
+    def settled(self, rule: str, a: Fact, b: Fact, confidence: float, slot: int) -> bool:
+        """Whether a conflict of ``rule`` between ``a`` and ``b`` (in side order, ``a`` in
+        ``slot``) at ``confidence`` would be dropped by `add`: its row held by a better-ranked
+        conflict, or the pair witnessed inside one document. (False when unsure.)"""
         if confidence < self.minimum:
             return True
-        if rule in self.name_rules or rule in ("DSC201", "DSC202"):
+        if slot < 0 or rule in self.name_rules or rule in ("DSC201", "DSC202"):
             return False
         read = self.read
         held_of = read.held
         held = held_of.get(id(a))
-        _, va, sig_a, slot = held if held is not None and held[0] is a else read(a)
+        _, va, sig_a, _ = held if held is not None and held[0] is a else read(a)
         held = held_of.get(id(b))
         _, vb, sig_b, _ = held if held is not None and held[0] is b else read(b)
-        if slot < 0:
-            return False
-        if a.doc != b.doc and (sig_b in read.said(a.doc) or sig_a in read.said(b.doc)):
-            return True
         inside = a.doc if a.doc == b.doc else ""
         key = (rule, slot, va, vb, inside) if va <= vb else (rule, slot, vb, va, inside)
         kept = self.best.get(key)
-        if kept is None:
-            return False
-        # `_rank` of the conflict the pair would give.
-        return (-confidence, a.start, b.start, a.surface, b.surface, a.doc, b.doc) > kept[0]
+        # `_rank` of the conflict the pair would give, against the row's standing conflict.
+        if kept is not None and (-confidence, a.start, b.start, a.surface, b.surface, a.doc, b.doc) > kept[0]:
+            return True
+        return a.doc != b.doc and (sig_b in read.said(a.doc) or sig_a in read.said(b.doc))
 
     def _weigh(self, n: int, c: Conflict) -> None:
         if c.confidence < self.minimum:
