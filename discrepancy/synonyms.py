@@ -235,7 +235,17 @@ def tiers(sentence: str) -> frozenset[str]:
     >>> tiers("Accounts get 100 requests.")
     frozenset()
     """
+    # The pattern tries every capitalized word; a tier noun, which every match ends with, is
+    # in few sentences, and looking for the nouns first is a handful of substring searches.
+    if not any(noun in sentence for noun in _tier_nouns()):
+        return frozenset()
     return frozenset(normalize(m.group(1)) for m in _tier_pattern().finditer(sentence))
+
+
+@cache
+def _tier_nouns() -> tuple[str, ...]:
+    """The tier nouns of `_tier_pattern` as it matches them (case as written)."""
+    return tuple(normalize(w) for w in _section_list("tiers", "nouns"))
 
 
 @cache
