@@ -438,7 +438,10 @@ def nationalities(fact: Fact) -> frozenset[str]:
             country = _nationality(m.group(1)) if m else None
             if country:
                 found.add(country)
-        label = _LIST_LABEL.search(fact.sentence[max(0, at - 40) : max(0, at)])
+        before = fact.sentence[max(0, at - 40) : max(0, at)]
+        # A label ends with its dash or colon (then spaces): most text before a number does not.
+        tail = before.rstrip()
+        label = _LIST_LABEL.search(before) if tail and tail[-1] in "-\u2013:" else None
         country = _nationality(label.group(1)) if label else None
         if country:
             found.add(country)
@@ -458,6 +461,7 @@ _PART_BEFORE = re.compile(
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?)$",  # "its rearmost two coaches": some of the thing's own
     re.IGNORECASE,
 )
+_PART_WORDS = ("of", "among", "including", "its", "their")  # the words `_PART_BEFORE` needs
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
 
 
@@ -484,9 +488,12 @@ def is_part(fact: Fact) -> bool:
     at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
     if not 0 <= at <= end <= len(fact.sentence):
         return False
-    return bool(_PART_BEFORE.search(fact.sentence[max(0, at - 40) : at])) or bool(
-        _PART_AFTER.match(fact.sentence[end : end + 12])
-    )
+    before = fact.sentence[max(0, at - 40) : at]
+    if before.isascii() and not any(w in before.lower() for w in _PART_WORDS):
+        # Every form of `_PART_BEFORE` holds one of its words; in ASCII text a case-blind match
+        # holds it in lower case (substring tests cost less than the pattern tried at each start).
+        return bool(_PART_AFTER.match(fact.sentence[end : end + 12]))
+    return bool(_PART_BEFORE.search(before)) or bool(_PART_AFTER.match(fact.sentence[end : end + 12]))
 
 
 def _whole(fact: Fact) -> bool:
