@@ -489,7 +489,8 @@ def is_part(fact: Fact) -> bool:
     if not 0 <= at <= end <= len(fact.sentence):
         return False
     before = fact.sentence[max(0, at - 40) : at]
-    if before.isascii() and not any(w in before.lower() for w in _PART_WORDS):
+    low = before.lower()
+    if before.isascii() and not any(w in low for w in _PART_WORDS):
         # Every form of `_PART_BEFORE` holds one of its words; in ASCII text a case-blind match
         # holds it in lower case (substring tests cost less than the pattern tried at each start).
         return bool(_PART_AFTER.match(fact.sentence[end : end + 12]))
