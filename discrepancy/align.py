@@ -38,6 +38,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 
+import numpy as np
+
 from .events import one_kind_of_event
 from .facts import Fact
 from .frames import (
@@ -49,6 +51,7 @@ from .frames import (
     heads_compatible,
     sentence_names,
 )
+from .pair_arrays import Floats, Ints, aligned_pairs, candidates, codes
 from .settings import Settings
 from .synonyms import (
     _distributive,
@@ -112,6 +115,9 @@ SAME_SOURCE = 0.05
 # Blocks larger than this are split, then windowed (see module docstring).
 MAX_BLOCK = 256
 WINDOW = 64
+# Blocks of at least this many facts are paired on arrays: below it, setting the arrays up
+# costs more than the loop.
+ARRAY_BLOCK = 48
 
 
 def score(a: Features, b: Features) -> float:
@@ -372,16 +378,20 @@ class AlignedBlock:
     """One block's aligned pairs: its facts and their features in (document, offset) order,
     and per aligned pair, in three parallel lists, the positions ``i < j`` of its two facts
     in those lists and its score (numbers, not a tuple per pair: a large block holds
-    hundreds of thousands, and numbers are no work for the garbage collector)."""
+    hundreds of thousands, and numbers are no work for the garbage collector). A large block
+    (`ARRAY_BLOCK`) gives them as arrays (`discrepancy.pair_arrays`)."""
 
     facts: list[Fact]
     features: list[Features]
-    firsts: list[int]
-    seconds: list[int]
-    scores: list[float]
+    firsts: list[int] | Ints
+    seconds: list[int] | Ints
+    scores: list[float] | Floats
 
     def pairs(self) -> Iterator[tuple[int, int, float]]:
         """``(i, j, score)`` per aligned pair, in order."""
+        if isinstance(self.firsts, np.ndarray):
+            lists = self.firsts.tolist(), self.seconds.tolist(), self.scores.tolist()  # type: ignore[union-attr]
+            return zip(*lists, strict=True)
         return zip(self.firsts, self.seconds, self.scores, strict=True)
 
 
@@ -413,6 +423,7 @@ def aligned_blocks(
             items.append((f, interned.setdefault(feat, feat)))
     # Each distinct record's number, for the score memo's keys.
     number = {id(feat): k for k, feat in enumerate(interned.values())}
+    by_number = list(interned.values())
     distinct = len(number)
     stats.facts += len(items)
     grouped = blocks(items)
@@ -431,50 +442,89 @@ def aligned_blocks(
         if n > MAX_BLOCK:
             stats.windowed_blocks += 1
         reach = n if n <= MAX_BLOCK else WINDOW
-        scored = 0
-        # Per member, read once for the inner loop: the features' number, the document, the
-        # sentence and (in a split block) whether the fact has no predicate.
+        # Per member: the features' number and (in a split block) whether the fact has no
+        # predicate; the block's facts and features as lists.
         nums = [number[id(feat)] for _, feat in members]
-        docs = [fact.doc for fact, _ in members]
-        sentences = [fact.sentence_start for fact, _ in members]
         loose = [split and not feat.predicate for _, feat in members]
         facts_of = [fact for fact, _ in members]
         features_of = [feat for _, feat in members]
-        firsts: list[int] = []
-        seconds: list[int] = []
-        kept: list[float] = []
-        for i in range(n):
-            a = facts_of[i]
-            a_doc, a_sentence, a_at, a_loose = a.doc, a.sentence, a.sentence_start, loose[i]
-            ia = nums[i] * distinct
-            for j in range(i + 1, min(n, i + 1 + reach)):
-                if a_loose and loose[j]:
-                    b = facts_of[j]
-                    ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
-                    if ident in seen:
-                        continue
-                    seen.add(ident)
-                if a_at == sentences[j] and a_doc == docs[j] and a_sentence:
-                    # A sentence does not contradict itself: two amounts or dates of one thing in
-                    # one sentence are a part and a whole ("one of two painters"), a range or a
-                    # sequence ("from Monday to Friday").
-                    continue
-                scored += 1
-                pair_key = ia + nums[j]
-                s = scores.get(pair_key)
-                if s is None:
-                    s = scores[pair_key] = score(features_of[i], features_of[j])
-                if s >= threshold:
-                    firsts.append(i)
-                    seconds.append(j)
-                    kept.append(s)
+        firsts: list[int] | Ints
+        seconds: list[int] | Ints
+        kept: list[float] | Floats
+        if n >= ARRAY_BLOCK and not any(loose):
+            # A large block: `_loop_pairs` on arrays (`discrepancy.pair_arrays`).
+            first, second = candidates(n, reach)
+            sentence = np.array([f.sentence_start for f in facts_of], dtype=np.int64)
+            doc = codes([f.doc for f in facts_of])
+            same = (sentence[first] == sentence[second]) & (doc[first] == doc[second])
+            same &= np.array([bool(f.sentence) for f in facts_of])[first]
+            first, second = first[~same], second[~same]
+            scored = len(first)
+            firsts, seconds, kept = aligned_pairs(
+                first, second, nums, distinct, scores,
+                lambda key: score(by_number[key // distinct], by_number[key % distinct]), threshold,
+            )
+        else:
+            firsts, seconds, kept, scored = _loop_pairs(
+                facts_of, features_of, nums, loose, reach, seen, scores, distinct, threshold
+            )
         # Counted once per block (the loop runs once per candidate pair).
         stats.aligned += len(kept)
         stats.candidates += scored
         if scored:
             stats.per_family[key[0]] = stats.per_family.get(key[0], 0) + scored
-        if kept:
+        if len(kept):
             yield AlignedBlock(facts_of, features_of, firsts, seconds, kept)
+
+
+def _loop_pairs(
+    facts_of: list[Fact],
+    features_of: list[Features],
+    nums: list[int],
+    loose: list[bool],
+    reach: int,
+    seen: set[tuple[tuple[str, int, int], tuple[str, int, int]]],
+    scores: dict[int, float],
+    distinct: int,
+    threshold: float,
+) -> tuple[list[int], list[int], list[float], int]:
+    """The aligned pairs of one block of `aligned_blocks`: ``(firsts, seconds, scores,
+    candidates scored)``. ``loose`` marks facts without a predicate in a split block; ``seen``
+    the pairs of such facts met before; ``scores`` the scores by pair of record numbers."""
+    firsts: list[int] = []
+    seconds: list[int] = []
+    kept: list[float] = []
+    scored = 0
+    n = len(facts_of)
+    # Per member, read once for the inner loop: the document and the sentence.
+    docs = [fact.doc for fact in facts_of]
+    sentences = [fact.sentence_start for fact in facts_of]
+    for i in range(n):
+        a = facts_of[i]
+        a_doc, a_sentence, a_at, a_loose = a.doc, a.sentence, a.sentence_start, loose[i]
+        ia = nums[i] * distinct
+        for j in range(i + 1, min(n, i + 1 + reach)):
+            if a_loose and loose[j]:
+                b = facts_of[j]
+                ident = ((a.doc, a.start, a.end), (b.doc, b.start, b.end))
+                if ident in seen:
+                    continue
+                seen.add(ident)
+            if a_at == sentences[j] and a_doc == docs[j] and a_sentence:
+                # A sentence does not contradict itself: two amounts or dates of one thing in
+                # one sentence are a part and a whole ("one of two painters"), a range or a
+                # sequence ("from Monday to Friday").
+                continue
+            scored += 1
+            pair_key = ia + nums[j]
+            s = scores.get(pair_key)
+            if s is None:
+                s = scores[pair_key] = score(features_of[i], features_of[j])
+            if s >= threshold:
+                firsts.append(i)
+                seconds.append(j)
+                kept.append(s)
+    return firsts, seconds, kept, scored
 
 
 def iter_align(

@@ -27,12 +27,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .align import AlignStats, Features, aligned_blocks, new_pair, sentence_names
+import numpy as np
+
+from .align import AlignedBlock, AlignStats, Features, aligned_blocks, new_pair, sentence_names
 from .compare_rules import COMPARATORS, Comparator, Conflict, Context
 from .compare_rules.base import Screen, Signature, signature
 from .document import Document
 from .facts import Fact
 from .findings import Finding, fingerprint
+from .pair_arrays import codes, first_appearances, run_starts, screened
 from .rules import BY_ID
 from .settings import Settings
 from .slots import Slot, SlotIndex, build_slots
@@ -200,6 +203,53 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     return Comparison(tuple(findings), stats, copies, tuple(slots))
 
 
+def _join_arrays(
+    block: AlignedBlock, k: int, out: _Judged, index: SlotIndex, screen: Screen | None, ctx: Context,
+    last: Fact | None,
+) -> Fact | None:
+    """`_align_and_join`'s walk over the pairs of a large block, on arrays: the same nodes in
+    the same order, the same runs, the same screen; only the joins go pair by pair. Returns
+    the last run's first fact."""
+    first, second, score = block.firsts, block.seconds, block.scores
+    assert isinstance(first, np.ndarray) and isinstance(second, np.ndarray) and isinstance(score, np.ndarray)
+    facts_of, features_of = block.facts, block.features
+    order = first_appearances(first, second)  # as the walk registers and reads them
+    nodes = [-1] * len(facts_of)
+    for x in order:
+        nodes[x] = index.node(facts_of[x])
+    numbered = np.array(nodes, dtype=np.int64)
+    union = index.union
+    for na, nb in zip(numbered[first].tolist(), numbered[second].tolist(), strict=True):
+        union(na, nb)
+    firsts = first.tolist()
+    for at in run_starts(first):
+        a = facts_of[firsts[at]]
+        if a is not last:
+            last = a
+            out.first_facts.append(a)
+            out.first_features.append(features_of[firsts[at]])
+    if screen is not None:
+        read, judge_within, judge_across = screen
+        readings = [-1] * len(facts_of)
+        for x in order:
+            readings[x] = ctx.reading_number(read, facts_of[x])
+        within, across = ctx.judgments(read, judge_within), ctx.judgments(read, judge_across)
+
+        def verdict(one_document: bool, ra: int, rb: int) -> object:
+            memo, judge = (within, judge_within) if one_document else (across, judge_across)
+            found = memo.get(ra << 32 | rb, memo)
+            return ctx.judge_numbers(read, judge, ra, rb) if found is memo else found
+
+        docs = codes([f.doc for f in facts_of])
+        keep = screened(first, second, np.array(readings, dtype=np.int64), docs, verdict)
+        first, second, score = first[keep], second[keep], score[keep]
+    out.blocks.extend([k] * len(first))
+    out.firsts.extend(first.tolist())
+    out.seconds.extend(second.tolist())
+    out.scores.extend(score.tolist())
+    return last
+
+
 @dataclass
 class _Judged:
     """What `_align_and_join` leaves for the rules: per aligned pair, in order, the first fact
@@ -235,6 +285,9 @@ def _align_and_join(
         fam = features_of[0].family  # a block is of one family
         k = len(out.held)
         out.held.append((facts_of, features_of))
+        if isinstance(block.firsts, np.ndarray):
+            last = _join_arrays(block, k, out, index, screens.get(fam), ctx, last)
+            continue
         # Per member, found once: its slot node (registered at its first pair, as `join` does)
         # and, under a screen, its reading's number (read at its first pair).
         nodes = [-1] * n

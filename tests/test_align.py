@@ -446,3 +446,43 @@ _TRICKY = list("aZß .-_'`\u2019\t\n\u00a0\u2003\u3000\x1c\x85\u200bİ1,")
 @given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=16) | st.text(max_size=16))
 def test_normalize_reads_as_the_substitutions(text: str) -> None:
     assert normalize(text) == _SPACES.sub(" ", _NON_WORD.sub("", text.casefold())).strip()
+
+
+# A large block finds its pairs on arrays (`align.ARRAY_BLOCK`); the pairs, their order and
+# their scores must be those of the loop, windowed blocks, split blocks and facts of one
+# sentence included.
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 12),  # document
+            st.integers(0, 3),  # sentence in it
+            st.sampled_from(["troop", "soldier", "people"]),
+            st.sampled_from(["", "station", "kill"]),
+            st.sampled_from([(), ("us",), ("british",)]),
+            st.integers(1, 4),  # value
+        ),
+        max_size=300,
+    ),
+    st.integers(2, 80),
+)
+def test_array_pairs_are_the_loop_pairs(
+    rows: list[tuple[int, int, str, str, tuple[str, ...], int]], window: int
+) -> None:
+    facts = [
+        count(f"d{d:02d}", v, head, pred, quals, start=100 * s + k, sentence_start=100 * s,
+              sentence=f"sentence {s}")
+        for k, (d, s, head, pred, quals, v) in enumerate(rows)
+    ]
+
+    def walk(array_block: int) -> list[object]:
+        saved = align.ARRAY_BLOCK, align.MAX_BLOCK, align.WINDOW
+        align.ARRAY_BLOCK, align.MAX_BLOCK, align.WINDOW = array_block, 100, window
+        try:
+            stats = AlignStats()
+            pairs = [(p.a, p.b, p.fa, p.fb, p.score) for p in align.iter_align(facts, SETTINGS, stats=stats)]
+            return [pairs, stats]
+        finally:
+            align.ARRAY_BLOCK, align.MAX_BLOCK, align.WINDOW = saved
+
+    assert walk(2) == walk(10**9)

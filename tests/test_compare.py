@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from discrepancy import align as align_module
 from discrepancy.align import iter_align
 from discrepancy.audit import run as run_audit
 from discrepancy.compare import compare, severity
@@ -369,3 +370,18 @@ def test_rule_of_tells_the_rule_check_reports(corpus: str) -> None:
             assert all((c.a, c.b, c.confidence) == (pair.a, pair.b, pair.score) for c in found)
             checked += bool(found)
     assert checked or corpus not in ("killed_injured", "mixed_events")
+
+
+@pytest.mark.parametrize("corpus", ["mixed_events", "killed_injured", "hedges_news"])
+def test_blocks_on_arrays_compare_as_the_loop(corpus: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large block's pairs are found, joined and screened on arrays; every block taking that
+    # path must give the findings and slots of the pair-by-pair walk.
+    docs = load_documents(str(_CORPORA / corpus))
+    result = run_audit(docs, Settings())
+    per_doc = [list(fs) for fs in result.facts]
+    walked = compare(list(result.documents), per_doc, Settings())
+    monkeypatch.setattr(align_module, "ARRAY_BLOCK", 2)
+    arrays = compare(list(result.documents), per_doc, Settings())
+    assert arrays.findings == walked.findings
+    assert arrays.slots == walked.slots
+    assert arrays.stats == walked.stats
