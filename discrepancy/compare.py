@@ -165,7 +165,9 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
     rule_ofs = {fam: g[0].rule_of for fam, g in by_family.items() if len(g) == 1 and g[0].rule_of is not None}
     last: Fact | None = None
     sid = -1
-    for k, i, j, score in zip(judged.blocks, judged.firsts, judged.seconds, judged.scores, strict=True):
+    for k, i, j, score, judgment in zip(
+        judged.blocks, judged.firsts, judged.seconds, judged.scores, judged.judgments, strict=True
+    ):
         facts_of, features_of = judged.held[k]
         a, b, fa = facts_of[i], facts_of[j], features_of[i]
         if a is not last:
@@ -176,7 +178,7 @@ def compare(docs: Sequence[Document], per_doc: Sequence[Sequence[Fact]], setting
             # The rule's verdict first: when the slot's status cannot change and the row the
             # conflict would stand for is held by a better-ranked one, the conflict (and its
             # message) is not made.
-            rule = rule_of(pair, ctx)
+            rule = rule_of(pair, ctx, judgment)
             if rule is None:
                 continue
             status = status_of.get(sid)
@@ -241,8 +243,11 @@ def _join_arrays(
             return ctx.judge_numbers(read, judge, ra, rb) if found is memo else found
 
         docs = codes([f.doc for f in facts_of])
-        keep = screened(first, second, np.array(readings, dtype=np.int64), docs, verdict)
+        keep, judgments = screened(first, second, np.array(readings, dtype=np.int64), docs, verdict)
         first, second, score = first[keep], second[keep], score[keep]
+        out.judgments.extend(judgments)
+    else:
+        out.judgments.extend([None] * len(first))
     out.blocks.extend([k] * len(first))
     out.firsts.extend(first.tolist())
     out.seconds.extend(second.tolist())
@@ -264,6 +269,7 @@ class _Judged:
     firsts: list[int] = field(default_factory=list)
     seconds: list[int] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    judgments: list[object] = field(default_factory=list)  # the screen's, None for no screen
 
 
 def _align_and_join(
@@ -333,6 +339,9 @@ def _align_and_join(
                         verdict = ctx.judge_numbers(read, judge_across, ra, rb)
                 if not verdict:
                     continue
+            else:
+                verdict = None
+            out.judgments.append(verdict)
             out.blocks.append(k)
             out.firsts.append(i)
             out.seconds.append(j)

@@ -99,10 +99,13 @@ def screened(
     readings: Ints,
     docs: Ints,
     verdict: Callable[[bool, int, int], Any],
-) -> npt.NDArray[np.bool_]:
-    """Which pairs a rule's screen lets through: ``verdict(within one document, reading a,
-    reading b)`` is asked once per distinct triple and its truth spread to the pairs."""
+) -> tuple[npt.NDArray[np.bool_], list[Any]]:
+    """Which pairs a rule's screen lets through, and their verdicts: ``verdict(within one
+    document, reading a, reading b)`` is asked once per distinct triple and spread to the
+    pairs."""
     within = (docs[first] == docs[second]).astype(np.int64)
     keys, where = np.unique((readings[first] << 32 | readings[second]) * 2 + within, return_inverse=True)
-    passed = [bool(verdict(bool(k & 1), (k >> 1) >> 32, (k >> 1) & 0xFFFFFFFF)) for k in keys.tolist()]
-    return np.array(passed, dtype=bool)[where.reshape(-1)]
+    where = where.reshape(-1)
+    found = [verdict(bool(k & 1), (k >> 1) >> 32, (k >> 1) & 0xFFFFFFFF) for k in keys.tolist()]
+    keep = np.array([bool(v) for v in found], dtype=bool)[where]
+    return keep, [found[w] for w in where[keep].tolist()]

@@ -366,7 +366,15 @@ def test_rule_of_tells_the_rule_check_reports(corpus: str) -> None:
             continue
         for pair in iter_align(facts, settings, comparator.families):
             found = list(comparator.check(pair, ctx))
-            assert comparator.rule_of(pair, ctx) == (found[0].rule if found else None)
+            rule = found[0].rule if found else None
+            assert comparator.rule_of(pair, ctx, None) == rule
+            if comparator.screen is not None:
+                # Given the screen's judgment, as compare asks it of a pair that passed.
+                read, within, across = comparator.screen
+                judge = within if pair.a.doc == pair.b.doc else across
+                judgment, _, _ = ctx.judged(read, judge, pair.a, pair.b)
+                if judgment:
+                    assert comparator.rule_of(pair, ctx, judgment) == rule
             assert all((c.a, c.b, c.confidence) == (pair.a, pair.b, pair.score) for c in found)
             checked += bool(found)
     assert checked or corpus not in ("killed_injured", "mixed_events")

@@ -266,10 +266,19 @@ def _decide(pair: Pair, ctx: Context) -> Decision | None:
     return ("DSC101", a, b, va, vb, outcome)
 
 
-def rule_of(pair: Pair, ctx: Context) -> str | None:
+def rule_of(pair: Pair, ctx: Context, judgment: str | None = None) -> str | None:
     """The rule `check` reports for a pair, None for none (see `Comparator.rule_of`)."""
-    decision = _decide(pair, ctx)
-    return decision[0] if decision is not None else None
+    if judgment is None or judgment == _UNITS:
+        decision = _decide(pair, ctx)
+        return decision[0] if decision is not None else None
+    # The screen judged the two amounts in one unit to conflict ("clear" or "likely"): the
+    # rest of `_decide` only asks whether a running total was updated between two days.
+    a, b = pair.a, pair.b
+    if (pair.fa.running_total or pair.fb.running_total) and a.doc != b.doc:
+        day_a, day_b = ctx.per_document(_published_day, a.doc), ctx.per_document(_published_day, b.doc)
+        if day_a and day_b and day_a != day_b:
+            return "DSC103"
+    return "DSC101"
 
 
 def check(pair: Pair, ctx: Context) -> list[Conflict]:

@@ -243,12 +243,13 @@ class Comparator:
     # caller holding each fact's reading number (most pairs repeat a judged pair of readings)
     # skips the call and the `Pair` it would need.
     screen: Screen | None = None
-    # The rule ``check`` reports for a pair that passed the screen, None for none, where every
-    # conflict ``check`` gives is of the pair's two facts in side order at the pair's score:
-    # the caller then knows the conflict's row before it is made, and skips the check when
-    # a better-ranked conflict already holds that row (thousands of pairs repeat one value
-    # pair of a slot; one row stands for them).
-    rule_of: Callable[[Pair, Context], str | None] | None = None
+    # The rule ``check`` reports for a pair, None for none, where every conflict ``check``
+    # gives is of the pair's two facts in side order at the pair's score: the caller then
+    # knows the conflict's row before it is made, and skips the check when a better-ranked
+    # conflict already holds that row (thousands of pairs repeat one value pair of a slot;
+    # one row stands for them). Its third argument is the screen's judgment of the pair
+    # (truthy: the pair passed), or None when the caller has none.
+    rule_of: Callable[[Pair, Context, Any], str | None] | None = None
 
 
 def position(f: Fact) -> tuple[str, int, int, str]:

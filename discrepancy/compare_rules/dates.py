@@ -207,8 +207,10 @@ def check(pair: Pair, ctx: Context) -> list[Conflict]:
     return [Conflict("DSC301", a, b, event, pair.score, clear, message)]
 
 
-def rule_of(pair: Pair, ctx: Context) -> str | None:
+def rule_of(pair: Pair, ctx: Context, judgment: bool | None = None) -> str | None:
     """The rule `check` reports for a pair, None for none (see `Comparator.rule_of`)."""
+    if judgment is not None:
+        return "DSC301" if judgment else None  # the screen asked `check`'s only question
     a, b = pair.a, pair.b
     if b.doc < a.doc or (a.doc == b.doc and position(b) < position(a)):
         a, b = b, a
