@@ -8,8 +8,10 @@ Steps (`compare`):
    finding by the square of the number of copies.
 2. **Repeats.** Inside one document, repeated facts (a gallery caption printed twice) are
    kept once, at their first position.
-3. **Align** (`discrepancy.align`) and run the rule modules of
-   `discrepancy.compare_rules.COMPARATORS`.
+3. **Align** (`discrepancy.align`), join the aligned pairs into slots and screen them for
+   their rules (`discrepancy.joining`), then run the rule modules of
+   `discrepancy.compare_rules.COMPARATORS` on the pairs that passed, once the slots are
+   final: a conflict whose row a better-ranked one already holds is not made.
 4. **Redundant witnesses.** A cross-document conflict between fact *x* of A and fact *y* of B
    is dropped when A itself states *y* (or B states *x*): A's own inconsistency is already
    reported inside A, and a document whose facts are all copied from another never conflicts
