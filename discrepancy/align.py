@@ -116,8 +116,9 @@ SAME_SOURCE = 0.05
 MAX_BLOCK = 256
 WINDOW = 64
 # Blocks of at least this many facts are paired on arrays: below it, setting the arrays up
-# costs more than the loop.
+# costs more than the loop. The arrays hold the candidates of this many first facts at a time.
 ARRAY_BLOCK = 48
+ARRAY_ROWS = 4096
 
 
 def score(a: Features, b: Features) -> float:
@@ -452,18 +453,24 @@ def aligned_blocks(
         seconds: list[int] | Ints
         kept: list[float] | Floats
         if n >= ARRAY_BLOCK and not any(loose):
-            # A large block: `_loop_pairs` on arrays (`discrepancy.pair_arrays`).
-            first, second = candidates(n, reach)
+            # A large block: `_loop_pairs` on arrays (`discrepancy.pair_arrays`), some thousand
+            # facts at a time so that a huge block's arrays stay small.
             sentence = np.array([f.sentence_start for f in facts_of], dtype=np.int64)
             doc = codes([f.doc for f in facts_of])
-            same = (sentence[first] == sentence[second]) & (doc[first] == doc[second])
-            same &= np.array([bool(f.sentence) for f in facts_of])[first]
-            first, second = first[~same], second[~same]
-            scored = len(first)
-            firsts, seconds, kept = aligned_pairs(
-                first, second, nums, distinct, scores,
-                lambda key: score(by_number[key // distinct], by_number[key % distinct]), threshold,
-            )
+            has_sentence = np.array([bool(f.sentence) for f in facts_of])
+            parts = []
+            scored = 0
+            for lo in range(0, n, ARRAY_ROWS):
+                first, second = candidates(n, reach, lo, min(n, lo + ARRAY_ROWS))
+                same = (sentence[first] == sentence[second]) & (doc[first] == doc[second])
+                same &= has_sentence[first]
+                first, second = first[~same], second[~same]
+                scored += len(first)
+                parts.append(aligned_pairs(
+                    first, second, nums, distinct, scores,
+                    lambda key: score(by_number[key // distinct], by_number[key % distinct]), threshold,
+                ))
+            firsts, seconds, kept = (np.concatenate([p[k] for p in parts]) for k in range(3))
         else:
             firsts, seconds, kept, scored = _loop_pairs(
                 facts_of, features_of, nums, loose, reach, seen, scores, distinct, threshold

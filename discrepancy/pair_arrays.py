@@ -21,16 +21,20 @@ Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 
 
-def candidates(n: int, reach: int) -> tuple[Ints, Ints]:
-    """The candidate pairs ``i < j < i + 1 + reach`` of ``n`` facts, in (i, then j) order.
+def candidates(n: int, reach: int, start: int = 0, stop: int | None = None) -> tuple[Ints, Ints]:
+    """The candidate pairs ``i < j < i + 1 + reach`` of ``n`` facts, in (i, then j) order,
+    for ``start <= i < stop``.
 
     >>> [p.tolist() for p in candidates(4, 2)]
     [[0, 0, 1, 1, 2], [1, 2, 2, 3, 3]]
+    >>> [p.tolist() for p in candidates(4, 3, 1, 3)]
+    [[1, 1, 2], [2, 3, 3]]
     """
-    if reach >= n - 1:
+    stop = n if stop is None else stop
+    if reach >= n - 1 and (start, stop) == (0, n):
         first, second = np.triu_indices(n, 1)  # row by row: the loop's order
         return first.astype(np.int64), second.astype(np.int64)
-    rows = np.arange(n, dtype=np.int64)[:, None]
+    rows = np.arange(start, stop, dtype=np.int64)[:, None]
     band = rows + np.arange(1, reach + 1, dtype=np.int64)[None, :]
     inside = band < n
     return np.broadcast_to(rows, band.shape)[inside], band[inside]

@@ -476,13 +476,14 @@ def test_array_pairs_are_the_loop_pairs(
     ]
 
     def walk(array_block: int) -> list[object]:
-        saved = align.ARRAY_BLOCK, align.MAX_BLOCK, align.WINDOW
-        align.ARRAY_BLOCK, align.MAX_BLOCK, align.WINDOW = array_block, 100, window
+        saved = align.ARRAY_BLOCK, align.ARRAY_ROWS, align.MAX_BLOCK, align.WINDOW
+        # Arrays of 7 first facts at a time, so a block's candidates come in several parts.
+        align.ARRAY_BLOCK, align.ARRAY_ROWS, align.MAX_BLOCK, align.WINDOW = array_block, 7, 100, window
         try:
             stats = AlignStats()
             pairs = [(p.a, p.b, p.fa, p.fb, p.score) for p in align.iter_align(facts, SETTINGS, stats=stats)]
             return [pairs, stats]
         finally:
-            align.ARRAY_BLOCK, align.MAX_BLOCK, align.WINDOW = saved
+            align.ARRAY_BLOCK, align.ARRAY_ROWS, align.MAX_BLOCK, align.WINDOW = saved
 
     assert walk(2) == walk(10**9)
