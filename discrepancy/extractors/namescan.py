@@ -173,16 +173,18 @@ def _name_word(t: _Tables, text: str) -> bool:
 
 
 # What a token's spelling can be (bits): a name word, the start of a gazetteer or alias-table
-# match, the first word of a title. Most tokens are none of them. The bits above them hold
-# the token's class in the headline test (`_headline_class`), so one lookup gives both.
+# match, the first word of a title. Most tokens are none of them. The two bits above them hold
+# the token's class in the headline test (`_headline_class`), and the top one whether it is
+# written in lowercase, so one lookup gives all.
 _NAME_WORD, _GAZ_SITE, _TITLE_SITE = 1, 2, 4
 _CLASS_SHIFT = 3
+_LOWERCASE = 32
 
 
 def _flags(t: _Tables, text: str) -> int:
     return ((_NAME_WORD if _name_word(t, text) else 0) | (_GAZ_SITE if _gaz_site(t, text) else 0)
             | (_TITLE_SITE if text.lower() in t.title_first else 0)
-            | _headline_class(text) << _CLASS_SHIFT)
+            | _headline_class(text) << _CLASS_SHIFT | (_LOWERCASE if text.islower() else 0))
 
 
 @lru_cache(maxsize=4)
@@ -194,8 +196,9 @@ def _spelling_flags(t: _Tables) -> Callable[[str], int]:
 
 # Tables for `bytes.translate` over the flags of a document's tokens (one byte each): one
 # keeps a site bit, the other gives the headline class. Each is one C call per document.
-_BIT_TABLES = {bit: bytes(v & bit for v in range(256)) for bit in (_NAME_WORD, _GAZ_SITE, _TITLE_SITE)}
-_CLASS_TABLE = bytes(v >> _CLASS_SHIFT for v in range(256))
+_BIT_TABLES = {bit: bytes(v & bit for v in range(256))
+               for bit in (_NAME_WORD, _GAZ_SITE, _TITLE_SITE, _LOWERCASE)}
+_CLASS_TABLE = bytes(v >> _CLASS_SHIFT & 3 for v in range(256))
 
 
 def _token_flags(tk: _Tokens, t: _Tables) -> bytes:
@@ -290,15 +293,16 @@ class _Doc:
         self._headlines: dict[int, bool] = {}
         # Looked up with the lowercased text of name-run tokens only (words and "."), so the
         # lowercase possessive "'s" or symbols in this set never match.
-        self.lower_words = set(filter(str.islower, tk.texts))
+        self.lower_words = set(compress(tk.texts, flags.translate(_BIT_TABLES[_LOWERCASE])))
         # Tokens that start a sentence or a line (the first token included).
-        self.sentence_start = set(compress(range(n), tk.breaks))
+        # The tokens at a sentence's start offset are found by one set lookup per token in C,
+        # not by a search per sentence.
+        sentence_offsets = {start for start, _ in doc.sentences}
+        tokens = range(n)
+        self.sentence_start = set(compress(tokens, tk.breaks))
+        self.sentence_start.update(compress(tokens, map(sentence_offsets.__contains__, tk.starts)))
         if n:
             self.sentence_start.add(0)
-        for start, _ in doc.sentences:
-            k = bisect_left(tk.starts, start)
-            if k < n and tk.starts[k] == start:
-                self.sentence_start.add(k)
 
     def headline(self, line: int) -> bool:
         """Whether line number ``line`` is headline-like (computed once per line asked)."""
