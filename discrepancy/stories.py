@@ -42,6 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 from pathlib import PurePosixPath
 
 import regex
@@ -282,14 +283,15 @@ def _links(
     for i, v in enumerate(vectors):
         for t in v:
             postings[t].append(i)
+    # Holders are in index order, so every pair comes out as (i, j), i < j; the pairs are made
+    # in C (`combinations`, `zip`), not by a Python step each.
     candidates: set[tuple[int, int]] = set()
     for holders in postings.values():
         if len(holders) <= COMMON:
-            candidates.update((a, b) for k, a in enumerate(holders) for b in holders[k + 1 :])
+            candidates.update(combinations(holders, 2))
         else:
-            candidates.update(
-                (a, b) for k, a in enumerate(holders) for b in holders[k + 1 : k + 1 + NEIGHBOURS]
-            )
+            for step in range(1, NEIGHBOURS + 1):  # each holder with its next NEIGHBOURS holders
+                candidates.update(zip(holders, holders[step:], strict=False))
     if weights is not None:
         norms = [math.sqrt(sum(weights[t] ** 2 for t in v)) for v in vectors]
     else:
