@@ -49,3 +49,15 @@ _ALPHABET = st.sampled_from(list(_SPECIAL)) | st.characters(max_codepoint=0xFFFF
 @given(st.text(alphabet=_ALPHABET, max_size=60))
 def test_bmp_pattern_cuts_like_regex(text: str) -> None:
     assert _bmp_token().split(text) == _TOKEN.split(text)
+
+
+def test_flag_cache_is_bounded_and_agrees_with_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    from discrepancy.extractors import namescan
+    from discrepancy.extractors.nametables import name_tables
+
+    monkeypatch.setattr(namescan, "_FLAG_CACHE_SIZE", 3)
+    t = name_tables()
+    cache = namescan._FlagCache(t)
+    words = ["President", "Rouhani", "said", "Iran", "the", "U.S."]
+    assert [cache[w] for w in words] == [namescan._flags(t, w) for w in words]
+    assert len(cache) <= 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import compress
 from typing import Any, NamedTuple
 
@@ -187,11 +187,29 @@ def _flags(t: _Tables, text: str) -> int:
             | _headline_class(text) << _CLASS_SHIFT | (_LOWERCASE if text.islower() else 0))
 
 
+class _FlagCache(dict[str, int]):
+    """`_flags` against one set of tables, by spelling: a document asks it of every token and
+    spellings recur across documents. A plain dict read by ``__getitem__`` in C (half the cost
+    of an `lru_cache` hit); emptied when it grows past `_FLAG_CACHE_SIZE` spellings."""
+
+    def __init__(self, t: _Tables) -> None:
+        super().__init__()
+        self.t = t
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= _FLAG_CACHE_SIZE:
+            self.clear()
+        value = self[text] = _flags(self.t, text)
+        return value
+
+
+_FLAG_CACHE_SIZE = 1 << 16
+
+
 @lru_cache(maxsize=4)
 def _spelling_flags(t: _Tables) -> Callable[[str], int]:
-    """`_flags` against tables ``t``, cached by spelling: a document asks it of every token,
-    and spellings recur across documents."""
-    return lru_cache(maxsize=1 << 16)(partial(_flags, t))
+    """`_flags` against tables ``t``, cached by spelling (`_FlagCache`)."""
+    return _FlagCache(t).__getitem__
 
 
 # Tables for `bytes.translate` over the flags of a document's tokens (one byte each): one
