@@ -46,6 +46,7 @@ from .frames import (
     AMOUNT_FAMILIES,
     FAMILIES,
     Features,
+    blocked_features,
     family,
     features,
     heads_compatible,
@@ -418,15 +419,19 @@ def aligned_blocks(
     # scored once per block, below), and facts that read alike share it.
     interned: dict[Features, Features] = {}
     items = []
+    unblocked = 0  # facts of the families asked for that `blocks` would leave out
     for f in facts:
         if FAMILIES.get(f.kind) in wanted:
-            feat = features(f, names)
+            feat = blocked_features(f, names)
+            if feat is None:
+                unblocked += 1
+                continue
             items.append((f, interned.setdefault(feat, feat)))
     # Each distinct record's number, for the score memo's keys.
     number = {id(feat): k for k, feat in enumerate(interned.values())}
     by_number = list(interned.values())
     distinct = len(number)
-    stats.facts += len(items)
+    stats.facts += len(items) + unblocked
     grouped = blocks(items)
     threshold = settings.min_confidence
     # Facts without a predicate are copied into every part of a split block; pairs of two such

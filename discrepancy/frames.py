@@ -162,27 +162,49 @@ def features(
     names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
 ) -> Features:
     """The alignment features of one fact; ``names`` from `sentence_names`."""
+    feat = _read(fact, names, skip_unblocked=False)
+    assert feat is not None  # only a reading asked to skip unblocked facts returns None
+    return feat
+
+
+def blocked_features(
+    fact: Fact,
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None = None,
+) -> Features | None:
+    """`features`, or None for a fact that gives alignment nothing to block it by: no head, no
+    outcome and no nationality group (`align.blocks` leaves such a fact out).
+
+    Whether a fact has a block is known from a few of its readings (head, measure frame,
+    outcome, groups); a fact without one is never aligned, so its other readings (names,
+    places, versions, parts, other events) are never made.
+    """
+    return _read(fact, names, skip_unblocked=True)
+
+
+def _read(
+    fact: Fact,
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None,
+    skip_unblocked: bool,
+) -> Features | None:
+    """The reading of `features`; with ``skip_unblocked``, None as soon as the readings that
+    decide a block say the fact has none (see `blocked_features`)."""
     s = fact.subject
     fam = family(fact.kind)
-    quals = _qualifier_set(tuple(s.qualifiers))
-    generic = generic_names()
-    people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
-    entities = (people - generic) | _entity_set(tuple(s.entities))
-    places = (places | locatives(fact.sentence)) - generic
-    source = _normal(s.source)
-    ids = identifiers(_masked(fact)) if _digits_beside(fact) else frozenset()
-    if not ids and fact.get("versions"):
-        ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
     if fam == "date":
+        # A date's block is its head alone (it has no outcome and no group).
+        head = canonical_head(s.head)
+        if skip_unblocked and not head:
+            return None
+        quals, entities, places, source, ids = _context(fact, names)
         # A date's head is already its event class; the verb lemma itself tells events of one
         # class apart, so it is compared as written, except that statements are one class.
         lemma = _normal(s.predicate)
         cls, _ = predicate_class(lemma)
-        reporting = cls == _reporting_class() or canonical_head(s.head) in ("say", _reporting_class())
+        reporting = cls == _reporting_class() or head in ("say", _reporting_class())
         instruments = _instrument_set((*s.qualifiers, s.predicate))
         return Features(
             fam,
-            canonical_head(s.head),
+            head,
             quals,
             lemma,
             bool(lemma),
@@ -197,12 +219,14 @@ def features(
             other_event=other_event(fact),
             bound=is_bound(fact),
         )
+    head = canonical_head(s.head) if fam != "role" else normalize(s.head)
+    if skip_unblocked and not head and fam not in ("measure", "count"):
+        return None  # only a measure frame gives a head, and only a count an outcome or group
     pred, known = predicate_class(s.predicate)
     if fam in AMOUNT_FAMILIES and pred == _reporting_class():
         # "officials said 5 were killed": the statement verb says nothing about what is counted.
         pred, known = "", False
     running = fam in AMOUNT_FAMILIES and is_running_total(fact)
-    head = canonical_head(s.head) if fam != "role" else normalize(s.head)
     frame = measure_frame(fact) if fam in ("measure", "count") else None
     if fam == "count" and frame is not None and not frame.prop and not _whole(fact):
         head = ""  # "7.6 quakes" counts no quakes: a fractional number is a measure, not a count
@@ -228,11 +252,15 @@ def features(
             # "the death toll rose to 288": the toll noun says what is counted; the change verb
             # only says how the count moved.
             pred, known = outcome, True
+    groups = nationalities(fact) if fam == "count" else frozenset()
+    if skip_unblocked and not (head or outcome or groups):
+        return None
+    quals, entities, places, source, ids = _context(fact, names)
     part = fam in AMOUNT_FAMILIES and is_part(fact)
     return Features(
         fam, head, quals, pred, known, s.negated, entities, places, source, running, identifiers=ids,
         baseline=fact.get("baseline") == "yes", tiers=tiers(fact.sentence), outcome=outcome,
-        groups=nationalities(fact) if fam == "count" else frozenset(),
+        groups=groups,
         part=part,
         numbered_part=part and _numbered_part(fact),
         past_event=fact.get("past_event"),
@@ -242,6 +270,25 @@ def features(
         entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
         reference=frame.reference if frame is not None else "",
     )
+
+
+def _context(
+    fact: Fact,
+    names: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] | None,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], str, frozenset[str]]:
+    """A fact's qualifiers, the entities and places of its subject and sentence, its source
+    and the versions its sentence names: the readings every family shares."""
+    s = fact.subject
+    quals = _qualifier_set(tuple(s.qualifiers))
+    generic = generic_names()
+    people, places = (names or {}).get((fact.doc, fact.sentence_start), (frozenset(), frozenset()))
+    entities = (people - generic) | _entity_set(tuple(s.entities))
+    places = (places | locatives(fact.sentence)) - generic
+    source = _normal(s.source)
+    ids = identifiers(_masked(fact)) if _digits_beside(fact) else frozenset()
+    if not ids and fact.get("versions"):
+        ids = frozenset(fact.get("versions").split(" "))  # carried from the previous sentence
+    return quals, entities, places, source, ids
 
 
 @lru_cache(maxsize=1 << 14)
