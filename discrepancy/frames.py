@@ -329,12 +329,20 @@ def _other_event_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _other_event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The ordinals and event nouns of `_other_event_pattern`, in lower case."""
+def _other_event_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ordinals and the event nouns of `_other_event_pattern`, in lower case, each as one
+    literal alternation: one search tests every word as a substring at once."""
     return (
-        tuple(w.lower() for w in _section_list("other_events", "ordinals")),
-        tuple(w.lower() for w in _section_list("other_events", "nouns")),
+        re.compile("|".join(re.escape(w.lower()) for w in _section_list("other_events", "ordinals"))),
+        re.compile("|".join(re.escape(w.lower()) for w in _section_list("other_events", "nouns"))),
     )
+
+
+@cache
+def _bound_ends() -> tuple[str, ...]:
+    """The words a text that `_bound_pattern` matches ends with (before its spaces), in lower
+    case: each bound's last word ("of" of "as of") and "the"."""
+    return tuple(sorted({w.split()[-1].lower() for w in _section_list("other_events", "bounds")} | {"the"}))
 
 
 @cache
@@ -373,7 +381,7 @@ def other_event(fact: Fact) -> str:
     if near.isascii():
         low = near.lower()
         ordinals, nouns = _other_event_words()
-        if not any(w in low for w in ordinals) or not any(w in low for w in nouns):
+        if not ordinals.search(low) or not nouns.search(low):
             return ""
     window = _clause_before(fact)
     if sentence:
@@ -384,7 +392,13 @@ def other_event(fact: Fact) -> str:
 
 def is_bound(fact: Fact) -> bool:
     """Whether a date follows a bound preposition ("until 2:00", "by Tuesday afternoon")."""
-    return bool(_bound_pattern().search(_clause_before(fact, 30)))
+    before = _clause_before(fact, 30)
+    # A match ends with a bound word (or "the") and spaces; most text before a date does not
+    # (in ASCII text a case-blind match ends with it in lower case).
+    last = before.rstrip()
+    if last.isascii() and not last.lower().endswith(_bound_ends()):
+        return False
+    return bool(_bound_pattern().search(before))
 
 
 _SUBCLAUSE = re.compile(r";|,\s*(?:while|but)\b|\s(?:after|before|when|while|whereas|as)\s", re.I)
@@ -508,7 +522,8 @@ _PART_BEFORE = re.compile(
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?)$",  # "its rearmost two coaches": some of the thing's own
     re.IGNORECASE,
 )
-_PART_WORDS = ("of", "among", "including", "its", "their")  # the words `_PART_BEFORE` needs
+# The words `_PART_BEFORE` needs, as one literal alternation (a substring test for each)
+_PART_WORDS = re.compile("of|among|including|its|their")
 _PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
 
 
@@ -537,7 +552,7 @@ def is_part(fact: Fact) -> bool:
         return False
     before = fact.sentence[max(0, at - 40) : at]
     low = before.lower()
-    if before.isascii() and not any(w in low for w in _PART_WORDS):
+    if before.isascii() and not _PART_WORDS.search(low):
         # Every form of `_PART_BEFORE` holds one of its words; in ASCII text a case-blind match
         # holds it in lower case (substring tests cost less than the pattern tried at each start).
         return bool(_PART_AFTER.match(fact.sentence[end : end + 12]))

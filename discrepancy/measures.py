@@ -125,6 +125,16 @@ def _patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     return before, after, near
 
 
+_Cue = tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+@cache
+def _cues(dim: str) -> tuple[_Cue, ...]:
+    """``(name, before, after, near)`` of the properties that apply to a dimension, in file
+    order: each amount tries only those (a count, only magnitude)."""
+    return tuple((p.name, *_patterns(p.name)) for p in properties() if dim in p.dimensions)
+
+
 # "72 kilometres (45 miles)", "8 knots or about 9 miles per hour": the second amount restates
 # the first in other units (a number, then at most a unit, before the bracket or "or").
 _CONVERSION_BEFORE = re.compile(
@@ -233,13 +243,10 @@ def measure_frame(fact: Fact) -> MeasureFrame:
     conversion = bool(_CONVERSION_BEFORE.search(left[-60:]))
     dim = _dimension(fact)
     prop = ""
-    for p in properties():
-        if dim not in p.dimensions:
-            continue
-        before, after, near = _patterns(p.name)
+    for name, before, after, near in _cues(dim):
         cued = (before and before.search(left)) or (after and after.match(after_paren))
         if cued or (near and near.search(clause)):
-            prop = p.name
+            prop = name
             break
     adjectival = _HYPHEN_UNIT.search(fact.surface) or right.lstrip().startswith("-long")
     if not prop and dim == "length" and adjectival:
