@@ -110,10 +110,28 @@ def _alternation(phrases: tuple[str, ...]) -> str:
     return "|".join(parts)
 
 
+_HEDGES = ("about", "some", "nearly", "approximately", "around", "roughly", "just", "over", "under", "almost")
+
+
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text``, its trailing spaces dropped, may end with one of ``words`` (in lower
+    case): False only when it surely does not.
+
+    A pattern anchored at the end is tried from every start of the text; when every match
+    ends with one of a few words (then spaces), this test says at once that most texts hold
+    none. Text beyond ASCII is not judged (a case-blind match need not lower-case alike).
+
+    >>> _may_end_with("at a depth of  ", ("of",)), _may_end_with("killed at least ", ("of",))
+    (True, False)
+    """
+    last = text.rstrip()
+    return not last.isascii() or last.lower().endswith(words)
+
+
 @cache
 def _patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
     prop = next(p for p in properties() if p.name == name)
-    hedge = r"(?:(?:about|some|nearly|approximately|around|roughly|just|over|under|almost)\s+)*"
+    hedge = r"(?:(?:" + "|".join(_HEDGES) + r")\s+)*"
     before = (
         re.compile(r"(?<![\w-])(?:" + _alternation(prop.before) + r")\s*[-–]?\s*" + hedge + r"$", re.I)
         if prop.before else None
@@ -125,14 +143,22 @@ def _patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None
     return before, after, near
 
 
-_Cue = tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
+_Cue = tuple[str, re.Pattern[str] | None, tuple[str, ...], re.Pattern[str] | None, re.Pattern[str] | None]
 
 
 @cache
 def _cues(dim: str) -> tuple[_Cue, ...]:
-    """``(name, before, after, near)`` of the properties that apply to a dimension, in file
-    order: each amount tries only those (a count, only magnitude)."""
-    return tuple((p.name, *_patterns(p.name)) for p in properties() if dim in p.dimensions)
+    """``(name, before, before_ends, after, near)`` of the properties that apply to a
+    dimension, in file order: each amount tries only those (a count, only magnitude).
+    ``before_ends`` are the words a match of ``before`` ends with: a cue's last word, a hedge
+    or a dash (`_may_end_with`)."""
+    out = []
+    for p in properties():
+        if dim in p.dimensions:
+            before, after, near = _patterns(p.name)
+            ends = tuple(sorted({w.lstrip("-").split()[-1] for w in p.before} | set(_HEDGES) | {"-", "–"}))
+            out.append((p.name, before, ends, after, near))
+    return tuple(out)
 
 
 # "72 kilometres (45 miles)", "8 knots or about 9 miles per hour": the second amount restates
@@ -142,6 +168,8 @@ _CONVERSION_BEFORE = re.compile(
     r"(?:(?:about|some|nearly|approximately|around|roughly)\s+)?$",  # an optional hedge
     re.I,
 )
+# What every match of `_CONVERSION_BEFORE` ends with before its spaces (`_may_end_with`).
+_CONVERSION_ENDS = ("(", "or", "about", "some", "nearly", "approximately", "around", "roughly")
 _PAREN_AFTER = re.compile(r"^\s*\([^()]{0,40}\)")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\s")
 _HYPHEN_UNIT = re.compile(r"\d\s*[-‑]\s*[A-Za-z]")
@@ -240,11 +268,14 @@ def measure_frame(fact: Fact) -> MeasureFrame:
     if not clause:
         return MeasureFrame()
     after_paren = _PAREN_AFTER.sub("", right, count=1)
-    conversion = bool(_CONVERSION_BEFORE.search(left[-60:]))
+    tail = left[-60:]
+    conversion = _may_end_with(tail, _CONVERSION_ENDS) and bool(_CONVERSION_BEFORE.search(tail))
     dim = _dimension(fact)
     prop = ""
-    for name, before, after, near in _cues(dim):
-        cued = (before and before.search(left)) or (after and after.match(after_paren))
+    for name, before, ends, after, near in _cues(dim):
+        cued = (before and _may_end_with(left, ends) and before.search(left)) or (
+            after and after.match(after_paren)
+        )
         if cued or (near and near.search(clause)):
             prop = name
             break
