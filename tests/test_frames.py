@@ -182,3 +182,31 @@ def test_slots_table_lists_every_value_with_its_sources() -> None:
     rows = {r.value: (r.sources, r.docs) for r in table.itertuples() if r.family == "count"}
     assert rows == {"14": (2, "a.txt c.txt"), "19": (1, "b.txt")}
     assert set(table[table.family == "count"].status) == {"conflict"}
+
+
+# Per sentence, whether each of its amounts and dates (in text order) has a block.
+BLOCK_CASES = [
+    pytest.param("The quake killed 120 people on Monday.", [True, True], id="count-with-an-outcome"),
+    pytest.param("The ship is 948 feet long and sank on 3 March 2024.", [True, True], id="measure-property"),
+    pytest.param("It rose 5 percent in 2023, up from 4 percent.", [False, True, False], id="shares-no-noun"),
+    pytest.param("Nine Britons were among the 239 people on board.", [True, True], id="nationality-group"),
+    pytest.param("Then 12 and 14, on Tuesday, and 7.5 later.", [False] * 4, id="bare-numbers-and-a-weekday"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "blocked"), BLOCK_CASES)
+def test_blocked_features_is_features_or_none(sentence: str, blocked: list[bool]) -> None:
+    # A fact alignment can block reads the same by both functions; a fact it cannot block
+    # (no head, no outcome, no nationality group) reads None, and `blocks` leaves it out.
+    from discrepancy.align import blocks
+    from discrepancy.document import Document
+    from discrepancy.extract import extract_document
+    from discrepancy.frames import FAMILIES, blocked_features, features, sentence_names
+
+    facts = [f for f in extract_document(Document(id="a.txt", text=sentence)) if f.kind in FAMILIES]
+    names = sentence_names(facts)
+    assert [blocked_features(f, names) is not None for f in facts] == blocked
+    for f in facts:
+        full = features(f, names)
+        in_a_block = any(g is f for members in blocks([(f, full)]).values() for g, _ in members)
+        assert blocked_features(f, names) == (full if in_a_block else None), f
