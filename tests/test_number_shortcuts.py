@@ -190,3 +190,14 @@ def test_a_quiet_word_before_a_number_leaves_every_left_context_out(text: str, c
         assert not lc.holds(text, max(0, end - 24), end), name
         for width in (8, 24):  # the slices `_aged` and `_is_year` read
             assert not lc.holds(text[max(0, end - width) : end]), name
+
+
+@PROPERTY
+@given(text=TEXTS)
+@example(text="ſeveral TWO\u00a0\u212aM")
+@example(text="é two ﬁve")
+def test_number_words_found_in_a_lower_case_copy_are_those_the_case_blind_search_finds(text: str) -> None:
+    low = text.lower() if text.isascii() else numruns._ascii_lower(text)
+    assert len(low) == len(text)
+    expected = [m.span() for m in numruns._word_anchor().finditer(text)]
+    assert [m.span() for m in numruns._lower_word_anchor().finditer(low)] == expected

@@ -60,24 +60,36 @@ def _trie(words: list[str]) -> str:
 
 @cache
 def _word_anchor() -> re.Pattern[str]:
-    """A number word of the table as a whole ASCII word, ASCII letters in either case."""
+    """A number word of the table as a whole ASCII word, ASCII letters in either case: what
+    `_anchors` finds with `_lower_word_anchor` in a lower-case copy (the tests hold them equal)."""
     return re.compile(r"(?<![A-Za-z])(?ai:" + _trie(sorted(patterns.number_words())) + r")(?![A-Za-z])")
 
 
 @cache
 def _lower_word_anchor() -> re.Pattern[str]:
-    """`_word_anchor` for an ASCII text in lower case: without case folding, `re` tries each
+    """`_word_anchor` for a text in lower case: without case folding, `re` tries each
     position faster, and the lower-case copy of an ASCII text keeps every offset."""
     return re.compile(r"(?<![a-z])(?:" + _trie(sorted(patterns.number_words())) + r")(?![a-z])")
+
+
+def _ascii_lower(text: str) -> str:
+    """``text`` with its ASCII letters in lower case and every other character as "?": the
+    same length, and the same matches of `_lower_word_anchor` as `_word_anchor` finds in
+    ``text`` (which folds ASCII letters only, and whose words and word edges are ASCII).
+
+    >>> _ascii_lower("Two ſ FIVE\u00a0K")
+    'two ? five?k'
+    """
+    return text.encode("ascii", "replace").decode("ascii").lower()
 
 
 def _anchors(text: str) -> list[tuple[int, int]]:
     """Sorted spans of digit runs, vulgar fractions and number words."""
     spans = [a.span() for a in _ANCHOR.finditer(text)]
-    if text.isascii():  # most texts: no letter beyond ASCII can fold to an ASCII one
-        words = [a.span() for a in _lower_word_anchor().finditer(text.lower())]
-    else:
-        words = [a.span() for a in _word_anchor().finditer(text)]
+    # a case-blind search is slower than a search of the lower-case copy; a text beyond ASCII
+    # is copied with "?" for those characters first (`str.lower` may change its length)
+    low = text.lower() if text.isascii() else _ascii_lower(text)
+    words = [a.span() for a in _lower_word_anchor().finditer(low)]
     if words:
         spans.extend(words)
         spans.sort()
