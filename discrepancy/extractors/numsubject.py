@@ -33,6 +33,7 @@ from .numtables import (
     may_hold,
     word_gate,
 )
+from .timetables import calendar
 
 # ---------------------------------------------------------------------------------------
 # Subjects
@@ -501,3 +502,29 @@ def _carried_versions(
         return ""  # the sentence names its own version
     carried = align.carried_identifiers(own, text[p_start:p_end])
     return " ".join(sorted(carried))
+
+
+@cache
+def _full_date() -> regex.Pattern[str]:
+    """A full date written out: "January 24, 2020", "24 January 2020", "Jan. 24, 2020" (month
+    spellings from calendar.toml)."""
+    # Capitalized, as a month is written: "may" and "march" in lower case are other words.
+    names = sorted((n.capitalize() for n in calendar().months), key=len, reverse=True)
+    month = r"(?:" + "|".join(regex.escape(n) for n in names) + r")\.?"
+    return regex.compile(
+        rf"\b(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+"  # "January 24, "
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+)"  # "24 January "
+        r"(?P<year>(?:1[6-9]|20)\d\d)\b",  # the year
+    )
+
+
+def _dated_before_publication(doc: Document, sentence: str) -> str:
+    """The year of a full date in the sentence when it is before the document's publication
+    year ("" when there is none, or the document has no publication date)."""
+    published = doc.published.year if doc.published is not None else None
+    if published is None:
+        return ""
+    for m in _full_date().finditer(sentence):
+        if int(m.group("year")) < published:
+            return m.group("year")
+    return ""
