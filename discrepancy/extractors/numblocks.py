@@ -64,24 +64,35 @@ def _block_starts(text: str, rs: int, re_: int) -> list[int]:
 
     Every alternative reads a digit run within ten characters of its start. The digit
     alternatives start at the run (refusing a word character before it) and go on right
-    after it with "." ":" "-" "/" "–" ")" "'" "s", "a" or "p" ("2pm"), or with one or two blanks
-    and "a", "p" or a dash ("2 pm", "2013 - 14"); "v2.3",
-    "+1 555" and "(555)" start one character before it; "version 2" seven to nine before;
-    list numbers at a line start at most three before. A character beyond ASCII may fold to
-    a letter: it is let through.
+    after it with "." ":" "-" "/" "–" ")" "'", "s" ("1960s"), or "a"/"p" and "m" or "."
+    after a run of one or two digits ("2pm", "5 a.m."), maybe after one or two blanks ("2 pm",
+    "2013 - 14"); "v2.3", "+1 555" and "(555)" start one character before it; "version 2"
+    seven to nine before; list numbers at a line start at most three before. A character
+    beyond ASCII may fold to a letter: it is let through.
+
+    >>> shapes = ("20 people", "10 pm", "10 and", "60s", "20 says", "20:40")
+    >>> [_block_starts("seen " + t, 5, 7) for t in shapes]
+    [[], [5], [], [5], [], [5]]
     """
     out = []
     n = len(text)
-    c = text[re_] if re_ < n else ""
+    k = re_  # where the character after the run and its blanks stands
+    c = text[k] if k < n else ""
     if c.isspace():  # "2 pm", "2013 - 14": blanks go on only to "a"/"p" or a dash
-        k = re_ + 1
-        if k < n and k < re_ + 2 and text[k].isspace():
+        k += 1
+        if k < n and text[k].isspace():
             k += 1
         c = text[k] if k < n else ""
         if c.isspace():
             c = ""
-    if c and (c in ".:)'s-/–aApP" or not c.isascii()):
+    if c and (c in ".:)'-/–" or not c.isascii()):
         out.append(rs)
+    elif c == "s" and k == re_:  # "the 1960s": the "s" is glued
+        out.append(rs)
+    elif c and c in "aApP" and re_ - rs <= 2 and k + 1 < n:
+        d = text[k + 1]
+        if d in ".mM" or not d.isascii():
+            out.append(rs)  # "2pm", "5 a.m." (not "5 people" or "2020 and")
     if rs > 0 and text[rs - 1] in "vV+(":
         out.append(rs - 1)
     lo = rs - 9 if rs > 9 else 0
