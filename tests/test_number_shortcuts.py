@@ -35,6 +35,7 @@ PIECES = [
     "\n", "-", "–", ".", ",", "/", "(", ")", "x", "é", "half \n", "a\n", "- \n",
     "hundreds of thousands of", "Tens-of-thousands", "a  few", "several", "dozens", "ſeveral",
     "aged", "Age", "per cent", "percentage", "pounds", "people", "Years", "or more", "U.S.", "_",
+    "from", "Between", "ranging  from", "across", "within",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,6 +58,8 @@ LEFT_CONTEXTS = {
     "baseline": numsubject._baseline_re(),
     "aged": numbers._AGED,
     "percent of": numhedges._PERCENT_OF,
+    "range from": numhedges._RANGE_FROM,
+    "oblique": numsubject._OBLIQUE,
 }
 
 

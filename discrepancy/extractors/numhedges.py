@@ -130,7 +130,7 @@ _RANGE_JOIN = regex.compile(
 _RANGE_FROM = LeftContext(regex.compile(
     r"(?<![\p{L}])(?P<w>between|from|ranging\s{1,3}from|anywhere\s{1,3}(?:from|between))[ \t]{1,3}$",
     regex.I | regex.V1,
-))
+), word_gate(("between", "from"), blanks=" \t", least=1))  # tried before every bound: its words first
 
 
 def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:

@@ -146,8 +146,12 @@ _LEFT_WINDOW = 300
 # A preposition right before a number makes it an oblique ("in 10 provinces", "across 11
 # states"): the verb before it does not count it.
 _WORDS_BACK = regex.compile(r"\p{L}+", regex.V1 | regex.REVERSE)
+_OBLIQUE_WORDS = ("in", "across", "from", "within", "into", "among", "throughout", "near", "over")
 _OBLIQUE = LeftContext(
-    regex.compile(r"\b(?:in|across|from|within|into|among|throughout|near|over)\s+$", regex.IGNORECASE)
+    regex.compile(rf"\b(?:{'|'.join(_OBLIQUE_WORDS)})\s+$", regex.IGNORECASE),
+    # tried for every verb found before an amount: the word before the blanks first (any
+    # number of blanks: the window it is tried on is no longer than `_LEFT_WINDOW`)
+    word_gate(_OBLIQUE_WORDS, blanks=None, most=_LEFT_WINDOW, least=1),
 )
 def _blanks_before(text: str, end: int) -> int:
     """Where the one to three blanks (space, tab) that end at ``end`` start; ``end`` if none."""
