@@ -204,3 +204,14 @@ def test_number_words_found_in_a_lower_case_copy_are_those_the_case_blind_search
     assert len(low) == len(text)
     expected = [m.span() for m in numruns._word_anchor().finditer(text)]
     assert [m.span() for m in numruns._lower_word_anchor().finditer(low)] == expected
+
+
+@PROPERTY
+@given(text=TEXTS)
+@example(text=" per minute")
+@example(text="   a day")
+@example(text="    a day")
+def test_a_rate_can_follow_only_where_its_gate_lets_it(text: str) -> None:
+    for pos in range(len(text)):
+        if not numsubject._may_rate(text, pos):
+            assert numsubject._RATE.match(text, pos, min(len(text), pos + 40)) is None

@@ -210,12 +210,25 @@ _RATE = regex.compile(
 )
 
 
+def _may_rate(text: str, pos: int) -> bool:
+    """Whether `_RATE` can match at ``pos``: one to three blanks and the first letter of
+    "per", "a", "an", "each" or "every" (or a letter beyond ASCII, which may fold to one);
+    most amounts are followed by none."""
+    k = pos
+    while k < pos + 3 and text[k : k + 1] in (" ", "\t"):
+        k += 1
+    c = text[k : k + 1]
+    return k > pos and c != "" and (c in "pPaAeE" or not c.isascii())
+
+
 def _rate(text: str, pos: int) -> str:
     """The "per-..." qualifier of a rate written at ``pos`` ("per minute" -> "per-minute").
 
     >>> _rate(" per minute.", 0), _rate(" a day", 0), _rate(" per request", 0), _rate(" a dog", 0)
     ('per-minute', 'per-day', 'per-request', '')
     """
+    if not _may_rate(text, pos):
+        return ""
     m = _RATE.match(text, pos, min(len(text), pos + 40))
     if not m:
         return ""
