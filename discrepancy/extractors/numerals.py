@@ -452,16 +452,21 @@ _PRONOUN_ONE = regex.compile(r"\b(?:the|this|that|which|each|every|any|another|n
 # number must not be followed by a word ("$2000 over 3 years" is two numbers).
 _RATIO = regex.compile(r"\s{1,3}(?P<op>over|out\s{1,3}of)\s{1,3}", regex.I)
 _WORD_AFTER = regex.compile(r"[ \t]{0,3}\p{L}")
+# One and zero, made once: the arithmetic below keeps the Decimal `_parse_one` would compute.
+_ONE, _ZERO = Decimal(1), Decimal(0)
 
 
-def _numerals(text: str) -> Iterator[Numeral]:
+def _numerals(text: str) -> list[Numeral]:
+    """The numbers of each run of ``text``, in order (before ratios are joined)."""
     words = patterns.number_words()
+    out: list[Numeral] = []
+    add = out.append
     for start, end, m in numruns.runs(text):
         run = text[start:end]
         if m is None and "/" in run:
             v = _slash(run)  # a lone slash fraction, as below
             if v is not None:
-                yield Numeral(start, end, Decimal(1) * v, run, slash=True)
+                add(Numeral(start, end, _ONE * v, run, slash=True))
             continue
         # a lone digit run needs no token; a lone number word is read like a matched run
         one = _TOKEN.match(run) if m is not None or not run[0].isdigit() else None
@@ -475,7 +480,7 @@ def _numerals(text: str) -> Iterator[Numeral]:
             # computes it (the same arithmetic keeps the same Decimal), without token records.
             v = _digit_value(one) if one is not None else 1 * Decimal(run.replace(",", ""))
             if v is not None:
-                yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run)
+                add(Numeral(start, end, _ONE * (_ZERO + (v or _ZERO)), run))
             continue
         if one is not None and one.end() == len(run):
             # One slash fraction ("16/35") or one unit or ten word ("two"): read as
@@ -483,34 +488,37 @@ def _numerals(text: str) -> Iterator[Numeral]:
             if one.group("slash"):
                 v = _slash(one.group("slash"))
                 if v is not None:
-                    yield Numeral(start, end, Decimal(1) * v, run, slash=True)
+                    add(Numeral(start, end, _ONE * v, run, slash=True))
                 continue
             entry = words.get(run.lower()) if one.group("word") else None
             if entry is not None and entry[0] in ("unit", "ten"):
                 if run.lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
                     continue
                 v = Decimal(entry[1])
-                yield Numeral(start, end, Decimal(1) * (Decimal(0) + (v or Decimal(0))), run, spelled=True)
+                add(Numeral(start, end, _ONE * (_ZERO + (v or _ZERO)), run, spelled=True))
                 continue
         toks = _tokens(run, start)
         for i, j, value, spelled in _split(toks):
             s, e = toks[i].start, toks[j - 1].end
             if text[s:e].lower() == "one" and _PRONOUN_ONE.search(text, max(0, s - 12), s):
                 continue
-            yield Numeral(
-                start=s,
-                end=e,
-                value=value,
-                text=text[s:e],
-                spelled=spelled or any(t.kind not in ("digit", "slash") for t in toks[i:j]),
-                slash=toks[i].kind == "slash" and j == i + 1,
-                suffix=any(t.kind == "digit" and t.closed and "/" not in t.text for t in toks[i:j]),
+            add(
+                Numeral(
+                    start=s,
+                    end=e,
+                    value=value,
+                    text=text[s:e],
+                    spelled=spelled or any(t.kind not in ("digit", "slash") for t in toks[i:j]),
+                    slash=toks[i].kind == "slash" and j == i + 1,
+                    suffix=any(t.kind == "digit" and t.closed and "/" not in t.text for t in toks[i:j]),
+                )
             )
+    return out
 
 
 def _ratio(text: str, a: Numeral, b: Numeral) -> Numeral | None:
-    if not 6 <= b.start - a.end <= 14:
-        return None  # `_RATIO` spans " over " to "   out   of   "
+    """``a`` over or out of ``b`` as one number, when the text between them reads so (`scan`
+    tries only neighbours 6 to 14 characters apart, the reach of `_RATIO`)."""
     m = _RATIO.fullmatch(text, a.end, b.start)
     if not m or a.slash or b.slash or b.value == 0:
         return None
@@ -533,18 +541,20 @@ def scan(text: str) -> Iterator[Numeral]:
     >>> [n.text for n in scan("which one? one out of three")]
     ['one out of three']
     """
+    out: list[Numeral] = []
     pending: Numeral | None = None
     for num in _numerals(text):
         if pending is not None:
-            merged = _ratio(text, pending, num)
-            if merged is not None:
-                yield merged
+            # `_RATIO` spans " over " to "   out   of   ": most neighbours stand farther apart
+            if 6 <= num.start - pending.end <= 14 and (merged := _ratio(text, pending, num)) is not None:
+                out.append(merged)
                 pending = None
                 continue
-            yield pending
+            out.append(pending)
         pending = num
     if pending is not None:
-        yield pending
+        out.append(pending)
+    return iter(out)
 
 
 def parse(text: str) -> Decimal | None:

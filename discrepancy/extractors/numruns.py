@@ -9,7 +9,6 @@ characters around them instead of the pattern. `numerals.scan` reads the runs in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -331,7 +330,7 @@ def _lone_word(text: str, p: int, q: int) -> bool:
     return not text.startswith("_", q) and _run_ends(text, q)
 
 
-def runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
+def runs(text: str) -> list[tuple[int, int, regex.Match[str] | None]]:
     """`patterns.NUMBER_RUN` matches as (start, end, match), tried only where a digit or a
     number word starts; a plain digit run (`_lone_run`) comes without a match.
 
@@ -340,6 +339,7 @@ def runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
     """
     run_re = patterns.number_run()
     starters = _start_words()
+    out: list[tuple[int, int, regex.Match[str] | None]] = []
     covered = 0
     for p, q in _anchors(text):
         if p < covered:
@@ -352,14 +352,15 @@ def runs(text: str) -> Iterator[tuple[int, int, regex.Match[str] | None]]:
         elif text[p].isdigit():
             if (e := _lone_run(text, p, q)) >= 0:
                 covered = e
-                yield p, e, None
+                out.append((p, e, None))
                 continue
         elif text[p:q].lower() in starters and _lone_word(text, p, q):
             covered = q
-            yield p, q, None
+            out.append((p, q, None))
             continue
         if m is None:
             m = run_re.match(text, p)
         if m is not None and m.end() > covered:
             covered = m.end()
-            yield m.start(), m.end(), m
+            out.append((m.start(), m.end(), m))
+    return out
