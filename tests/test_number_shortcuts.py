@@ -215,3 +215,13 @@ def test_a_rate_can_follow_only_where_its_gate_lets_it(text: str) -> None:
     for pos in range(len(text)):
         if not numsubject._may_rate(text, pos):
             assert numsubject._RATE.match(text, pos, min(len(text), pos + 40)) is None
+
+
+@PROPERTY
+@given(text=TEXTS)
+@example(text=" or more")
+@example(text="\tAND above")
+def test_a_suffix_hedge_can_follow_only_where_its_gate_lets_it(text: str) -> None:
+    for pos in range(len(text)):
+        if not numtables.initial_after_blanks(text, pos, numtables._suffix_initials()):
+            assert numtables._suffix_re().match(text, pos) is None

@@ -33,8 +33,10 @@ from .numtables import (
     _prefix_re,
     _search,
     _suffix_index,
+    _suffix_initials,
     _suffix_re,
     foreign_letter,
+    initial_after_blanks,
     may_hold,
     word_gate,
 )
@@ -77,7 +79,10 @@ def _hedge(text: str, cand: _Cand) -> _Cand:
         a = _shape(a, shape, hedge)
         start = m.start()
     end = cand.end
-    sm = _suffix_re().match(text, cand.end)
+    # "or more", "and above": most amounts are followed by no such word (a look at the letter
+    # after the blanks spares the pattern)
+    suffixed = initial_after_blanks(text, cand.end, _suffix_initials())
+    sm = _suffix_re().match(text, cand.end) if suffixed else None
     if sm and patterns.NUMBER_RUN.match(
         text, sm.end() + len(text[sm.end() : sm.end() + 4]) - len(text[sm.end() : sm.end() + 4].lstrip())
     ):

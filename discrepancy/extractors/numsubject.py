@@ -29,6 +29,7 @@ from .numtables import (
     _plural_like,
     _qualifier,
     _words,
+    initial_after_blanks,
     last_words,
     may_hold,
     word_gate,
@@ -214,11 +215,7 @@ def _may_rate(text: str, pos: int) -> bool:
     """Whether `_RATE` can match at ``pos``: one to three blanks and the first letter of
     "per", "a", "an", "each" or "every" (or a letter beyond ASCII, which may fold to one);
     most amounts are followed by none."""
-    k = pos
-    while k < pos + 3 and text[k : k + 1] in (" ", "\t"):
-        k += 1
-    c = text[k : k + 1]
-    return k > pos and c != "" and (c in "pPaAeE" or not c.isascii())
+    return initial_after_blanks(text, pos, "pPaAeE")
 
 
 def _rate(text: str, pos: int) -> str:

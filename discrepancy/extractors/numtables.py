@@ -288,6 +288,27 @@ def _prefix_re() -> LeftContext:
     ), word_gate(last_words(_hedge_index()), marks="=≥≤><"), leftmost=True)
 
 
+def initial_after_blanks(text: str, pos: int, initials: str | frozenset[str]) -> bool:
+    """Whether one to three blanks (space, tab) and one of ``initials`` stand at ``pos`` (a
+    character beyond ASCII counts: a case-blind pattern may fold it to one): a cheap test
+    before a pattern that needs a word from a short list there.
+
+    >>> [initial_after_blanks(t, 0, "oO") for t in (" or more", "\\tOr", "    or", " and", "or", " ö")]
+    [True, True, False, False, False, True]
+    """
+    k = pos
+    while k < pos + 3 and text[k : k + 1] in (" ", "\t"):
+        k += 1
+    c = text[k : k + 1]
+    return k > pos and c != "" and (c in initials or not c.isascii())
+
+
+@cache
+def _suffix_initials() -> frozenset[str]:
+    """First letters of the suffix hedges in either case ("or more" -> "o", "O")."""
+    return frozenset(c for phrase in _suffix_index() for c in (phrase[0].lower(), phrase[0].upper()))
+
+
 @cache
 def _suffix_re() -> regex.Pattern[str]:
     words = _phrase_pattern(list(_suffix_index()))
