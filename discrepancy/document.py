@@ -267,10 +267,20 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if text[cut] == "\n":
             # After a blank line or terminal punctuation, or before a blank line, a break always
             # ends the sentence (as `_line_continues` says): most breaks are settled here.
-            if text[cut - 1 : cut] not in _BREAK_ENDS and text[cut + 1 : cut + 2] != "\n":
+            before, after = text[cut - 1 : cut], text[cut + 1 : cut + 2]
+            if before not in _BREAK_ENDS and after != "\n":
                 if width == -1:
                     width = _wrap_width(text)
-                if _line_continues(text, cut, width):
+                # Unwrapped text, a line ending in a word and a next line opening with a capital
+                # or a digit (a headline, a byline): `_line_continues` would say no, and most
+                # such breaks are settled here without reading the two lines.
+                if not (
+                    width is None
+                    and before != ","
+                    and not before.isspace()
+                    and not after.isspace()
+                    and not after.islower()
+                ) and _line_continues(text, cut, width):
                     continue
         else:
             # (groups by number: `regex` looks a name up on every call)
