@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from discrepancy import document
 from discrepancy.document import Document, split_sentences
 from discrepancy.load import load_documents
 
@@ -259,6 +260,47 @@ def test_split_sentences_is_linear(unit: str, repeat: int) -> None:
     small = min(cpu(repeat) for _ in range(3))
     large = min(cpu(4 * repeat) for _ in range(2))
     assert large < 8 * small + 0.05, f"{large:.3f}s for 4x the text against {small:.3f}s"
+
+
+def _split_asking_every_break(text: str) -> tuple[tuple[int, int], ...]:
+    """`split_sentences` as it reads when every line break not settled by a blank line or terminal
+    punctuation asks `_line_continues` (no shortcut for breaks in unwrapped text)."""
+    spans: list[tuple[int, int]] = []
+    start, width = 0, document._wrap_width(text)
+    for m in document._BOUNDARY.finditer(text):
+        cut = m.start()
+        if text[cut] == "\n":
+            settled = text[cut - 1 : cut] in document._BREAK_ENDS or text[cut + 1 : cut + 2] == "\n"
+            if not settled and document._line_continues(text, cut, width):
+                continue
+        else:
+            if m.group(document._END).rstrip("\"'”’)]") == "." and not document._ends_at_period(text, m):
+                continue
+            cut = m.end()
+        document._add_span(text, start, cut, spans)
+        start = cut
+    document._add_span(text, start, len(text), spans)
+    return tuple(spans)
+
+
+# Lines that open in lower or upper case, with a digit, a list mark or a heading, and end in a
+# word, a comma, a blank or a period, some long enough to look hard-wrapped.
+_LINES = st.lists(
+    st.tuples(
+        st.sampled_from(["", " ", "\t", "# ", "- ", "1. ", "\u00a0"]),
+        st.sampled_from(["Word", "word", "42", "“Quote", "éclair", "Éclair", "(aside"]),
+        st.sampled_from(["", " and more words here", " " + "wrapped text " * 5]),
+        st.sampled_from(["", ",", " ", ".", ":", "\t", " x"]),
+    ).map("".join),
+    max_size=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES, st.sampled_from(["\n", "\n\n", "\n \n"]))
+def test_line_breaks_are_settled_as_line_continues_says(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    assert split_sentences(text) == _split_asking_every_break(text)
 
 
 @settings(max_examples=300, deadline=None)
