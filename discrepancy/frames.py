@@ -16,11 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from . import tables
 from .facts import Fact, PersonName, PlaceName
-from .measures import clause_bounds, measure_frame
+from .groups import countries_in_clause, country_key, nationalities
+from .measures import measure_frame
 from .synonyms import (
-    _POSSESSIVE,
     _exclusive,
     _generic_heads,
     _instruments,
@@ -402,119 +401,6 @@ def is_bound(fact: Fact) -> bool:
 
 
 _SUBCLAUSE = re.compile(r";|,\s*(?:while|but)\b|\s(?:after|before|when|while|whereas|as)\s", re.I)
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
-# "in Turkey", "In Syria,", "in south-eastern Turkey and north-western Syria", "across Libya"
-_LOCATIVE_COUNTRIES = re.compile(
-    r"\b(?:in|In|across|Across|throughout|inside|within)\s+(?:the\s+)?"  # a locative preposition
-    r"((?:[a-z-]+ern\s+)?[A-Z][\w'\u2019.-]*"  # "south-eastern Turkey"
-    r"(?:\s+(?:and\s+)?(?:[a-z-]+ern\s+)?[A-Z][\w'\u2019.-]*){0,4})"  # "... and north-western Syria"
-)
-_CAPITALIZED_RUN = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\u2019.-]*){0,3}")
-
-
-def countries_in_clause(fact: Fact) -> frozenset[str]:
-    """Country keys named after a locative preposition in the clause around a fact: where
-    the counted people were ("In Syria, ...", "killed 6,300 in Turkey and Syria"), not who
-    reported it ("according to the US Geological Survey").
-
-    >>> from discrepancy.facts import Amount, Subject
-    >>> s = "At least 3,549 deaths have been reported in Turkey, while 1,602 people have died in Syria."
-    >>> def at(n):
-    ...     i = s.index(n)
-    ...     return Fact("a", "count", Subject(), n, i, i + len(n), Amount.exact(1), sentence=s)
-    >>> sorted(countries_in_clause(at("3,549"))), sorted(countries_in_clause(at("1,602")))
-    (['turkey'], ['syria'])
-    """
-    if not fact.sentence:
-        return frozenset()
-    at = fact.start - fact.sentence_start
-    lo, hi = clause_bounds(fact.sentence, at, at, _CLAUSE_BREAK)
-    found: set[str] = set()
-    clause = fact.sentence[lo:hi]
-    for m in _LOCATIVE_COUNTRIES.finditer(clause):
-        words = [w for w in m.group(1).split() if w != "and"]
-        for size in range(min(3, len(words)), 0, -1):
-            for i in range(len(words) - size + 1):
-                key = _nationality(" ".join(words[i : i + size]).rstrip(".,"))
-                if key:
-                    found.add(key)
-    if not found:
-        # No locative: a country named on its own ("hit Turkey", a headline's "Turkey,
-        # Syria earthquake toll"), never as part of a longer name ("the US Geological Survey").
-        for m in _CAPITALIZED_RUN.finditer(clause):
-            key = _nationality(_POSSESSIVE.sub("", m.group()).rstrip(".,"))
-            if key:
-                found.add(key)
-    return frozenset(found)
-
-
-@cache
-def _country_keys() -> frozenset[str]:
-    return frozenset(tables.raw("gazetteer").get("countries", {}))
-
-
-@lru_cache(maxsize=1 << 16)
-def _nationality(word: str) -> str | None:
-    """The country key of a head or modifier, as written or as a lower-cased qualifier
-    ("U.S." reaches alignment as "us", a pronoun to the gazetteer's case rule)."""
-    from . import identity
-
-    if not word:
-        return None
-    key = identity.nationality(word)
-    if key is None:
-        canonical = canonical_qualifier(word)
-        key = canonical if canonical in _country_keys() else None
-    return key
-
-
-_FROM_COUNTRY = re.compile(r"^\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
-
-
-def nationalities(fact: Fact) -> frozenset[str]:
-    """Country keys of the people a count counts: its head, its modifiers, "from <Country>",
-    "N were Dutch", and the label of a list line ("Dutch nationals - 12", "Malaysia: 43").
-
-    >>> from discrepancy.facts import Amount, Subject
-    >>> british = Subject(head="passenger", qualifiers=("British",))
-    >>> f = Fact("a", "count", british, "10", 0, 2, Amount.exact(10))
-    >>> g = Fact("a", "count", Subject(head="briton"), "9", 0, 1, Amount.exact(9))
-    >>> sorted(nationalities(f)), sorted(nationalities(g))
-    (['uk'], ['uk'])
-    >>> def line(s, n):
-    ...     at = s.index(n)
-    ...     return Fact("a", "count", Subject(), n, at, at + len(n), Amount.exact(1), sentence=s)
-    >>> sorted(nationalities(line("154 were Dutch", "154")))
-    ['netherlands']
-    >>> sorted(nationalities(line("Dutch nationals - 12", "12")))
-    ['netherlands']
-    """
-    s = fact.subject
-    found = {k for k in (_nationality(w) for w in (s.head, *s.qualifiers)) if k}
-    if fact.sentence:
-        at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
-        after = fact.sentence[end : end + 60]
-        for pattern in (_FROM_COUNTRY, _WERE_DEMONYM):
-            m = pattern.match(after)
-            country = _nationality(m.group(1)) if m else None
-            if country:
-                found.add(country)
-        before = fact.sentence[max(0, at - 40) : max(0, at)]
-        # A label ends with its dash or colon (then spaces): most text before a number does not.
-        tail = before.rstrip()
-        label = _LIST_LABEL.search(before) if tail and tail[-1] in "-\u2013:" else None
-        country = _nationality(label.group(1)) if label else None
-        if country:
-            found.add(country)
-    return frozenset(found)
-
-
-# "154 were Dutch", "45 are Malaysian": a copula and a demonym right after the number
-_WERE_DEMONYM = re.compile(r"^\s+(?:were|are|was|is)\s+([A-Z][\w'\u2019-]+)")
-# A list line's label before the number: "Dutch nationals - 12", "Malaysia: 43", "UK – 10"
-_LIST_LABEL = re.compile(r"(?:^|\n|[•*]\s*)([A-Z][\w'\u2019.-]*)(?:\s+[a-z]+)?\s*[-\u2013:]\s*$")
-
-
 _PART_BEFORE = re.compile(
     r"(?:\b(?:of|among)\s+(?:those|them|these|whom)\b(?:\s+\w+){0,2}\s*,?\s*"  # "Of those injured, 51"
     r"|\b(?:of|among)\s+the\s+\w+\s*,\s*"  # "Of the passengers, 3" (not "the budget of the mission is")
@@ -603,14 +489,14 @@ def heads_compatible(a: Features, b: Features) -> bool:
     if a.groups and (not a.head or not b.head):
         # "45 were Malaysian" names the group alone: all Malaysians, more than "15 Malaysian crew"
         other = b if not a.head else a
-        return not other.head or bool(_nationality(other.head)) or other.head in loose
+        return not other.head or bool(country_key(other.head)) or other.head in loose
     if not a.head or not b.head or a.head == b.head:
         return True
-    if (a.groups and _nationality(a.head)) or (b.groups and _nationality(b.head)):
+    if (a.groups and country_key(a.head)) or (b.groups and country_key(b.head)):
         # "nine Britons" names the group by its nationality alone: the same people as "9
         # British passengers", but more than "15 Malaysian crew"
-        other = b if _nationality(a.head) else a
-        return bool(_nationality(other.head)) or other.head in loose
+        other = b if country_key(a.head) else a
+        return bool(country_key(other.head)) or other.head in loose
 
     def vague(x: Features) -> bool:
         return x.head in loose or (bool(x.outcome) and predicate_class(x.head)[0] == x.outcome)
