@@ -23,7 +23,7 @@ from .extract import Progress, extract_corpus, facts_frame
 from .facts import Fact, When
 from .findings import Finding, python_strings, to_frame
 from .load import LoadError, check_published, documents_from_mapping, load_documents, parse_published
-from .pool import CHUNKS_PER_WORKER, balanced_chunks, discard_pool, shared_pool
+from .pool import CHUNKS_PER_WORKER, balanced_chunks, discard_pool, few_collections, shared_pool
 from .settings import Settings
 from .slots import Slot, slots_frame
 from .stories import Story, group_stories
@@ -144,12 +144,13 @@ def run(
             raise TypeError(
                 f"run() takes loaded Documents, not {type(d).__name__} (see collect/load_documents)"
             )
-    if progress:
-        per_doc = extract_corpus(docs, settings, progress=progress)
-    else:
-        per_doc = extract_corpus(docs, settings)
-    stories = group_stories(docs, per_doc, settings.group_by)
-    findings, slots = _compare_stories(docs, per_doc, stories, settings)
+    with few_collections():
+        if progress:
+            per_doc = extract_corpus(docs, settings, progress=progress)
+        else:
+            per_doc = extract_corpus(docs, settings)
+        stories = group_stories(docs, per_doc, settings.group_by)
+        findings, slots = _compare_stories(docs, per_doc, stories, settings)
     return AuditResult(tuple(docs), tuple(tuple(f) for f in per_doc), tuple(findings), slots, stories)
 
 

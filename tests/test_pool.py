@@ -47,3 +47,25 @@ def test_duplicate_ids_named_once() -> None:
             discrepancy.Document("a", "w"), discrepancy.Document("c", "v")]
     with pytest.raises(LoadError, match=r"duplicate document id\(s\): a, b$"):
         collect(docs)
+
+
+def test_audit_collects_less_often_and_restores_the_caller_threshold() -> None:
+    import gc
+
+    from discrepancy.document import Document
+    from discrepancy.pool import AUDIT_GC_THRESHOLD
+
+    seen: list[int] = []
+    before = gc.get_threshold()
+    gc.set_threshold(900, 11, 12)  # the caller's own setting, below the audit's
+    try:
+        docs = [
+            Document("a.txt", "Officials said 40 people died."),
+            Document("b.txt", "Officials said 45 people died."),
+        ]
+        run(docs, progress=lambda done, total, doc_id: seen.append(gc.get_threshold()[0]))
+        after = gc.get_threshold()
+    finally:
+        gc.set_threshold(*before)
+    assert seen and all(t == AUDIT_GC_THRESHOLD for t in seen)
+    assert after == (900, 11, 12)
