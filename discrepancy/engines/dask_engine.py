@@ -37,7 +37,7 @@ from ..extract import extract_document
 from ..extractors import EXTRACTORS
 from ..facts import Fact
 from ..findings import to_frame
-from ..pool import balanced_chunks
+from ..pool import balanced_chunks, few_collections
 from ..settings import Settings
 from ..stories import group_by_terms, story_terms
 
@@ -138,7 +138,8 @@ Item = tuple[int, Document, list[Fact]]
 
 
 def _extract_part(part: Sequence[tuple[int, Document]], settings: Settings) -> list[Item]:
-    return [(i, doc, extract_document(doc, settings)) for i, doc in part]
+    with few_collections():  # as in-process audits do (see `discrepancy.pool`)
+        return [(i, doc, extract_document(doc, settings)) for i, doc in part]
 
 
 def _summarize_part(part: Sequence[Item], k: int, settings: Settings) -> list[tuple[int, Any]]:
@@ -189,7 +190,8 @@ def _compare_chunk(group: tuple[int, Sequence[tuple[int, tuple[int, Item]]]], se
     for story in order:
         items = sorted(by_story[story], key=_index)
         groups.append(([doc for _, doc, _ in items], [tuple(facts) for _, _, facts in items]))
-    parts = compare_groups(compare_mod.compare, groups, settings)
+    with few_collections():
+        parts = compare_groups(compare_mod.compare, groups, settings)
     if output_dir is not None:
         findings = [f for found, _ in parts for f in found]
         if findings:
