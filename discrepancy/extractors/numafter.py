@@ -36,14 +36,10 @@ def _money_after_gate() -> Gate:
     starts = _phrase_starts([*codes, *("M" + c for c in codes), *nouns, *symbols])
 
     def gate(text: str, end: int) -> bool:
-        # each place a currency can start is tried as it is reached (no list of places)
-        n, k = len(text), end
-        if starts(text, k):
+        k = _over_blanks(starts, text, end)
+        if k < 0:
             return True
-        while k < n and k < end + 2 and text[k] in " \t\u00a0":
-            k += 1
-            if starts(text, k):
-                return True
+        n = len(text)
         if k < n and text[k] == "-":  # "5-dollar", "5 - dollar", "5 -  dollar"
             return starts(text, k + 1) or (k + 1 < n and text[k + 1] in " \t" and starts(text, k + 2))
         return False
@@ -52,6 +48,24 @@ def _money_after_gate() -> Gate:
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _over_blanks(starts: Gate, text: str, pos: int) -> int:
+    """-1 when ``starts`` holds at ``pos`` or after one of the (at most two) blanks that
+    follow it, each place tried as it is reached; otherwise where those blanks end.
+
+    >>> dollar = lambda t, q: t.startswith("$", q)
+    >>> _over_blanks(dollar, "5  $", 1), _over_blanks(dollar, "5  (", 1)
+    (-1, 3)
+    """
+    n, k = len(text), pos
+    if starts(text, k):
+        return -1
+    while k < n and k < pos + 2 and text[k] in " \t\u00a0":
+        k += 1
+        if starts(text, k):
+            return -1
+    return k
 
 
 def _phrase_starts(phrases: Iterable[str]) -> Gate:
@@ -106,14 +120,8 @@ def _unit_gates() -> tuple[Gate, Gate]:
         return False
 
     def sym_gate(text: str, pos: int) -> bool:
-        n, k = len(text), pos
-        if sym_starts(text, k):
-            return True
-        while k < n and k < pos + 2 and text[k] in " \t\u00a0":
-            k += 1
-            if sym_starts(text, k):
-                return True
-        return k < n and text[k] in "([{<" and sym_starts(text, k + 1)
+        k = _over_blanks(sym_starts, text, pos)
+        return k < 0 or (k < len(text) and text[k] in "([{<" and sym_starts(text, k + 1))
 
     return noun_gate, sym_gate
 
@@ -125,6 +133,8 @@ def _after_words() -> frozenset[str]:
     symbols, nouns, codes = _currencies()
     unit_nouns, unit_symbols = units.unit_words()
     phrases = [*codes, *("M" + c for c in codes), *nouns, *symbols, *unit_nouns, *unit_symbols]
+    # The leading words of the percent and age patterns of `numbers` (the shortcut properties
+    # check `plain_after` against those patterns, so a word added there fails them until added here)
     percent = ("per", "percent", "percents", "percentage", "percentages", "pct")
     age = ("year", "years", "yr", "yrs")
     return frozenset(_leading_word(p) for p in phrases) - {""} | frozenset((*percent, *age))

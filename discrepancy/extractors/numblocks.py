@@ -10,6 +10,7 @@ list numbers. The number extractor drops the numerals inside them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import regex
 
@@ -105,6 +106,22 @@ def _block_starts(text: str, rs: int, re_: int) -> list[int]:
     return out
 
 
+def _matches_from(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int], reach: int, end: int,
+    spans: list[tuple[int, int]],
+) -> None:
+    """Add to ``spans`` what ``pattern`` matches at each of ``starts`` (ascending) that no
+    earlier match covers, up to ``end``: the spans ``pattern.finditer(text, reach, end)``
+    gives when a match can begin only at one of ``starts``."""
+    for p in starts:
+        if p < reach:
+            continue
+        m = pattern.match(text, p, end)
+        if m:
+            spans.append((p, m.end()))
+            reach = m.end()
+
+
 def blocked(text: str) -> list[tuple[int, int]]:
     """Sorted spans of URLs, paths, e-mail, IPs, versions, phones, clock times, numeric dates."""
     spans: list[tuple[int, int]] = []
@@ -116,14 +133,8 @@ def blocked(text: str) -> list[tuple[int, int]]:
         while at != -1:
             # Equal to `_PATH.finditer` over the window, tried only where a path can start.
             reach, we = max(0, at - 80), min(len(text), at + 600)
-            for a in path_start.finditer(text, reach, we):
-                p = a.start()
-                if p < reach:
-                    continue
-                m = _PATH.match(text, p, we)
-                if m:
-                    spans.append((p, m.end()))
-                    reach = m.end()
+            path_starts = (a.start() for a in path_start.finditer(text, reach, we))
+            _matches_from(_PATH, text, path_starts, reach, we, spans)
             at = text.find(sep, at + 600)
     at = text.find("@")
     while at != -1:
@@ -152,12 +163,5 @@ def blocked(text: str) -> list[tuple[int, int]]:
     for ws, we, *starts in windows:
         if not starts:
             continue  # most windows: no digit run in them can start a blocked shape
-        reach = ws
-        for p in sorted(set(starts)) if len(starts) > 1 else starts:
-            if p < reach:
-                continue
-            bm = _BLOCK_DIGITS.match(text, p, we)
-            if bm:
-                spans.append((p, bm.end()))
-                reach = bm.end()
+        _matches_from(_BLOCK_DIGITS, text, sorted(set(starts)) if len(starts) > 1 else starts, ws, we, spans)
     return sorted(set(spans))
