@@ -52,18 +52,24 @@ _POOLS: dict[int, ProcessPoolExecutor] = {}
 def few_collections() -> Iterator[None]:
     """Run the block with the youngest generation collected every `AUDIT_GC_THRESHOLD`
     allocations at most, then restore the thresholds the caller had."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], AUDIT_GC_THRESHOLD), *before[1:])
+    before = _raise_threshold()
     try:
         yield
     finally:
         gc.set_threshold(*before)
 
 
+def _raise_threshold() -> tuple[int, int, int]:
+    """Raise the youngest generation's threshold to `AUDIT_GC_THRESHOLD` (never lower it);
+    return the thresholds that were set before."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], AUDIT_GC_THRESHOLD), *before[1:])
+    return before
+
+
 def _worker_start() -> None:
     """A worker process only runs audits: it keeps the raised threshold for its life."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], AUDIT_GC_THRESHOLD), *threshold[1:])
+    _raise_threshold()
 
 
 def shared_pool(jobs: int) -> ProcessPoolExecutor:
