@@ -167,6 +167,8 @@ def score(a: Features, b: Features) -> float:
         return _score_measures(a, b)
     if a.scope and b.scope and a.scope != b.scope:
         return 0.0  # a toll in Turkey, one in Syria and one for both are three slots
+    if _regions(a.scope) != _regions(b.scope):
+        return 0.0  # a toll of one province ("in Amatrice alone") is a part of the event's toll
     if a.groups != b.groups:
         return 0.0  # "154 Dutch passengers" are not all "280 passengers", nor "27 Australians"
     if (a.qualifiers & _distributive()) != (b.qualifiers & _distributive()):
@@ -204,6 +206,11 @@ def score(a: Features, b: Features) -> float:
     if (a.qualifiers - b.qualifiers) and (b.qualifiers - a.qualifiers):
         value -= DISJOINT_QUALIFIERS
     return _finish(value, a, b, DISJOINT_PLACES_AMOUNT)
+
+
+def _regions(scope: frozenset[str]) -> frozenset[str]:
+    """The places below a country in a scope (`groups.regions_in_clause`)."""
+    return frozenset(s for s in scope if s.startswith("region:")) if scope else scope
 
 
 def _score_measures(a: Features, b: Features) -> float:

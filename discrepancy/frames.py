@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .facts import Fact, PersonName, PlaceName
-from .groups import countries_in_clause, country_key, nationalities
+from .groups import countries_in_clause, country_key, nationalities, regions_in_clause
 from .measures import measure_frame
 from .synonyms import (
     _exclusive,
@@ -263,7 +263,7 @@ def _read(
         part=part,
         numbered_part=part and _numbered_part(fact),
         past_event=fact.get("past_event"),
-        scope=countries_in_clause(fact) if outcome else frozenset(),
+        scope=countries_in_clause(fact) | regions_in_clause(fact) if outcome else frozenset(),
         other_event=other_event(fact) if fam in AMOUNT_FAMILIES else "",
         prop=frame.prop if frame is not None and not frame.conversion else "",
         entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",

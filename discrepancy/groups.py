@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from . import tables
 from .facts import Fact
 from .measures import clause_bounds
-from .synonyms import _POSSESSIVE, canonical_qualifier
+from .synonyms import _POSSESSIVE, _section_list, canonical_qualifier
 
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s")
 # "in Turkey", "In Syria,", "in south-eastern Turkey and north-western Syria", "across Libya"
@@ -59,6 +59,68 @@ def countries_in_clause(fact: Fact) -> frozenset[str]:
             key = country_key(_POSSESSIVE.sub("", m.group()).rstrip(".,"))
             if key:
                 found.add(key)
+    return frozenset(found)
+
+
+_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"  # a capitalized name of 1-4 words
+
+
+_DIVISION_PLACE = (
+    r"(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ww]ithin)\s+(?:the\s+)?(?:"  # a locative preposition
+    rf"(?P<named>{_NAME})\s+(?i:NOUNS)s?\b"  # "the Eastern Visayas region", "Rieti province"
+    rf"|(?i:NOUNS)\s+of\s+(?P<of>{_NAME})"  # "the province of Ascoli Piceno"
+    r"|(?P<alone>(?:[\w'\u2019.-]+\s+){1,4}?)alone\b)"  # "in Amatrice alone", "in one district alone"
+)
+# After the count: its own words first ("4,900 people were killed in the ... region", "17
+# dead in the province of ..."), up to a relative pronoun or subordinator, whose clause speaks
+# of something else ("injured in the crash that occurred in Balasore district").
+_AFTER_STOP = re.compile(r"\b(?:that|which|who|where|when|after|before|as|since)\b|[,;(]")
+
+
+@cache
+def _division_scope() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a division place right after a count's own words, one fronted before it and its comma:
+    "In one village alone, 40 people died")."""
+    nouns = "|".join(sorted(map(re.escape, _section_list("divisions", "nouns")), key=len, reverse=True))
+    place = _DIVISION_PLACE.replace("NOUNS", nouns)  # (NOUNS: the [divisions] alternation)
+    after = re.compile(r"^(?:\s+[\w'\u2019-]+){0,4}?\s+" + place)
+    before = re.compile(r"\b" + place + r"\s*,\s*(?:[\w'\u2019-]+\s+){0,3}$")
+    return after, before
+
+
+def regions_in_clause(fact: Fact) -> frozenset[str]:
+    """Places below a country that restrict a count: a named administrative division
+    ([divisions] of synonyms.toml) after a locative preposition, or any place followed by
+    "alone", right after the count's own words or fronted before it. Keys are ``region:`` and
+    the place in lower case.
+
+    >>> from discrepancy.facts import Amount, Subject
+    >>> def at(s, n):
+    ...     i = s.index(n)
+    ...     return Fact("a", "count", Subject(), n, i, i + len(n), Amount.exact(1), sentence=s)
+    >>> sorted(regions_in_clause(at("The storm killed 812 people in the Bicol region.", "812")))
+    ['region:bicol']
+    >>> sorted(regions_in_clause(at("In one village alone, 40 people died.", "40")))
+    ['region:one village']
+    >>> sorted(regions_in_clause(at("The quake that struck Kaya province killed 300.", "300")))
+    []
+    >>> sorted(regions_in_clause(at("It injured 90 in the crash that occurred in Rala district.", "90")))
+    []
+    """
+    if not fact.sentence:
+        return frozenset()
+    at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
+    if not 0 <= at <= end <= len(fact.sentence):
+        return frozenset()
+    after_re, before_re = _division_scope()
+    right = fact.sentence[end : end + 120]
+    stop = _AFTER_STOP.search(right)
+    found: set[str] = set()
+    own = right[: stop.start()] if stop else right
+    for m in (after_re.match(own), before_re.search(fact.sentence[max(0, at - 120) : at])):
+        if m:
+            place = m.group("named") or m.group("of") or m.group("alone")
+            found.add("region:" + " ".join(place.lower().split()))
     return frozenset(found)
 
 

@@ -319,6 +319,12 @@ def measure_frame(fact: Fact) -> MeasureFrame:
         # Only the events told apart have an entity; any other word after the number
         # ("quake", "occurred") leaves the main event.
         entity = word if word in apart else ""
+        if not entity and word not in events:
+            # No event named after it: the last one named before it in its clause measures
+            # ("a strong aftershock with a magnitude of 4.3", "500 aftershocks, some measuring 5.1").
+            nouns = [w.lower() for w in re.findall(r"[A-Za-z]+", left)[-12:]]
+            named = [w if w in events else w[:-1] for w in nouns if w in events or w[:-1] in events]
+            entity = named[-1] if named and named[-1] in apart else ""
     elif prop == "distance":
         _, after, _ = _patterns("distance")
         m = after.match(after_paren) if after else None

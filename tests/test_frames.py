@@ -105,6 +105,35 @@ CASES: list[Any] = [
         [], [(">=296", ">=632")],
         id="two-minimum-tolls-are-both-true",
     ),
+    # --- places below a country: a division's toll is a part of the event's toll
+    pytest.param(
+        {"a.txt": "The typhoon killed 2,100 people, officials said on Friday.",
+         "b.txt": "Officials said 1,800 people were killed in the Bicol region.",
+         "c.txt": "The storm killed 1,750 people in the Bicol region, the agency said."},
+        [("1800", "1750")], [("2100", "1800"), ("2100", "1750")],
+        id="a-toll-in-a-named-region-is-a-part",
+    ),
+    pytest.param(
+        {"a.txt": "The earthquake killed 260 people in all.",
+         "b.txt": "In one village alone, 40 people died.",
+         "c.txt": "The quake killed 90 people in Norton alone."},
+        [], [("260", "40"), ("260", "90"), ("40", "90")],
+        id="a-toll-in-one-place-alone-is-a-part",
+    ),
+    pytest.param(
+        {"a.txt": "The crash killed 60 people and injured 310.",
+         "b.txt": "As many as 250 people were injured in the crash that happened in Rala district."},
+        [("310", "<=250")], [],
+        id="a-division-that-places-the-event-does-not-scope-the-count",
+    ),
+    # --- a magnitude measures the event named in its clause, before or after it
+    pytest.param(
+        {"a.txt": "The 6.4 magnitude earthquake flattened the old town.",
+         "b.txt": "A strong aftershock with a magnitude of 4.6 shook the valley.",
+         "c.txt": "The quake had a magnitude of 6.1, the institute said."},
+        [("6.4", "6.1")], [("6.4", "4.6"), ("4.6", "6.1")],
+        id="an-aftershock-named-before-its-magnitude-is-another-event",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",
