@@ -134,6 +134,20 @@ CASES: list[Any] = [
         [("6.4", "6.1")], [("6.4", "4.6"), ("4.6", "6.1")],
         id="an-aftershock-named-before-its-magnitude-is-another-event",
     ),
+    # --- the verb after a counted phrase is found past a second count or an aside
+    pytest.param(
+        {"a.txt": "At least 19 children and two teachers were killed in the attack.",
+         "b.txt": "Another hospital said 13 children were taken there for treatment.",
+         "c.txt": "The gunman killed 17 children, police said."},
+        [(">=19", "17")], [(">=19", "13"), ("13", "17")],
+        id="coordinated-counts-share-their-verb",
+    ),
+    pytest.param(
+        {"a.txt": "Three trains -- two expresses and a freight train -- were involved in the crash.",
+         "b.txt": "Over 150 trains were cancelled after the crash."},
+        [], [("3", ">150")],
+        id="the-verb-after-an-aside-between-dashes",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

@@ -192,6 +192,40 @@ _AFTER_VERB = regex.compile(
 )
 
 
+_AND_VERB = regex.compile(r"[ \t]{1,3}and[ \t]{1,3}(\p{L}+)", regex.V1)
+
+
+def _is_verb(word: str, auxiliary: bool) -> bool:
+    """Whether the word after a noun phrase (and its auxiliaries) is a verb that can be its
+    predicate: a known predicate word or a regular past form; a bare "-ing" form only after an
+    auxiliary ("were fleeing"), else it modifies ("troops guarding the base")."""
+    low = word.lower()
+    known = low in _nouns()["predicates"]  # type: ignore[operator]
+    return (known or (low.endswith("ed") and len(low) > 4)) and (auxiliary or not low.endswith("ing"))
+
+
+@cache
+def _aside_re() -> regex.Pattern[str]:
+    """What may stand between a counted noun phrase and its verb: a second count joined by
+    "and" ("19 children and two teachers were killed": one verb for both), or an aside between
+    dashes or brackets ("Three trains -- two expresses and a goods train -- were involved")."""
+    units = sorted((w for w, (cls, _) in patterns.number_words().items() if cls in ("unit", "ten")), key=len)
+    return regex.compile(
+        r"""
+        [ \t]{1,3}(?:and|or)[ \t]{1,3}                 # a second count joined to the first
+        (?:\p{N}[\p{N},.]*|(?i:"""
+        + "|".join(map(regex.escape, reversed(units)))
+        + r"""))                                      # its number, in digits or a word
+        (?:[ \t]{1,3}\p{L}+){1,2}                       # its noun ("teachers", "police officers")
+        (?=[ \t]{1,3}(?:were|was|are|is|have|has|had)\b) # then the verb the two share
+        | [ \t]{0,2}(?:--|\u2014|\u2013)         # an aside between dashes
+          [^\n\u2014\u2013]{1,150}?(?:--|\u2014|\u2013)
+        | [ \t]{0,2}\([^()\n]{1,100}\)                 # an aside in brackets
+        """,
+        regex.VERBOSE | regex.V1,
+    )
+
+
 @cache
 def _rate_periods() -> dict[str, str]:
     """Form -> period of `[rate_periods]` ("mins" -> "minute")."""
@@ -341,13 +375,18 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         predicate = _predicate_word(om.group("w")) or ""
     if not predicate:
         am = _AFTER_VERB.match(text, np_end)
+        if not am or am.group("w").lower() in ("and", "or"):
+            aside = _aside_re().match(text, np_end, min(s_end, np_end + 200)) if np_end < s_end else None
+            am = _AFTER_VERB.match(text, aside.end()) if aside else am
         if am and am.end() <= s_end:
             w = am.group("w")
             auxiliary = am.group().strip() != w
-            known = w.lower() in _nouns()["predicates"]  # type: ignore[operator]
-            if (known or (w.lower().endswith("ed") and len(w) > 4)) and (
-                auxiliary or not w.lower().endswith("ing")
-            ):
+            if auxiliary and not _is_verb(w, auxiliary):
+                # "were shot and killed": an irregular participle the tables do not know,
+                # then the verb they do
+                then = _AND_VERB.match(text, am.end(), s_end)
+                w = then.group(1) if then else w
+            if _is_verb(w, auxiliary):
                 predicate = _predicate_word(w) or ""
     left_head = ""
     if not predicate:
