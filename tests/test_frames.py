@@ -148,6 +148,16 @@ CASES: list[Any] = [
         [], [("3", ">150")],
         id="the-verb-after-an-aside-between-dashes",
     ),
+    # --- a clause dated to an earlier year or a time ago speaks of another event
+    pytest.param(
+        {"a.txt": "Published: 2022-05-25\n\nThe gunman killed 19 children and two teachers.",
+         "b.txt": "Published: 2022-05-25\n\nIt was the deadliest attack since a gunman killed 20 children "
+                  "at a school in late 2012.",
+         "c.txt": "Published: 2022-05-26\n\nThe gunman killed 21 children, the most since 2012.",
+         "d.txt": "Published: 2022-05-26\n\nA shooting almost a decade ago killed 26 children."},
+        [("19", "21")], [("19", "20"), ("20", "21"), ("19", "26"), ("21", "26")],
+        id="a-year-or-time-ago-in-the-clause-dates-another-event",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

@@ -584,7 +584,7 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         carried = _carried_versions(doc, sentence, c, named)
         if carried:
             extra = (*extra, ("versions", carried))
-        past = _dated_before_publication(doc, text[sentence[0] : sentence[1]])
+        past = _dated_before_publication(doc, text[sentence[0] : sentence[1]], c.start - sentence[0])
         if past:
             # "The largest, a magnitude of 6.7, occurred on January 24, 2020": the sentence
             # dates its amount to a day before the document's year, another event than the story's.

@@ -571,13 +571,45 @@ def _full_date() -> regex.Pattern[str]:
     )
 
 
-def _dated_before_publication(doc: Document, sentence: str) -> str:
+# A year or a time ago that dates a clause to an earlier event: "in late 2012", "in 2019",
+# "almost a decade ago", "five years ago".
+_EARLIER = regex.compile(
+    r"""
+    \bin[ \t]+(?:(?:early|late|mid|the[ \t]+(?:spring|summer|autumn|fall|winter)[ \t]+of)[ \t-]*)?
+        (?P<year>(?:1[6-9]|20)\d\d)\b(?![ \t]*(?:[-\u2013/]|to\b))   # "in late 2012" (not "in 2012-13")
+    | \b(?P<ago>(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})
+        [ \t]+(?:years?|decades?)[ \t]+ago)\b                           # "a decade ago"
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Where the clause of an amount ends: "the worst since a gunman killed 20 ... in 2012" dates
+# the 20, not an amount of the main clause before "since".
+_CLAUSE_CUT = regex.compile(r"\b(?:since|when|than|while|whereas)\b|;", regex.IGNORECASE)
+
+
+def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str:
     """The year of a full date in the sentence when it is before the document's publication
-    year ("" when there is none, or the document has no publication date)."""
+    year, else, for an amount at ``at``, a year ("in late 2012") or a time ago ("a decade ago")
+    in the amount's own clause: "" when there is none, or the document has no publication date.
+    """
     published = doc.published.year if doc.published is not None else None
     if published is None:
         return ""
     for m in _full_date().finditer(sentence):
+        if int(m.group("year")) < published:
+            return m.group("year")
+    if at < 0:
+        return ""
+    lo, hi = 0, len(sentence)
+    for cut in _CLAUSE_CUT.finditer(sentence):
+        if cut.end() <= at:
+            lo = cut.start()  # the clause opened by "since" keeps its opening word
+        elif cut.start() > at:
+            hi = cut.start()
+            break
+    for m in _EARLIER.finditer(sentence, lo, hi):
+        if m.group("ago"):
+            return "ago"
         if int(m.group("year")) < published:
             return m.group("year")
     return ""
