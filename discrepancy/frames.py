@@ -410,7 +410,13 @@ _PART_BEFORE = re.compile(
 )
 # The words `_PART_BEFORE` needs, as one literal alternation (a substring test for each)
 _PART_WORDS = re.compile("of|among|including|its|their")
-_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:whom|them|those|these)|others?\b|more\b)", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:whom|them|those|these|the|its|their)\b"  # "721 of whom", "one of the boys"
+    r"|others?\b|more\b)",  # "170 others", "six more"
+    re.IGNORECASE,
+)
+# "all 12 of the boys", "each of the": the whole group, not a part of it
+_WHOLE_BEFORE = re.compile(r"\b(?:all|each|every|both)\s+$", re.IGNORECASE)
 
 
 def _numbered_part(fact: Fact) -> bool:
@@ -438,11 +444,12 @@ def is_part(fact: Fact) -> bool:
         return False
     before = fact.sentence[max(0, at - 40) : at]
     low = before.lower()
+    after = bool(_PART_AFTER.match(fact.sentence[end : end + 12])) and not _WHOLE_BEFORE.search(before)
     if before.isascii() and not _PART_WORDS.search(low):
         # Every form of `_PART_BEFORE` holds one of its words; in ASCII text a case-blind match
         # holds it in lower case (substring tests cost less than the pattern tried at each start).
-        return bool(_PART_AFTER.match(fact.sentence[end : end + 12]))
-    return bool(_PART_BEFORE.search(before)) or bool(_PART_AFTER.match(fact.sentence[end : end + 12]))
+        return after
+    return bool(_PART_BEFORE.search(before)) or after
 
 
 def _whole(fact: Fact) -> bool:

@@ -158,6 +158,20 @@ CASES: list[Any] = [
         [("19", "21")], [("19", "20"), ("20", "21"), ("19", "26"), ("21", "26")],
         id="a-year-or-time-ago-in-the-clause-dates-another-event",
     ),
+    # --- "one of the boys" is a part; "all 12 of the boys" is the whole
+    pytest.param(
+        {"a.txt": "Divers reached the 12 boys on Monday.",
+         "b.txt": "Rescuers said one of the boys was ill.",
+         "c.txt": "All 13 of the boys were found alive, the navy said."},
+        [("12", "13")], [("12", "1"), ("1", "13")],
+        id="one-of-the-group-is-a-part",
+    ),
+    pytest.param(
+        {"a.txt": "Doctors were able to identify 27 of the victims by Friday.",
+         "b.txt": "Officials said 74 of the 97 victims have been identified."},
+        [("27", "74")], [("27", "97")],
+        id="a-part-takes-the-verb-after-its-group",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

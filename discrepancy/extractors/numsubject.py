@@ -207,8 +207,9 @@ def _is_verb(word: str, auxiliary: bool) -> bool:
 @cache
 def _aside_re() -> regex.Pattern[str]:
     """What may stand between a counted noun phrase and its verb: a second count joined by
-    "and" ("19 children and two teachers were killed": one verb for both), or an aside between
-    dashes or brackets ("Three trains -- two expresses and a goods train -- were involved")."""
+    "and" ("19 children and two teachers were killed": one verb for both), an aside between
+    dashes or brackets ("Three trains -- two expresses and a goods train -- were involved"), or
+    the group a part is taken from ("74 of the 97 victims have been identified")."""
     units = sorted((w for w, (cls, _) in patterns.number_words().items() if cls in ("unit", "ten")), key=len)
     return regex.compile(
         r"""
@@ -221,6 +222,9 @@ def _aside_re() -> regex.Pattern[str]:
         | [ \t]{0,2}(?:--|\u2014|\u2013)         # an aside between dashes
           [^\n\u2014\u2013]{1,150}?(?:--|\u2014|\u2013)
         | [ \t]{0,2}\([^()\n]{1,100}\)                 # an aside in brackets
+        | [ \t]{1,3}of[ \t]{1,3}(?:the|these|those|its|their)  # a part's group: "74 of the 97
+          (?:[ \t]{1,3}[\p{L}\p{N}][\p{L}\p{N},.+-]*){1,3}?   # victims have been identified"
+          (?=[ \t]{1,3}(?:were|was|are|is|have|has|had)\b)
         """,
         regex.VERBOSE | regex.V1,
     )
@@ -375,7 +379,7 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
         predicate = _predicate_word(om.group("w")) or ""
     if not predicate:
         am = _AFTER_VERB.match(text, np_end)
-        if not am or am.group("w").lower() in ("and", "or"):
+        if not am or am.group("w").lower() in ("and", "or", "of"):
             aside = _aside_re().match(text, np_end, min(s_end, np_end + 200)) if np_end < s_end else None
             am = _AFTER_VERB.match(text, aside.end()) if aside else am
         if am and am.end() <= s_end:
