@@ -172,6 +172,14 @@ CASES: list[Any] = [
         [("27", "74")], [("27", "97")],
         id="a-part-takes-the-verb-after-its-group",
     ),
+    # --- a count grouped by periods ("5.000") is a whole number of thousands
+    pytest.param(
+        {"a.txt": "About 5.000 people were injured in the blast.",
+         "b.txt": "Some 5,000 people were injured, the ministry said.",
+         "c.txt": "Officials said 7,200 people were injured."},
+        [("~5000", "7200")], [("~5", "~5000"), ("~5", "7200")],
+        id="periods-grouping-thousands-in-a-count",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

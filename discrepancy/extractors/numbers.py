@@ -48,6 +48,7 @@ from . import numblocks, numerals
 from .base import Extractor
 from .common import make_fact
 from .numafter import _money_after_gate, _read_unit, plain_after
+from .numcontext import _carried_versions, _dated_before_publication, _is_baseline, dot_thousands
 from .numhedges import (
     _PERCENT_OF,
     _bounds,
@@ -57,10 +58,7 @@ from .numhedges import (
     _vague,
 )
 from .numsubject import (
-    _carried_versions,
     _coordinated,
-    _dated_before_publication,
-    _is_baseline,
     _subject,
 )
 from .numtables import (
@@ -568,6 +566,10 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             continue
         sentence = doc.sentence_at(c.start)
         subject, np_end, attached = _subject(text, sentence, c)
+        counted = c.kind == "count" and (subject.head or subject.predicate)  # "5.000 were injured"
+        scale = dot_thousands(text[c.start : c.end]) if counted else None
+        if scale and c.amount.low.is_finite() and c.amount.high.is_finite():
+            c.amount = replace(c.amount, low=c.amount.low * scale, high=c.amount.high * scale)
         if previous and not subject.head:
             coordinated = _coordinated(text, previous, c, sentence, subject)
             attached = attached or coordinated != subject
