@@ -180,6 +180,14 @@ CASES: list[Any] = [
         [("~5000", "7200")], [("~5", "~5000"), ("~5", "7200")],
         id="periods-grouping-thousands-in-a-count",
     ),
+    # --- the people a vehicle carried, however the count is worded
+    pytest.param(
+        {"a.txt": "All 189 passengers and crew aboard the jet were feared killed, officials said.",
+         "b.txt": "The plane, carrying 188 passengers and crew, vanished from radar.",
+         "c.txt": "Rescuers said 150 passengers were killed."},
+        [("189", "188")], [("189", "150"), ("188", "150")],
+        id="on-board-and-carrying-count-the-people-aboard",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

@@ -189,6 +189,10 @@ _AFTER_VERB = regex.compile(
 )
 
 
+# Where the counted people were: "189 people on board", "passengers and crew aboard".
+_ON_BOARD = regex.compile(
+    r"(?:[ \t]{1,3}and[ \t]{1,3}\p{L}+)?[ \t]{1,3}(?:on[ \t]board|aboard|onboard)\b", regex.V1
+)
 _AND_VERB = regex.compile(r"[ \t]{1,3}and[ \t]{1,3}(\p{L}+)", regex.V1)
 
 
@@ -389,6 +393,8 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                 w = then.group(1) if then else w
             if _is_verb(w, auxiliary):
                 predicate = _predicate_word(w) or ""
+        if not predicate and _ON_BOARD.match(text, np_end, min(s_end, np_end + 40)):
+            predicate = _predicate_word("aboard") or ""  # "189 people on board", "and crew aboard"
     left_head = ""
     if not predicate:
         # A bounded window, so a sentence with thousands of amounts stays linear.
