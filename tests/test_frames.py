@@ -188,6 +188,21 @@ CASES: list[Any] = [
         [("189", "188")], [("189", "150"), ("188", "150")],
         id="on-board-and-carrying-count-the-people-aboard",
     ),
+    # --- a participle before the noun is the count's predicate; a fall is a measure of its own
+    pytest.param(
+        {"a.txt": "Doctors said there are 15 injured persons in two hospitals.",
+         "b.txt": "Fourteen people have been injured, the prefect said.",
+         "c.txt": "Officials said 39 people died."},
+        [("15", "14")], [("15", "39"), ("14", "39")],
+        id="a-participle-before-the-noun-is-the-predicate",
+    ),
+    pytest.param(
+        {"a.txt": "Several cars fell 45 metres when the span gave way.",
+         "b.txt": "The vehicles crashed to the ground 50 metres below.",
+         "c.txt": "The 1.2-kilometre bridge was built in 1967."},
+        [("45 meter", "50 meter")], [("45 meter", "1.2 kilometer"), ("50 meter", "1.2 kilometer")],
+        id="how-far-something-fell-is-one-measure",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

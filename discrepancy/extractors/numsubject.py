@@ -395,6 +395,11 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                 predicate = _predicate_word(w) or ""
         if not predicate and _ON_BOARD.match(text, np_end, min(s_end, np_end + 40)):
             predicate = _predicate_word("aboard") or ""  # "189 people on board", "and crew aboard"
+    if not predicate and qualifiers:
+        # "15 injured persons", "40 dead soldiers": a participle the table knows, before the
+        # noun, says what happened to the counted things as a verb would
+        preds: dict[str, str] = _nouns()["predicates"]  # type: ignore[assignment]
+        predicate = next((preds[q.lower()] for q in qualifiers if q.lower() in preds), "")
     left_head = ""
     if not predicate:
         # A bounded window, so a sentence with thousands of amounts stays linear.
