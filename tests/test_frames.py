@@ -203,6 +203,14 @@ CASES: list[Any] = [
         [("45 meter", "50 meter")], [("45 meter", "1.2 kilometer"), ("50 meter", "1.2 kilometer")],
         id="how-far-something-fell-is-one-measure",
     ),
+    # --- an age range is the span of a group: two spans agree only end for end
+    pytest.param(
+        {"a.txt": "The twelve boys, aged 11 to 16, were found alive.",
+         "b.txt": "The 12 boys, aged between 11 and 17, were found alive.",
+         "c.txt": "Rescuers reached the boys, aged 11 to 16, and their coach."},
+        [("11-16 year", "11-17 year")], [("11-16 year", "11-16 year")],
+        id="age-ranges-of-a-group-are-spans",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

@@ -186,17 +186,27 @@ def _subject(quals_a: frozenset[str], quals_b: frozenset[str], head: str) -> str
     return subject_of(quals_a & quals_b, head)
 
 
-Side = tuple[bool, Amount, Amount]
+# (a manner of speaking, the amount as written, the amount against other sources, a span)
+Side = tuple[bool, Amount, Amount, bool]
 # `_outcome` when the two amounts have different units: converted below, not memoized.
 _UNITS = "units"
 
 
 def _side(f: Fact) -> Side | None:
     """How a rule reads one amount: (a manner of speaking such as "hundreds injured", the
-    amount as written, the amount against other sources), or None for no amount."""
+    amount as written, the amount against other sources, whether it is a span), or None for
+    no amount. An age range is a span, the youngest and the oldest of a group ("boys aged 11
+    to 16"), not an uncertain age: two spans agree only end for end."""
     if not isinstance(f.value, Amount):
         return None
-    return (f.rule.endswith("vague-count"), f.value, _restated(f))
+    v = f.value
+    span = f.kind == "age" and not v.is_point and v.low.is_finite() and v.high.is_finite()
+    return (f.rule.endswith("vague-count"), v, _restated(f), span)
+
+
+def _spans(a: Amount, b: Amount) -> str | None:
+    """The verdict on two spans: none when they have the same ends."""
+    return None if (a.low, a.high) == (b.low, b.high) else "clear"
 
 
 def _outcome_as_written(a: Side | None, b: Side | None, settings: Settings) -> str | None:
@@ -206,6 +216,8 @@ def _outcome_as_written(a: Side | None, b: Side | None, settings: Settings) -> s
         return None
     if a[1].unit != b[1].unit:
         return _UNITS
+    if a[3] and b[3]:
+        return _spans(a[1], b[1])
     return verdict(a[1], b[1], settings, 0.0)
 
 
@@ -215,6 +227,8 @@ def _outcome_restated(a: Side | None, b: Side | None, settings: Settings) -> str
         return None
     if a[2].unit != b[2].unit:
         return _UNITS
+    if a[3] and b[3]:
+        return _spans(a[2], b[2])
     return verdict(a[2], b[2], settings, 0.0)
 
 

@@ -138,6 +138,10 @@ _RANGE_FROM = LeftContext(regex.compile(
 ), word_gate(("between", "from"), blanks=" \t", least=1))  # tried before every bound: its words first
 
 
+# "aged", "ages", "age" right before a range: the range is of ages.
+_AGES_BEFORE = regex.compile(r"(?<![\p{L}])(?i:aged|ages|age)[ \t]{1,2}$", regex.V1)
+
+
 def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Join "A to B", "A-B", "between A and B", "from A to B" into one interval."""
     out: list[_Cand] = []
@@ -185,13 +189,16 @@ def _ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
             ):
                 joined = False  # "one-two" is not a range
             ua, ub = a.amount.unit, b.amount.unit
-            same = ua == ub or ua == "" or (ub == "" and a.kind in ("money", "percent"))
+            # "$5 to 10 million", "5 to 10%": the unit written once; "aged 11 to 16": an age
+            same = ua == ub or ua == "" or (ub == "" and a.kind in ("money", "percent", "age"))
             ordered = a.amount.low < b.amount.low or (b.amount.low < 0 and a.amount.low != b.amount.low)
             if joined and same and a.amount.is_point and b.amount.is_point and ordered:
                 unit = ub or ua
                 kind = b.kind if ub else a.kind
                 start = fm.start() if fm else a.start
                 low, high = sorted((a.amount.low, b.amount.low))
+                if kind == "count" and _AGES_BEFORE.search(text, max(0, start - 8), start):
+                    kind, unit = "age", "year"  # "aged between 11 and 17", "ages 11 to 16"
                 amount = Amount(low, high, unit=unit, hedge=(fm.group("w").lower() if fm else join))
                 out.append(_Cand(start, b.end, kind, amount, f"numbers.range-{kind}", a.num_start, b.num_end))
                 i += 2

@@ -189,6 +189,10 @@ _AFTER_VERB = regex.compile(
 )
 
 
+# The noun an age range belongs to: "the boys, aged between 11 and 17", "boys ages 11 to 16".
+_AGED_NOUN = regex.compile(
+    r"(\p{Ll}{3,}),?[ \t]{1,3}(?i:aged|ages|age)[ \t]{1,3}(?:between[ \t]{1,3})?(?=\p{N})", regex.V1
+)
 # Where the counted people were: "189 people on board", "passengers and crew aboard".
 _ON_BOARD = regex.compile(
     r"(?:[ \t]{1,3}and[ \t]{1,3}\p{L}+)?[ \t]{1,3}(?:on[ \t]board|aboard|onboard)\b", regex.V1
@@ -437,6 +441,10 @@ def _subject(text: str, doc_sentence: tuple[int, int], cand: _Cand) -> tuple[Sub
                         if k > 0 and tokens[k - 1].lower() not in _nouns()["stop"]:  # type: ignore[operator]
                             qualifiers = [_qualifier(tokens[k - 1])]
                 break
+    if not head and not left_head and cand.kind == "age":
+        # "the boys, aged 11 to 16": the age is of the noun before "aged"
+        whose = _AGED_NOUN.search(text, max(s_start, cand.start - 60), cand.end)
+        left_head = _lemma(whose.group(1)) if whose else ""
     if not head and not left_head:
         left_head, qualifiers = _copular_subject(text[max(s_start, cand.start - 80) : cand.start])
     if not head and left_head:
