@@ -43,6 +43,8 @@ def _month_dates(text: str, sites: Sites) -> list[Mention]:
             year = int(year_text) if len(year_text) == 4 else two_digit_year(int(year_text))
         if m.group(g["day"]) and day is None:
             continue
+        if _counted_month(text, m, g):
+            continue
         # "May", "March" and other word-like months need a capital, a digit day, an ordinal
         # word or a year: "may one day", "a march through the capital" are not dates.
         if mon_text.lower() in cal.ambiguous_months and not mon_text[0].isupper():
@@ -95,6 +97,48 @@ def _month_dates(text: str, sites: Sites) -> list[Mention]:
         if day is not None and not wd:
             out.extend(_coordinated(text, m, month, year))
     return out
+
+
+# A spelled-out cardinal written before a month name ("three November") is read as a date
+# only when it stands as one: English news writes day numbers as digits or ordinal words, so a
+# cardinal word that is counted ("one of three November ...") or that counts a plural noun the
+# month qualifies ("three November launch dates", "two March elections") is a count of things.
+_COUNT_BEFORE = regex.compile(
+    r"""\b(?:of|all|among|the|those|these|its|their)  # "one of three November dates"
+        [ \t]{1,3}$""",  # right before the cardinal
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_PLURAL_AFTER = regex.compile(
+    r"""[ \t]{1,3}(?:[a-z]+[ \t]{1,3})?  # at most one modifier word: "launch"
+        [a-z]+[^s\W]?s\b                  # a lower-case plural noun: "dates", not "class"
+        (?<!ss)""",
+    regex.VERBOSE,
+)
+_CARDINAL_WORD = regex.compile(r"[a-z]+(?:[ -][a-z]+)?$", regex.IGNORECASE)
+
+
+def _counted_month(text: str, m: regex.Match[str], g: dict[str, int]) -> bool:
+    """A spelled-out cardinal before a month name that counts things (see `_COUNT_BEFORE`).
+
+    >>> from discrepancy.extractors.timeexpr import find_mentions
+    >>> [x.surface for x in find_mentions("one of three November launch dates")]
+    []
+    >>> [x.surface for x in find_mentions("They held two March elections.")]
+    []
+    >>> [x.surface for x in find_mentions("It opened on the third of November.")]
+    ['the third of November']
+    """
+    day_text = m.group(g["day"])
+    if not day_text or m.start(g["day"]) > m.start(g["mon"]):
+        return False  # month first ("November three") or no day
+    word = day_text.lower()
+    if not _CARDINAL_WORD.match(word) or _ORDINAL_END.search(word) or word.endswith(("first", "second")):
+        return False  # digits and ordinal words are how days are written
+    if "of" in text[m.end(g["day"]) : m.start(g["mon"])].split():
+        return False  # "the ... of November" is ordinal style
+    if _COUNT_BEFORE.search(text, max(0, m.start(g["day"]) - 12), m.start(g["day"])):
+        return True
+    return m.group(g["year"]) is None and bool(_PLURAL_AFTER.match(text, m.end()))
 
 
 # Compiled once: `regex`'s cache lookup costs more than these matches.
