@@ -7,7 +7,18 @@ from __future__ import annotations
 
 import pytest
 
+import discrepancy
+from discrepancy import tables, zones
 from discrepancy.extractors.timeexpr import find_mentions
+
+PUBLISHED = {"a": "2013-03-13", "b": "2013-03-13"}
+
+
+def rules(a: str, b: str) -> list[str]:
+    """The date rules an audit of two invented reports of one event raises."""
+    found = discrepancy.audit({"a": a, "b": b}, published=PUBLISHED)
+    return sorted(r for r in found["rule"] if r.startswith("DSC3"))
+
 
 # ----------------------------------------------------------------- spelled-out counts
 
@@ -26,3 +37,87 @@ from discrepancy.extractors.timeexpr import find_mentions
 )
 def test_spelled_cardinal_before_a_month(text: str, surfaces: list[str]) -> None:
     assert [m.surface for m in find_mentions(text) if m.month is not None] == surfaces
+
+
+# ----------------------------------------------------------------- hedged clock times
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "The earthquake struck a few minutes past 7 p.m. on Wednesday, March 13, 2013.",
+            "The earthquake struck at 7:05 p.m. on Wednesday, March 13, 2013.",
+            [],
+            id="minutes-past-covers-later",
+        ),
+        pytest.param(
+            "The earthquake struck shortly after 7 p.m. on Wednesday, March 13, 2013.",
+            "The earthquake struck at 7:12 p.m. on Wednesday, March 13, 2013.",
+            [],
+            id="shortly-after",
+        ),
+        pytest.param(
+            "The earthquake struck just before noon on Wednesday, March 13, 2013.",
+            "The earthquake struck at 11:50 a.m. on Wednesday, March 13, 2013.",
+            [],
+            id="just-before-covers-earlier",
+        ),
+        pytest.param(
+            "The earthquake struck shortly after 7 p.m. on Wednesday, March 13, 2013.",
+            "The earthquake struck at 6:50 p.m. on Wednesday, March 13, 2013.",
+            ["DSC301"],
+            id="shortly-after-is-not-before",
+        ),
+        pytest.param(
+            "The earthquake struck at 7 p.m. on Wednesday, March 13, 2013.",
+            "The earthquake struck at 7:05 p.m. on Wednesday, March 13, 2013.",
+            ["DSC301"],
+            id="unhedged-times-differ",
+        ),
+    ],
+)
+def test_hedged_clock_times(a: str, b: str, expected: list[str]) -> None:
+    assert rules(a, b) == expected
+
+
+# ----------------------------------------------------------------- a city's clock
+
+
+@pytest.mark.parametrize(
+    ("text", "instant"),
+    [
+        pytest.param(
+            "Left at 2:04 p.m. Boston time on March 13, 2013.", "2013-03-13T18:04:00+00:00", id="summer-time"
+        ),
+        pytest.param(
+            "Left at 2:04 p.m. Boston time on January 9, 2013.", "2013-01-09T19:04:00+00:00", id="winter-time"
+        ),
+        pytest.param("Left at 7 p.m. Rome time on March 13, 2013.", "2013-03-13T18:00:00+00:00", id="rome"),
+        pytest.param("Left at noon New York time on July 4, 2019.", "2019-07-04T16:00:00+00:00", id="noon"),
+        pytest.param(
+            "Left at 9 a.m. Sydney time on July 4, 2019.", "2019-07-03T23:00:00+00:00", id="south-winter"
+        ),
+    ],
+)
+def test_city_time_is_a_zone_on_its_day(text: str, instant: str) -> None:
+    assert list(discrepancy.extract({"a": text})["value"]) == [instant]
+
+
+def test_city_time_and_local_time_are_one_instant() -> None:
+    # 2:04 p.m. in Boston (EDT) is 7:04 p.m. in Rome (CET): "around" covers the two minutes.
+    a = "The earthquake struck around 2:04 p.m. Boston time on Wednesday, March 13, 2013."
+    b = "The earthquake struck at 7:06 p.m. on Wednesday, March 13, 2013."
+    assert rules(a, b) == []
+
+
+def test_every_city_zone_loads() -> None:
+    raw = tables.require("city_zones", "cities", dict)
+    assert set(zones.cities()) == set(raw)
+    assert all(zones.city_offset(f"{c} time") is not None for c in raw)
+
+
+def test_a_bad_city_zone_is_refused_on_load() -> None:
+    assert zones._check_city("atlantis", "Ocean/Atlantis") is not None
+    assert zones._check_city("Rome", "Europe/Rome") is not None
+    assert zones._check_city("rome", "Europe/Rome") is None

@@ -15,7 +15,9 @@ events:
 * **Other years.** Two dates in different years of which one is written out, or a bare
   year against a day, date a past event named for comparison ("the deadliest since 1999",
   "the previous attempt on 7 September 2019"), not the story's event written wrong.
-* **Hedged clock times** ("around 1:30 a.m." vs "1:35 a.m."): within `APPROX_MINUTES`.
+* **Hedged clock times** ("around 1:30 a.m." vs "1:35 a.m.", "a few minutes past 7 p.m." vs
+  "7:05 p.m."): each side stands for the interval its hedge gives it (``[clock_hedges]`` of
+  ``data/calendar.toml``), and intervals that meet are one time.
 * **The day after a late hour.** One day apart when a side is at night or in the evening
   ("Friday night" vs "Saturday", "late yesterday night" vs "Friday"), or was counted back
   from the dateline by several days ("10 days ago"): midnight, time zones and the hour of
@@ -25,10 +27,11 @@ events:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 import regex
 
-from .. import temporal
+from .. import tables, temporal
 from ..align import Pair
 from ..facts import Fact, When
 from ..settings import Settings
@@ -56,27 +59,106 @@ def _shown(f: Fact) -> str:
     return text
 
 
-# A hedged clock time ("around 1:30 a.m.") stands for any time this many minutes either side.
-APPROX_MINUTES = 15
+# How far before a clock time the words of its hedge are looked for ("a few minutes past 7").
+_HEDGE_REACH = 32
 
-_HEDGE_BEFORE = regex.compile(
-    # hedge words
-    r"(?:\b(?:around|about|approximately|approx\.?|roughly|some|nearly|almost|circa|shortly|just)"
-    r"(?:\s+(?:before|after))?\s*)$",  # "shortly before 6 a.m."
-    regex.IGNORECASE,
-)
+
+def _check_hedge(entry: str, value: object) -> str | None:
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(type(v) is int and 0 <= v <= 60 for v in value)
+    ):
+        return "should be [minutes before, minutes after], each 0..60"
+    return None
+
+
+@cache
+def _clock_hedges() -> tuple[dict[str, tuple[int, int]], regex.Pattern[str]]:
+    """``data/calendar.toml`` [clock_hedges], validated, and the pattern of its phrases at the
+    end of a text (longest first, so "a few minutes past" wins over "minutes past")."""
+    table = {
+        " ".join(k.lower().split()): (v[0], v[1])
+        for k, v in tables.string_map("calendar", "clock_hedges", _check_hedge).items()
+    }
+    words = sorted(table, key=lambda w: (-len(w), w))
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
+    return table, regex.compile(rf"(?<![\w-])({alt})\s{{1,3}}$", regex.IGNORECASE)
+
+
+# The minutes a clock time may stand for before and after the time written: (0, 0) unhedged.
+Hedge = tuple[int, int]
 # Parts of a day that end at or near midnight: the next calendar day is an hour away.
 _LATE_PARTS = frozenset({"night", "late night", "evening", "late", "overnight", "early hours", "early"})
 
 
-def _hedged(f: Fact) -> bool:
-    """The time is written with a hedge, in its surface or just before it."""
-    if _HEDGE_BEFORE.search(f.surface.split(" ")[0] + " "):
-        return True
-    if not f.sentence:
-        return False
-    at = f.start - f.sentence_start
-    return bool(_HEDGE_BEFORE.search(f.sentence[max(0, at - 24) : max(0, at)]))
+def _hedge(f: Fact) -> Hedge:
+    """The interval the words just before a clock time give it (`_clock_hedges`), in its
+    surface ("around 2 p.m.") or just before it ("shortly after 7 p.m.").
+
+    >>> from discrepancy.facts import Subject
+    >>> def t(sentence, surface):
+    ...     at = sentence.index(surface)
+    ...     return Fact("x", "date", Subject(), surface, at, at + len(surface), When(hour=19),
+    ...                 sentence=sentence)
+    >>> _hedge(t("Smoke rose a few minutes past 7 p.m. on Friday.", "7 p.m."))
+    (0, 15)
+    >>> _hedge(t("It ended just before 7 p.m.", "7 p.m.")), _hedge(t("around 7 p.m.", "around 7 p.m."))
+    ((15, 0), (15, 15))
+    >>> _hedge(t("It began at 7 p.m.", "7 p.m."))
+    (0, 0)
+    """
+    table, pattern = _clock_hedges()
+    first = f.surface.split(" ")[0] + " "
+    m = pattern.search(first)
+    if not m and f.sentence:
+        at = f.start - f.sentence_start
+        m = pattern.search(f.sentence[max(0, at - _HEDGE_REACH) : max(0, at)])
+    return table[" ".join(m.group(1).lower().split())] if m else (0, 0)
+
+
+def _instant(v: When) -> int:
+    """Minutes of the wall clock, from the date when known, else from midnight."""
+    minutes = (v.hour or 0) * 60 + (v.minute or 0)
+    if v.date is None:
+        return minutes
+    return v.date.toordinal() * 1440 + minutes
+
+
+def _hedges_meet(va: When, ha: Hedge, vb: When, hb: Hedge) -> bool:
+    """Whether two clock times, each standing for the interval of its hedge, can be one time.
+
+    Both sides are compared on the wall clock when neither has a zone or both are read in
+    one, as UTC instants when both are placed; when only one is placed, the other may be in
+    any zone in use (as `_zone_explains` reads it).
+
+    >>> seven = When(2013, 3, 13, hour=19, minute=0)
+    >>> _hedges_meet(When(2013, 3, 13, hour=19, minute=5), (0, 0), seven, (0, 15))
+    True
+    >>> _hedges_meet(When(2013, 3, 13, hour=18, minute=55), (0, 0), seven, (0, 15))
+    False
+    >>> boston = When(2013, 3, 13, hour=14, minute=4, zone="Boston time", utc_offset=-240)
+    >>> _hedges_meet(When(2013, 3, 13, hour=19, minute=6, utc_offset=60), (0, 0), boston, (15, 15))
+    True
+    """
+    both_dated = va.date is not None and vb.date is not None
+    if both_dated:
+        delta = _instant(va) - _instant(vb)
+    else:
+        delta = _instant(replace(va, year=None, month=None, day=None)) - _instant(
+            replace(vb, year=None, month=None, day=None)
+        )
+    low, high = -(hb[0] + ha[1]), ha[0] + hb[1]  # a - b, for the intervals to overlap
+    placed_a, placed_b = va.utc_offset is not None, vb.utc_offset is not None
+    if placed_a and placed_b:
+        delta -= (va.utc_offset or 0) - (vb.utc_offset or 0)
+        return low <= delta <= high
+    if placed_a != placed_b and both_dated:
+        # The UTC gap is delta - (offset of a - offset of b), the unplaced side's offset unknown.
+        if placed_b:
+            return any(low <= delta - o + (vb.utc_offset or 0) <= high for o in _OFFSETS)
+        return any(low <= delta - (va.utc_offset or 0) + o <= high for o in _OFFSETS)
+    return low <= delta <= high
 
 
 def _counted_back(f: Fact) -> bool:
@@ -113,16 +195,18 @@ def _excused(a: Fact, b: Fact) -> bool:
     return ra is not None and rb is not None and _excused_readings(ra, rb)
 
 
-# What `_excused` reads from one side: its value, whether its year is written, whether its
-# clock time is hedged, whether it was counted back from the dateline.
-ExcuseReading = tuple[When, bool, bool, bool]
+# What `_excused` reads from one side: its value, whether its year is written, the interval
+# its clock time's hedge gives it (None when it has no clock time or no hedge), whether it was
+# counted back from the dateline.
+ExcuseReading = tuple[When, bool, Hedge | None, bool]
 
 
 def _excuse_reading(f: Fact) -> ExcuseReading | None:
     v = f.value
     if not isinstance(v, When):
         return None
-    return (v, _year_written(f), v.hour is not None and _hedged(f), _counted_back(f))
+    hedge = _hedge(f) if v.hour is not None else (0, 0)
+    return (v, _year_written(f), hedge if hedge != (0, 0) else None, _counted_back(f))
 
 
 def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | None = None) -> bool:
@@ -137,9 +221,7 @@ def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | N
         if v.year is not None and v.month is None and v.day is None and v.weekday is None:
             return True
     if va.hour is not None and vb.hour is not None and (a[2] or b[2]):
-        same_day = va.date is None or vb.date is None or va.date == vb.date
-        gap = abs((va.hour * 60 + (va.minute or 0)) - (vb.hour * 60 + (vb.minute or 0)))
-        if same_day and gap <= APPROX_MINUTES:
+        if _hedges_meet(va, a[2] or (0, 0), vb, b[2] or (0, 0)):
             return True
     if va.date is not None and vb.date is not None and abs((va.date - vb.date).days) == 1:
         late = va.part in _LATE_PARTS or vb.part in _LATE_PARTS

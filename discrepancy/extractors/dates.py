@@ -62,6 +62,7 @@ from .resolve import (
     resolve_weekday,
 )
 from .timeexpr import calendar, find_mentions
+from .timezones import on_day
 
 # matched backwards from the noun: one attempt, not one per start position before it
 _OF_BEFORE_NOUN = regex.compile(
@@ -400,7 +401,7 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             and has_past_cue(text, m.start, s_start)
         )
         literal = m.literal()
-        value = against_last(m, resolve(m, anchor, future, past, literal), last)
+        value = on_day(against_last(m, resolve(m, anchor, future, past, literal), last))
         if value.year is not None and not m.backref and (value.period or "") not in ("decade", "century"):
             last = value
         subject = event_subject(text, m.start, m.end, s_start, max(s_end, m.end))
@@ -464,7 +465,7 @@ def _with_corpus_year(doc: Document, facts: list[Fact], year: int | None, settin
             and v.month is not None
             and v.relative is None
         ):
-            nv = replace(v, year=year)
+            nv = on_day(replace(v, year=year))
             if nv.day is not None and nv.date is None:
                 fixed.append(f)  # "February 29" in a common year: leave as it is
                 continue

@@ -30,7 +30,8 @@ def _pieces() -> dict[str, str]:
     month = _alt(cal.months)
     weekday = _alt(cal.weekdays)
     zone_abbr = _alt([z for z in zones.table() if len(z) >= 2])
-    zone_name = _alt(cal.zone_names)
+    # A city's clock names a zone too ("Rome time"): data/city_zones.toml
+    zone_name = _alt([*cal.zone_names, *(f"{c} time" for c in zones.cities())])
     zone_series = _alt(cal.zone_series)
     holiday = _alt(cal.holidays).replace("'", "['’]?")
     teen = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"

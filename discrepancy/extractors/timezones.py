@@ -6,9 +6,13 @@ A zone is kept as written with its offset in minutes when known (abbreviations f
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import regex
 
 from .. import zones
+from ..facts import When
 from .mention import _NUMBER_WORDS, Mention, _norm
 from .timescan import _patterns
 from .timesites import Sites, _scan, group_numbers
@@ -65,6 +69,9 @@ def _zone(zone_text: str | None, overrides: tuple[tuple[str, int], ...]) -> tupl
     if m and m.group(1) in cal.zone_series:
         return zone_text, cal.zone_series[m.group(1)] + 60 * int(m.group(2))
     z = _COUNTRY.sub("", z)  # "central standard time (mexico)"
+    city = zones.city_offset(z)  # "rome time": standard offset until the day is known (`on_day`)
+    if city is not None:
+        return zone_text, city
     if z in cal.zone_names:
         target = cal.zone_names[z]
         fixed = zones.parse_offset(target)
@@ -172,3 +179,19 @@ def find_zones(
         _, offset = _zone(z, overrides)
         out.append((m.start(), m.end(), z, offset))
     return out
+
+
+def on_day(value: When) -> When:
+    """``value`` with the offset of its city's clock on its own day ("Boston time" is EDT in
+    summer); unchanged when its zone is not a city's or its day or hour is unknown.
+
+    >>> on_day(When(2013, 3, 13, hour=14, minute=4, zone="Boston time", utc_offset=-300)).utc_offset
+    -240
+    >>> on_day(When(2013, 3, 13, hour=14, minute=4, zone="EST", utc_offset=-300)).utc_offset
+    -300
+    """
+    if not value.zone or value.hour is None or value.date is None:
+        return value
+    local = dt.datetime.combine(value.date, dt.time(value.hour, value.minute or 0))
+    offset = zones.city_offset(value.zone, local)
+    return value if offset is None or offset == value.utc_offset else replace(value, utc_offset=offset)
