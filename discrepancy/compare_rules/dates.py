@@ -18,6 +18,10 @@ events:
 * **Hedged clock times** ("around 1:30 a.m." vs "1:35 a.m.", "a few minutes past 7 p.m." vs
   "7:05 p.m."): each side stands for the interval its hedge gives it (``[clock_hedges]`` of
   ``data/calendar.toml``), and intervals that meet are one time.
+* **Other occasions** (`_other_occasions`): an occurrence of a repeated procedure ("the first
+  launch attempt on August 29", "a fourth round of voting") against the event or another
+  numbered one; a plan or broadcast ("is slated to launch on") against anything; a
+  postponement against anything but a postponement.
 * **The day after a late hour.** One day apart when a side is at night or in the evening
   ("Friday night" vs "Saturday", "late yesterday night" vs "Friday"), or was counted back
   from the dateline by several days ("10 days ago"): midnight, time zones and the hour of
@@ -197,8 +201,44 @@ def _excused(a: Fact, b: Fact) -> bool:
 
 # What `_excused` reads from one side: its value, whether its year is written, the interval
 # its clock time's hedge gives it (None when it has no clock time or no hedge), whether it was
-# counted back from the dateline.
-ExcuseReading = tuple[When, bool, Hedge | None, bool]
+# counted back from the dateline, and its occasion (`_occasion`).
+ExcuseReading = tuple[When, bool, Hedge | None, bool, str]
+
+
+# Occasions that name an occurrence without saying which ("two previous attempts", "an
+# attempted launch"): they may be any numbered one ("the second attempt").
+# (A postponement, "postponed", is compared only with another: reports number tries
+# differently, and "the launch was postponed Saturday" may be any of them.)
+_UNNUMBERED = frozenset({"attempt", "previous", "earlier", "prior", "another", "failed", "aborted", "latest"})
+# Ordinals that name the same occurrence.
+_SAME_ORDINAL = {"initial": "first"}
+
+
+def _other_occasions(a: str, b: str) -> bool:
+    """Whether two occasions (`_occasion`) cannot be one: the event and an occurrence of a
+    procedure, two numbered occurrences, or a plan against anything.
+
+    >>> _other_occasions("first", ""), _other_occasions("first", "fourth"), _other_occasions("plan", "plan")
+    (True, True, True)
+    >>> _other_occasions("second", "previous"), _other_occasions("initial", "first"), _other_occasions("", "")
+    (False, False, False)
+    >>> [_other_occasions("postponed", b) for b in ("postponed", "", "first")]
+    [False, True, True]
+    """
+    if a == "plan" or b == "plan":
+        return True
+    if not a or not b:
+        return a != b
+    if a in _UNNUMBERED or b in _UNNUMBERED:
+        return False
+    return _SAME_ORDINAL.get(a, a) != _SAME_ORDINAL.get(b, b)
+
+
+def _occasion(f: Fact) -> str:
+    """Which occurrence of a repeated procedure ("first" of "the first launch attempt",
+    "postponed"), or "plan" for a schedule or broadcast, the date belongs to; "" for the event.
+    Read by the extractor (`discrepancy.extractors.resolve.occasion`)."""
+    return f.get("occasion") or ""
 
 
 def _excuse_reading(f: Fact) -> ExcuseReading | None:
@@ -206,12 +246,17 @@ def _excuse_reading(f: Fact) -> ExcuseReading | None:
     if not isinstance(v, When):
         return None
     hedge = _hedge(f) if v.hour is not None else (0, 0)
-    return (v, _year_written(f), hedge if hedge != (0, 0) else None, _counted_back(f))
+    return (v, _year_written(f), hedge if hedge != (0, 0) else None, _counted_back(f), _occasion(f))
 
 
 def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | None = None) -> bool:
     """`_excused` of two sides as read (``settings`` unused: the signature of `per_values`)."""
     va, vb = a[0], b[0]
+    # Two occurrences of a repeated procedure ("the first vote was held Tuesday", "elected him
+    # in a fourth round of voting on Wednesday"), or a plan against what happened ("is slated
+    # to launch on Nov. 14", "launched on November 16"), are two times, not one told wrong.
+    if _other_occasions(a[4], b[4]):
+        return True
     # A year written out that differs from the other side's year (written or inferred): "on 7th
     # September 2019" against this week's "Tuesday" is the previous attempt, not this one.
     written = a[1] or b[1]

@@ -58,6 +58,7 @@ from .resolve import (
     has_future_cue,
     has_past_cue,
     infer_year,
+    occasion,
     resolve,
     resolve_weekday,
 )
@@ -410,6 +411,9 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
             extra = (("anchor", anchor_kind),)
         if future:
             extra = (*extra, ("tense", "future"))
+        label = occasion(text, m.start, s_start)
+        if label:
+            extra = (*extra, ("occasion", label))
         yield Fact(
             doc=doc.id,
             kind="date",

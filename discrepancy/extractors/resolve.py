@@ -439,6 +439,69 @@ def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
 
 
 @cache
+def _occasion_patterns() -> tuple[regex.Pattern[str], ...]:
+    """The patterns of ``[occasions]`` in ``data/calendar.toml``: an ordinal before a procedure
+    noun, a bare attempt word, a postponement word, a plan word (whole words, any case)."""
+    cal = calendar()
+
+    def alt(words: tuple[str, ...]) -> str:
+        longest_first = sorted(words, key=len, reverse=True)
+        return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in longest_first)
+
+    ordinal = regex.compile(
+        rf"""(?<![\w'’-])(?P<ordinal>{alt(cal.occasion_ordinals)})  # "first", "fourth", "previous"
+            \s{{1,3}}(?:[\w'’.-]+\s{{1,3}}){{0,3}}?                 # up to three words: "launch"
+            (?:{alt(cal.occasion_nouns)})s?(?![\w-])             # "attempt", "round", "ballot" """,
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+    attempt = regex.compile(rf"(?<![\w'’-])(?:{alt(cal.attempts)})(?![\w-])", regex.IGNORECASE)
+    postponed = regex.compile(rf"(?<![\w'’-])(?:{alt(cal.postponements)})(?![\w-])", regex.IGNORECASE)
+    plan = regex.compile(rf"(?<![\w'’-])(?:{alt(cal.plans)})(?![\w-])", regex.IGNORECASE)
+    return ordinal, attempt, postponed, plan
+
+
+# How far before a date its occasion is looked for: a procedure is often named at the head of a
+# long noun phrase ("the first attempt to launch the rocket topped with the capsule falls on").
+_OCCASION_REACH = 150
+# Breaks of `_CLAUSE_BREAK` but relative pronouns: "a window that opens at 1:04 a.m." is still
+# the window's clause.
+_OCCASION_BREAK = regex.compile(
+    r"[;:“”\"]|\b(?:but|while|after|before|when|as(?!\s{1,3}(?:early|soon)\s))\b",
+    regex.IGNORECASE | regex.REVERSE,  # searched backwards: the last break is found first
+)
+
+
+def occasion(text: str, start: int, sentence_start: int) -> str:
+    """Which occurrence of a repeated procedure, or which plan, the date at ``start`` belongs
+    to, from its clause: the ordinal ("first launch attempt on August 29" -> "first"),
+    "attempt" for a try without one, "postponed" for the day a try was put off, "plan" for a
+    schedule or broadcast, "" for the event itself (``[occasions]`` of ``data/calendar.toml``).
+
+    >>> s = "The first launch attempt on August 29 was called off."
+    >>> occasion(s, s.index("August"), 0)
+    'first'
+    >>> s = "The rocket is slated to launch on Wednesday."
+    >>> occasion(s, s.index("Wednesday"), 0)
+    'plan'
+    >>> s = "The rocket launched on Wednesday."
+    >>> occasion(s, s.index("Wednesday"), 0)
+    ''
+    """
+    window = text[max(sentence_start, start - _OCCASION_REACH) : start]
+    cut = _OCCASION_BREAK.search(window)
+    clause = window[cut.end() :] if cut else window
+    ordinal, attempt, postponed, plan = _occasion_patterns()
+    found = list(ordinal.finditer(clause))
+    if found:
+        return found[-1].group("ordinal").lower()
+    if attempt.search(clause):
+        return "attempt"
+    if postponed.search(clause):
+        return "postponed"
+    return "plan" if plan.search(clause) else ""
+
+
+@cache
 def _past_cue() -> regex.Pattern[str]:
     words = "|".join(regex.escape(w) for w in sorted(calendar().past_cues, key=len, reverse=True))
     # Words that look ahead ("decided to admit", "must be returned by", "would be held on",

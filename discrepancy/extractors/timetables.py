@@ -157,6 +157,13 @@ class Calendar:
     seasons: dict[str, str]  # season word -> SP, SU, FA, WI
     past_cues: frozenset[str]
     vague: dict[str, str]  # phrase (lower case) -> PRESENT_REF, PAST_REF, FUTURE_REF
+    # [occasions]: ordinals and nouns of a repeated procedure, bare attempt words, plan and
+    # postponement words
+    occasion_ordinals: tuple[str, ...]
+    occasion_nouns: tuple[str, ...]
+    attempts: tuple[str, ...]
+    plans: tuple[str, ...]
+    postponements: tuple[str, ...]
 
 
 @cache
@@ -204,6 +211,11 @@ def calendar() -> Calendar:
         counter_words=frozenset(
             w.lower() for w in tables.require("calendar", "counter_words", dict)["words"]
         ),
+        occasion_ordinals=tables.section_list("calendar", "occasions", "ordinals"),
+        occasion_nouns=tables.section_list("calendar", "occasions", "nouns"),
+        attempts=tables.section_list("calendar", "occasions", "attempts"),
+        plans=tables.section_list("calendar", "occasions", "plans"),
+        postponements=tables.section_list("calendar", "occasions", "postponements"),
     )
 
 

@@ -1,0 +1,89 @@
+"""Dates of different occurrences of a repeated procedure, and plans, are not compared.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import discrepancy
+from discrepancy.extractors.resolve import occasion
+
+PUBLISHED = {"a": "2021-06-10", "b": "2021-06-10"}
+
+
+def rules(a: str, b: str) -> list[str]:
+    """The date rules an audit of two invented reports of one event raises."""
+    found = discrepancy.audit({"a": a, "b": b}, published=PUBLISHED)
+    return sorted(r for r in found["rule"] if r.startswith("DSC3"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        pytest.param("The first launch attempt on May 3 failed.", "May 3", "first", id="ordinal-attempt"),
+        pytest.param("They chose him in a third round of voting on Friday.", "Friday", "third", id="round"),
+        pytest.param("The initial ballot was held Monday.", "Monday", "initial", id="ballot"),
+        pytest.param("Crews scrubbed an attempted launch on May 3.", "May 3", "attempt", id="bare-attempt"),
+        pytest.param("The probe is slated to lift off on June 9.", "June 9", "plan", id="slated"),
+        pytest.param("A launch window that opens at 9 a.m. on June 9.", "9 a.m.", "plan", id="window-that"),
+        pytest.param("Live coverage of the flight begins Tuesday.", "Tuesday", "plan", id="coverage"),
+        pytest.param("The flight was postponed Saturday.", "Saturday", "postponed", id="postponed"),
+        pytest.param("The probe lifted off on June 9.", "June 9", "", id="the-event"),
+        pytest.param("The first images arrived on June 9.", "June 9", "", id="ordinal-without-procedure"),
+    ],
+)
+def test_occasion_of_a_date(sentence: str, date: str, expected: str) -> None:
+    assert occasion(sentence, sentence.index(date), 0) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "The first launch attempt on June 1, 2021 ended when a valve failed.",
+            "The probe was launched on June 9, 2021.",
+            [],
+            id="attempt-vs-the-event",
+        ),
+        pytest.param(
+            "The first vote was held on Tuesday, June 8, 2021.",
+            "Delegates elected her in a third round of voting on Wednesday, June 9, 2021.",
+            [],
+            id="two-rounds",
+        ),
+        pytest.param(
+            "The probe is slated to launch on June 12, 2021.",
+            "The probe was launched on June 9, 2021.",
+            [],
+            id="plan-vs-the-event",
+        ),
+        pytest.param(
+            "The second launch attempt on June 5, 2021 failed.",
+            "A previous launch attempt on June 4, 2021 failed.",
+            ["DSC301"],
+            id="numbered-vs-unnumbered-attempts-compare",
+        ),
+        pytest.param(
+            "The launch was scrubbed on June 5, 2021.",
+            "The launch was scrubbed on June 4, 2021.",
+            ["DSC301"],
+            id="one-postponement-compares",
+        ),
+        pytest.param(
+            "The launch was scrubbed on June 5, 2021.",
+            "The probe was launched on June 9, 2021.",
+            [],
+            id="postponement-vs-the-event",
+        ),
+        pytest.param(
+            "The probe was launched on June 8, 2021.",
+            "The probe was launched on June 9, 2021.",
+            ["DSC301"],
+            id="the-event-still-compares",
+        ),
+    ],
+)
+def test_occasions_in_the_comparison(a: str, b: str, expected: list[str]) -> None:
+    assert rules(a, b) == expected
