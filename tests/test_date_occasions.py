@@ -87,3 +87,19 @@ def test_occasion_of_a_date(sentence: str, date: str, expected: str) -> None:
 )
 def test_occasions_in_the_comparison(a: str, b: str, expected: list[str]) -> None:
     assert rules(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("earlier", "expected"),
+    [
+        pytest.param("almost a decade ago", [], id="a-decade-ago"),
+        pytest.param("two years ago", [], id="years-ago"),
+        pytest.param("on a Friday", ["DSC301"], id="a-weekday-still-compares"),
+    ],
+)
+def test_a_date_counted_back_in_years_is_an_earlier_event(earlier: str, expected: list[str]) -> None:
+    a = "A gunman opened fire at the school on Tuesday."
+    b = f"It was the deadliest since a gunman opened fire at another school {earlier}."
+    # Only b is dated: a's "Tuesday" stays a weekday, b's earlier event gets a full date.
+    found = discrepancy.audit({"a": a, "b": b}, published={"b": "2022-05-25"})
+    assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected

@@ -14,7 +14,8 @@ events:
 
 * **Other years.** Two dates in different years of which one is written out, or a bare
   year against a day, date a past event named for comparison ("the deadliest since 1999",
-  "the previous attempt on 7 September 2019"), not the story's event written wrong.
+  "the previous attempt on 7 September 2019"), not the story's event written wrong; so does a
+  date counted back in years ("since a gunman killed 20 children almost a decade ago").
 * **Hedged clock times** ("around 1:30 a.m." vs "1:35 a.m.", "a few minutes past 7 p.m." vs
   "7:05 p.m."): each side stands for the interval its hedge gives it (``[clock_hedges]`` of
   ``data/calendar.toml``), and intervals that meet are one time.
@@ -165,10 +166,25 @@ def _hedges_meet(va: When, ha: Hedge, vb: When, hb: Hedge) -> bool:
     return low <= delta <= high
 
 
-def _counted_back(f: Fact) -> bool:
-    """A day found by counting back from the dateline ("10 days ago", "yesterday")."""
+# Counted back in years: "two years ago", "almost a decade ago", "last year".
+_YEARS_BACK = regex.compile(
+    r"\b(?:(?:years?|decades?|centur(?:y|ies))\s+ago|last\s+year)\b", regex.IGNORECASE
+)
+
+
+def _counted_back(f: Fact) -> str:
+    """How a date was counted back from the dateline: "years" ("almost a decade ago", an
+    earlier event named for comparison), "days" ("10 days ago", "yesterday"), or "".
+
+    >>> from discrepancy.facts import Subject
+    >>> [_counted_back(Fact("x", "date", Subject(), s, 0, len(s), When(2012))) for s in
+    ...  ("a decade ago", "two years ago", "two days ago", "yesterday", "Tuesday")]
+    ['years', 'years', 'days', 'days', '']
+    """
     words = f.surface.casefold()
-    return "ago" in words or "yesterday" in words or "last night" in words
+    if _YEARS_BACK.search(words):
+        return "years"
+    return "days" if "ago" in words or "yesterday" in words or "last night" in words else ""
 
 
 _YEAR = regex.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")
@@ -201,8 +217,8 @@ def _excused(a: Fact, b: Fact) -> bool:
 
 # What `_excused` reads from one side: its value, whether its year is written, the interval
 # its clock time's hedge gives it (None when it has no clock time or no hedge), whether it was
-# counted back from the dateline, and its occasion (`_occasion`).
-ExcuseReading = tuple[When, bool, Hedge | None, bool, str]
+# counted back from the dateline (`_counted_back`), and its occasion (`_occasion`).
+ExcuseReading = tuple[When, bool, Hedge | None, str, str]
 
 
 # Occasions that name an occurrence without saying which ("two previous attempts", "an
@@ -256,6 +272,10 @@ def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | N
     # in a fourth round of voting on Wednesday"), or a plan against what happened ("is slated
     # to launch on Nov. 14", "launched on November 16"), are two times, not one told wrong.
     if _other_occasions(a[4], b[4]):
+        return True
+    # A date counted back in years ("since a gunman killed 20 children almost a decade ago")
+    # dates an earlier event named for comparison, as a year written out does (below).
+    if "years" in (a[3], b[3]):
         return True
     # A year written out that differs from the other side's year (written or inferred): "on 7th
     # September 2019" against this week's "Tuesday" is the previous attempt, not this one.
