@@ -103,3 +103,15 @@ def test_a_date_counted_back_in_years_is_an_earlier_event(earlier: str, expected
     # Only b is dated: a's "Tuesday" stays a weekday, b's earlier event gets a full date.
     found = discrepancy.audit({"a": a, "b": b}, published={"b": "2022-05-25"})
     assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        pytest.param("HARBOURTON (Wire - 09th March, 2021) The ferry sank on Sunday.", ["Sunday"], id="wire"),
+        pytest.param("The ferry sank (on 7 March, 2021) near Harbourton.", ["7 March, 2021"], id="mid-line"),
+    ],
+)
+def test_the_date_of_a_wire_dateline_is_not_an_event_date(text: str, dates: list[str]) -> None:
+    found = discrepancy.extract({"a": text})
+    assert list(found[found["kind"] == "date"]["text"]) == dates

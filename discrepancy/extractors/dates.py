@@ -356,6 +356,34 @@ def _metadata_line() -> regex.Pattern[str]:
     return regex.compile(rf"[ \t]{{0,8}}(?:{cues})\b[ \t:]", regex.IGNORECASE)
 
 
+# The wire dateline that opens a story: a place in capitals, then the agency and the filing
+# date in parentheses ("BEIRUT (Agency News - 07th August, 2020)"). Its date says when the
+# story was filed, not when the event happened. ("LONDON, Jan 5 (Agency) -" is left a date:
+# TimeML corpora annotate that form as the document's date expression.)
+_WIRE_DATELINE = regex.compile(
+    r"""[ \t]{0,8}[*_]{0,2}                           # line start, Markdown emphasis
+        \p{Lu}[\p{Lu}.'’-]*(?:[ \t]{1,2}[\p{Lu}.'’-]+){0,3}  # the place in capitals: "NEW YORK"
+        (?:,[ \t]{1,2}\p{Lu}[\p{L}.]{1,12})?               # its region: ", Fla."
+        [ \t]{0,2}\([^()\n]{0,60}                     # inside the parentheses: "(Agency - "
+        """,
+    regex.VERBOSE,
+)
+
+
+def _in_wire_dateline(text: str, start: int) -> bool:
+    """The mention is the filing date of the wire dateline that opens its line.
+
+    >>> _in_wire_dateline("BEIRUT (Agency News - 07th August, 2020) The toll rose.", 22)
+    True
+    >>> _in_wire_dateline("The toll rose (as of 5 August) in Beirut.", 21)
+    False
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 80:
+        return False
+    return _WIRE_DATELINE.fullmatch(text, line_start, start) is not None
+
+
 def _is_metadata(text: str, start: int) -> bool:
     """The mention sits on a publication-data line ("Updated January 8th, 2020 at 20:40 IST").
 
@@ -387,7 +415,9 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         # Publication and update lines say when the page changed, not when something happened.
         mentions = [m for m in mentions if m.end <= ps or m.start >= pe]
     anchor, anchor_kind = _anchor(doc, mentions)
-    mentions = [m for m in mentions if not _is_metadata(text, m.start)]
+    mentions = [
+        m for m in mentions if not _is_metadata(text, m.start) and not _in_wire_dateline(text, m.start)
+    ]
     starts, spans = _sentence_spans(doc)
     last: When | None = None  # the last date written, for "the next day" and "a year earlier"
     for m in mentions:
