@@ -121,3 +121,19 @@ def test_a_bad_city_zone_is_refused_on_load() -> None:
     assert zones._check_city("atlantis", "Ocean/Atlantis") is not None
     assert zones._check_city("Rome", "Europe/Rome") is not None
     assert zones._check_city("rome", "Europe/Rome") is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "boston", "expected"),
+    [
+        pytest.param("ROME (Wire) -- ", "1:06 p.m.", ["DSC301"], id="rome-story-an-hour-off"),
+        pytest.param("ROME (Wire) -- ", "2:06 p.m.", [], id="rome-story-same-instant"),
+        pytest.param("", "1:06 p.m.", [], id="no-dateline-any-zone-may-explain"),
+        pytest.param("ATLANTIS (Wire) -- ", "1:06 p.m.", [], id="unlisted-place"),
+    ],
+)
+def test_a_time_in_a_datelined_story_is_local(opening: str, boston: str, expected: list[str]) -> None:
+    # 7:06 p.m. in Rome (CET) on 13 March 2013 is 18:06 UTC; 2:06 p.m. in Boston (EDT) too.
+    a = f"{opening}The earthquake struck at 7:06 p.m. on Wednesday, March 13, 2013."
+    b = f"The earthquake struck at {boston} Boston time on Wednesday, March 13, 2013."
+    assert rules(a, b) == expected

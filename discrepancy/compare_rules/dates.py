@@ -31,12 +31,13 @@ events:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from functools import cache
 
 import regex
 
-from .. import tables, temporal
+from .. import tables, temporal, zones
 from ..align import Pair
 from ..facts import Fact, When
 from ..settings import Settings
@@ -217,8 +218,10 @@ def _excused(a: Fact, b: Fact) -> bool:
 
 # What `_excused` reads from one side: its value, whether its year is written, the interval
 # its clock time's hedge gives it (None when it has no clock time or no hedge), whether it was
-# counted back from the dateline (`_counted_back`), and its occasion (`_occasion`).
-ExcuseReading = tuple[When, bool, Hedge | None, str, str]
+# counted back from the dateline (`_counted_back`), its occasion (`_occasion`), and for a clock
+# time without a zone in a story datelined in a listed city, the time placed in that city's
+# zone (`_at_place`).
+ExcuseReading = tuple[When, bool, Hedge | None, str, str, When | None]
 
 
 # Occasions that name an occurrence without saying which ("two previous attempts", "an
@@ -262,7 +265,35 @@ def _excuse_reading(f: Fact) -> ExcuseReading | None:
     if not isinstance(v, When):
         return None
     hedge = _hedge(f) if v.hour is not None else (0, 0)
-    return (v, _year_written(f), hedge if hedge != (0, 0) else None, _counted_back(f), _occasion(f))
+    reading = (v, _year_written(f), hedge if hedge != (0, 0) else None, _counted_back(f), _occasion(f))
+    return (*reading, _at_place(v, f.get("place_zone")))
+
+
+def _at_place(v: When, place: str) -> When | None:
+    """A clock time without a zone placed in the zone of its story's dateline city ("7:06 p.m."
+    in a story datelined "ROME (Agency) --"), with that zone's offset on its day; None when it
+    has a zone, no clock time or no such place."""
+    if not place or v.hour is None or v.utc_offset is not None:
+        return None
+    local = None
+    if v.date is not None:
+        local = dt.datetime.combine(v.date, dt.time(v.hour, v.minute or 0))
+    offset = zones.city_offset(place, local)
+    return None if offset is None else replace(v, utc_offset=offset)
+
+
+def _placed(a: ExcuseReading, b: ExcuseReading) -> tuple[ExcuseReading, ExcuseReading]:
+    """The two readings with a side without a zone read in its dateline city's zone when the
+    other side has one ("7:06 p.m." in a Rome story against "2:04 p.m. Boston time"): they are
+    then compared as instants. Two sides without zones stay on one wall clock."""
+    a_placed, b_placed = a[0].utc_offset is not None, b[0].utc_offset is not None
+    if a_placed == b_placed:
+        return a, b
+    if not a_placed and a[5] is not None:
+        a = (a[5], *a[1:])
+    if not b_placed and b[5] is not None:
+        b = (b[5], *b[1:])
+    return a, b
 
 
 def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | None = None) -> bool:
@@ -332,6 +363,7 @@ def _differ(a: ExcuseReading | None, b: ExcuseReading | None, settings: Settings
     are, no zone explains it and nothing excuses it (`_excused`)."""
     if a is None or b is None:
         return False
+    a, b = _placed(a, b)
     if temporal.compatible(a[0], b[0]) is not False:
         return False
     return not (_zone_explains(a[0], b[0]) or _excused_readings(a, b))

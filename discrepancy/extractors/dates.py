@@ -45,7 +45,7 @@ from typing import Final
 
 import regex
 
-from .. import align, tables
+from .. import align, tables, zones
 from ..document import Document
 from ..events import _events, lemma
 from ..facts import Fact, Subject, When
@@ -370,6 +370,37 @@ _WIRE_DATELINE = regex.compile(
 )
 
 
+# The place of the dateline that opens a story: "ROME -- The toll rose", "VATICAN CITY (Agency) -
+# ...", "MANILA, Nov. 11 (Agency) -- ...". Only the first lines are read.
+_DATELINE_PLACE = regex.compile(
+    r"""^[ \t]{0,8}[*_]{0,2}
+        (?P<place>\p{Lu}[\p{Lu}.'’-]+(?:[ \t]\p{Lu}[\p{Lu}.'’-]+){0,3})  # the place in capitals
+        [*_]{0,2}
+        (?:,[ \t]{1,2}[\p{L}.]{2,14}(?:[ \t][\p{L}0-9.,]{1,10}){0,2})?    # ", Italy", ", Nov. 11"
+        [ \t]{0,2}(?:\([^()\n]{1,60}\)[ \t]{0,2}[^\n—–-]{0,20})?          # "(Agency)", a date
+        (?:—|–|--|-)[ \t]                                       # the dash that ends the dateline
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_DATELINE_REACH = 400  # the first lines of a story
+
+
+def _place_zone(text: str) -> str:
+    """The zone of the city a story is datelined in, as "<city> time" (``data/city_zones.toml``),
+    or "" when it has no dateline or its place is not a listed city.
+
+    >>> _place_zone("ROME (Agency) -- The toll rose."), _place_zone("MANILA, Nov. 11 (Agency) -- A storm.")
+    ('rome time', 'manila time')
+    >>> _place_zone("PARIS NEWS – A crash."), _place_zone("The toll rose in ROME -- today.")
+    ('', '')
+    """
+    m = _DATELINE_PLACE.search(text, 0, _DATELINE_REACH)
+    if m is None:
+        return ""
+    city = " ".join(m.group("place").lower().split())
+    return f"{city} time" if city in zones.cities() else ""
+
+
 def _in_wire_dateline(text: str, start: int) -> bool:
     """The mention is the filing date of the wire dateline that opens its line.
 
@@ -419,6 +450,7 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         m for m in mentions if not _is_metadata(text, m.start) and not _in_wire_dateline(text, m.start)
     ]
     starts, spans = _sentence_spans(doc)
+    place = _place_zone(text)
     last: When | None = None  # the last date written, for "the next day" and "a year earlier"
     for m in mentions:
         s_start, s_end = _sentence_of(starts, spans, m.start, m.end)
@@ -444,6 +476,8 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         label = occasion(text, m.start, s_start)
         if label:
             extra = (*extra, ("occasion", label))
+        if place and value.hour is not None and value.utc_offset is None and not value.zone:
+            extra = (*extra, ("place_zone", place))  # a clock time of the dateline's city
         yield Fact(
             doc=doc.id,
             kind="date",
