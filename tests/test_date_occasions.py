@@ -115,3 +115,18 @@ def test_a_date_counted_back_in_years_is_an_earlier_event(earlier: str, expected
 def test_the_date_of_a_wire_dateline_is_not_an_event_date(text: str, dates: list[str]) -> None:
     found = discrepancy.extract({"a": text})
     assert list(found[found["kind"] == "date"]["text"]) == dates
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        pytest.param("A 6.2-magnitude earthquake", [], id="another-size-another-quake"),
+        pytest.param("A 4.9-magnitude earthquake", ["DSC301"], id="one-size-rounded"),
+        pytest.param("An earthquake", ["DSC301"], id="no-size-still-compares"),
+    ],
+)
+def test_quakes_of_different_magnitudes_are_two_events(other: str, expected: list[str]) -> None:
+    a = "A 4.8-magnitude earthquake struck the town on Friday, August 26, 2016."
+    b = f"{other} struck the town on Wednesday, August 24, 2016."
+    found = discrepancy.audit({"a": a, "b": b})
+    assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected

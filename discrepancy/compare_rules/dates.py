@@ -220,8 +220,8 @@ def _excused(a: Fact, b: Fact) -> bool:
 # its clock time's hedge gives it (None when it has no clock time or no hedge), whether it was
 # counted back from the dateline (`_counted_back`), its occasion (`_occasion`), and for a clock
 # time without a zone in a story datelined in a listed city, the time placed in that city's
-# zone (`_at_place`).
-ExcuseReading = tuple[When, bool, Hedge | None, str, str, When | None]
+# zone (`_at_place`), and the magnitude of the quake it dates (`_magnitude`).
+ExcuseReading = tuple[When, bool, Hedge | None, str, str, When | None, float | None]
 
 
 # Occasions that name an occurrence without saying which ("two previous attempts", "an
@@ -266,7 +266,46 @@ def _excuse_reading(f: Fact) -> ExcuseReading | None:
         return None
     hedge = _hedge(f) if v.hour is not None else (0, 0)
     reading = (v, _year_written(f), hedge if hedge != (0, 0) else None, _counted_back(f), _occasion(f))
-    return (*reading, _at_place(v, f.get("place_zone")))
+    return (*reading, _at_place(v, f.get("place_zone")), _magnitude(f))
+
+
+# The magnitude of a quake named with its date: "a 4.8-magnitude temblor early Friday",
+# "Wednesday morning's 6.2 earthquake", "the magnitude 7.2 quake struck late on Friday".
+_MAGNITUDE = regex.compile(
+    r"""(?<![\d.])(?P<m>\d\.\d)(?:[ \t-]{1,2}magnitude\b          # "4.8-magnitude"
+          |(?=[ \t-]{1,2}(?:earthquake|quake|temblor|tremor|aftershock)s?\b))  # "6.2 earthquake"
+      | \bmagnitude(?:[ \t]of)?[ \t-]{1,2}(?P<m>\d\.\d)(?![\d.])     # "magnitude 7.2" """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Reports of one quake round its magnitude differently (7.7 and 7.8, 6.0 and 6.2); farther
+# apart, two magnitudes are two quakes (a 6.2 main shock, a 4.8 aftershock).
+MAGNITUDE_SPREAD = 0.5
+
+
+def _magnitude(f: Fact) -> float | None:
+    """The magnitude written with the date: the last one in its clause before it, else one
+    right after it ("Wednesday morning's 6.2 earthquake"); None when there is none.
+
+    >>> from discrepancy.facts import Subject
+    >>> def m(sentence, surface):
+    ...     at = sentence.index(surface)
+    ...     return _magnitude(Fact("x", "date", Subject(), surface, at, at + len(surface), When(weekday=4),
+    ...                            sentence=sentence))
+    >>> m("The town was hit by a 4.8-magnitude temblor early Friday.", "early Friday")
+    4.8
+    >>> m("It was the epicenter of Wednesday morning's 6.2 earthquake.", "Wednesday morning")
+    6.2
+    >>> m("The quake struck on Friday.", "Friday") is None
+    True
+    """
+    if not f.sentence:
+        return None
+    at, end = f.start - f.sentence_start, f.end - f.sentence_start
+    before = f.sentence[max(0, at - 150) : max(0, at)].rsplit(";", 1)[-1]
+    found = list(_MAGNITUDE.finditer(before))
+    if not found:
+        found = list(_MAGNITUDE.finditer(f.sentence[max(0, end) : max(0, end) + 24]))[:1]
+    return float(found[-1].group("m")) if found else None
 
 
 def _at_place(v: When, place: str) -> When | None:
@@ -303,6 +342,10 @@ def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | N
     # in a fourth round of voting on Wednesday"), or a plan against what happened ("is slated
     # to launch on Nov. 14", "launched on November 16"), are two times, not one told wrong.
     if _other_occasions(a[4], b[4]):
+        return True
+    # Two quakes of different sizes ("a 4.8-magnitude temblor early Friday" and "Wednesday
+    # morning's 6.2 earthquake") are two events.
+    if a[6] is not None and b[6] is not None and abs(a[6] - b[6]) > MAGNITUDE_SPREAD:
         return True
     # A date counted back in years ("since a gunman killed 20 children almost a decade ago")
     # dates an earlier event named for comparison, as a year written out does (below).
