@@ -130,3 +130,18 @@ def test_quakes_of_different_magnitudes_are_two_events(other: str, expected: lis
     b = f"{other} struck the town on Wednesday, August 24, 2016."
     found = discrepancy.audit({"a": a, "b": b})
     assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected
+
+
+@pytest.mark.parametrize(
+    ("weekday", "expected"),
+    [
+        pytest.param("Friday", [], id="the-day-after-a-late-night"),
+        pytest.param("Sunday", ["DSC301"], id="three-days-off"),
+    ],
+)
+def test_a_weekday_against_a_late_night_the_day_before(weekday: str, expected: list[str]) -> None:
+    # Only b is dated (a Friday): its "yesterday night" is Thursday night; a's weekday stays one.
+    a = f"An earthquake struck the region on {weekday}."
+    b = "An earthquake struck the region late yesterday night."
+    found = discrepancy.audit({"a": a, "b": b}, published={"b": "2023-09-08"})
+    assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected

@@ -362,11 +362,33 @@ def _excused_readings(a: ExcuseReading, b: ExcuseReading, settings: Settings | N
     if va.hour is not None and vb.hour is not None and (a[2] or b[2]):
         if _hedges_meet(va, a[2] or (0, 0), vb, b[2] or (0, 0)):
             return True
-    if va.date is not None and vb.date is not None and abs((va.date - vb.date).days) == 1:
+    if _day_apart(va, vb):
         late = va.part in _LATE_PARTS or vb.part in _LATE_PARTS
         if late or a[3] or b[3]:
             return True
     return False
+
+
+def _weekday(v: When) -> int | None:
+    if v.date is not None:
+        return v.date.weekday()
+    return v.weekday
+
+
+def _day_apart(va: When, vb: When) -> bool:
+    """Whether two days are one apart: by their dates, or by their weekdays when a side is a
+    weekday alone ("Friday" in a story without a dateline against "yesterday night", read as
+    Thursday night).
+
+    >>> _day_apart(When(2023, 9, 7, part="night"), When(weekday=4))
+    True
+    >>> _day_apart(When(weekday=4), When(weekday=1))
+    False
+    """
+    if va.date is not None and vb.date is not None:
+        return abs((va.date - vb.date).days) == 1
+    wa, wb = _weekday(va), _weekday(vb)
+    return wa is not None and wb is not None and (wa - wb) % 7 in (1, 6)
 
 
 # UTC offsets in use around the world, in minutes (UTC-12:00 to UTC+14:00, quarter hours).
