@@ -145,3 +145,16 @@ def test_a_weekday_against_a_late_night_the_day_before(weekday: str, expected: l
     b = "An earthquake struck the region late yesterday night."
     found = discrepancy.audit({"a": a, "b": b}, published={"b": "2023-09-08"})
     assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        pytest.param("They will bury the victims on Tuesday, August 30, 2016.", [], id="future-is-a-plan"),
+        pytest.param("They buried the victims on Tuesday, August 30, 2016.", ["DSC301"], id="past-compares"),
+    ],
+)
+def test_a_date_in_the_future_tense_is_a_plan(other: str, expected: list[str]) -> None:
+    a = "Mourners attended the funeral on Saturday, August 27, 2016."
+    found = discrepancy.audit({"a": a, "b": other})
+    assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected

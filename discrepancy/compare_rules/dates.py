@@ -256,8 +256,9 @@ def _other_occasions(a: str, b: str) -> bool:
 def _occasion(f: Fact) -> str:
     """Which occurrence of a repeated procedure ("first" of "the first launch attempt",
     "postponed"), or "plan" for a schedule or broadcast, the date belongs to; "" for the event.
-    Read by the extractor (`discrepancy.extractors.resolve.occasion`)."""
-    return f.get("occasion") or ""
+    Read by the extractor (`discrepancy.extractors.resolve.occasion`); a date the extractor put
+    ahead of the dateline by a future cue ("will be held on Aug 30") is a plan too."""
+    return f.get("occasion") or ("plan" if f.get("tense") == "future" else "")
 
 
 def _excuse_reading(f: Fact) -> ExcuseReading | None:
