@@ -6,10 +6,14 @@ Every sentence here is invented for the test.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import discrepancy
 from discrepancy import tables, zones
+from discrepancy.compare_rules.dates import _hedges_meet
 from discrepancy.extractors.timeexpr import find_mentions
+from discrepancy.facts import When
 
 PUBLISHED = {"a": "2013-03-13", "b": "2013-03-13"}
 
@@ -137,3 +141,24 @@ def test_a_time_in_a_datelined_story_is_local(opening: str, boston: str, expecte
     a = f"{opening}The earthquake struck at 7:06 p.m. on Wednesday, March 13, 2013."
     b = f"The earthquake struck at {boston} Boston time on Wednesday, March 13, 2013."
     assert rules(a, b) == expected
+
+
+_HEDGES = st.sampled_from([(0, 0), (15, 15), (0, 15), (15, 0)])
+_TIMES = st.builds(
+    When,
+    st.just(2013),
+    st.just(3),
+    st.integers(12, 14),
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+    utc_offset=st.one_of(st.none(), st.sampled_from([-240, 0, 60])),
+)
+
+
+@given(_TIMES, _HEDGES, _TIMES, _HEDGES)
+def test_hedged_times_meet_either_way_round(
+    a: When, ha: tuple[int, int], b: When, hb: tuple[int, int]
+) -> None:
+    assert _hedges_meet(a, ha, b, hb) == _hedges_meet(b, hb, a, ha)
+    if a == b:
+        assert _hedges_meet(a, ha, b, hb)
