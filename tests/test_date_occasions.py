@@ -158,3 +158,20 @@ def test_a_date_in_the_future_tense_is_a_plan(other: str, expected: list[str]) -
     a = "Mourners attended the funeral on Saturday, August 27, 2016."
     found = discrepancy.audit({"a": a, "b": other})
     assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "expected"),
+    [
+        pytest.param(
+            "The search for the missing after a bridge collapsed in Harbourton ended overnight into Sunday.",
+            [],
+            id="event-word-in-a-subordinate-clause",
+        ),
+        pytest.param("A bridge collapsed in Harbourton on Sunday.", ["DSC301"], id="own-event-word"),
+    ],
+)
+def test_an_event_word_of_a_subordinate_clause_is_not_the_date_s(a: str, expected: list[str]) -> None:
+    b = "A bridge collapsed in Harbourton on Tuesday."
+    found = discrepancy.audit({"a": a, "b": b}, published={"a": "2018-08-19", "b": "2018-08-15"})
+    assert sorted(r for r in found["rule"] if r.startswith("DSC3")) == expected

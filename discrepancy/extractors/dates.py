@@ -45,7 +45,7 @@ from typing import Final
 
 import regex
 
-from .. import align, tables, zones
+from .. import align, tables
 from ..document import Document
 from ..events import _events, lemma
 from ..facts import Fact, Subject, When
@@ -62,6 +62,7 @@ from .resolve import (
     resolve,
     resolve_weekday,
 )
+from .timedatelines import in_wire_dateline, place_zone
 from .timeexpr import calendar, find_mentions
 from .timezones import on_day
 
@@ -192,6 +193,28 @@ _ENTITY: Final = 5
 _QUAL: Final = 6
 
 
+# A subordinate clause opened just before an event word: "the search for those missing after a
+# bridge collapsed ... ended on Sunday" dates the end of the search, not the collapse.
+_SUBORDINATOR = regex.compile(
+    r"""\b(?:after|before|since|when|following)\b  # the subordinator
+        (?:[ \t]{1,3}[\w'’-]+){0,3}[ \t]{1,3}$     # at most three words to the event word""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def _subordinate(text: str, at: int, sent_start: int) -> bool:
+    """The word at ``at`` sits in a subordinate clause opened at most three words before it.
+
+    >>> t = "The search for those missing after a bridge collapsed ended on Sunday."
+    >>> _subordinate(t, t.index("collapsed"), 0)
+    True
+    >>> t = "The bridge collapsed and the search ended on Sunday."
+    >>> _subordinate(t, t.index("collapsed"), 0)
+    False
+    """
+    return _SUBORDINATOR.search(text, max(sent_start, at - 60), at) is not None
+
+
 def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: int) -> Subject:
     """The event a date at ``text[start:end]`` belongs to, from its sentence.
 
@@ -274,7 +297,13 @@ def event_subject(text: str, start: int, end: int, sent_start: int, sent_end: in
         near = [
             (abs(starts[i] - start), starts[i], infos[i][_LEM])
             for i in range(lo, hi)
-            if infos[i][_LEM] in word_class and not start <= starts[i] < end and not infos[i][_DATED]
+            if infos[i][_LEM] in word_class
+            and not start <= starts[i] < end
+            and not infos[i][_DATED]
+            # an event word in a subordinate clause before the date's own verb is another event's
+            and not (
+                verb is not None and starts[i] < starts[verb] and _subordinate(text, starts[i], sent_start)
+            )
         ]
         if near:
             head = word_class[min(near)[2]]
@@ -356,65 +385,6 @@ def _metadata_line() -> regex.Pattern[str]:
     return regex.compile(rf"[ \t]{{0,8}}(?:{cues})\b[ \t:]", regex.IGNORECASE)
 
 
-# The wire dateline that opens a story: a place in capitals, then the agency and the filing
-# date in parentheses ("BEIRUT (Agency News - 07th August, 2020)"). Its date says when the
-# story was filed, not when the event happened. ("LONDON, Jan 5 (Agency) -" is left a date:
-# TimeML corpora annotate that form as the document's date expression.)
-_WIRE_DATELINE = regex.compile(
-    r"""[ \t]{0,8}[*_]{0,2}                           # line start, Markdown emphasis
-        \p{Lu}[\p{Lu}.'’-]*(?:[ \t]{1,2}[\p{Lu}.'’-]+){0,3}  # the place in capitals: "NEW YORK"
-        (?:,[ \t]{1,2}\p{Lu}[\p{L}.]{1,12})?               # its region: ", Fla."
-        [ \t]{0,2}\([^()\n]{0,60}                     # inside the parentheses: "(Agency - "
-        """,
-    regex.VERBOSE,
-)
-
-
-# The place of the dateline that opens a story: "ROME -- The toll rose", "VATICAN CITY (Agency) -
-# ...", "MANILA, Nov. 11 (Agency) -- ...". Only the first lines are read.
-_DATELINE_PLACE = regex.compile(
-    r"""^[ \t]{0,8}[*_]{0,2}
-        (?P<place>\p{Lu}[\p{Lu}.'’-]+(?:[ \t]\p{Lu}[\p{Lu}.'’-]+){0,3})  # the place in capitals
-        [*_]{0,2}
-        (?:,[ \t]{1,2}[\p{L}.]{2,14}(?:[ \t][\p{L}0-9.,]{1,10}){0,2})?    # ", Italy", ", Nov. 11"
-        [ \t]{0,2}(?:\([^()\n]{1,60}\)[ \t]{0,2}[^\n—–-]{0,20})?          # "(Agency)", a date
-        (?:—|–|--|-)[ \t]                                       # the dash that ends the dateline
-    """,
-    regex.VERBOSE | regex.MULTILINE,
-)
-_DATELINE_REACH = 400  # the first lines of a story
-
-
-def _place_zone(text: str) -> str:
-    """The zone of the city a story is datelined in, as "<city> time" (``data/city_zones.toml``),
-    or "" when it has no dateline or its place is not a listed city.
-
-    >>> _place_zone("ROME (Agency) -- The toll rose."), _place_zone("MANILA, Nov. 11 (Agency) -- A storm.")
-    ('rome time', 'manila time')
-    >>> _place_zone("PARIS NEWS – A crash."), _place_zone("The toll rose in ROME -- today.")
-    ('', '')
-    """
-    m = _DATELINE_PLACE.search(text, 0, _DATELINE_REACH)
-    if m is None:
-        return ""
-    city = " ".join(m.group("place").lower().split())
-    return f"{city} time" if city in zones.cities() else ""
-
-
-def _in_wire_dateline(text: str, start: int) -> bool:
-    """The mention is the filing date of the wire dateline that opens its line.
-
-    >>> _in_wire_dateline("BEIRUT (Agency News - 07th August, 2020) The toll rose.", 22)
-    True
-    >>> _in_wire_dateline("The toll rose (as of 5 August) in Beirut.", 21)
-    False
-    """
-    line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 80:
-        return False
-    return _WIRE_DATELINE.fullmatch(text, line_start, start) is not None
-
-
 def _is_metadata(text: str, start: int) -> bool:
     """The mention sits on a publication-data line ("Updated January 8th, 2020 at 20:40 IST").
 
@@ -447,10 +417,10 @@ def extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         mentions = [m for m in mentions if m.end <= ps or m.start >= pe]
     anchor, anchor_kind = _anchor(doc, mentions)
     mentions = [
-        m for m in mentions if not _is_metadata(text, m.start) and not _in_wire_dateline(text, m.start)
+        m for m in mentions if not _is_metadata(text, m.start) and not in_wire_dateline(text, m.start)
     ]
     starts, spans = _sentence_spans(doc)
-    place = _place_zone(text)
+    place = place_zone(text)
     last: When | None = None  # the last date written, for "the next day" and "a year earlier"
     for m in mentions:
         s_start, s_end = _sentence_of(starts, spans, m.start, m.end)
