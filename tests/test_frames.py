@@ -211,6 +211,14 @@ CASES: list[Any] = [
         [("11-16 year", "11-17 year")], [("11-16 year", "11-16 year")],
         id="age-ranges-of-a-group-are-spans",
     ),
+    # --- "X from the blast was N": the noun before a phrase of place, time or cause is counted
+    pytest.param(
+        {"a.txt": "The latest figure on the fatalities from the explosion was 137, officials said.",
+         "b.txt": "Three large explosions shook the port.",
+         "c.txt": "The blast killed 154 people."},
+        [("137", "154")], [("137", "3")],
+        id="a-copular-subject-before-a-phrase-of-cause",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

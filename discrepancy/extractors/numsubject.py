@@ -297,6 +297,24 @@ def _copula_re() -> LeftContext:
     ), word_gate(last_words(_words("nouns", "copulas")), least=1))
 
 
+@cache
+def _copula_after_pp_re() -> regex.Pattern[str]:
+    """A noun, then a phrase of place, time or cause, then a `[copulas]` verb that ends right
+    where an amount starts: "the fatalities from the explosion was 137", "the toll in Turkey
+    stood at 5,000". The noun before the phrase is what the amount counts."""
+    words = _phrase_pattern(_words("nouns", "copulas"))
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])(?P<noun>\p{{Ll}}[\p{{L}}\-]{{1,30}})    # the noun: "fatalities", "toll"
+        [ \t]{{1,3}}(?i:from|in|at|after|during|near|across|following|since)  # place, time, cause
+        (?:[ \t]{{1,3}}[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}'\u2019.\-]{{0,30}}){{1,5}}?  # "the explosion"
+        [ \t]{{1,3}}(?i:{words})                                    # was, stands at ...
+        [ \t\u00a0]{{1,3}}$                                         # right before the amount
+        """,
+        regex.VERBOSE | regex.V1,
+    )
+
+
 _TOTAL_NOUNS = frozenset(("number", "total", "count", "tally"))
 _OF = frozenset(("of",))
 _TOTAL_OF = LeftContext(regex.compile(
@@ -315,6 +333,10 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
     (('margin', ['operating']), ('upload', ['single']))
     >>> _copular_subject("It was "), _copular_subject("The answer is "), _copular_subject("This ")
     (('', []), ('answer', []), ('', []))
+    >>> _copular_subject("The data on the fatalities from the blast was ")
+    ('fatality', [])
+    >>> _copular_subject("The toll in Turkey was ")
+    ('toll', [])
     """
     # the total needs one of its nouns and "of" (a cheap test before the search)
     total = _TOTAL_OF.search(before) if may_hold(before, _TOTAL_NOUNS) and may_hold(before, _OF) else None
@@ -323,6 +345,9 @@ def _copular_subject(before: str) -> tuple[str, list[str]]:
         return _lemma(total.group("noun")), []
     m = _copula_re().search(before)
     stop = _nouns()["stop"]
+    pp = _copula_after_pp_re().search(before) if m else None  # (both end with the copula)
+    if pp and pp.group("noun").lower() not in stop:  # type: ignore[operator]
+        return _lemma(pp.group("noun")), []  # "the fatalities from the explosion was 137"
     if not m or not m.group("noun")[0].islower() or m.group("noun").lower() in stop:  # type: ignore[operator]
         return "", []  # a name ("Paris is 300 km away") is no measured noun
     mod = m.group("mod")
