@@ -439,25 +439,27 @@ def has_future_cue(text: str, start: int, sentence_start: int) -> bool:
 
 
 @cache
-def _occasion_patterns() -> tuple[regex.Pattern[str], ...]:
-    """The patterns of ``[occasions]`` in ``data/calendar.toml``: an ordinal before a procedure
-    noun, a bare attempt word, a postponement word, a plan word (whole words, any case)."""
+def _occasion_pattern() -> regex.Pattern[str]:
+    """The words of ``[occasions]`` in ``data/calendar.toml`` as one pattern, so a clause is
+    scanned once: an ordinal before a procedure noun, a bare attempt word, a postponement word,
+    a plan word (whole words, any case); the group that matched says which."""
     cal = calendar()
 
     def alt(words: tuple[str, ...]) -> str:
         longest_first = sorted(words, key=len, reverse=True)
         return "|".join(regex.escape(w).replace(r"\ ", r"\s{1,3}") for w in longest_first)
 
-    ordinal = regex.compile(
-        rf"""(?<![\w'’-])(?P<ordinal>{alt(cal.occasion_ordinals)})  # "first", "fourth", "previous"
-            \s{{1,3}}(?:[\w'’.-]+\s{{1,3}}){{0,3}}?                 # up to three words: "launch"
-            (?:{alt(cal.occasion_nouns)})s?(?![\w-])             # "attempt", "round", "ballot" """,
+    return regex.compile(
+        rf"""(?<![\w'’-])(?:
+            (?P<ordinal>{alt(cal.occasion_ordinals)})             # "first", "fourth", "previous"
+              \s{{1,3}}(?:[\w'’.-]+\s{{1,3}}){{0,3}}?            # up to three words: "launch"
+              (?:{alt(cal.occasion_nouns)})s?                    # "attempt", "round", "ballot"
+            | (?P<attempt>{alt(cal.attempts)})                   # a try without its number
+            | (?P<postponed>{alt(cal.postponements)})            # the day a try was put off
+            | (?P<plan>{alt(cal.plans)})                         # a schedule or broadcast
+            )(?![\w-])""",
         regex.IGNORECASE | regex.VERBOSE,
     )
-    attempt = regex.compile(rf"(?<![\w'’-])(?:{alt(cal.attempts)})(?![\w-])", regex.IGNORECASE)
-    postponed = regex.compile(rf"(?<![\w'’-])(?:{alt(cal.postponements)})(?![\w-])", regex.IGNORECASE)
-    plan = regex.compile(rf"(?<![\w'’-])(?:{alt(cal.plans)})(?![\w-])", regex.IGNORECASE)
-    return ordinal, attempt, postponed, plan
 
 
 # How far before a date its occasion is looked for: a procedure is often named at the head of a
@@ -490,15 +492,14 @@ def occasion(text: str, start: int, sentence_start: int) -> str:
     window = text[max(sentence_start, start - _OCCASION_REACH) : start]
     cut = _OCCASION_BREAK.search(window)
     clause = window[cut.end() :] if cut else window
-    ordinal, attempt, postponed, plan = _occasion_patterns()
-    found = list(ordinal.finditer(clause))
-    if found:
-        return found[-1].group("ordinal").lower()
-    if attempt.search(clause):
-        return "attempt"
-    if postponed.search(clause):
-        return "postponed"
-    return "plan" if plan.search(clause) else ""
+    found = {"ordinal": "", "attempt": "", "postponed": "", "plan": ""}
+    for m in _occasion_pattern().finditer(clause, overlapped=True):
+        # (overlapped: a word of one kind inside a phrase of another still counts, as when
+        # each kind was searched on its own; the last ordinal phrase wins)
+        kind = m.lastgroup or ""
+        if kind == "ordinal" or not found[kind]:
+            found[kind] = m.group(kind).lower() if kind == "ordinal" else kind
+    return found["ordinal"] or found["attempt"] or found["postponed"] or found["plan"]
 
 
 @cache
