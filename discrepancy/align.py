@@ -154,6 +154,8 @@ def score(a: Features, b: Features) -> float:
         return _score_dates(a, b)
     if a.baseline != b.baseline:
         return 0.0  # "to 18% from 15%": the earlier value is no rival of a current one
+    if a.projected != b.projected:
+        return 0.0  # "the toll could reach 50" is no rival of a reported toll
     numbered = a.numbered_part or b.numbered_part
     if a.part != b.part and not (a.groups and a.groups == b.groups and not numbered):
         # "721 of whom": a part of a group is no rival of the group's total; a nationality

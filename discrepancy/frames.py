@@ -121,6 +121,9 @@ class Features:
     prop: str = ""
     entity: str = ""
     reference: str = ""
+    # A figure feared or expected ("the toll could reach 50"), not reported: it lines up only
+    # with other such figures.
+    projected: bool = False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -268,6 +271,7 @@ def _read(
         prop=frame.prop if frame is not None and not frame.conversion else "",
         entity=canonical_head(frame.entity) if frame is not None and frame.entity else "",
         reference=frame.reference if frame is not None else "",
+        projected=fact.get("projected") == "yes",
     )
 
 

@@ -219,6 +219,21 @@ CASES: list[Any] = [
         [("137", "154")], [("137", "3")],
         id="a-copular-subject-before-a-phrase-of-cause",
     ),
+    # --- a feared or expected figure is no reported one; "the worst since" names an earlier event
+    pytest.param(
+        {"a.txt": "The death toll has risen to 79, police said.",
+         "b.txt": "Officials said the number of dead could exceed 100.",
+         "c.txt": "The fire killed 71 people, the coroner said."},
+        [("79", "71")], [("79", ">100"), ("71", ">100")],
+        id="a-projection-is-no-reported-count",
+    ),
+    pytest.param(
+        {"a.txt": "The bomb killed 22 people at the concert.",
+         "b.txt": "It was the worst attack since 52 were killed in the London bombings.",
+         "c.txt": "The blast killed 23 people."},
+        [("22", "23")], [("22", "52"), ("52", "23")],
+        id="the-worst-since-names-an-earlier-event",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

@@ -48,7 +48,7 @@ from . import numblocks, numerals
 from .base import Extractor
 from .common import make_fact
 from .numafter import _money_after_gate, _read_unit, plain_after
-from .numcontext import _carried_versions, _dated_before_publication, _is_baseline, dot_thousands
+from .numcontext import _carried_versions, _dated_before_publication, _is_baseline, dot_thousands, projected
 from .numhedges import (
     _PERCENT_OF,
     _bounds,
@@ -583,6 +583,8 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         if baseline:
             # An earlier value ("from 15%"): compared only with other earlier values.
             extra = (*extra, ("baseline", "yes"))
+        if projected(text, c.num_start, sentence[0]):  # ("exceed 100": the hedge is in the span)
+            extra = (*extra, ("projected", "yes"))  # "could reach 50": compared only with projections
         carried = _carried_versions(doc, sentence, c, named)
         if carried:
             extra = (*extra, ("versions", carried))

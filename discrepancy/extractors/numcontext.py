@@ -17,7 +17,7 @@ from ..facts import Subject
 from .numtables import LeftContext, _Cand, _phrase_pattern, _words, last_words, word_gate
 from .timetables import calendar
 
-__all__ = ["_carried_versions", "_dated_before_publication", "_is_baseline", "dot_thousands"]
+__all__ = ["_carried_versions", "_dated_before_publication", "_is_baseline", "dot_thousands", "projected"]
 
 
 @cache
@@ -129,17 +129,26 @@ _EARLIER = regex.compile(
 _CLAUSE_CUT = regex.compile(r"\b(?:since|when|than|while|whereas)\b|;", regex.IGNORECASE)
 
 
+# "the worst attack since", "the deadliest in Britain since": a superlative whose "since"
+# clause names the earlier event it is measured against.
+_SUPERLATIVE_SINCE = regex.compile(
+    r"\b(?:worst|deadliest|biggest|largest|greatest|highest|most|\p{Ll}{3,}est)\b[^.;]{0,80}\bsince[ \t]*$",
+    regex.IGNORECASE,
+)
+
+
 def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str:
-    """The year of a full date in the sentence when it is before the document's publication
-    year, else, for an amount at ``at``, a year ("in late 2012") or a time ago ("a decade ago")
-    in the amount's own clause: "" when there is none, or the document has no publication date.
+    """Whether an amount's sentence or clause speaks of an earlier event: the year of a full
+    date in the sentence before the document's publication year, else, for an amount at
+    ``at``, a year ("in late 2012") or a time ago ("a decade ago") in its own clause, or
+    "since" for a clause that measures a superlative against an earlier event ("the worst
+    attack since 56 were killed in 2005"); "" when none.
     """
     published = doc.published.year if doc.published is not None else None
-    if published is None:
-        return ""
-    for m in _full_date().finditer(sentence):
-        if int(m.group("year")) < published:
-            return m.group("year")
+    if published is not None:
+        for m in _full_date().finditer(sentence):
+            if int(m.group("year")) < published:
+                return m.group("year")
     if at < 0:
         return ""
     lo, hi = 0, len(sentence)
@@ -152,9 +161,33 @@ def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str
     for m in _EARLIER.finditer(sentence, lo, hi):
         if m.group("ago"):
             return "ago"
-        if int(m.group("year")) < published:
+        if published is not None and int(m.group("year")) < published:
             return m.group("year")
+    opener = sentence[lo : lo + 5].lower()
+    if opener == "since" and _SUPERLATIVE_SINCE.search(sentence, max(0, lo - 80), lo + 5):
+        return "since"
     return ""
+
+
+# "could reach 50", "may exceed 100", "is expected to rise to 300": a figure someone fears or
+# expects, not one reported; it is no rival of a reported count.
+_PROJECTED = regex.compile(
+    r"""\b(?:could|may|might|would|will|(?:is|are|was|were)[ \t]+(?:expected|likely|feared)[ \t]+to)
+        [ \t]+(?:\p{L}+[ \t]+){0,2}?                      # "eventually", "well"
+        (?:reach|exceed|rise|climb|top|surpass|pass|hit|go|be|number|total)
+        (?:[ \t]+(?:to|above|over|beyond|past))?[ \t]+$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def projected(text: str, start: int, sentence_start: int) -> bool:
+    """Whether the amount at ``start`` is a projection ("could reach 50").
+
+    >>> s = "Officials fear the toll could reach 50, though 37 are confirmed."
+    >>> projected(s, s.index("50"), 0), projected(s, s.index("37"), 0)
+    (True, False)
+    """
+    return _PROJECTED.search(text, max(sentence_start, start - 60), start) is not None
 
 
 # A numeral grouped by periods in threes: "5.000", "12.500", "1.234.567".
