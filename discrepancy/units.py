@@ -34,8 +34,8 @@ from . import tables
 from .facts import INF, NEG_INF, Amount
 
 __all__ = [
-    "canonical_unit", "comparable", "convert", "dimension", "is_time", "registry", "unit_after",
-    "unit_words",
+    "canonical_unit", "comparable", "convert", "dimension", "is_time", "registry", "spread",
+    "unit_after", "unit_words",
 ]
 
 
@@ -81,6 +81,31 @@ def unit_words() -> tuple[dict[str, str], dict[str, str]]:
                     )
                 target[k] = name
     return nouns, symbols
+
+
+@cache
+def _spreads() -> dict[str, float]:
+    """Canonical unit -> the `spread` of its units.toml entry, validated."""
+    out: dict[str, float] = {}
+    for expression, entry in tables.raw("units").items():
+        value = entry.get("spread") if isinstance(entry, dict) else None
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 0.5:
+            raise tables.TableError(
+                f"data table units.toml: [{expression}] spread must be a number between 0 and 0.5"
+            )
+        out[_name(expression)] = float(value)
+    return out
+
+
+def spread(unit: str) -> float:
+    """How far what a unit's name may stand for strays from its pint unit (0 for most).
+
+    >>> spread("ton"), spread("metric_ton"), spread("")
+    (0.12, 0.0, 0.0)
+    """
+    return _spreads().get(unit, 0.0) if unit else 0.0
 
 
 def canonical_unit(text: str) -> str | None:

@@ -234,6 +234,14 @@ CASES: list[Any] = [
         [("22", "23")], [("22", "52"), ("52", "23")],
         id="the-worst-since-names-an-earlier-event",
     ),
+    # --- a bare "ton" may be short, long or metric: one figure in tons and tonnes is one value
+    pytest.param(
+        {"a.txt": "The 6,825-tonne ferry sank on Wednesday.",
+         "b.txt": "The 6,825-ton ferry sank.",
+         "c.txt": "The 8,500-tonne ferry sank."},
+        [("6825 metric_ton", "8500 metric_ton")], [("6825 metric_ton", "6825 ton")],
+        id="tons-and-tonnes-of-one-figure-agree",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

@@ -268,8 +268,12 @@ def _decide(pair: Pair, ctx: Context) -> Decision | None:
             return ("DSC102", a, b, va, vb, "")
         return None
     if outcome == _UNITS:
+        from .. import units
+
         ca, cb = converted
-        outcome = verdict(ca, cb, settings, settings.unit_tolerance)
+        # a name that may stand for several units ("ton") is compared within its spread
+        tolerance = max(settings.unit_tolerance, units.spread(va.unit), units.spread(vb.unit))
+        outcome = verdict(ca, cb, settings, tolerance)
         if outcome is None:
             return None
     # Publication days matter only for a running total told by two documents.
