@@ -242,6 +242,13 @@ CASES: list[Any] = [
         [("6825 metric_ton", "8500 metric_ton")], [("6825 metric_ton", "6825 ton")],
         id="tons-and-tonnes-of-one-figure-agree",
     ),
+    # --- with no publication date, the latest year a text writes dates it
+    pytest.param(
+        {"a.txt": "The November 2013 typhoon killed 6,300 people. A tsunami in 1976 killed 8,000 people.",
+         "b.txt": "The typhoon killed 6,000 people."},
+        [("6300", "6000")], [("8000", "6000"), ("8000", "6300")],
+        id="a-year-before-the-latest-one-a-text-writes-dates-another-event",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",

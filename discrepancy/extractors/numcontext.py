@@ -7,7 +7,7 @@ whether periods group its thousands ("5.000 were injured").
 from __future__ import annotations
 
 import bisect
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -145,6 +145,9 @@ def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str
     attack since 56 were killed in 2005"); "" when none.
     """
     published = doc.published.year if doc.published is not None else None
+    # With no publication date, the latest year the document writes stands for it: a clause
+    # "in 1976" in a text that also speaks of 2013 is about an earlier event.
+    reference = published if published is not None else _latest_year(doc.text)
     if published is not None:
         for m in _full_date().finditer(sentence):
             if int(m.group("year")) < published:
@@ -161,12 +164,22 @@ def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str
     for m in _EARLIER.finditer(sentence, lo, hi):
         if m.group("ago"):
             return "ago"
-        if published is not None and int(m.group("year")) < published:
+        if reference is not None and int(m.group("year")) < reference:
             return m.group("year")
     opener = sentence[lo : lo + 5].lower()
     if opener == "since" and _SUPERLATIVE_SINCE.search(sentence, max(0, lo - 80), lo + 5):
         return "since"
     return ""
+
+
+_YEAR = regex.compile(r"(?<![\p{L}\p{N}.,/-])(?:1[6-9]|20)\d\d(?![\p{L}\p{N}]|[.,/-]\d)")
+
+
+@lru_cache(maxsize=64)
+def _latest_year(text: str) -> int | None:
+    """The latest year written in a text ("2013" in "... on Nov. 8, 2013"), or None."""
+    years = [int(m.group()) for m in _YEAR.finditer(text)]
+    return max(years) if years else None
 
 
 # "could reach 50", "may exceed 100", "is expected to rise to 300": a figure someone fears or
