@@ -125,6 +125,12 @@ def regions_in_clause(fact: Fact) -> frozenset[str]:
 
 
 @cache
+def _group_words() -> frozenset[str]:
+    """[group_words] of synonyms.toml: modifiers that pick a group out of the people counted."""
+    return frozenset(w.lower() for w in _section_list("group_words", "words"))
+
+
+@cache
 def _country_keys() -> frozenset[str]:
     return frozenset(tables.raw("gazetteer").get("countries", {}))
 
@@ -167,6 +173,8 @@ def nationalities(fact: Fact) -> frozenset[str]:
     """
     s = fact.subject
     found = {k for k in (country_key(w) for w in (s.head, *s.qualifiers)) if k}
+    words = _group_words()
+    found.update(w.lower() for w in (s.head, *s.qualifiers) if w and w.lower() in words)
     if fact.sentence:
         at, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
         after = fact.sentence[end : end + 60]

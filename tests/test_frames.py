@@ -249,6 +249,14 @@ CASES: list[Any] = [
         [("6300", "6000")], [("8000", "6000"), ("8000", "6300")],
         id="a-year-before-the-latest-one-a-text-writes-dates-another-event",
     ),
+    # --- "foreign", "civilian": a modifier that picks a group out of the people counted
+    pytest.param(
+        {"a.txt": "Seven foreign hostages were held at the plant.",
+         "b.txt": "At least 23 hostages were held, officials said.",
+         "c.txt": "Nine foreign hostages were held, a company said."},
+        [("7", "9")], [("7", ">=23"), (">=23", "9")],
+        id="foreign-hostages-are-a-group-of-the-hostages",
+    ),
     # --- people named only as people need more than the noun
     pytest.param(
         {"a.txt": "The train carried 900 passengers to the coast.",
