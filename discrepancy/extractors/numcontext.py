@@ -7,6 +7,7 @@ whether periods group its thousands ("5.000 were injured").
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache, lru_cache
 
 import regex
@@ -137,6 +138,17 @@ _SUPERLATIVE_SINCE = regex.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _has_earlier_cue(sentence: str) -> bool:
+    """Whether a sentence holds a word the clause readings below need ("ago", "since") or a
+    year; most hold none (once per sentence, for all its amounts)."""
+    low = sentence.lower()
+    return "ago" in low or "since" in low or _ANY_YEAR.search(sentence) is not None
+
+
+_ANY_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
 def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str:
     """Whether an amount's sentence or clause speaks of an earlier event: the year of a full
     date in the sentence before the document's publication year, else, for an amount at
@@ -152,7 +164,7 @@ def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str
         for m in _full_date().finditer(sentence):
             if int(m.group("year")) < published:
                 return m.group("year")
-    if at < 0:
+    if at < 0 or not _has_earlier_cue(sentence):
         return ""
     lo, hi = 0, len(sentence)
     for cut in _CLAUSE_CUT.finditer(sentence):
@@ -200,7 +212,15 @@ def projected(text: str, start: int, sentence_start: int) -> bool:
     >>> projected(s, s.index("50"), 0), projected(s, s.index("37"), 0)
     (True, False)
     """
-    return _PROJECTED.search(text, max(sentence_start, start - 60), start) is not None
+    lo = max(sentence_start, start - 60)
+    window = text[lo:start]
+    if window.isascii() and not _MODAL_WORDS.search(window.lower()):
+        return False  # (in ASCII text a case-blind match holds its modal in lower case)
+    return _PROJECTED.search(text, lo, start) is not None
+
+
+# The words `_PROJECTED` needs one of, as one literal alternation.
+_MODAL_WORDS = re.compile("could|may|might|would|will|expected|likely|feared")
 
 
 # A numeral grouped by periods in threes: "5.000", "12.500", "1.234.567".
