@@ -48,7 +48,7 @@ from . import numblocks, numerals
 from .base import Extractor
 from .common import make_fact
 from .numafter import _money_after_gate, _read_unit, plain_after
-from .numcontext import _carried_versions, _dated_before_publication, _is_baseline, dot_thousands, projected
+from .numcontext import _carried_versions, _is_baseline, dot_thousands, earlier_event, projected
 from .numhedges import (
     _PERCENT_OF,
     _bounds,
@@ -588,7 +588,7 @@ def _extract(doc: Document, settings: Settings) -> Iterator[Fact]:
         carried = _carried_versions(doc, sentence, c, named)
         if carried:
             extra = (*extra, ("versions", carried))
-        past = _dated_before_publication(doc, text[sentence[0] : sentence[1]], c.start - sentence[0])
+        past = earlier_event(doc, text[sentence[0] : sentence[1]], c.start - sentence[0])
         if past:
             # "The largest, a magnitude of 6.7, occurred on January 24, 2020": the sentence
             # dates its amount to a day before the document's year, another event than the story's.

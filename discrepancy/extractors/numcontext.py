@@ -18,7 +18,7 @@ from ..facts import Subject
 from .numtables import LeftContext, _Cand, _phrase_pattern, _words, last_words, word_gate
 from .timetables import calendar
 
-__all__ = ["_carried_versions", "_dated_before_publication", "_is_baseline", "dot_thousands", "projected"]
+__all__ = ["_carried_versions", "_is_baseline", "dot_thousands", "earlier_event", "projected"]
 
 
 @cache
@@ -149,7 +149,7 @@ def _has_earlier_cue(sentence: str) -> bool:
 _ANY_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 
 
-def _dated_before_publication(doc: Document, sentence: str, at: int = -1) -> str:
+def earlier_event(doc: Document, sentence: str, at: int = -1) -> str:
     """Whether an amount's sentence or clause speaks of an earlier event: the year of a full
     date in the sentence before the document's publication year, else, for an amount at
     ``at``, a year ("in late 2012") or a time ago ("a decade ago") in its own clause, or
@@ -196,9 +196,11 @@ def _latest_year(text: str) -> int | None:
 
 # "could reach 50", "may exceed 100", "is expected to rise to 300": a figure someone fears or
 # expects, not one reported; it is no rival of a reported count.
+_MODALS = ("could", "may", "might", "would", "will")  # "could reach 50"
+_EXPECTING = ("expected", "likely", "feared")  # "is expected to rise to 300"
 _PROJECTED = regex.compile(
-    r"""\b(?:could|may|might|would|will|(?:is|are|was|were)[ \t]+(?:expected|likely|feared)[ \t]+to)
-        [ \t]+(?:\p{L}+[ \t]+){0,2}?                      # "eventually", "well"
+    rf"""\b(?:{"|".join(_MODALS)}|(?:is|are|was|were)[ \t]+(?:{"|".join(_EXPECTING)})[ \t]+to)
+        [ \t]+(?:\p{{L}}+[ \t]+){{0,2}}?                      # "eventually", "well"
         (?:reach|exceed|rise|climb|top|surpass|pass|hit|go|be|number|total)
         (?:[ \t]+(?:to|above|over|beyond|past))?[ \t]+$""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -220,7 +222,7 @@ def projected(text: str, start: int, sentence_start: int) -> bool:
 
 
 # The words `_PROJECTED` needs one of, as one literal alternation.
-_MODAL_WORDS = re.compile("could|may|might|would|will|expected|likely|feared")
+_MODAL_WORDS = re.compile("|".join((*_MODALS, *_EXPECTING)))
 
 
 # A numeral grouped by periods in threes: "5.000", "12.500", "1.234.567".
